@@ -1,0 +1,150 @@
+# Portico build. Run ./configure first; it writes config.mk.
+#   make            the kernel and build/portico.iso (BIOS + UEFI, CD + USB)
+#   make run        boot the ISO in QEMU on this terminal (serial console)
+#   make run-uefi   the same under UEFI firmware (OVMF)
+#   make check      host unit tests, then system tests that boot QEMU
+#   make bench      in-guest benchmarks under deterministic instruction counting
+
+ifeq ($(wildcard config.mk),)
+$(error config.mk is missing: run ./configure first)
+endif
+include config.mk
+
+BUILD := build
+.DEFAULT_GOAL := all
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+# ---------------------------------------------------------------- kernel ---
+
+KERNEL_DIRS := mach test/kernel
+KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
+KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
+KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%.S=$(BUILD)/kernel/%.o)
+KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
+
+INCLUDES := -Imach -Imach/include -Ilib
+WARNINGS := -Wall -Wextra -Werror
+KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
+	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-threadsafe-statics -fno-use-cxa-atexit -O2 -g $(WARNINGS) $(INCLUDES) -MMD -MP
+KERNEL_ASFLAGS := -ffreestanding -fno-pic -fno-pie $(INCLUDES) -MMD -MP
+KERNEL_LDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,-z,max-page-size=0x1000 \
+	-Wl,--no-dynamic-linker -Wl,--build-id=none -T mach/arch/x86_64/linker.ld
+
+$(BUILD)/kernel/%.o: %.cpp config.mk
+	@mkdir -p $(@D)
+	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.o: %.S config.mk
+	@mkdir -p $(@D)
+	$(CXX) $(KERNEL_ASFLAGS) -c $< -o $@
+
+# The console font: a PSF font from Debian's console-setup, turned into code.
+$(BUILD)/kernel/generated/console_font.cpp: $(CONSOLE_FONT) mach/tools/psf_to_cpp.py
+	@mkdir -p $(@D)
+	$(PYTHON) mach/tools/psf_to_cpp.py $(CONSOLE_FONT) $@
+
+$(BUILD)/kernel/generated/%.o: $(BUILD)/kernel/generated/%.cpp
+	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
+
+# The kernel carries its own symbol table for readable backtraces. It is
+# linked twice: first without symbols, then with the table generated from the
+# first link. The table is the image's last section, so adding it moves no
+# function; ksyms.py --check verifies that.
+$(BUILD)/kernel/ksyms_empty.o: mach/tools/ksyms.py
+	@mkdir -p $(@D)
+	$(PYTHON) mach/tools/ksyms.py --empty $(BUILD)/kernel/ksyms_empty.S
+	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms_empty.S -o $@
+
+$(BUILD)/kernel/mach.stage1.elf: $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o mach/arch/x86_64/linker.ld
+	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o -lgcc
+
+$(BUILD)/kernel/ksyms.o: $(BUILD)/kernel/mach.stage1.elf mach/tools/ksyms.py
+	$(PYTHON) mach/tools/ksyms.py $< $(BUILD)/kernel/ksyms.S
+	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms.S -o $@
+
+$(BUILD)/mach.elf: $(BUILD)/kernel/ksyms.o
+	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms.o -lgcc
+	$(PYTHON) mach/tools/ksyms.py --check $(BUILD)/kernel/mach.stage1.elf $@
+
+# ------------------------------------------------------------------- ISO ---
+
+ISO_ROOT := $(BUILD)/iso
+ISO_MODULES := boot/modules/motd.txt
+
+$(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES)
+	rm -rf $(ISO_ROOT)
+	mkdir -p $(ISO_ROOT)/boot/grub $(ISO_ROOT)/boot/portico
+	cp boot/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
+	cp $(BUILD)/mach.elf $(ISO_ROOT)/boot/portico/mach
+	cp $(ISO_MODULES) $(ISO_ROOT)/boot/portico/
+	$(GRUB_MKRESCUE) -o $@ $(ISO_ROOT) 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
+
+.PHONY: all iso kernel
+all: $(BUILD)/portico.iso
+iso: $(BUILD)/portico.iso
+kernel: $(BUILD)/mach.elf
+
+# ------------------------------------------------------------------- run ---
+
+QEMU_MEMORY ?= 256M
+QEMU_COMMON := -machine q35 -cpu max -m $(QEMU_MEMORY) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+.PHONY: run run-uefi run-gui
+run: $(BUILD)/portico.iso
+	$(QEMU) $(QEMU_COMMON) -display none -serial mon:stdio -cdrom $<
+
+run-uefi: $(BUILD)/portico.iso
+	cp $(OVMF_VARS) $(BUILD)/ovmf-vars.fd
+	$(QEMU) $(QEMU_COMMON) -display none -serial mon:stdio \
+		-drive if=pflash,format=raw,readonly=on,file=$(OVMF_CODE) \
+		-drive if=pflash,format=raw,file=$(BUILD)/ovmf-vars.fd -cdrom $<
+
+run-gui: $(BUILD)/portico.iso
+	$(QEMU) $(QEMU_COMMON) -serial stdio -cdrom $<
+
+# ------------------------------------------------------------ unit tests ---
+
+# Each test/unit/*.mk adds the host-testable sources it needs to UNIT_SRCS.
+UNIT_SRCS :=
+include $(wildcard test/unit/*.mk)
+UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
+UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
+UNIT_CXXFLAGS := -std=c++20 -DPORTICO_HOST -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) \
+	-isystem $(CATCH2_INCLUDE) -MMD -MP
+
+$(BUILD)/host/%.o: %.cpp config.mk
+	@mkdir -p $(@D)
+	$(CXX) $(UNIT_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/unit_tests: $(UNIT_OBJS)
+	$(CXX) $(UNIT_CXXFLAGS) -o $@ $^
+
+.PHONY: unit
+unit: $(BUILD)/unit_tests
+	$(BUILD)/unit_tests
+
+# ----------------------------------------------------------------- check ---
+
+CHECK_TIMEOUT ?= 240
+
+.PHONY: check
+check: $(BUILD)/portico.iso $(BUILD)/unit_tests
+	$(PYTHON) test/check.py --build $(BUILD) --qemu $(QEMU) \
+		--ovmf-code $(OVMF_CODE) --ovmf-vars $(OVMF_VARS) --timeout $(CHECK_TIMEOUT)
+
+.PHONY: bench
+bench: $(BUILD)/portico.iso
+	$(PYTHON) test/bench/run_bench.py --build $(BUILD) --qemu $(QEMU)
+
+.PHONY: clean distclean
+clean:
+	rm -rf $(BUILD)
+distclean: clean
+	rm -f config.mk
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

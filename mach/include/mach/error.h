@@ -1,0 +1,40 @@
+// Error codes shared by the kernel and user space (part of the ABI).
+// Values are stable: they travel in message replies.
+#pragma once
+
+enum class Error : int {
+    none = 0,
+    no_memory = 1,          // an allocation failed
+    invalid_argument = 2,   // a malformed request
+    not_found = 3,          // the named thing does not exist
+    already_exists = 4,     // the thing to create is already there
+    out_of_range = 5,       // an address or index lies outside what is allowed
+    bad_address = 6,        // a pointer the caller handed over is not usable
+    not_supported = 7,      // the operation is not implemented by this object
+    busy = 8,               // the resource is in use
+    timed_out = 9,          // a wait ran out of time
+    invalid_name = 10,      // a port name that means nothing in this task
+    invalid_right = 11,     // the right is of the wrong kind for this use
+    permission_denied = 12, // the caller lacks the right to do this
+};
+
+// A short, stable, human-readable name for an error (never null).
+constexpr const char* error_name(Error e)
+{
+    switch (e) {
+    case Error::none: return "none";
+    case Error::no_memory: return "no_memory";
+    case Error::invalid_argument: return "invalid_argument";
+    case Error::not_found: return "not_found";
+    case Error::already_exists: return "already_exists";
+    case Error::out_of_range: return "out_of_range";
+    case Error::bad_address: return "bad_address";
+    case Error::not_supported: return "not_supported";
+    case Error::busy: return "busy";
+    case Error::timed_out: return "timed_out";
+    case Error::invalid_name: return "invalid_name";
+    case Error::invalid_right: return "invalid_right";
+    case Error::permission_denied: return "permission_denied";
+    }
+    return "unknown";
+}

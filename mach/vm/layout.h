@@ -1,0 +1,32 @@
+// The kernel's view of the x86-64 address space: where the kernel image,
+// the direct map of physical memory and kernel-only regions live.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+using PhysAddr = uint64_t;
+using VirtAddr = uint64_t;
+
+namespace vm {
+
+constexpr size_t kPageSize = 4096;
+constexpr size_t kPageShift = 12;
+constexpr size_t kLargePageSize = 2 * 1024 * 1024;
+
+// The kernel image is linked here (-mcmodel=kernel: the top 2 GiB) and
+// loaded by GRUB at physical kKernelLoadAddress.
+constexpr VirtAddr kKernelBase = 0xffffffff80000000ull;
+constexpr PhysAddr kKernelLoadAddress = 0x200000;
+
+// All physical memory is mapped at this offset (the "direct map"), so the
+// kernel reaches any frame as kDirectMapBase + physical address.
+constexpr VirtAddr kDirectMapBase = 0xffff800000000000ull;
+
+// User space is the lower half.
+constexpr VirtAddr kUserTop = 0x0000800000000000ull;
+
+constexpr uint64_t align_down(uint64_t value, uint64_t alignment) { return value & ~(alignment - 1); }
+constexpr uint64_t align_up(uint64_t value, uint64_t alignment) { return (value + alignment - 1) & ~(alignment - 1); }
+
+} // namespace vm
