@@ -28,7 +28,7 @@ WARNINGS := -Wall -Wextra -Werror
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
-	-fno-threadsafe-statics -fno-use-cxa-atexit -O2 -g $(WARNINGS) $(INCLUDES) -MMD -MP
+	-fno-optimize-sibling-calls -fno-threadsafe-statics -fno-use-cxa-atexit -O2 -g $(WARNINGS) $(INCLUDES) -MMD -MP
 KERNEL_ASFLAGS := -ffreestanding -fno-pic -fno-pie $(INCLUDES) -MMD -MP
 KERNEL_LDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,-z,max-page-size=0x1000 \
 	-Wl,--no-dynamic-linker -Wl,--build-id=none -T mach/arch/x86_64/linker.ld
