@@ -130,12 +130,11 @@ unit: $(BUILD)/unit_tests
 
 # ----------------------------------------------------------------- check ---
 
-CHECK_TIMEOUT ?= 240
 
 .PHONY: check
 check: $(BUILD)/portico.iso $(BUILD)/unit_tests
 	$(PYTHON) test/check.py --build $(BUILD) --qemu $(QEMU) \
-		--ovmf-code $(OVMF_CODE) --ovmf-vars $(OVMF_VARS) --timeout $(CHECK_TIMEOUT)
+		--ovmf-code $(OVMF_CODE) --ovmf-vars $(OVMF_VARS)
 
 .PHONY: bench
 bench: $(BUILD)/portico.iso

@@ -26,6 +26,11 @@ struct KTestCase {
 // returns the number of failures. Unknown names count as a failure.
 int run_ktests(const char* selector);
 
+// Deliberately crashes the kernel the way `which` names ("page_fault",
+// "panic"), so system tests can check the panic report. Returns only if
+// `which` names no crash.
+void run_crash_test(const char* which);
+
 } // namespace kern
 
 #define KTEST(name)                                                                         \

@@ -1,5 +1,6 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/exceptions.h>
+#include <arch/x86_64/memory_probe.h>
 #include <kern/format.h>
 #include <kern/panic_report.h>
 
@@ -18,6 +19,7 @@ const char* const kExceptionNames[32] = {
     "#VC VMM communication", "#SX security exception", "reserved (31)",
 };
 
+constexpr uint64_t kGeneralProtectionVector = 13;
 constexpr uint64_t kPageFaultVector = 14;
 
 // Spells out a page-fault error code: "write to a non-present page in kernel mode".
@@ -39,6 +41,13 @@ const char* exception_name(uint64_t vector)
 
 void handle_exception(InterruptFrame& frame)
 {
+    // A fault inside a memory probe resumes at its fixup instead.
+    if (!frame.from_user_mode() && (frame.vector == kPageFaultVector || frame.vector == kGeneralProtectionVector)) {
+        if (uint64_t resume = find_fault_fixup(frame.rip)) {
+            frame.rip = resume;
+            return;
+        }
+    }
     char detail[128] = "";
     if (frame.vector == kPageFaultVector) {
         char what[96];

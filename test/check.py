@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""`make check`: host unit tests, then system tests that boot the ISO in
+QEMU. Ends with one line `N passed, M failed`; exits non-zero on failure."""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "system"))
+
+from qemu import Qemu  # noqa: E402
+from results import Results  # noqa: E402
+import test_boot  # noqa: E402
+import test_panic  # noqa: E402
+import test_selftest  # noqa: E402
+
+SYSTEM_TESTS = [test_selftest, test_boot, test_panic]
+
+
+def run_unit_tests(binary, results):
+    """Runs the Catch2 binary; each test case counts once."""
+    process = subprocess.run([binary, "--reporter", "xml", "--durations", "no"],
+                             capture_output=True, text=True)
+    try:
+        root = ElementTree.fromstring(process.stdout)
+    except ElementTree.ParseError:
+        results.record("unit tests ran", False, "no report (exit %d)" % process.returncode)
+        print(process.stdout[-4000:], process.stderr[-4000:])
+        return
+    for case in root.iter("TestCase"):
+        overall = case.find("OverallResult")
+        ok = overall is not None and overall.get("success") == "true"
+        results.record("unit: " + case.get("name"), ok)
+        if not ok:
+            for expression in case.iter("Expression"):
+                if expression.get("success") == "false":
+                    print("    %s:%s: %s" % (expression.get("filename"), expression.get("line"),
+                                             (expression.findtext("Expanded") or "").strip()))
+    if process.returncode != 0 and results.failed == 0:
+        results.record("unit tests exit status", False, "exit %d" % process.returncode)
+        print(process.stderr[-4000:])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default="build")
+    parser.add_argument("--qemu", default="qemu-system-x86_64")
+    parser.add_argument("--ovmf-code", default="/usr/share/OVMF/OVMF_CODE.fd")
+    parser.add_argument("--ovmf-vars", default="/usr/share/OVMF/OVMF_VARS.fd")
+    parser.add_argument("--only", help="run only system test modules whose name contains this")
+    parser.add_argument("--no-unit", action="store_true")
+    args = parser.parse_args()
+
+    results = Results()
+    if not args.no_unit:
+        run_unit_tests(os.path.join(args.build, "unit_tests"), results)
+    with tempfile.TemporaryDirectory(prefix="portico-check-") as workdir:
+        qemu = Qemu(args.qemu, os.path.join(args.build, "portico.iso"), args.ovmf_code,
+                    args.ovmf_vars, workdir)
+        for module in SYSTEM_TESTS:
+            if args.only and args.only not in module.__name__:
+                continue
+            module.run(qemu, results)
+
+    if results.failures:
+        print("failed: " + ", ".join(results.failures))
+    print("%d passed, %d failed" % (results.passed, results.failed))
+    return 0 if results.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

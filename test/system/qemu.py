@@ -1,0 +1,100 @@
+"""Booting the Portico image in QEMU for system tests.
+
+A test boots the real ISO, with the kernel command line it wants handed to
+GRUB through a small FAT disk holding portico-test.cfg (see boot/grub.cfg),
+reads the serial console and looks at what the kernel printed.
+"""
+import os
+import re
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+
+# Exit statuses produced by the isa-debug-exit device: (value << 1) | 1.
+EXIT_SUCCESS = 1
+EXIT_FAILURE = 3
+
+
+class BootResult:
+    def __init__(self, output, status, timed_out, stopped):
+        self.output = output        # everything the serial console printed
+        self.status = status        # QEMU's exit status (None if we stopped it)
+        self.timed_out = timed_out  # the run hit its time limit
+        self.stopped = stopped      # we stopped it because stop_when matched
+
+    def lines(self):
+        return self.output.splitlines()
+
+
+class Qemu:
+    def __init__(self, qemu, iso, ovmf_code, ovmf_vars, workdir):
+        self.qemu = qemu
+        self.iso = iso
+        self.ovmf_code = ovmf_code
+        self.ovmf_vars = ovmf_vars
+        self.workdir = workdir
+
+    def _config_disk(self, cmdline):
+        """A 1.44 MB FAT image holding portico-test.cfg for GRUB."""
+        disk = tempfile.NamedTemporaryFile(dir=self.workdir, suffix=".img", delete=False).name
+        cfg = disk + ".cfg"
+        quoted = cmdline.replace("\\", "\\\\").replace('"', '\\"')
+        with open(cfg, "w") as f:
+            f.write('set timeout=0\nset portico_cmdline="%s"\n' % quoted)
+        os.unlink(disk)
+        subprocess.run(["mformat", "-C", "-i", disk, "-f", "1440", "::"], check=True)
+        subprocess.run(["mcopy", "-i", disk, cfg, "::/portico-test.cfg"], check=True)
+        os.unlink(cfg)
+        return disk
+
+    def command(self, firmware, disk, extra=()):
+        cmd = [self.qemu, "-machine", "q35", "-cpu", "max", "-m", "256M", "-no-reboot",
+               "-display", "none", "-monitor", "none", "-serial", "stdio",
+               "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+               "-boot", "order=d", "-cdrom", self.iso,
+               "-drive", "file=%s,format=raw,if=ide,index=1" % disk]
+        if firmware == "uefi":
+            variables = disk + ".vars"
+            shutil.copyfile(self.ovmf_vars, variables)
+            cmd += ["-drive", "if=pflash,format=raw,readonly=on,file=" + self.ovmf_code,
+                    "-drive", "if=pflash,format=raw,file=" + variables]
+        return cmd + list(extra)
+
+    def boot(self, cmdline, firmware="bios", timeout=60, stop_when=None, extra=()):
+        """Boots with `cmdline`; returns when QEMU exits, when the output
+        matches the regular expression `stop_when`, or after `timeout` s."""
+        disk = self._config_disk(cmdline)
+        process = subprocess.Popen(self.command(firmware, disk, extra), stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        output = b""
+        deadline = time.monotonic() + timeout
+        timed_out = stopped = False
+        pattern = re.compile(stop_when.encode()) if stop_when else None
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    timed_out = True
+                    break
+                ready, _, _ = select.select([process.stdout], [], [], min(remaining, 0.5))
+                if ready:
+                    chunk = os.read(process.stdout.fileno(), 65536)
+                    if not chunk:
+                        break
+                    output += chunk
+                    if pattern and pattern.search(output):
+                        stopped = True
+                        break
+                elif process.poll() is not None:
+                    break
+        finally:
+            if process.poll() is None:
+                process.kill()
+            status = process.wait()
+            for leftover in (disk, disk + ".vars"):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
+        text = output.decode("utf-8", "replace").replace("\r", "")
+        return BootResult(text, None if (timed_out or stopped) else status, timed_out, stopped)
