@@ -69,7 +69,8 @@ TEST_CASE("format truncates safely and reports the full length", "[format]")
 TEST_CASE("format copes with odd specifications", "[format]")
 {
     char out[32];
-    format_string(out, sizeof(out), "%s", static_cast<const char*>(nullptr));
+    const char* volatile null_string = nullptr; // hidden from the compiler's checks
+    format_string(out, sizeof(out), "%s", null_string);
     CHECK(std::string(out) == "(null)");
     // Built at run time so the compiler's format check lets them through.
     const char* trailing_percent = "50%";
