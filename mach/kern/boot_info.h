@@ -74,4 +74,8 @@ struct BootInfo {
     size_t string_pool_used = 0;
 };
 
+// What the boot loader handed the running kernel (valid after kernel_main
+// has parsed it).
+const BootInfo& boot_info();
+
 } // namespace kern

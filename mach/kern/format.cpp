@@ -179,7 +179,7 @@ const char* parse_spec(const char* p, Spec& spec, Length& length, va_list& args)
 
 } // namespace
 
-size_t format_string(char* buffer, size_t size, const char* format, va_list args_in)
+size_t vformat_string(char* buffer, size_t size, const char* format, va_list args_in)
 {
     Output out(buffer, size);
     va_list args;
@@ -229,7 +229,7 @@ size_t format_string(char* buffer, size_t size, const char* format, ...)
 {
     va_list args;
     va_start(args, format);
-    size_t length = format_string(buffer, size, format, args);
+    size_t length = vformat_string(buffer, size, format, args);
     va_end(args);
     return length;
 }

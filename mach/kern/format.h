@@ -11,7 +11,7 @@ namespace kern {
 
 // Formats into `buffer` (always NUL-terminated when size > 0) and returns the
 // length the full result would have had, like vsnprintf.
-size_t format_string(char* buffer, size_t size, const char* format, va_list args);
+size_t vformat_string(char* buffer, size_t size, const char* format, va_list args);
 size_t format_string(char* buffer, size_t size, const char* format, ...) __attribute__((format(printf, 3, 4)));
 
 } // namespace kern

@@ -36,7 +36,7 @@ void vlog(const char* subsystem, const char* format, va_list args)
     size_t length = format_string(line, sizeof(line), "[%5lu.%06lu] %s: ", ns / 1000000000, (ns / 1000) % 1000000,
                                   subsystem);
     if (length < sizeof(line))
-        length += format_string(line + length, sizeof(line) - length, format, args);
+        length += vformat_string(line + length, sizeof(line) - length, format, args);
     if (length > sizeof(line) - 2)
         length = sizeof(line) - 2; // truncated: still end the line
     line[length++] = '\n';

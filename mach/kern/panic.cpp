@@ -20,7 +20,7 @@ void print(const char* format, ...)
     char line[256];
     va_list args;
     va_start(args, format);
-    size_t length = format_string(line, sizeof(line), format, args);
+    size_t length = vformat_string(line, sizeof(line), format, args);
     va_end(args);
     log_raw(line, length < sizeof(line) ? length : sizeof(line) - 1);
 }
@@ -71,7 +71,7 @@ void panic(const char* format, ...)
     char message[256];
     va_list args;
     va_start(args, format);
-    format_string(message, sizeof(message), format, args);
+    vformat_string(message, sizeof(message), format, args);
     va_end(args);
     print("panic: %s\n", message);
     print_backtrace(arch::read_frame_pointer());
