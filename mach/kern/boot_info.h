@@ -70,6 +70,11 @@ struct BootInfo {
     PhysAddr info_start = 0;
     PhysAddr info_end = 0;
 
+    // Set when the boot information held more than fits here: memory
+    // regions or modules past the limits above, or string bytes past the
+    // pool, were dropped (the first ones are kept).
+    bool truncated = false;
+
     char string_pool[kStringPoolSize];
     size_t string_pool_used = 0;
 };
