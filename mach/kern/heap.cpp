@@ -1,0 +1,143 @@
+// The kernel heap over slab caches and the frame allocator.
+#include <kern/assert.h>
+#include <kern/heap.h>
+
+#include <new>
+
+namespace kern {
+
+namespace {
+
+// Owner tags in the Frame of a block, so that a pointer freed to the wrong
+// place is caught.
+constexpr uint32_t kHeapBlockTag = 0x4ea9;
+constexpr uint32_t kSlabPageTag = 0x51ab;
+
+constexpr size_t kSmallestClass = 16;
+constexpr const char* kClassNames[] = {"heap-16",  "heap-32",  "heap-64",   "heap-128",
+                                       "heap-256", "heap-512", "heap-1024", "heap-2048"};
+
+alignas(Heap) unsigned char g_heap_storage[sizeof(Heap)];
+Heap* g_heap = nullptr;
+
+// The smallest class (0 for 16 bytes) that holds `size` bytes.
+size_t class_index(size_t size)
+{
+    size_t index = 0;
+    while ((kSmallestClass << index) < size)
+        ++index;
+    return index;
+}
+
+// The smallest order whose block holds `size` bytes.
+unsigned order_for(size_t size)
+{
+    unsigned order = 0;
+    while ((vm::kPageSize << order) < size)
+        ++order;
+    return order;
+}
+
+} // namespace
+
+Result<void*> FramePageProvider::allocate_page()
+{
+    PhysAddr frame = TRY(m_frames.allocate(0));
+    m_frames.frame(frame).set_owner_tag(kSlabPageTag);
+    return m_frames.window().to_virt(frame);
+}
+
+void FramePageProvider::free_page(void* page)
+{
+    PhysAddr frame = m_frames.window().to_phys(page);
+    KASSERT(m_frames.frame(frame).state() == vm::FrameState::allocated);
+    KASSERT(m_frames.frame(frame).owner_tag() == kSlabPageTag);
+    m_frames.free(frame);
+}
+
+PageProvider& kernel_page_provider()
+{
+    static FramePageProvider provider(vm::frame_allocator());
+    return provider;
+}
+
+Heap::Heap(PageProvider& pages, vm::FrameAllocator& frames) : m_frames(frames)
+{
+    static_assert(kSmallestClass << (kClassCount - 1) == kMaxSmallSize);
+    for (size_t i = 0; i < kClassCount; ++i)
+        new (m_class_storage[i]) SlabCache(kClassNames[i], kSmallestClass << i, kSmallestClass, pages);
+}
+
+Heap::~Heap()
+{
+    KASSERT(bytes_in_use() == 0);
+    for (size_t i = 0; i < kClassCount; ++i)
+        size_class(i).~SlabCache();
+}
+
+SlabCache& Heap::size_class(size_t index) { return *std::launder(reinterpret_cast<SlabCache*>(m_class_storage[index])); }
+
+Result<void*> Heap::allocate(size_t size)
+{
+    if (size == 0)
+        return Error::invalid_argument;
+    if (size > kMaxSize)
+        return Error::no_memory;
+    if (size <= kMaxSmallSize) {
+        size_t index = class_index(size);
+        void* block = TRY(size_class(index).allocate());
+        __atomic_fetch_add(&m_bytes_in_use, kSmallestClass << index, __ATOMIC_RELAXED);
+        return block;
+    }
+    unsigned order = order_for(size);
+    PhysAddr frames = TRY(m_frames.allocate(order));
+    m_frames.frame(frames).set_owner_tag(kHeapBlockTag);
+    __atomic_fetch_add(&m_bytes_in_use, vm::kPageSize << order, __ATOMIC_RELAXED);
+    return m_frames.window().to_virt(frames);
+}
+
+void Heap::free(void* block)
+{
+    KASSERT(block != nullptr);
+    if (reinterpret_cast<uintptr_t>(block) % vm::kPageSize != 0) {
+        SlabCache& cache = SlabCache::cache_of(block);
+        size_t index = 0;
+        while (index < kClassCount && &size_class(index) != &cache)
+            ++index;
+        KASSERT(index < kClassCount); // an object of some other cache
+        cache.free(block);
+        __atomic_fetch_sub(&m_bytes_in_use, kSmallestClass << index, __ATOMIC_RELAXED);
+        return;
+    }
+    PhysAddr frames = m_frames.window().to_phys(block);
+    vm::Frame& head = m_frames.frame(frames);
+    KASSERT(head.state() == vm::FrameState::allocated); // not a double free
+    KASSERT(head.owner_tag() == kHeapBlockTag);
+    unsigned order = head.order();
+    head.set_owner_tag(0);
+    m_frames.free(frames, order);
+    __atomic_fetch_sub(&m_bytes_in_use, vm::kPageSize << order, __ATOMIC_RELAXED);
+}
+
+void heap_init(PageProvider& pages, vm::FrameAllocator& frames)
+{
+    if (g_heap != nullptr)
+        g_heap->~Heap(); // checks that it is empty
+    g_heap = new (g_heap_storage) Heap(pages, frames);
+}
+
+Result<void*> heap_allocate(size_t size)
+{
+    KASSERT(g_heap != nullptr);
+    return g_heap->allocate(size);
+}
+
+void heap_free(void* block)
+{
+    KASSERT(g_heap != nullptr);
+    g_heap->free(block);
+}
+
+size_t heap_bytes_in_use() { return g_heap != nullptr ? g_heap->bytes_in_use() : 0; }
+
+} // namespace kern
