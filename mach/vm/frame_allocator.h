@@ -6,10 +6,11 @@
 // tables still map the first 4 GiB at kDirectMapBase:
 //   1. vm::frame_allocator().init(boot_info.memory, boot_info.memory_count,
 //                                 reserved, reserved_count, vm::PhysWindow::direct_map())
-//      where `reserved` lists the kernel image (__kernel_phys_start ..
-//      physical end of the image), every boot module [start, end) and the
-//      Multiboot2 information [info_start, info_end). The first 1 MiB is
-//      always kept out; init needs no other memory than what it manages.
+//      where `reserved` lists the kernel image [__kernel_phys_start,
+//      __kernel_end - vm::kKernelBase) (linker.ld), every boot module
+//      [start, end) and the Multiboot2 information [info_start, info_end).
+//      The first 1 MiB is always kept out. init needs no memory but what it
+//      manages: it writes only its Frame array, placed below 4 GiB.
 //   2. Until the kernel's page tables map all of RAM at kDirectMapBase,
 //      allocate only with Zone::low (frames below 4 GiB).
 //   3. Then kern::heap_init(...) (see kern/heap.h).
