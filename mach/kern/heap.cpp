@@ -14,8 +14,8 @@ constexpr uint32_t kHeapBlockTag = 0x4ea9;
 constexpr uint32_t kSlabPageTag = 0x51ab;
 
 constexpr size_t kSmallestClass = 16;
-constexpr const char* kClassNames[] = {"heap-16",  "heap-32",  "heap-64",   "heap-128",
-                                       "heap-256", "heap-512", "heap-1024", "heap-2048"};
+constexpr const char* kClassNames[]
+    = { "heap-16", "heap-32", "heap-64", "heap-128", "heap-256", "heap-512", "heap-1024", "heap-2048" };
 
 alignas(Heap) unsigned char g_heap_storage[sizeof(Heap)];
 Heap* g_heap = nullptr;
@@ -61,7 +61,8 @@ PageProvider& kernel_page_provider()
     return provider;
 }
 
-Heap::Heap(PageProvider& pages, vm::FrameAllocator& frames) : m_frames(frames)
+Heap::Heap(PageProvider& pages, vm::FrameAllocator& frames)
+    : m_frames(frames)
 {
     static_assert(kSmallestClass << (kClassCount - 1) == kMaxSmallSize);
     for (size_t i = 0; i < kClassCount; ++i)
@@ -75,7 +76,10 @@ Heap::~Heap()
         size_class(i).~SlabCache();
 }
 
-SlabCache& Heap::size_class(size_t index) { return *std::launder(reinterpret_cast<SlabCache*>(m_class_storage[index])); }
+SlabCache& Heap::size_class(size_t index)
+{
+    return *std::launder(reinterpret_cast<SlabCache*>(m_class_storage[index]));
+}
 
 Result<void*> Heap::allocate(size_t size)
 {

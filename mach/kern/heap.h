@@ -24,7 +24,10 @@ namespace kern {
 // Pages for slab caches: order-0 frames seen through the allocator's window.
 class FramePageProvider final : public PageProvider {
 public:
-    explicit FramePageProvider(vm::FrameAllocator& frames) : m_frames(frames) {}
+    explicit FramePageProvider(vm::FrameAllocator& frames)
+        : m_frames(frames)
+    {
+    }
     Result<void*> allocate_page() override;
     void free_page(void* page) override;
 

@@ -35,7 +35,9 @@ struct SlabCache::Slab {
 };
 
 SlabCache::SlabCache(const char* name, size_t object_size, size_t alignment, PageProvider& provider)
-    : m_name(name), m_object_size(object_size), m_provider(provider)
+    : m_name(name)
+    , m_object_size(object_size)
+    , m_provider(provider)
 {
     KASSERT(object_size >= 1 && object_size <= kMaxObjectSize);
     KASSERT(alignment != 0 && (alignment & (alignment - 1)) == 0);
@@ -100,7 +102,7 @@ Result<SlabCache::Slab*> SlabCache::take_slab()
     }
     void* page = TRY(m_provider.allocate_page());
     KASSERT(reinterpret_cast<uintptr_t>(page) % vm::kPageSize == 0);
-    Slab* slab = new (page) Slab {this, nullptr, nullptr, kSlabMagic, 0, {}};
+    Slab* slab = new (page) Slab { this, nullptr, nullptr, kSlabMagic, 0, {} };
     for (size_t i = 0; i < m_objects_per_slab; ++i)
         slab->free_bitmap[i / 64] |= 1ull << (i % 64);
     POISON(static_cast<char*>(page) + m_first_offset, vm::kPageSize - m_first_offset);
@@ -139,7 +141,8 @@ Result<void*> SlabCache::allocate()
 SlabCache& SlabCache::cache_of(const void* object)
 {
     KASSERT(object != nullptr);
-    const Slab* slab = reinterpret_cast<const Slab*>(vm::align_down(reinterpret_cast<uintptr_t>(object), vm::kPageSize));
+    const Slab* slab
+        = reinterpret_cast<const Slab*>(vm::align_down(reinterpret_cast<uintptr_t>(object), vm::kPageSize));
     KASSERT(slab->magic == kSlabMagic);
     return *slab->cache;
 }
@@ -175,8 +178,8 @@ void SlabCache::free(void* object)
 SlabStats SlabCache::stats() const
 {
     SpinlockGuard guard(m_lock);
-    return SlabStats {m_name,         m_object_size, m_in_use, m_slab_count * m_objects_per_slab,
-                      m_slab_count, m_slab_count * vm::kPageSize};
+    return SlabStats { m_name, m_object_size, m_in_use, m_slab_count * m_objects_per_slab, m_slab_count,
+        m_slab_count * vm::kPageSize };
 }
 
 void for_each_slab_cache(void (*visit)(const SlabStats&, void*), void* context)

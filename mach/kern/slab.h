@@ -34,11 +34,11 @@ protected:
 // A snapshot of one cache, for ps-like tools and tests.
 struct SlabStats {
     const char* name;
-    size_t object_size;     // as the cache was asked for
+    size_t object_size; // as the cache was asked for
     size_t objects_in_use;
     size_t object_capacity; // objects the slabs held now can take
     size_t slabs;
-    size_t bytes;           // slabs * page size
+    size_t bytes; // slabs * page size
 };
 
 class SlabCache {
@@ -78,15 +78,15 @@ private:
 
     const char* m_name;
     size_t m_object_size;
-    size_t m_stride;        // bytes from one object to the next
-    size_t m_first_offset;  // of the first object from the slab's start
+    size_t m_stride; // bytes from one object to the next
+    size_t m_first_offset; // of the first object from the slab's start
     size_t m_objects_per_slab;
     PageProvider& m_provider;
 
     mutable Spinlock m_lock; // guards everything below and the slabs' headers
     Slab* m_partial = nullptr; // some objects free
-    Slab* m_full = nullptr;    // no object free
-    Slab* m_spare = nullptr;   // one empty slab kept to damp allocate/free flapping
+    Slab* m_full = nullptr; // no object free
+    Slab* m_spare = nullptr; // one empty slab kept to damp allocate/free flapping
     size_t m_slab_count = 0;
     size_t m_in_use = 0;
 
@@ -100,24 +100,23 @@ private:
 void for_each_slab_cache(void (*visit)(const SlabStats&, void*), void* context);
 
 // The same with any callable taking (const SlabStats&).
-template <typename Visit>
-void for_each_slab_cache(Visit visit)
+template <typename Visit> void for_each_slab_cache(Visit visit)
 {
-    for_each_slab_cache([](const SlabStats& stats, void* context) { (*static_cast<Visit*>(context))(stats); },
-                        &visit);
+    for_each_slab_cache([](const SlabStats& stats, void* context) { (*static_cast<Visit*>(context))(stats); }, &visit);
 }
 
 // A slab cache for objects of type T, constructed and destroyed in place.
-template <typename T>
-class ObjectCache {
+template <typename T> class ObjectCache {
 public:
     static_assert(sizeof(T) <= SlabCache::kMaxObjectSize, "too large for a slab: use the heap");
 
-    ObjectCache(const char* name, PageProvider& provider) : m_cache(name, sizeof(T), alignof(T), provider) {}
+    ObjectCache(const char* name, PageProvider& provider)
+        : m_cache(name, sizeof(T), alignof(T), provider)
+    {
+    }
 
     // A new T built from `args`, or no_memory.
-    template <typename... Args>
-    Result<T*> create(Args&&... args)
+    template <typename... Args> Result<T*> create(Args&&... args)
     {
         void* memory = TRY(m_cache.allocate());
         return new (memory) T(std::forward<Args>(args)...);

@@ -15,9 +15,9 @@ namespace vm {
 
 namespace {
 
-constexpr PhysAddr kLowMemoryEnd = 1ull << 20;    // the first 1 MiB: BIOS, real-mode leftovers
-constexpr PhysAddr kZoneBoundary = 1ull << 32;    // 4 GiB
-constexpr PhysAddr kPhysAddrLimit = 1ull << 52;   // x86-64's widest physical address
+constexpr PhysAddr kLowMemoryEnd = 1ull << 20; // the first 1 MiB: BIOS, real-mode leftovers
+constexpr PhysAddr kZoneBoundary = 1ull << 32; // 4 GiB
+constexpr PhysAddr kPhysAddrLimit = 1ull << 52; // x86-64's widest physical address
 constexpr uint64_t kZoneBoundaryPfn = kZoneBoundary >> kPageShift;
 
 FrameAllocator g_frame_allocator;
@@ -26,9 +26,9 @@ FrameAllocator g_frame_allocator;
 PhysRange clamp_range(PhysAddr base, uint64_t length)
 {
     if (base >= kPhysAddrLimit)
-        return {kPhysAddrLimit, kPhysAddrLimit};
+        return { kPhysAddrLimit, kPhysAddrLimit };
     PhysAddr end = length > kPhysAddrLimit - base ? kPhysAddrLimit : base + length;
-    return {base, end};
+    return { base, end };
 }
 
 // The memory the allocator may manage is the usable regions minus these
@@ -37,9 +37,11 @@ PhysRange clamp_range(PhysAddr base, uint64_t length)
 // to whole frames.
 class Exclusions {
 public:
-    Exclusions(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved,
-               size_t reserved_count)
-        : m_regions(regions), m_region_count(region_count), m_reserved(reserved), m_reserved_count(reserved_count)
+    Exclusions(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved, size_t reserved_count)
+        : m_regions(regions)
+        , m_region_count(region_count)
+        , m_reserved(reserved)
+        , m_reserved_count(reserved_count)
     {
     }
 
@@ -48,7 +50,7 @@ public:
     // Exclusion number i, or false if that slot excludes nothing.
     bool get(size_t i, PhysRange& out) const
     {
-        PhysRange range {0, kLowMemoryEnd};
+        PhysRange range { 0, kLowMemoryEnd };
         if (i >= 1 && i < 1 + m_reserved_count) {
             range = m_reserved[i - 1];
             range.end = range.end > kPhysAddrLimit ? kPhysAddrLimit : range.end;
@@ -60,7 +62,7 @@ public:
         }
         if (range.start >= range.end)
             return false;
-        out = {align_down(range.start, kPageSize), align_up(range.end, kPageSize)};
+        out = { align_down(range.start, kPageSize), align_up(range.end, kPageSize) };
         return true;
     }
 
@@ -74,8 +76,8 @@ private:
 // Calls visit(PhysRange) for each page-aligned piece of usable memory that no
 // exclusion touches. Pieces of overlapping usable regions may repeat.
 template <typename Visit>
-void for_each_available_span(const kern::MemoryRegion* regions, size_t region_count, const Exclusions& exclusions,
-                             Visit visit)
+void for_each_available_span(
+    const kern::MemoryRegion* regions, size_t region_count, const Exclusions& exclusions, Visit visit)
 {
     for (size_t r = 0; r < region_count; ++r) {
         if (regions[r].type != kern::MemoryType::usable)
@@ -96,11 +98,11 @@ void for_each_available_span(const kern::MemoryRegion* regions, size_t region_co
                 found = true;
             }
             if (!found) {
-                visit(PhysRange {cursor, end});
+                visit(PhysRange { cursor, end });
                 break;
             }
             if (first.start > cursor)
-                visit(PhysRange {cursor, first.start});
+                visit(PhysRange { cursor, first.start });
             cursor = first.end > cursor ? first.end : cursor;
         }
     }
@@ -137,7 +139,7 @@ FrameAllocator& frame_allocator() { return g_frame_allocator; }
 unsigned FrameAllocator::zone_index(uint64_t pfn) { return pfn < kZoneBoundaryPfn ? 0 : 1; }
 
 Result<void> FrameAllocator::init(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved,
-                                  size_t reserved_count, PhysWindow window)
+    size_t reserved_count, PhysWindow window)
 {
     KASSERT(m_frames == nullptr);
     Exclusions exclusions(regions, region_count, reserved, reserved_count);
@@ -177,7 +179,7 @@ Result<void> FrameAllocator::init(const kern::MemoryRegion* regions, size_t regi
     m_window = window;
     m_base_pfn = base_pfn;
     m_end_pfn = end_pfn;
-    m_metadata = {array_start, array_start + array_bytes};
+    m_metadata = { array_start, array_start + array_bytes };
     m_frames = static_cast<Frame*>(window.to_virt(array_start));
     // All zero bits: every frame unusable, until proven otherwise.
     memset(static_cast<void*>(m_frames), 0, array_bytes);

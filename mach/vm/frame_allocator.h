@@ -41,10 +41,10 @@ enum class Zone : uint8_t {
 };
 
 enum class FrameState : uint8_t {
-    unusable,  // not managed: a hole, reserved, or the allocator's own metadata
-    free,      // the first frame of a free block
+    unusable, // not managed: a hole, reserved, or the allocator's own metadata
+    free, // the first frame of a free block
     allocated, // the first frame of an allocated block
-    tail,      // any other frame of a block (free or allocated)
+    tail, // any other frame of a block (free or allocated)
 };
 
 // What the allocator knows about one physical frame: 8 bytes, so the array
@@ -61,6 +61,7 @@ public:
     unsigned order() const { return m_order; }
 
     // References to an allocated block (1 when allocated), kept for copy-on-write.
+    // FIXME: plain, not atomic: the block's owner must serialise changes.
     uint32_t ref_count() const;
     void set_ref_count(uint32_t count);
 
@@ -74,8 +75,8 @@ private:
 
     uint64_t m_state : 2;
     uint64_t m_order : 4;
-    uint64_t m_next_or_refs : 29;   // free: next free block's index; allocated: ref_count
-    uint64_t m_prev_or_owner : 29;  // free: previous free block's index; allocated: owner_tag
+    uint64_t m_next_or_refs : 29; // free: next free block's index; allocated: ref_count
+    uint64_t m_prev_or_owner : 29; // free: previous free block's index; allocated: owner_tag
 };
 static_assert(sizeof(Frame) == 8);
 
@@ -94,7 +95,7 @@ public:
     // the first 1 MiB. Places the Frame array in managed memory below 4 GiB.
     // Fails with no_memory if nothing is usable or the array finds no room.
     Result<void> init(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved,
-                      size_t reserved_count, PhysWindow window);
+        size_t reserved_count, PhysWindow window);
 
     // Allocates 2^order contiguous frames, aligned to their size, from `zone`.
     Result<PhysAddr> allocate(unsigned order = 0, Zone zone = Zone::any);
@@ -131,7 +132,7 @@ private:
     PhysWindow m_window {};
     Frame* m_frames = nullptr;
     uint64_t m_base_pfn = 0; // Frame index 0
-    uint64_t m_end_pfn = 0;  // one past the last frame covered by the array
+    uint64_t m_end_pfn = 0; // one past the last frame covered by the array
     uint32_t m_free_heads[kZoneCount][kMaxOrder + 1] {};
     size_t m_free_frames[kZoneCount] {};
     size_t m_total_frames = 0;

@@ -236,7 +236,7 @@ Result<Translation> PageTable::translate(VirtAddr virt) const
         return Error::not_found;
     uint64_t bytes = page_bytes(size);
     PhysAddr base = *leaf & kAddressMask & ~(bytes - 1);
-    return Translation {base + (virt & (bytes - 1)), decode(*leaf), size};
+    return Translation { base + (virt & (bytes - 1)), decode(*leaf), size };
 }
 
 void PageTable::adopt_kernel_half(const PageTable& kernel)

@@ -52,9 +52,9 @@ constexpr bool has_flags(PageFlags flags, PageFlags wanted) { return (flags & wa
 
 // Where a virtual address leads.
 struct Translation {
-    PhysAddr phys;   // the physical address of the byte asked about
+    PhysAddr phys; // the physical address of the byte asked about
     PageFlags flags; // the flags of the page holding it
-    PageSize size;   // the size of that page
+    PageSize size; // the size of that page
 };
 
 class PageTable {
@@ -106,7 +106,10 @@ public:
 
 private:
     PageTable(FrameAllocator& allocator, PhysWindow window, Zone table_zone, PhysAddr root)
-        : m_allocator(&allocator), m_window(window), m_table_zone(table_zone), m_root(root)
+        : m_allocator(&allocator)
+        , m_window(window)
+        , m_table_zone(table_zone)
+        , m_root(root)
     {
     }
 

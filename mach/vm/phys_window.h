@@ -12,7 +12,10 @@ namespace vm {
 class PhysWindow {
 public:
     // A window that shows physical address 0 at virtual address `offset`.
-    constexpr explicit PhysWindow(uint64_t offset = kDirectMapBase) : m_offset(offset) {}
+    constexpr explicit PhysWindow(uint64_t offset = kDirectMapBase)
+        : m_offset(offset)
+    {
+    }
 
     // The kernel's direct map of all physical memory.
     static constexpr PhysWindow direct_map() { return PhysWindow(kDirectMapBase); }

@@ -26,7 +26,11 @@ bool write_and_check(PhysAddr block, size_t bytes, uint8_t seed)
 
 struct Counted {
     static inline int alive = 0;
-    explicit Counted(uint64_t v) : value(v) { ++alive; }
+    explicit Counted(uint64_t v)
+        : value(v)
+    {
+        ++alive;
+    }
     ~Counted() { --alive; }
     uint64_t value;
     uint64_t padding[5];
@@ -125,7 +129,7 @@ KTEST(memory_slab_cache_round_trip)
 KTEST(memory_heap_round_trip)
 {
     size_t baseline = kern::heap_bytes_in_use();
-    const size_t sizes[] = {1, 16, 17, 100, 512, 2000, 2048, 2049, 5000, 70000, 1024 * 1024};
+    const size_t sizes[] = { 1, 16, 17, 100, 512, 2000, 2048, 2049, 5000, 70000, 1024 * 1024 };
     void* blocks[sizeof(sizes) / sizeof(sizes[0])] = {};
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); ++i) {
         Result<void*> block = kern::heap_allocate(sizes[i]);

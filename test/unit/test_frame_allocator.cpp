@@ -28,7 +28,9 @@ constexpr uint64_t kPage = vm::kPageSize;
 // Fake RAM for physical [base, base + size): reserved but untouched pages cost nothing.
 class FakeRam {
 public:
-    FakeRam(PhysAddr base, uint64_t size) : m_base(base), m_size(size)
+    FakeRam(PhysAddr base, uint64_t size)
+        : m_base(base)
+        , m_size(size)
     {
         m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         REQUIRE(m_memory != MAP_FAILED);
@@ -47,8 +49,7 @@ private:
 };
 
 // True if running `action` in a child process ends it with a failed KASSERT.
-template <typename Action>
-bool aborts(Action action)
+template <typename Action> bool aborts(Action action)
 {
     std::fflush(nullptr);
     pid_t child = fork();
@@ -71,12 +72,12 @@ bool overlaps(PhysRange a, PhysRange b) { return a.start < b.end && b.start < a.
 // Checks, independently of the allocator, that [block, block + bytes) may be
 // handed out: inside one usable region, clear of everything excluded.
 bool allowed(PhysAddr block, uint64_t bytes, const std::vector<MemoryRegion>& map,
-             const std::vector<PhysRange>& reserved, PhysRange metadata)
+    const std::vector<PhysRange>& reserved, PhysRange metadata)
 {
-    PhysRange range {block, block + bytes};
+    PhysRange range { block, block + bytes };
     bool inside_usable = false;
     for (const MemoryRegion& region : map) {
-        PhysRange r {region.base, region.base + region.length};
+        PhysRange r { region.base, region.base + region.length };
         if (region.type == MemoryType::usable && range.start >= r.start && range.end <= r.end)
             inside_usable = true;
         if (region.type != MemoryType::usable && overlaps(range, r))
@@ -90,7 +91,7 @@ bool allowed(PhysAddr block, uint64_t bytes, const std::vector<MemoryRegion>& ma
 }
 
 Result<void> init(FrameAllocator& allocator, const std::vector<MemoryRegion>& map,
-                  const std::vector<PhysRange>& reserved, const FakeRam& ram)
+    const std::vector<PhysRange>& reserved, const FakeRam& ram)
 {
     return allocator.init(map.data(), map.size(), reserved.data(), reserved.size(), ram.window());
 }
@@ -99,21 +100,21 @@ Result<void> init(FrameAllocator& allocator, const std::vector<MemoryRegion>& ma
 // can hold: unaligned bounds, overlapping usable regions, a non-usable
 // region inside a usable one.
 const std::vector<MemoryRegion> kAwkwardMap = {
-    {0, 0x9fc00, MemoryType::usable},
-    {0x9fc00, 0x60400, MemoryType::reserved},
-    {0x100000, 0x7ee0000, MemoryType::usable},
-    {0x7fe0000, 0x20000, MemoryType::reserved},
-    {0x8000123, 0x100000 - 0x323, MemoryType::usable},
-    {0x9000000, 0x1000000, MemoryType::usable},
-    {0x9800800, 0x800, MemoryType::acpi_nvs},
-    {0x9000000, 0x400000, MemoryType::usable},
-    {0x9c00000, 0x1000, MemoryType::bad},
+    { 0, 0x9fc00, MemoryType::usable },
+    { 0x9fc00, 0x60400, MemoryType::reserved },
+    { 0x100000, 0x7ee0000, MemoryType::usable },
+    { 0x7fe0000, 0x20000, MemoryType::reserved },
+    { 0x8000123, 0x100000 - 0x323, MemoryType::usable },
+    { 0x9000000, 0x1000000, MemoryType::usable },
+    { 0x9800800, 0x800, MemoryType::acpi_nvs },
+    { 0x9000000, 0x400000, MemoryType::usable },
+    { 0x9c00000, 0x1000, MemoryType::bad },
 };
 const std::vector<PhysRange> kAwkwardReserved = {
-    {0x200000, 0x3a5123}, // kernel image
-    {0x3a6000, 0x3a6100}, // Multiboot2 information
-    {0x400010, 0x4000ff}, // a tiny boot module
-    {0x5000000, 0x5000000}, // empty: excludes nothing
+    { 0x200000, 0x3a5123 }, // kernel image
+    { 0x3a6000, 0x3a6100 }, // Multiboot2 information
+    { 0x400010, 0x4000ff }, // a tiny boot module
+    { 0x5000000, 0x5000000 }, // empty: excludes nothing
 };
 
 // Allocates greedily from the largest order down and returns how many
@@ -127,7 +128,7 @@ std::vector<size_t> greedy_profile(FrameAllocator& allocator)
             Result<PhysAddr> block = allocator.allocate(order);
             if (!block.ok())
                 break;
-            blocks.push_back({block.value(), unsigned(order)});
+            blocks.push_back({ block.value(), unsigned(order) });
             ++counts[order];
         }
     }
@@ -224,7 +225,7 @@ TEST_CASE("freed frames coalesce back into the blocks they started as", "[frame_
             REQUIRE_FALSE(used[block.value() / kPage + i]);
             used[block.value() / kPage + i] = true;
         }
-        blocks.push_back({block.value(), order});
+        blocks.push_back({ block.value(), order });
     }
     for (auto [block, order] : blocks)
         allocator.free(block, order);
@@ -235,9 +236,9 @@ TEST_CASE("higher orders are naturally aligned and described in the Frame array"
 {
     FakeRam ram(0, 64 * kMiB);
     FrameAllocator allocator;
-    REQUIRE(init(allocator, {{0, 64 * kMiB, MemoryType::usable}}, {}, ram).ok());
-    CHECK(allocator.total_frames() == (63 * kMiB) / kPage - allocator.metadata_range().end / kPage +
-                                          allocator.metadata_range().start / kPage);
+    REQUIRE(init(allocator, { { 0, 64 * kMiB, MemoryType::usable } }, {}, ram).ok());
+    CHECK(allocator.total_frames()
+        == (63 * kMiB) / kPage - allocator.metadata_range().end / kPage + allocator.metadata_range().start / kPage);
 
     // Disturb the lists so that splits happen.
     PhysAddr single = allocator.allocate(0).release_value();
@@ -272,7 +273,7 @@ TEST_CASE("zones: any prefers high memory, low and high stay apart", "[frame_all
     const PhysAddr base = 4 * kGiB - 16 * kMiB;
     FakeRam ram(base, 32 * kMiB);
     FrameAllocator allocator;
-    REQUIRE(init(allocator, {{base, 32 * kMiB, MemoryType::usable}}, {}, ram).ok());
+    REQUIRE(init(allocator, { { base, 32 * kMiB, MemoryType::usable } }, {}, ram).ok());
     PhysRange metadata = allocator.metadata_range();
     CHECK(metadata.end <= 4 * kGiB);
     CHECK(ram.backs(metadata));
@@ -318,14 +319,14 @@ TEST_CASE("a PC-like map with memory above 4 GiB", "[frame_allocator]")
 {
     // QEMU q35 with 8 GiB: RAM up to 2 GiB, the PCI hole, the rest above 4 GiB.
     const std::vector<MemoryRegion> map = {
-        {0, 0x9fc00, MemoryType::usable},
-        {0xf0000, 0x10000, MemoryType::reserved},
-        {0x100000, 0x7fee0000, MemoryType::usable},
-        {0x7ffe0000, 0x20000, MemoryType::reserved},
-        {0xfeffc000, 0x4000, MemoryType::reserved},
-        {0x100000000, 6 * kGiB, MemoryType::usable},
+        { 0, 0x9fc00, MemoryType::usable },
+        { 0xf0000, 0x10000, MemoryType::reserved },
+        { 0x100000, 0x7fee0000, MemoryType::usable },
+        { 0x7ffe0000, 0x20000, MemoryType::reserved },
+        { 0xfeffc000, 0x4000, MemoryType::reserved },
+        { 0x100000000, 6 * kGiB, MemoryType::usable },
     };
-    const std::vector<PhysRange> reserved = {{0x200000, 0x400000}};
+    const std::vector<PhysRange> reserved = { { 0x200000, 0x400000 } };
     FakeRam ram(0, 2 * kGiB);
     FrameAllocator allocator;
     REQUIRE(init(allocator, map, reserved, ram).ok());
@@ -334,8 +335,8 @@ TEST_CASE("a PC-like map with memory above 4 GiB", "[frame_allocator]")
     CHECK(metadata.end == 0x7ffe0000);
     CHECK(metadata.end - metadata.start == vm::align_up((10 * kGiB - 1 * kMiB) / kPage * 8, kPage));
     CHECK(allocator.free_frames(Zone::high) == 6 * kGiB / kPage);
-    CHECK(allocator.free_frames(Zone::low) ==
-          (0x7ffe0000 - 0x100000 - 0x200000) / kPage - (metadata.end - metadata.start) / kPage);
+    CHECK(allocator.free_frames(Zone::low)
+        == (0x7ffe0000 - 0x100000 - 0x200000) / kPage - (metadata.end - metadata.start) / kPage);
 
     // Drain in the largest blocks, then check every block against the map.
     std::vector<std::pair<PhysAddr, unsigned>> blocks;
@@ -345,7 +346,7 @@ TEST_CASE("a PC-like map with memory above 4 GiB", "[frame_allocator]")
             if (!block.ok())
                 break;
             REQUIRE(allowed(block.value(), kPage << order, map, reserved, metadata));
-            blocks.push_back({block.value(), unsigned(order)});
+            blocks.push_back({ block.value(), unsigned(order) });
         }
     }
     CHECK(allocator.free_frames() == 0);
@@ -369,33 +370,36 @@ TEST_CASE("frame allocator initialisation failures", "[frame_allocator]")
     SECTION("only memory below 1 MiB and non-usable regions")
     {
         FrameAllocator allocator;
-        CHECK(init(allocator, {{0, 0x9fc00, MemoryType::usable}, {1 * kMiB, 8 * kMiB, MemoryType::reserved}}, {}, ram)
-                  .error() == Error::no_memory);
+        CHECK(init(allocator, { { 0, 0x9fc00, MemoryType::usable }, { 1 * kMiB, 8 * kMiB, MemoryType::reserved } }, {},
+                  ram)
+                  .error()
+            == Error::no_memory);
     }
     SECTION("usable memory entirely reserved")
     {
         FrameAllocator allocator;
-        CHECK(init(allocator, {{1 * kMiB, 8 * kMiB, MemoryType::usable}}, {{0, 9 * kMiB}}, ram).error() ==
-              Error::no_memory);
+        CHECK(init(allocator, { { 1 * kMiB, 8 * kMiB, MemoryType::usable } }, { { 0, 9 * kMiB } }, ram).error()
+            == Error::no_memory);
     }
     SECTION("a region smaller than a frame once trimmed")
     {
         FrameAllocator allocator;
-        CHECK(init(allocator, {{2 * kMiB + 1, kPage, MemoryType::usable}}, {}, ram).error() == Error::no_memory);
+        CHECK(init(allocator, { { 2 * kMiB + 1, kPage, MemoryType::usable } }, {}, ram).error() == Error::no_memory);
     }
     SECTION("no room for the Frame array below 4 GiB")
     {
         // 4 KiB of low memory cannot describe 8 GiB of frames.
         FrameAllocator allocator;
-        CHECK(init(allocator, {{2 * kMiB, kPage, MemoryType::usable}, {4 * kGiB, 4 * kGiB, MemoryType::usable}}, {},
-                   ram)
-                  .error() == Error::no_memory);
+        CHECK(init(allocator, { { 2 * kMiB, kPage, MemoryType::usable }, { 4 * kGiB, 4 * kGiB, MemoryType::usable } },
+                  {}, ram)
+                  .error()
+            == Error::no_memory);
     }
     SECTION("a region reaching the top of the address space is clamped")
     {
         FrameAllocator allocator;
-        std::vector<MemoryRegion> map = {{1 * kMiB, 4 * kMiB, MemoryType::usable},
-                                         {0xfffffffffffff000, 0x2000, MemoryType::usable}};
+        std::vector<MemoryRegion> map
+            = { { 1 * kMiB, 4 * kMiB, MemoryType::usable }, { 0xfffffffffffff000, 0x2000, MemoryType::usable } };
         CHECK(init(allocator, map, {}, ram).ok());
         CHECK(allocator.free_frames() < 4 * kMiB / kPage);
     }
@@ -405,7 +409,7 @@ TEST_CASE("misuse of free is caught", "[frame_allocator]")
 {
     FakeRam ram(0, 16 * kMiB);
     FrameAllocator allocator;
-    REQUIRE(init(allocator, {{1 * kMiB, 15 * kMiB, MemoryType::usable}}, {}, ram).ok());
+    REQUIRE(init(allocator, { { 1 * kMiB, 15 * kMiB, MemoryType::usable } }, {}, ram).ok());
     PhysAddr block = allocator.allocate(2).release_value();
     PhysAddr single = allocator.allocate(0).release_value();
 
@@ -418,12 +422,12 @@ TEST_CASE("misuse of free is caught", "[frame_allocator]")
         allocator.free(single);
         allocator.free(single);
     }));
-    CHECK(aborts([&] { allocator.free(block, 1); }));          // wrong order
-    CHECK(aborts([&] { allocator.free(block + kPage, 0); }));  // a tail frame
-    CHECK(aborts([&] { allocator.free(block + 1, 0); }));      // not a frame address
+    CHECK(aborts([&] { allocator.free(block, 1); })); // wrong order
+    CHECK(aborts([&] { allocator.free(block + kPage, 0); })); // a tail frame
+    CHECK(aborts([&] { allocator.free(block + 1, 0); })); // not a frame address
     CHECK(aborts([&] { allocator.free(block + 2 * kPage, 1); })); // inside the block
     CHECK(aborts([&] { allocator.free(allocator.metadata_range().start); }));
-    CHECK(aborts([&] { allocator.free(64 * kMiB); }));         // outside managed memory
+    CHECK(aborts([&] { allocator.free(64 * kMiB); })); // outside managed memory
     CHECK(aborts([&] { allocator.frame(64 * kMiB); }));
     CHECK(aborts([&] { allocator.free(block, FrameAllocator::kMaxOrder + 1); }));
 

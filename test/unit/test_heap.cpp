@@ -23,26 +23,26 @@ constexpr size_t kPage = vm::kPageSize;
 // Fake physical memory [base, base + size) managed by a frame allocator.
 class Machine {
 public:
-    Machine(PhysAddr base, uint64_t size) : m_size(size)
+    Machine(PhysAddr base, uint64_t size)
+        : m_size(size)
     {
         m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         REQUIRE(m_memory != MAP_FAILED);
-        kern::MemoryRegion region {base, size, kern::MemoryType::usable};
+        kern::MemoryRegion region { base, size, kern::MemoryType::usable };
         vm::PhysWindow window(reinterpret_cast<uint64_t>(m_memory) - base);
         REQUIRE(frames.init(&region, 1, nullptr, 0, window).ok());
     }
     ~Machine() { munmap(m_memory, m_size); }
 
     FrameAllocator frames;
-    kern::FramePageProvider pages {frames};
+    kern::FramePageProvider pages { frames };
 
 private:
     uint64_t m_size;
     void* m_memory;
 };
 
-template <typename Action>
-bool aborts(Action action)
+template <typename Action> bool aborts(Action action)
 {
     std::fflush(nullptr);
     pid_t child = fork();
@@ -92,7 +92,7 @@ TEST_CASE("small heap blocks come from size classes", "[heap]")
     CHECK(heap.bytes_in_use() == 0);
     size_t expected = 0;
     std::vector<void*> blocks;
-    for (size_t size : {1, 15, 16, 17, 31, 32, 33, 100, 128, 129, 1000, 1024, 1025, 2047, 2048}) {
+    for (size_t size : { 1, 15, 16, 17, 31, 32, 33, 100, 128, 129, 1000, 1024, 1025, 2047, 2048 }) {
         INFO("size " << size);
         void* block = heap.allocate(size).release_value();
         CHECK(reinterpret_cast<uintptr_t>(block) % 16 == 0);
@@ -114,7 +114,7 @@ TEST_CASE("large heap blocks are whole frames", "[heap]")
     size_t baseline = machine.frames.free_frames();
     {
         Heap heap(machine.pages, machine.frames);
-        for (size_t size : {size_t(2049), kPage - 1, kPage, kPage + 1, 3 * kPage, 1 * kMiB, Heap::kMaxSize}) {
+        for (size_t size : { size_t(2049), kPage - 1, kPage, kPage + 1, 3 * kPage, 1 * kMiB, Heap::kMaxSize }) {
             INFO("size " << size);
             size_t before = machine.frames.free_frames();
             unsigned char* block = static_cast<unsigned char*>(heap.allocate(size).release_value());
@@ -162,7 +162,7 @@ TEST_CASE("a mix of small and large heap blocks keeps every byte", "[heap]")
                 Result<void*> block = heap.allocate(size);
                 REQUIRE(block.ok());
                 fill(static_cast<unsigned char*>(block.value()), size, step);
-                live.push_back({static_cast<unsigned char*>(block.value()), size, step});
+                live.push_back({ static_cast<unsigned char*>(block.value()), size, step });
                 expected += charged(size);
             }
             REQUIRE(heap.bytes_in_use() == expected);
@@ -188,7 +188,7 @@ TEST_CASE("the heap reports exhaustion as no_memory", "[heap]")
         hoard.push_back(machine.frames.allocate(0).release_value());
     CHECK(heap.allocate(3000).error() == Error::no_memory);
     CHECK(heap.allocate(500).error() == Error::no_memory); // a new size class needs a page
-    void* same_class = heap.allocate(120).release_value();   // the 128 class has room
+    void* same_class = heap.allocate(120).release_value(); // the 128 class has room
     CHECK(heap.bytes_in_use() == 256);
     for (PhysAddr frame : hoard)
         machine.frames.free(frame);
@@ -218,9 +218,9 @@ TEST_CASE("misuse of the heap is caught", "[heap]")
         heap.free(large);
         heap.free(large);
     }));
-    CHECK(aborts([&] { heap.free(foreign); }));        // another cache's object
-    CHECK(aborts([&] { heap.free(raw_page); }));       // frames the heap did not hand out
-    CHECK(aborts([&] { heap.free(large + kPage); }));  // the middle of a large block
+    CHECK(aborts([&] { heap.free(foreign); })); // another cache's object
+    CHECK(aborts([&] { heap.free(raw_page); })); // frames the heap did not hand out
+    CHECK(aborts([&] { heap.free(large + kPage); })); // the middle of a large block
     CHECK(aborts([&] { heap.free(large + 64); }));
     CHECK(aborts([&] {
         void* slab_page = reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(small) & ~(kPage - 1));

@@ -27,11 +27,13 @@ constexpr uint64_t k4K = vm::kPageSize, k2M = vm::kLargePageSize;
 // Physical memory [base, base + size) in an anonymous mapping, managed by a frame allocator.
 class Machine {
 public:
-    Machine(PhysAddr base, uint64_t size) : m_base(base), m_size(size)
+    Machine(PhysAddr base, uint64_t size)
+        : m_base(base)
+        , m_size(size)
     {
         m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         REQUIRE(m_memory != MAP_FAILED);
-        kern::MemoryRegion region {base, size, MemoryType::usable};
+        kern::MemoryRegion region { base, size, MemoryType::usable };
         REQUIRE(allocator.init(&region, 1, nullptr, 0, window()).ok());
     }
     ~Machine() { munmap(m_memory, m_size); }
@@ -46,8 +48,7 @@ private:
     void* m_memory;
 };
 
-template <typename Action>
-bool aborts(Action action)
+template <typename Action> bool aborts(Action action)
 {
     std::fflush(nullptr);
     pid_t child = fork();
@@ -68,7 +69,7 @@ bool aborts(Action action)
 // vol. 3, 4.5), independently of PageTable's own code.
 struct HardwareWalk {
     bool present = false;
-    uint64_t leaf = 0;                 // the entry that maps the page
+    uint64_t leaf = 0; // the entry that maps the page
     uint64_t page_bytes = 0;
     PhysAddr phys = 0;
     std::vector<uint64_t> table_entries; // the non-leaf entries passed through
@@ -191,7 +192,7 @@ TEST_CASE("2 MiB pages", "[page_table]")
     const VirtAddr virt = 0xffff800040000000 + 3 * k2M;
     const PhysAddr phys = 0x7c00000;
     REQUIRE(tree.map(virt, phys, PageSize::k2M, PageFlags::writable | PageFlags::global).ok());
-    for (uint64_t offset : {uint64_t(0), uint64_t(1), uint64_t(0x1000), uint64_t(0x123456), k2M - 1}) {
+    for (uint64_t offset : { uint64_t(0), uint64_t(1), uint64_t(0x1000), uint64_t(0x123456), k2M - 1 }) {
         auto translation = tree.translate(virt + offset);
         REQUIRE(translation.ok());
         CHECK(translation.value().phys == phys + offset);
@@ -255,7 +256,7 @@ TEST_CASE("page table argument errors", "[page_table]")
     Machine machine(0, 32 * kMiB);
     size_t baseline = machine.allocator.free_frames();
     PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
-    const VirtAddr non_canonical[] = {0x0000800000000000, 0xffff7ffffffff000, 0x1234000000000000};
+    const VirtAddr non_canonical[] = { 0x0000800000000000, 0xffff7ffffffff000, 0x1234000000000000 };
     for (VirtAddr virt : non_canonical) {
         CHECK(tree.map(virt, 0x1000, PageSize::k4K, PageFlags::none).error() == Error::invalid_argument);
         CHECK(tree.map(virt, 0, PageSize::k2M, PageFlags::none).error() == Error::invalid_argument);
@@ -314,7 +315,7 @@ TEST_CASE("map_range uses 2 MiB pages where it can", "[page_table]")
         offset += vm::page_bytes(translation.value().size);
     }
     using S = PageSize;
-    CHECK(sizes == std::vector<S> {S::k4K, S::k4K, S::k4K, S::k2M, S::k2M, S::k4K, S::k4K});
+    CHECK(sizes == std::vector<S> { S::k4K, S::k4K, S::k4K, S::k2M, S::k2M, S::k4K, S::k4K });
     CHECK(tree.translate(virt - 1).error() == Error::not_found);
     CHECK(tree.translate(virt + length).error() == Error::not_found);
 
@@ -339,8 +340,8 @@ TEST_CASE("a failing map_range leaves no page mapped", "[page_table]")
     // Something already sits in the middle of the range.
     REQUIRE(tree.map(0x10000000 + 4 * k2M + 5 * k4K, 0x9000, PageSize::k4K, PageFlags::none).ok());
     size_t before = machine.allocator.free_frames();
-    CHECK(tree.map_range(0x10000000 - 2 * k4K, 0x20000000 - 2 * k4K, 6 * k2M, PageFlags::writable).error() ==
-          Error::already_exists);
+    CHECK(tree.map_range(0x10000000 - 2 * k4K, 0x20000000 - 2 * k4K, 6 * k2M, PageFlags::writable).error()
+        == Error::already_exists);
     for (uint64_t offset = 0; offset < 6 * k2M; offset += k4K) {
         VirtAddr virt = 0x10000000 - 2 * k4K + offset;
         if (virt == 0x10000000 + 4 * k2M + 5 * k4K)

@@ -58,8 +58,7 @@ private:
 };
 
 // How running `action` in a child process ends: true if it did not exit normally with 0.
-template <typename Action>
-bool dies(Action action)
+template <typename Action> bool dies(Action action)
 {
     std::fflush(nullptr);
     pid_t child = fork();
@@ -76,8 +75,7 @@ bool dies(Action action)
     return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-template <typename Action>
-bool aborts(Action action)
+template <typename Action> bool aborts(Action action)
 {
     std::fflush(nullptr);
     pid_t child = fork();
@@ -135,7 +133,7 @@ TEST_CASE("objects are distinct, aligned, inside provider pages, and keep their 
 {
     TestPages pages;
     for (auto [size, alignment] : std::vector<std::pair<size_t, size_t>> {
-             {1, 1}, {8, 8}, {13, 4}, {24, 8}, {100, 64}, {200, 16}, {1000, 8}, {2048, 16}}) {
+             { 1, 1 }, { 8, 8 }, { 13, 4 }, { 24, 8 }, { 100, 64 }, { 200, 16 }, { 1000, 8 }, { 2048, 16 } }) {
         INFO("size " << size << " alignment " << alignment);
         SlabCache cache("geometry", size, alignment, pages);
         std::vector<unsigned char*> objects;
@@ -221,7 +219,7 @@ TEST_CASE("a slab cache under random load", "[slab]")
             uint64_t* object = static_cast<uint64_t*>(cache.allocate().release_value());
             for (int w = 0; w < 9; ++w)
                 object[w] = uint64_t(step) * 16 + w;
-            live.push_back({object, uint64_t(step) * 16});
+            live.push_back({ object, uint64_t(step) * 16 });
         }
         SlabStats stats = cache.stats();
         REQUIRE(stats.objects_in_use == live.size());
@@ -324,7 +322,12 @@ namespace {
 
 struct Tracked {
     static inline int alive = 0;
-    Tracked(int a, std::string b) : number(a), text(std::move(b)) { ++alive; }
+    Tracked(int a, std::string b)
+        : number(a)
+        , text(std::move(b))
+    {
+        ++alive;
+    }
     ~Tracked() { --alive; }
     int number;
     std::string text;
