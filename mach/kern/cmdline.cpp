@@ -27,10 +27,17 @@ int digit_value(char c, unsigned base)
 unsigned suffix_shift(char c)
 {
     switch (c) {
-    case 'K': case 'k': return 10;
-    case 'M': case 'm': return 20;
-    case 'G': case 'g': return 30;
-    default: return 0;
+    case 'K':
+    case 'k':
+        return 10;
+    case 'M':
+    case 'm':
+        return 20;
+    case 'G':
+    case 'g':
+        return 30;
+    default:
+        return 0;
     }
 }
 

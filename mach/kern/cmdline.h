@@ -48,7 +48,7 @@ public:
 
 private:
     struct Option {
-        uint16_t key;   // offset of the key in m_buffer
+        uint16_t key; // offset of the key in m_buffer
         uint16_t value; // offset of the value in m_buffer
     };
 

@@ -51,7 +51,8 @@ TEST_CASE("cmdline: empty and null input", "[cmdline]")
 
 TEST_CASE("cmdline: quotes group spaces and are removed", "[cmdline]")
 {
-    CommandLine line = CommandLine::parse("init=\"/hurd/startup --verbose x\" title=\"\" a=b\"c d\"e \"q=r s\" open=\"abc def");
+    CommandLine line
+        = CommandLine::parse("init=\"/hurd/startup --verbose x\" title=\"\" a=b\"c d\"e \"q=r s\" open=\"abc def");
     CHECK(get(line, "init") == "/hurd/startup --verbose x");
     CHECK(get(line, "title") == "");
     CHECK(get(line, "a") == "bc de");

@@ -88,8 +88,8 @@ public:
     uint32_t pixel(uint32_t x, uint32_t y) const
     {
         uint32_t value = 0;
-        std::memcpy(&value, m_memory.get() + size_t(y) * m_info.pitch + size_t(x) * m_bytes_per_pixel,
-                    m_bytes_per_pixel);
+        std::memcpy(
+            &value, m_memory.get() + size_t(y) * m_info.pitch + size_t(x) * m_bytes_per_pixel, m_bytes_per_pixel);
         return value;
     }
 
@@ -143,8 +143,8 @@ public:
                     return false;
             }
             for (uint32_t x = 0; x < m_info.width; ++x) {
-                bool in_grid = x < m_info.width / kGlyphWidth * kGlyphWidth
-                    && y < m_info.height / kGlyphHeight * kGlyphHeight;
+                bool in_grid
+                    = x < m_info.width / kGlyphWidth * kGlyphWidth && y < m_info.height / kGlyphHeight * kGlyphHeight;
                 if (!in_grid && pixel(x, y) != 0)
                     return false;
             }
@@ -227,7 +227,7 @@ TEST_CASE("framebuffer console: control characters", "[console]")
     }
     SECTION("other control characters show nothing")
     {
-        write(console, std::string("A\x01\x07\x7f" "B\0C", 8));
+        write(console, std::string("A\001\007\177B\000C", 8));
         CHECK(screen.line(0) == "ABC             ");
     }
     CHECK(screen.margins_untouched_and_blank());
@@ -318,7 +318,7 @@ TEST_CASE("framebuffer console: UTF-8", "[console]")
 
     SECTION("Latin-1 characters use the font's map")
     {
-        write(console, "A\xc3\xa9" "B");
+        write(console, "A\303\251B"); // U+00E9
         CHECK(screen.line(0) == "ACB             ");
     }
     SECTION("a character split across writes")
@@ -329,12 +329,12 @@ TEST_CASE("framebuffer console: UTF-8", "[console]")
     }
     SECTION("characters beyond U+00FF and bad bytes show the replacement")
     {
-        write(console, "\xe2\x82\xac" "A\xff" "B\x80" "C\xc3" "D\xf0\x9f\x98\x80");
+        write(console, "\342\202\254A\377B\200C\303D\360\237\230\200"); // U+20AC, 0xff, 0x80, cut, U+1F600
         CHECK(screen.line(0) == "#A#B#C#D#       ");
     }
     SECTION("C1 controls show nothing")
     {
-        write(console, "A\xc2\x85" "B");
+        write(console, "A\302\205B"); // U+0085
         CHECK(screen.line(0) == "AB              ");
     }
 }
@@ -489,7 +489,9 @@ TEST_CASE("framebuffer console: the generated kernel font", "[console]")
     REQUIRE(font.glyph_count <= 256);
     REQUIRE(font.replacement < font.glyph_count);
     size_t glyph_size = size_t(font.height) * font.bytes_per_row;
-    auto bitmap = [&](uint8_t c) { return std::string(reinterpret_cast<const char*>(font.glyph(font.glyph_of[c])), glyph_size); };
+    auto bitmap = [&](uint8_t c) {
+        return std::string(reinterpret_cast<const char*>(font.glyph(font.glyph_of[c])), glyph_size);
+    };
 
     // Every printable ASCII character has its own glyph, and space is blank.
     for (unsigned c = 0x20; c < 0x7f; ++c) {

@@ -48,7 +48,10 @@ public:
     InfoBuilder() { m_bytes.resize(8); }
 
     // A tag whose size field is the real size (header + payload).
-    InfoBuilder& tag(uint32_t type, const Bytes& payload) { return tag_with_size(type, payload, 8 + payload.data().size()); }
+    InfoBuilder& tag(uint32_t type, const Bytes& payload)
+    {
+        return tag_with_size(type, payload, 8 + payload.data().size());
+    }
 
     // A tag whose size field says `size`, whatever the payload really is.
     InfoBuilder& tag_with_size(uint32_t type, const Bytes& payload, uint32_t size)
@@ -114,7 +117,7 @@ Bytes memory_map_payload(const std::vector<Region>& regions, uint32_t entry_size
 }
 
 Bytes rgb_framebuffer_payload(uint64_t address = 0xfd000000, uint32_t pitch = 4096, uint32_t width = 1024,
-                              uint32_t height = 768, uint8_t bpp = 32)
+    uint32_t height = 768, uint8_t bpp = 32)
 {
     Bytes b;
     b.u64(address).u32(pitch).u32(width).u32(height).u8(bpp).u8(1).u16(0);
@@ -139,8 +142,12 @@ Error parse_error(const std::vector<uint8_t>& bytes)
 std::vector<uint8_t> well_formed()
 {
     std::vector<Region> regions = {
-        { 0x0, 0x9fc00, 1 },          { 0x9fc00, 0x400, 2 },     { 0xf0000, 0x10000, 2 },
-        { 0x100000, 0x7ee0000, 1 },   { 0x7fe0000, 0x20000, 3 }, { 0xfffc0000, 0x40000, 4 },
+        { 0x0, 0x9fc00, 1 },
+        { 0x9fc00, 0x400, 2 },
+        { 0xf0000, 0x10000, 2 },
+        { 0x100000, 0x7ee0000, 1 },
+        { 0x7fe0000, 0x20000, 3 },
+        { 0xfffc0000, 0x40000, 4 },
     };
     return InfoBuilder()
         .tag(1, string_payload("test=all root=\"/dev/hd0\""))
@@ -229,7 +236,8 @@ TEST_CASE("multiboot2: memory map details", "[multiboot2]")
 
     SECTION("larger entries are stepped over by entry_size")
     {
-        auto bytes = InfoBuilder().tag(6, memory_map_payload({ { 0x1000, 0x2000, 1 }, { 0x5000, 0x1000, 5 } }, 32)).finish();
+        auto bytes
+            = InfoBuilder().tag(6, memory_map_payload({ { 0x1000, 0x2000, 1 }, { 0x5000, 0x1000, 5 } }, 32)).finish();
         REQUIRE(parse(bytes, *info).ok());
         REQUIRE(info->memory_count == 2);
         CHECK(info->memory[1].base == 0x5000);
@@ -273,15 +281,18 @@ TEST_CASE("multiboot2: unusable framebuffers are left out, not fatal", "[multibo
     auto info = std::make_unique<BootInfo>();
     SECTION("pitch too small for the width")
     {
-        REQUIRE(parse(InfoBuilder().tag(8, rgb_framebuffer_payload(0xfd000000, 1000, 1024, 768, 32)).finish(), *info).ok());
+        REQUIRE(
+            parse(InfoBuilder().tag(8, rgb_framebuffer_payload(0xfd000000, 1000, 1024, 768, 32)).finish(), *info).ok());
     }
     SECTION("zero height")
     {
-        REQUIRE(parse(InfoBuilder().tag(8, rgb_framebuffer_payload(0xfd000000, 4096, 1024, 0, 32)).finish(), *info).ok());
+        REQUIRE(
+            parse(InfoBuilder().tag(8, rgb_framebuffer_payload(0xfd000000, 4096, 1024, 0, 32)).finish(), *info).ok());
     }
     SECTION("extent past 2^64")
     {
-        REQUIRE(parse(InfoBuilder().tag(8, rgb_framebuffer_payload(~0ull - 4096, 4096, 1024, 768, 32)).finish(), *info).ok());
+        REQUIRE(parse(InfoBuilder().tag(8, rgb_framebuffer_payload(~0ull - 4096, 4096, 1024, 768, 32)).finish(), *info)
+                    .ok());
     }
     SECTION("unknown type")
     {
@@ -313,7 +324,7 @@ TEST_CASE("multiboot2: too many regions or modules keep the first ones", "[multi
         REQUIRE(parse(builder.finish(), *info).ok());
         CHECK(info->module_count == BootInfo::kMaxModules);
         CHECK(std::string(info->modules[BootInfo::kMaxModules - 1].cmdline)
-              == "m" + std::to_string(BootInfo::kMaxModules - 1));
+            == "m" + std::to_string(BootInfo::kMaxModules - 1));
         CHECK(info->truncated);
     }
     SECTION("strings beyond the pool are cut, still terminated")
@@ -364,7 +375,7 @@ TEST_CASE("multiboot2: corrupt structures are errors", "[multiboot2]")
     {
         for (uint32_t size : { 0u, 4u, 7u })
             CHECK(parse_error(InfoBuilder().tag_with_size(1, Bytes().u32(0).u32(0), size).finish())
-                  == Error::invalid_argument);
+                == Error::invalid_argument);
     }
     SECTION("an end tag smaller than its header")
     {
@@ -408,7 +419,8 @@ TEST_CASE("multiboot2: corrupt structures are errors", "[multiboot2]")
     }
     SECTION("module ending before it starts")
     {
-        CHECK(parse_error(InfoBuilder().tag(3, module_payload(0x2000, 0x1000, "m")).finish()) == Error::invalid_argument);
+        CHECK(
+            parse_error(InfoBuilder().tag(3, module_payload(0x2000, 0x1000, "m")).finish()) == Error::invalid_argument);
     }
     SECTION("memory map entry_size below 24")
     {
@@ -478,7 +490,4 @@ TEST_CASE("multiboot2: random corruption never reads out of bounds", "[multiboot
     }
 }
 
-TEST_CASE("multiboot2: the boot magic", "[multiboot2]")
-{
-    STATIC_REQUIRE(arch::kMultiboot2BootMagic == 0x36d76289);
-}
+TEST_CASE("multiboot2: the boot magic", "[multiboot2]") { STATIC_REQUIRE(arch::kMultiboot2BootMagic == 0x36d76289); }

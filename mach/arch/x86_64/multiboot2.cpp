@@ -23,13 +23,16 @@ using kern::BootInfo;
 // into misaligned loads.
 class Bytes {
 public:
-    Bytes(const uint8_t* data, size_t size) : m_data(data), m_size(size) {}
+    Bytes(const uint8_t* data, size_t size)
+        : m_data(data)
+        , m_size(size)
+    {
+    }
 
     size_t size() const { return m_size; }
     const uint8_t* data() const { return m_data; }
 
-    template <typename T>
-    T read(size_t offset) const
+    template <typename T> T read(size_t offset) const
     {
         KASSERT(offset <= m_size && sizeof(T) <= m_size - offset);
         T value;
@@ -124,11 +127,16 @@ Result<void> read_module(BootInfo& out, Bytes tag)
 kern::MemoryType memory_type(uint32_t type)
 {
     switch (type) {
-    case kMemoryAvailable: return kern::MemoryType::usable;
-    case kMemoryAcpiReclaimable: return kern::MemoryType::acpi_reclaimable;
-    case kMemoryAcpiNvs: return kern::MemoryType::acpi_nvs;
-    case kMemoryBad: return kern::MemoryType::bad;
-    default: return kern::MemoryType::reserved;
+    case kMemoryAvailable:
+        return kern::MemoryType::usable;
+    case kMemoryAcpiReclaimable:
+        return kern::MemoryType::acpi_reclaimable;
+    case kMemoryAcpiNvs:
+        return kern::MemoryType::acpi_nvs;
+    case kMemoryBad:
+        return kern::MemoryType::bad;
+    default:
+        return kern::MemoryType::reserved;
     }
 }
 

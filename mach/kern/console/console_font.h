@@ -8,11 +8,11 @@
 namespace kern {
 
 struct ConsoleFont {
-    uint32_t width;         // pixels per glyph row
-    uint32_t height;        // rows per glyph
+    uint32_t width; // pixels per glyph row
+    uint32_t height; // rows per glyph
     uint32_t bytes_per_row; // at least (width + 7) / 8; leftmost pixel in the top bit of the first byte
-    uint32_t glyph_count;   // glyphs in `glyphs` (at most 256)
-    const uint8_t* glyphs;  // glyph_count * height * bytes_per_row bytes, glyph after glyph
+    uint32_t glyph_count; // glyphs in `glyphs` (at most 256)
+    const uint8_t* glyphs; // glyph_count * height * bytes_per_row bytes, glyph after glyph
 
     // The glyph showing each character U+0000..U+00FF (ASCII and Latin-1);
     // characters the font lacks map to its replacement glyph.

@@ -44,14 +44,14 @@ bool channel_fits(uint8_t position, uint8_t size, uint8_t bits_per_pixel)
 
 bool font_usable(const ConsoleFont& font)
 {
-    return font.width >= 1 && font.height >= 1 && font.bytes_per_row >= (font.width + 7) / 8
-        && font.glyph_count >= 1 && font.glyphs != nullptr && font.replacement < font.glyph_count;
+    return font.width >= 1 && font.height >= 1 && font.bytes_per_row >= (font.width + 7) / 8 && font.glyph_count >= 1
+        && font.glyphs != nullptr && font.replacement < font.glyph_count;
 }
 
 } // namespace
 
-Result<FramebufferConsole> FramebufferConsole::create(const FramebufferInfo& info, void* memory,
-                                                      const ConsoleFont& font)
+Result<FramebufferConsole> FramebufferConsole::create(
+    const FramebufferInfo& info, void* memory, const ConsoleFont& font)
 {
     if (memory == nullptr || info.width == 0 || info.height == 0)
         return Error::invalid_argument;
@@ -258,7 +258,8 @@ void FramebufferConsole::draw_cell(uint32_t column, uint32_t row, uint32_t code_
 void FramebufferConsole::draw_glyph(uint32_t column, uint32_t row, uint32_t glyph)
 {
     const uint8_t* bits = m_font->glyph(glyph);
-    uint8_t* line = m_memory + size_t(row) * m_cell_height * m_pitch + size_t(column) * m_cell_width * m_bytes_per_pixel;
+    uint8_t* line
+        = m_memory + size_t(row) * m_cell_height * m_pitch + size_t(column) * m_cell_width * m_bytes_per_pixel;
     for (uint32_t y = 0; y < m_cell_height; ++y, line += m_pitch, bits += m_font->bytes_per_row) {
         uint8_t* pixel = line;
         for (uint32_t x = 0; x < m_cell_width; ++x, pixel += m_bytes_per_pixel) {

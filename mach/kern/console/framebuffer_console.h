@@ -64,12 +64,12 @@ private:
     uint8_t* m_memory = nullptr;
     const ConsoleFont* m_font = nullptr;
     size_t m_pitch = 0;
-    uint32_t m_line_count = 0;      // pixel lines (pixels) or cell rows (text_cells) in memory
-    size_t m_line_bytes = 0;        // the visible bytes of one line (the pitch may be more)
+    uint32_t m_line_count = 0; // pixel lines (pixels) or cell rows (text_cells) in memory
+    size_t m_line_bytes = 0; // the visible bytes of one line (the pitch may be more)
     uint32_t m_bytes_per_pixel = 0; // 2 for text cells
-    uint32_t m_cell_width = 1;      // pixels per cell across (1 for text cells)
-    uint32_t m_cell_height = 1;     // pixel lines per cell (1 for text cells)
-    uint32_t m_foreground = 0;      // a pixel value, or a cell's attribute byte
+    uint32_t m_cell_width = 1; // pixels per cell across (1 for text cells)
+    uint32_t m_cell_height = 1; // pixel lines per cell (1 for text cells)
+    uint32_t m_foreground = 0; // a pixel value, or a cell's attribute byte
     uint32_t m_background = 0;
     uint32_t m_columns = 0;
     uint32_t m_rows = 0;
