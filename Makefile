@@ -20,7 +20,8 @@ BUILD := build
 KERNEL_DIRS := mach test/kernel
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
-KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%.S=$(BUILD)/kernel/%.o)
+# Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.
+KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=$(BUILD)/kernel/%.o)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
 INCLUDES := -Imach -Imach/include -Ilib
@@ -37,7 +38,7 @@ $(BUILD)/kernel/%.o: %.cpp config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
-$(BUILD)/kernel/%.o: %.S config.mk
+$(BUILD)/kernel/%.S.o: %.S config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_ASFLAGS) -c $< -o $@
 

@@ -17,10 +17,13 @@ private:
     int m_failures = 0;
 };
 
-struct KTestCase {
+// Entries of the .ktests section. GCC aligns 16-byte objects to 16, so the
+// type says so too: the linker then packs them with no gaps between objects.
+struct alignas(16) KTestCase {
     const char* name;
     void (*run)(KTestContext&);
 };
+static_assert(sizeof(KTestCase) == 16);
 
 // Runs the tests selected by `selector` ("all" or one test's name) and
 // returns the number of failures. Unknown names count as a failure.

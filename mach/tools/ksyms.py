@@ -22,14 +22,23 @@ def functions(elf):
     return result
 
 
-def text_end(elf):
+def linker_symbol(elf, name):
     out = subprocess.run(["nm", "--defined-only", elf], check=True,
                          capture_output=True, text=True).stdout
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[2] == "__text_end":
+        if len(parts) == 3 and parts[2] == name:
             return int(parts[0], 16)
-    raise SystemExit("ksyms.py: no __text_end in " + elf)
+    raise SystemExit("ksyms.py: no %s in %s" % (name, elf))
+
+
+def kernel_text_functions(elf):
+    """The functions of the higher-half .text only: the 32-bit boot code at
+    low addresses never runs once the kernel is up, and including it would
+    make every address between it and the text look like kernel code."""
+    start = linker_symbol(elf, "__text_start")
+    end = linker_symbol(elf, "__text_end")
+    return [(a, n) for a, n in functions(elf) if start <= a < end], end
 
 
 def write_table(path, entries, end):
@@ -71,7 +80,8 @@ def main(argv):
     elif len(argv) == 4 and argv[1] == "--check":
         check(argv[2], argv[3])
     elif len(argv) == 3:
-        write_table(argv[2], functions(argv[1]), text_end(argv[1]))
+        entries, end = kernel_text_functions(argv[1])
+        write_table(argv[2], entries, end)
     else:
         raise SystemExit(__doc__)
 
