@@ -17,7 +17,7 @@ BUILD := build
 
 # ---------------------------------------------------------------- kernel ---
 
-KERNEL_DIRS := mach test/kernel
+KERNEL_DIRS := mach test/kernel test/bench
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 # Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.

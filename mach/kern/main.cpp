@@ -13,6 +13,7 @@
 #include <kern/cmdline.h>
 #include <kern/console/boot_console.h>
 #include <kern/cxx_runtime.h>
+#include <kern/kbench.h>
 #include <kern/ktest.h>
 #include <kern/log.h>
 #include <kern/panic.h>
@@ -74,6 +75,15 @@ void start_timer()
         arch::halt();
 }
 
+// Bench mode (make bench): print the figures, then end QEMU.
+[[noreturn]] void run_benches(const char* selector)
+{
+    int ran = kern::run_kbenches(selector);
+    arch::qemu_exit(ran > 0 ? arch::QemuExitStatus::success : arch::QemuExitStatus::failure);
+    for (;;)
+        arch::halt();
+}
+
 // Nothing else runs yet: report the uptime once a second so a user sees
 // the timer at work.
 [[noreturn]] void idle()
@@ -109,7 +119,8 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     read_boot_information(magic, info_phys);
     const char* test = g_command_line.get("test");
     const char* crash = g_command_line.get("crash");
-    kern::set_panic_exits_emulator(test || crash);
+    const char* bench = g_command_line.get("bench");
+    kern::set_panic_exits_emulator(test || crash || bench);
     print_banner();
 
     Result<void> memory = vm::init_kernel_memory(g_boot_info);
@@ -122,5 +133,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
         kern::run_crash_test(crash);
     if (test)
         run_tests(test);
+    if (bench)
+        run_benches(bench);
     idle();
 }
