@@ -12,11 +12,12 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "sys
 
 from qemu import Qemu  # noqa: E402
 from results import Results  # noqa: E402
+import test_bench  # noqa: E402
 import test_boot  # noqa: E402
 import test_panic  # noqa: E402
 import test_selftest  # noqa: E402
 
-SYSTEM_TESTS = [test_selftest, test_boot, test_panic]
+SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench]
 
 
 def run_unit_tests(binary, results):

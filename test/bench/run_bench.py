@@ -1,19 +1,16 @@
 #!/usr/bin/env python3
-"""`make bench`: boots the ISO under deterministic instruction counting
-(qemu -icount shift=0,sleep=off: the guest TSC then counts guest
-instructions) with `bench=all`, and prints the figures the kernel reports as
+"""`make bench`: boots the ISO with `bench=all` under deterministic
+instruction counting and prints the kernel's figures as
 `bench <name> <value> <unit>`. Exits non-zero if the run fails."""
 import argparse
 import os
-import re
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "system"))
 
-from qemu import EXIT_SUCCESS, Qemu  # noqa: E402
-
-FIGURE = re.compile(r"bench: (\S+) (\d+) (\S+)$")
+from bench_run import run_benches  # noqa: E402
+from qemu import Qemu  # noqa: E402
 
 
 def main():
@@ -24,13 +21,10 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="portico-bench-") as workdir:
         qemu = Qemu(args.qemu, os.path.join(args.build, "portico.iso"), None, None, workdir)
-        boot = qemu.boot("bench=" + args.only, timeout=300,
-                         extra=["-icount", "shift=0,sleep=off"])
-    figures = [FIGURE.search(line) for line in boot.lines()]
-    figures = [match.groups() for match in figures if match]
+        boot, figures, ok = run_benches(qemu, args.only)
     for name, value, unit in figures:
-        print("bench %s %s %s" % (name, value, unit))
-    if boot.status != EXIT_SUCCESS or not figures:
+        print("bench %s %d %s" % (name, value, unit))
+    if not ok:
         print(boot.output[-4000:])
         print("bench run failed (exit status %s%s)" % (boot.status, ", timed out" if boot.timed_out else ""))
         return 1

@@ -1,0 +1,14 @@
+"""`make bench` keeps working: the benchmarks run, report figures, and the
+figures are deterministic under instruction counting (two runs agree)."""
+from bench_run import run_benches
+
+
+def run(qemu, results):
+    first_boot, first, first_ok = run_benches(qemu, "all", timeout=120)
+    results.record("bench: runs and reports figures", first_ok, "%d figures" % len(first))
+    results.show_output_on_failure(first_ok, first_boot.output)
+    _, second, second_ok = run_benches(qemu, "all", timeout=120)
+    results.record("bench: a second run gives the same figures", first_ok and second_ok and first == second,
+                   "%r vs %r" % (first, second))
+    _, _, unknown_ok = run_benches(qemu, "no_such_bench", timeout=120)
+    results.record("bench: an unknown bench fails the run", not unknown_ok)
