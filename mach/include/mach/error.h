@@ -16,6 +16,14 @@ enum class Error : int {
     invalid_name = 10,      // a port name that means nothing in this task
     invalid_right = 11,     // the right is of the wrong kind for this use
     permission_denied = 12, // the caller lacks the right to do this
+    // IPC (mach_msg and the port calls).
+    port_dead = 13,         // the destination's receive right is gone (the name is a dead name now)
+    queue_full = 14,        // the destination's queue is at its limit and the send may not wait
+    too_large = 15,         // the message does not fit the receive buffer (it stays queued)
+    invalid_disposition = 16, // a right's disposition does not fit the right or the field
+    no_space = 17,          // the task's name space or resource quota is exhausted
+    interrupted = 18,       // the wait was cut short (the thread or its task is being killed)
+    port_set_changed = 19,  // the port set received on was destroyed during the wait
 };
 
 // A short, stable, human-readable name for an error (never null).
@@ -35,6 +43,13 @@ constexpr const char* error_name(Error e)
     case Error::invalid_name: return "invalid_name";
     case Error::invalid_right: return "invalid_right";
     case Error::permission_denied: return "permission_denied";
+    case Error::port_dead: return "port_dead";
+    case Error::queue_full: return "queue_full";
+    case Error::too_large: return "too_large";
+    case Error::invalid_disposition: return "invalid_disposition";
+    case Error::no_space: return "no_space";
+    case Error::interrupted: return "interrupted";
+    case Error::port_set_changed: return "port_set_changed";
     }
     return "unknown";
 }
