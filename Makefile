@@ -15,6 +15,13 @@ BUILD := build
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
+# Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
+ISO_MODULES := boot/modules/motd.txt
+
+# Each make/*.mk adds one part of the build (user programs, fuzzers, ...);
+# they may add to ISO_MODULES and to the phony targets below.
+include $(sort $(wildcard make/*.mk))
+
 # ---------------------------------------------------------------- kernel ---
 
 KERNEL_DIRS := mach test/kernel test/bench
@@ -73,7 +80,6 @@ $(BUILD)/mach.elf: $(BUILD)/kernel/ksyms.o
 # ------------------------------------------------------------------- ISO ---
 
 ISO_ROOT := $(BUILD)/iso
-ISO_MODULES := boot/modules/motd.txt
 
 $(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES)
 	rm -rf $(ISO_ROOT)

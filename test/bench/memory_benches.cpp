@@ -20,7 +20,7 @@ KBENCH(frame_alloc_free)
         if (frame.ok())
             frames.free(frame.value());
     });
-    kern::bench_report("frame_alloc_free", per_pair, "instructions");
+    kern::bench_report("frame_alloc_free", per_pair, "insn/op");
     kern::bench_report("frame_entry_bytes", sizeof(vm::Frame), "bytes");
 }
 
@@ -32,7 +32,7 @@ KBENCH(slab_alloc_free)
         if (object.ok())
             cache.free(object.value());
     });
-    kern::bench_report("slab_alloc_free", per_pair, "instructions");
+    kern::bench_report("slab_alloc_free", per_pair, "insn/op");
 }
 
 KBENCH(heap_alloc_free)
@@ -42,13 +42,13 @@ KBENCH(heap_alloc_free)
         if (block.ok())
             kern::heap_free(block.value());
     });
-    kern::bench_report("heap_alloc_free_64", small, "instructions");
+    kern::bench_report("heap_alloc_free_64", small, "insn/op");
     uint64_t large = kern::instructions_per_operation(kIterations / 10, [] {
         Result<void*> block = kern::heap_allocate(16384);
         if (block.ok())
             kern::heap_free(block.value());
     });
-    kern::bench_report("heap_alloc_free_16k", large, "instructions");
+    kern::bench_report("heap_alloc_free_16k", large, "insn/op");
 }
 
 KBENCH(page_map_unmap)
@@ -63,6 +63,6 @@ KBENCH(page_map_unmap)
         if (table.map(kWhere, kFrame, vm::PageSize::k4K, vm::PageFlags::user).ok())
             (void)table.unmap(kWhere);
     });
-    kern::bench_report("page_map_unmap", per_pair, "instructions");
+    kern::bench_report("page_map_unmap", per_pair, "insn/op");
     table.destroy();
 }
