@@ -122,7 +122,7 @@ UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
 UNIT_CXXFLAGS := -std=c++20 -DPORTICO_HOST -g -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) \
-	-isystem $(CATCH2_INCLUDE) -MMD -MP
+	-Itest/unit -isystem $(CATCH2_INCLUDE) -MMD -MP
 
 $(BUILD)/host/%.o: %.cpp config.mk
 	@mkdir -p $(@D)

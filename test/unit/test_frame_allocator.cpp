@@ -1,6 +1,8 @@
 // The buddy frame allocator over fake physical memory: an anonymous mapping
 // plays RAM (the allocator itself only writes its Frame array there).
 #include <catch.hpp>
+#include <support/child_process.h>
+#include <support/fake_ram.h>
 #include <vm/frame_allocator.h>
 
 #include <algorithm>
@@ -19,53 +21,14 @@ using vm::FrameAllocator;
 using vm::FrameState;
 using vm::PhysRange;
 using vm::Zone;
+using test_support::aborts;
+using test_support::FakeRam;
 
 namespace {
 
 constexpr uint64_t kKiB = 1024, kMiB = 1024 * kKiB, kGiB = 1024 * kMiB;
 constexpr uint64_t kPage = vm::kPageSize;
 
-// Fake RAM for physical [base, base + size): reserved but untouched pages cost nothing.
-class FakeRam {
-public:
-    FakeRam(PhysAddr base, uint64_t size)
-        : m_base(base)
-        , m_size(size)
-    {
-        m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        REQUIRE(m_memory != MAP_FAILED);
-    }
-    ~FakeRam() { munmap(m_memory, m_size); }
-    FakeRam(const FakeRam&) = delete;
-    FakeRam& operator=(const FakeRam&) = delete;
-
-    vm::PhysWindow window() const { return vm::PhysWindow(reinterpret_cast<uint64_t>(m_memory) - m_base); }
-    bool backs(PhysRange range) const { return range.start >= m_base && range.end <= m_base + m_size; }
-
-private:
-    PhysAddr m_base;
-    uint64_t m_size;
-    void* m_memory;
-};
-
-// True if running `action` in a child process ends it with a failed KASSERT.
-template <typename Action> bool aborts(Action action)
-{
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child == 0) {
-        // Quietly: no KASSERT message, and no report from Catch's own handler.
-        std::signal(SIGABRT, SIG_DFL);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        action();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
 
 bool overlaps(PhysRange a, PhysRange b) { return a.start < b.end && b.start < a.end; }
 

@@ -1,5 +1,7 @@
 // The kernel heap over a frame allocator in fake physical memory.
 #include <catch.hpp>
+#include <support/child_process.h>
+#include <support/fake_ram.h>
 #include <kern/heap.h>
 
 #include <csignal>
@@ -14,50 +16,23 @@
 
 using kern::Heap;
 using vm::FrameAllocator;
+using test_support::aborts;
+
+namespace {
+
+// Fake RAM with a frame allocator and a page provider for slab caches over it.
+struct Machine : test_support::FakeMachine {
+    using FakeMachine::FakeMachine;
+    kern::FramePageProvider pages { frames };
+};
+
+} // namespace
 
 namespace {
 
 constexpr uint64_t kMiB = 1024 * 1024;
 constexpr size_t kPage = vm::kPageSize;
 
-// Fake physical memory [base, base + size) managed by a frame allocator.
-class Machine {
-public:
-    Machine(PhysAddr base, uint64_t size)
-        : m_size(size)
-    {
-        m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        REQUIRE(m_memory != MAP_FAILED);
-        kern::MemoryRegion region { base, size, kern::MemoryType::usable };
-        vm::PhysWindow window(reinterpret_cast<uint64_t>(m_memory) - base);
-        REQUIRE(frames.init(&region, 1, nullptr, 0, window).ok());
-    }
-    ~Machine() { munmap(m_memory, m_size); }
-
-    FrameAllocator frames;
-    kern::FramePageProvider pages { frames };
-
-private:
-    uint64_t m_size;
-    void* m_memory;
-};
-
-template <typename Action> bool aborts(Action action)
-{
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child == 0) {
-        std::signal(SIGABRT, SIG_DFL);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        action();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
 
 // The bytes a request is charged: its size class or its block of frames.
 size_t charged(size_t size)

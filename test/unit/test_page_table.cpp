@@ -1,6 +1,8 @@
 // Page tables built in fake physical memory, checked both through the
 // PageTable API and by walking the entries the way the MMU would.
 #include <catch.hpp>
+#include <support/child_process.h>
+#include <support/fake_ram.h>
 #include <vm/page_table.h>
 
 #include <csignal>
@@ -18,52 +20,14 @@ using vm::PageSize;
 using vm::PageTable;
 using vm::PhysWindow;
 using vm::Zone;
+using test_support::aborts;
+using Machine = test_support::FakeMachine;
 
 namespace {
 
 constexpr uint64_t kMiB = 1024 * 1024, kGiB = 1024 * kMiB;
 constexpr uint64_t k4K = vm::kPageSize, k2M = vm::kLargePageSize;
 
-// Physical memory [base, base + size) in an anonymous mapping, managed by a frame allocator.
-class Machine {
-public:
-    Machine(PhysAddr base, uint64_t size)
-        : m_base(base)
-        , m_size(size)
-    {
-        m_memory = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-        REQUIRE(m_memory != MAP_FAILED);
-        kern::MemoryRegion region { base, size, MemoryType::usable };
-        REQUIRE(allocator.init(&region, 1, nullptr, 0, window()).ok());
-    }
-    ~Machine() { munmap(m_memory, m_size); }
-
-    PhysWindow window() const { return PhysWindow(reinterpret_cast<uint64_t>(m_memory) - m_base); }
-
-    FrameAllocator allocator;
-
-private:
-    PhysAddr m_base;
-    uint64_t m_size;
-    void* m_memory;
-};
-
-template <typename Action> bool aborts(Action action)
-{
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child == 0) {
-        std::signal(SIGABRT, SIG_DFL);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        action();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
 
 // What the MMU finds for `virt`, read straight from the entries (Intel SDM
 // vol. 3, 4.5), independently of PageTable's own code.
@@ -119,11 +83,11 @@ constexpr uint64_t kFlagBits = (1ull << 1) | (1ull << 2) | (1ull << 3) | (1ull <
 TEST_CASE("a new page table has a zeroed root and maps nothing", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     CHECK(tree.root() != 0);
     CHECK(tree.root() % k4K == 0);
-    CHECK(machine.allocator.free_frames() == baseline - 1);
+    CHECK(machine.frames.free_frames() == baseline - 1);
     const uint64_t* root = static_cast<const uint64_t*>(machine.window().to_virt(tree.root()));
     for (int i = 0; i < 512; ++i)
         REQUIRE(root[i] == 0);
@@ -135,14 +99,14 @@ TEST_CASE("a new page table has a zeroed root and maps nothing", "[page_table]")
     CHECK(moved.root() != 0);
     moved.destroy();
     CHECK(moved.root() == 0);
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("4 KiB mappings round-trip with every flag combination", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     for (uint32_t bits = 0; bits < 64; ++bits) {
         PageFlags flags = static_cast<PageFlags>(bits);
         VirtAddr virt = 0x400000 + bits * k4K;
@@ -167,7 +131,7 @@ TEST_CASE("4 KiB mappings round-trip with every flag combination", "[page_table]
             CHECK((entry & (kFlagBits | 0x80 | 1)) == 0x7); // present, writable, user, executable
     }
     // One leaf table served all 64 pages: root + PDPT + PD + PT.
-    CHECK(machine.allocator.free_frames() == baseline - 4);
+    CHECK(machine.frames.free_frames() == baseline - 4);
 
     CHECK(tree.map(0x400000, 0x1000, PageSize::k4K, PageFlags::none).error() == Error::already_exists);
     for (uint32_t bits = 0; bits < 64; ++bits) {
@@ -179,16 +143,16 @@ TEST_CASE("4 KiB mappings round-trip with every flag combination", "[page_table]
     CHECK(tree.protect(0x400000, PageFlags::writable).error() == Error::not_found);
     // The emptied table is kept and reused.
     REQUIRE(tree.map(0x400000, 0x1000, PageSize::k4K, PageFlags::none).ok());
-    CHECK(machine.allocator.free_frames() == baseline - 4);
+    CHECK(machine.frames.free_frames() == baseline - 4);
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("2 MiB pages", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     const VirtAddr virt = 0xffff800040000000 + 3 * k2M;
     const PhysAddr phys = 0x7c00000;
     REQUIRE(tree.map(virt, phys, PageSize::k2M, PageFlags::writable | PageFlags::global).ok());
@@ -207,7 +171,7 @@ TEST_CASE("2 MiB pages", "[page_table]")
     CHECK(tree.translate(virt + k2M).error() == Error::not_found);
     CHECK(tree.translate(virt - 1).error() == Error::not_found);
     // root + PDPT + PD, no leaf table.
-    CHECK(machine.allocator.free_frames() == baseline - 3);
+    CHECK(machine.frames.free_frames() == baseline - 3);
 
     // Nothing else fits inside it, and it leaves only whole.
     CHECK(tree.map(virt, phys, PageSize::k2M, PageFlags::none).error() == Error::already_exists);
@@ -223,13 +187,13 @@ TEST_CASE("2 MiB pages", "[page_table]")
     REQUIRE(tree.unmap(virt + k2M).ok());
     CHECK(tree.map(virt + k2M, phys, PageSize::k2M, PageFlags::none).error() == Error::already_exists);
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("protect changes flags and keeps the frame and page size", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     REQUIRE(tree.map(0x1000, 0x5000, PageSize::k4K, PageFlags::writable | PageFlags::user).ok());
     REQUIRE(tree.map(0x200000, 0x400000, PageSize::k2M, PageFlags::writable).ok());
 
@@ -254,8 +218,8 @@ TEST_CASE("protect changes flags and keeps the frame and page size", "[page_tabl
 TEST_CASE("page table argument errors", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     const VirtAddr non_canonical[] = { 0x0000800000000000, 0xffff7ffffffff000, 0x1234000000000000 };
     for (VirtAddr virt : non_canonical) {
         CHECK(tree.map(virt, 0x1000, PageSize::k4K, PageFlags::none).error() == Error::invalid_argument);
@@ -281,7 +245,7 @@ TEST_CASE("page table argument errors", "[page_table]")
     CHECK(tree.map_range(0x1000, (1ull << 52) - k4K, 2 * k4K, PageFlags::none).error() == Error::invalid_argument);
 
     // None of it left anything behind.
-    CHECK(machine.allocator.free_frames() == baseline - 1);
+    CHECK(machine.frames.free_frames() == baseline - 1);
     CHECK(tree.unmap(0x1000).error() == Error::not_found);
     CHECK(tree.translate(0x1000).error() == Error::not_found);
     // The highest user page and the highest kernel page are fine.
@@ -289,14 +253,14 @@ TEST_CASE("page table argument errors", "[page_table]")
     CHECK(tree.map(0xfffffffffffff000, 0x2000, PageSize::k4K, PageFlags::none).ok());
     CHECK(tree.translate(0xffffffffffffffff).value().phys == 0x2fff);
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("map_range uses 2 MiB pages where it can", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
 
     // Three small pages up to the 2 MiB line, two large ones, two small ones.
     const VirtAddr virt = 0xffff800000000000 + k2M - 3 * k4K;
@@ -329,17 +293,17 @@ TEST_CASE("map_range uses 2 MiB pages where it can", "[page_table]")
         REQUIRE(translation.value().phys == 0x1000 + offset);
     }
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("a failing map_range leaves no page mapped", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     // Something already sits in the middle of the range.
     REQUIRE(tree.map(0x10000000 + 4 * k2M + 5 * k4K, 0x9000, PageSize::k4K, PageFlags::none).ok());
-    size_t before = machine.allocator.free_frames();
+    size_t before = machine.frames.free_frames();
     CHECK(tree.map_range(0x10000000 - 2 * k4K, 0x20000000 - 2 * k4K, 6 * k2M, PageFlags::writable).error()
         == Error::already_exists);
     for (uint64_t offset = 0; offset < 6 * k2M; offset += k4K) {
@@ -350,68 +314,68 @@ TEST_CASE("a failing map_range leaves no page mapped", "[page_table]")
             REQUIRE(tree.translate(virt).error() == Error::not_found);
     }
     // The tables it made stay (one leaf table for the first two pages) and are reused.
-    CHECK(machine.allocator.free_frames() == before - 1);
+    CHECK(machine.frames.free_frames() == before - 1);
     REQUIRE(tree.map_range(0x10000000 - 2 * k4K, 0x20000000 - 2 * k4K, 4 * k2M + 2 * k4K, PageFlags::writable).ok());
-    CHECK(machine.allocator.free_frames() == before - 1);
+    CHECK(machine.frames.free_frames() == before - 1);
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("running out of frames for tables leaks nothing", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    PageTable tree = PageTable::create(machine.allocator, machine.window()).release_value();
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
     // Keep exactly two frames free: a fresh 4 KiB mapping needs three tables.
     std::vector<PhysAddr> hoard;
-    while (machine.allocator.free_frames() > 2)
-        hoard.push_back(machine.allocator.allocate(0).release_value());
+    while (machine.frames.free_frames() > 2)
+        hoard.push_back(machine.frames.allocate(0).release_value());
     CHECK(tree.map(0x7000000000, 0x1000, PageSize::k4K, PageFlags::none).error() == Error::no_memory);
-    CHECK(machine.allocator.free_frames() == 2);
+    CHECK(machine.frames.free_frames() == 2);
     CHECK(tree.translate(0x7000000000).error() == Error::not_found);
     CHECK(hardware_walk(machine.window(), tree.root(), 0x7000000000).table_entries.empty());
     // A 2 MiB page needs only two.
     REQUIRE(tree.map(0x7000000000, 0x200000, PageSize::k2M, PageFlags::none).ok());
-    CHECK(machine.allocator.free_frames() == 0);
+    CHECK(machine.frames.free_frames() == 0);
 
     // With one frame left, a range needing two leaf tables fails whole; the
     // table it did make stays for reuse.
-    machine.allocator.free(hoard.back());
+    machine.frames.free(hoard.back());
     hoard.pop_back();
     const VirtAddr range = 0x7000400000 - k4K;
     CHECK(tree.map_range(range, 0x1000, 2 * k4K, PageFlags::none).error() == Error::no_memory);
     CHECK(tree.translate(range).error() == Error::not_found);
     CHECK(tree.translate(range + k4K).error() == Error::not_found);
     CHECK(tree.translate(0x7000000000).value().size == PageSize::k2M);
-    CHECK(machine.allocator.free_frames() == 0);
-    machine.allocator.free(hoard.back());
+    CHECK(machine.frames.free_frames() == 0);
+    machine.frames.free(hoard.back());
     hoard.pop_back();
     CHECK(tree.map_range(range, 0x1000, 2 * k4K, PageFlags::none).ok());
-    CHECK(machine.allocator.free_frames() == 0);
+    CHECK(machine.frames.free_frames() == 0);
 
     for (PhysAddr frame : hoard)
-        machine.allocator.free(frame);
+        machine.frames.free(frame);
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == machine.allocator.total_frames());
+    CHECK(machine.frames.free_frames() == machine.frames.total_frames());
 
     hoard.clear();
-    while (machine.allocator.free_frames() > 0)
-        hoard.push_back(machine.allocator.allocate(0).release_value());
-    CHECK(PageTable::create(machine.allocator, machine.window()).error() == Error::no_memory);
+    while (machine.frames.free_frames() > 0)
+        hoard.push_back(machine.frames.allocate(0).release_value());
+    CHECK(PageTable::create(machine.frames, machine.window()).error() == Error::no_memory);
     for (PhysAddr frame : hoard)
-        machine.allocator.free(frame);
+        machine.frames.free(frame);
     CHECK(PageTable().root() == 0);
 }
 
 TEST_CASE("an address space shares the kernel half", "[page_table]")
 {
     Machine machine(0, 32 * kMiB);
-    size_t baseline = machine.allocator.free_frames();
-    PageTable kernel = PageTable::create(machine.allocator, machine.window()).release_value();
+    size_t baseline = machine.frames.free_frames();
+    PageTable kernel = PageTable::create(machine.frames, machine.window()).release_value();
     REQUIRE(kernel.map_range(0xffff800000000000, 0, 8 * kMiB, PageFlags::writable | PageFlags::global).ok());
     REQUIRE(kernel.map(0xffffffff80000000, 0x200000, PageSize::k2M, PageFlags::global).ok());
-    size_t kernel_frames = baseline - machine.allocator.free_frames();
+    size_t kernel_frames = baseline - machine.frames.free_frames();
 
-    PageTable user = PageTable::create(machine.allocator, machine.window()).release_value();
+    PageTable user = PageTable::create(machine.frames, machine.window()).release_value();
     user.adopt_kernel_half(kernel);
     CHECK(user.translate(0xffff800000123456).value().phys == 0x123456);
     CHECK(user.translate(0xffffffff80000010).value().phys == 0x200010);
@@ -420,24 +384,24 @@ TEST_CASE("an address space shares the kernel half", "[page_table]")
     // A later kernel mapping inside an existing upper-half table shows up.
     REQUIRE(kernel.map(0xffff800040000000, 0x3000, PageSize::k4K, PageFlags::none).ok());
     CHECK(user.translate(0xffff800040000000).value().phys == 0x3000);
-    kernel_frames = baseline - machine.allocator.free_frames() - 4; // the user tree holds root + 3
+    kernel_frames = baseline - machine.frames.free_frames() - 4; // the user tree holds root + 3
 
     user.destroy();
-    CHECK(baseline - machine.allocator.free_frames() == kernel_frames);
+    CHECK(baseline - machine.frames.free_frames() == kernel_frames);
     CHECK(kernel.translate(0xffff800000123456).value().phys == 0x123456);
 
-    PageTable other = PageTable::create(machine.allocator, machine.window()).release_value();
+    PageTable other = PageTable::create(machine.frames, machine.window()).release_value();
     REQUIRE(other.map(0xffff900000000000, 0, PageSize::k4K, PageFlags::none).ok());
     CHECK(aborts([&] { other.adopt_kernel_half(kernel); }));
     other.destroy();
     kernel.destroy(); // never adopted: frees its upper half too
-    CHECK(machine.allocator.free_frames() == baseline);
+    CHECK(machine.frames.free_frames() == baseline);
 }
 
 TEST_CASE("early-boot tables come from low memory", "[page_table]")
 {
     Machine machine(4 * kGiB - 16 * kMiB, 32 * kMiB);
-    PageTable tree = PageTable::create(machine.allocator, machine.window(), Zone::low).release_value();
+    PageTable tree = PageTable::create(machine.frames, machine.window(), Zone::low).release_value();
     CHECK(tree.root() < 4 * kGiB);
     for (int i = 0; i < 64; ++i) {
         VirtAddr virt = 0xffff800000000000 + uint64_t(i) * 1 * kGiB + uint64_t(i) * k2M;
@@ -446,9 +410,9 @@ TEST_CASE("early-boot tables come from low memory", "[page_table]")
             REQUIRE((entry & 0x000ffffffffff000) < 4 * kGiB);
     }
     // Whereas Zone::any takes high memory first.
-    PageTable anywhere = PageTable::create(machine.allocator, machine.window()).release_value();
+    PageTable anywhere = PageTable::create(machine.frames, machine.window()).release_value();
     CHECK(anywhere.root() >= 4 * kGiB);
     anywhere.destroy();
     tree.destroy();
-    CHECK(machine.allocator.free_frames() == machine.allocator.total_frames());
+    CHECK(machine.frames.free_frames() == machine.frames.total_frames());
 }

@@ -1,5 +1,6 @@
 // Slab caches over pages from aligned_alloc.
 #include <catch.hpp>
+#include <support/child_process.h>
 #include <kern/slab.h>
 
 #include <algorithm>
@@ -19,6 +20,8 @@
 using kern::ObjectCache;
 using kern::SlabCache;
 using kern::SlabStats;
+using test_support::aborts;
+using test_support::dies;
 
 namespace {
 
@@ -57,40 +60,6 @@ private:
     size_t m_limit = ~size_t(0);
 };
 
-// How running `action` in a child process ends: true if it did not exit normally with 0.
-template <typename Action> bool dies(Action action)
-{
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child == 0) {
-        std::signal(SIGABRT, SIG_DFL);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        action();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-}
-
-template <typename Action> bool aborts(Action action)
-{
-    std::fflush(nullptr);
-    pid_t child = fork();
-    if (child == 0) {
-        std::signal(SIGABRT, SIG_DFL);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        action();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
 
 void check_stats(const SlabCache& cache, size_t in_use, size_t slabs)
 {
