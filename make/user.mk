@@ -1,0 +1,37 @@
+# User programs: lib/mach (system call stubs, crt0) and the test programs in
+# test/programs/, built with the host g++ as static freestanding x86-64 ELF
+# executables linked at 0x400000, and shipped as boot modules.
+
+USER_PROGRAM_NAMES := hello fault spin usertest bench
+USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
+	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ilib -MMD -MP
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
+	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
+USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/start.o \
+	$(BUILD)/user/lib/mach/string.o $(BUILD)/user/lib/mach/print.o
+USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
+
+$(BUILD)/user/%.o: %.cpp config.mk make/user.mk
+	@mkdir -p $(@D)
+	$(CXX) $(USER_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/user/%.S.o: %.S config.mk make/user.mk
+	@mkdir -p $(@D)
+	$(CXX) $(USER_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS)
+	@mkdir -p $(@D)
+	$(CXX) $(USER_LDFLAGS) -o $@ $^ -lgcc
+
+# A truncated executable and one with a corrupted program header table: the
+# loader must refuse both without harm.
+$(BUILD)/user/bin/corrupt: $(BUILD)/user/bin/hello
+	head -c 100 $< > $@
+$(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
+	cp $< $@
+	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
+
+ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
+
+.PHONY: user
+user: $(USER_PROGRAMS)
