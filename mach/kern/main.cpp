@@ -18,6 +18,7 @@
 #include <kern/log.h>
 #include <kern/panic.h>
 #include <kern/panic_report.h>
+#include <kern/scheduler.h>
 #include <kern/timer.h>
 #include <kern/version.h>
 #include <vm/kernel_space.h>
@@ -84,18 +85,16 @@ void start_timer()
         arch::halt();
 }
 
-// Nothing else runs yet: report the uptime once a second so a user sees
-// the timer at work.
-[[noreturn]] void idle()
+// The boot thread's last job: report the uptime once a second so a user
+// sees the timer at work.
+[[noreturn]] void report_uptime()
 {
-    uint64_t next_report = kern::kTimerHz;
+    constexpr uint64_t kSecondNs = 1000000000;
     for (;;) {
-        arch::enable_interrupts_and_halt();
+        uint64_t now = kern::monotonic_ns();
+        (void)kern::Scheduler::sleep_until((now / kSecondNs + 1) * kSecondNs);
         uint64_t ticks = kern::timer_ticks();
-        if (ticks >= next_report) {
-            kern::log("timer", "uptime %lu s, %lu ticks", ticks / kern::kTimerHz, ticks);
-            next_report = (ticks / kern::kTimerHz + 1) * kern::kTimerHz;
-        }
+        kern::log("timer", "uptime %lu s, %lu ticks", ticks / kern::kTimerHz, ticks);
     }
 }
 
@@ -128,6 +127,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
         kern::panic("memory set-up failed: %s", error_name(memory.error()));
     kern::start_boot_console(g_boot_info);
     start_timer();
+    kern::Scheduler::init("boot");
 
     if (crash)
         kern::run_crash_test(crash);
@@ -135,5 +135,5 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
         run_tests(test);
     if (bench)
         run_benches(bench);
-    idle();
+    report_uptime();
 }

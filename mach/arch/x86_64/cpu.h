@@ -60,6 +60,12 @@ inline uint64_t save_and_disable_interrupts()
     asm volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
     return flags;
 }
+inline bool interrupts_enabled()
+{
+    uint64_t flags;
+    asm volatile("pushfq; popq %0" : "=r"(flags));
+    return flags & (1u << 9);
+}
 inline void restore_interrupts(uint64_t flags)
 {
     if (flags & (1u << 9))

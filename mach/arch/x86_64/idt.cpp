@@ -2,6 +2,7 @@
 #include <arch/x86_64/gdt.h>
 #include <arch/x86_64/idt.h>
 #include <kern/panic.h>
+#include <kern/scheduler.h>
 
 #include <stddef.h>
 
@@ -70,8 +71,11 @@ extern "C" void interrupt_dispatch(arch::InterruptFrame* frame)
 {
     if (frame->vector < arch::kFirstIrqVector) {
         arch::handle_exception(*frame);
-        return;
-    }
-    if (arch::InterruptHandler handler = arch::g_handlers[frame->vector])
+    } else if (arch::InterruptHandler handler = arch::g_handlers[frame->vector]) {
         handler(*frame);
+        kern::Scheduler::preempt_if_needed();
+    }
+    // A killed thread never goes back to user mode.
+    if (frame->from_user_mode() && kern::Scheduler::running() && kern::Scheduler::current().kill_pending())
+        kern::Scheduler::exit_current();
 }

@@ -1,0 +1,291 @@
+#include <arch/x86_64/context_switch.h>
+#include <arch/x86_64/cpu.h>
+#include <arch/x86_64/per_cpu.h>
+#include <kern/clock.h>
+#include <kern/log.h>
+#include <kern/panic.h>
+#include <kern/scheduler.h>
+#include <kern/wait_queue.h>
+
+namespace kern {
+namespace {
+
+struct RunQueue {
+    Thread* head = nullptr;
+    Thread* tail = nullptr;
+};
+
+RunQueue g_run_queues[kPriorityCount];
+uint32_t g_ready_mask = 0; // bit p set: g_run_queues[p] is not empty
+Thread* g_current = nullptr;
+Thread* g_idle = nullptr;
+Thread* g_dead = nullptr; // exited; destroyed by the next thread to run
+Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
+bool g_need_resched = false;
+
+// Saves and restores the interrupt flag around scheduler state changes.
+class InterruptsOff {
+public:
+    InterruptsOff()
+        : m_flags(arch::save_and_disable_interrupts())
+    {
+    }
+    ~InterruptsOff() { arch::restore_interrupts(m_flags); }
+    InterruptsOff(const InterruptsOff&) = delete;
+    InterruptsOff& operator=(const InterruptsOff&) = delete;
+
+private:
+    uint64_t m_flags;
+};
+
+int highest_ready_priority() { return g_ready_mask ? 31 - __builtin_clz(g_ready_mask) : -1; }
+
+void idle_loop(void*)
+{
+    for (;;)
+        arch::enable_interrupts_and_halt();
+}
+
+} // namespace
+
+void Scheduler::enqueue(Thread& thread)
+{
+    RunQueue& queue = g_run_queues[thread.m_priority];
+    thread.m_state = ThreadState::ready;
+    thread.m_next = nullptr;
+    thread.m_prev = queue.tail;
+    if (queue.tail)
+        queue.tail->m_next = &thread;
+    else
+        queue.head = &thread;
+    queue.tail = &thread;
+    g_ready_mask |= 1u << thread.m_priority;
+}
+
+void Scheduler::unqueue(Thread& thread)
+{
+    RunQueue& queue = g_run_queues[thread.m_priority];
+    (thread.m_prev ? thread.m_prev->m_next : queue.head) = thread.m_next;
+    (thread.m_next ? thread.m_next->m_prev : queue.tail) = thread.m_prev;
+    thread.m_next = thread.m_prev = nullptr;
+    if (!queue.head)
+        g_ready_mask &= ~(1u << thread.m_priority);
+}
+
+Thread* Scheduler::dequeue_highest()
+{
+    int priority = highest_ready_priority();
+    if (priority < 0)
+        return nullptr;
+    Thread* thread = g_run_queues[priority].head;
+    unqueue(*thread);
+    return thread;
+}
+
+void Scheduler::init(const char* boot_name)
+{
+    g_current = &Thread::adopt_boot_context(boot_name);
+    arch::init_fpu();
+    arch::init_per_cpu_and_syscalls();
+    Result<Thread*> idle = Thread::create_with_stack("idle", kIdlePriority, idle_loop, nullptr);
+    if (!idle.ok())
+        panic("cannot create the idle thread: %s", error_name(idle.error()));
+    g_idle = idle.value(); // never on a run queue: it runs when they are all empty
+    g_current->m_slice_left = kTimeSliceTicks;
+}
+
+bool Scheduler::running() { return g_current != nullptr; }
+
+Thread& Scheduler::current() { return *g_current; }
+
+void Scheduler::make_ready(Thread& thread)
+{
+    {
+        InterruptsOff off;
+        enqueue(thread);
+        if (g_current && thread.m_priority > g_current->m_priority)
+            g_need_resched = true;
+    }
+    preempt_if_allowed();
+}
+
+void Scheduler::preempt_if_allowed()
+{
+    // With interrupts off the caller may be an interrupt handler or hold a
+    // lock: the switch then waits for the interrupt's exit or the next tick.
+    if (arch::interrupts_enabled())
+        preempt_if_needed();
+}
+
+void Scheduler::switch_threads(Thread& from, Thread& to)
+{
+    to.m_state = ThreadState::running;
+    to.m_slice_left = kTimeSliceTicks;
+    g_current = &to;
+    g_need_resched = false;
+    if (from.m_task || to.m_task)
+        arch::save_fpu_state(from.m_fpu);
+    if (to.m_task) {
+        arch::restore_fpu_state(to.m_fpu);
+        arch::set_user_fs_base(to.m_fs_base);
+    }
+    if (to.m_stack_top)
+        arch::set_kernel_entry_stack(to.m_stack_top);
+    arch_context_switch(&from.m_saved_rsp, to.m_saved_rsp);
+    finish_switch();
+}
+
+void Scheduler::finish_switch()
+{
+    if (Thread* dead = g_dead) {
+        g_dead = nullptr;
+        Thread::destroy(dead);
+    }
+}
+
+void Scheduler::reschedule()
+{
+    Thread& from = *g_current;
+    Thread* to = dequeue_highest();
+    if (!to)
+        to = (from.m_state == ThreadState::running) ? &from : g_idle;
+    if (to == &from) {
+        from.m_state = ThreadState::running;
+        g_need_resched = false;
+        return;
+    }
+    if (from.m_state == ThreadState::running) {
+        if (&from == g_idle)
+            from.m_state = ThreadState::ready; // the idle thread stays off the queues
+        else
+            enqueue(from);
+    }
+    switch_threads(from, *to);
+}
+
+void Scheduler::yield()
+{
+    InterruptsOff off;
+    Thread& self = *g_current;
+    if (highest_ready_priority() < self.m_priority)
+        return;
+    enqueue(self);
+    reschedule();
+}
+
+void Scheduler::switch_to(Thread& target)
+{
+    InterruptsOff off;
+    if (&target == g_current)
+        return;
+    if (target.m_state == ThreadState::waiting)
+        end_wait(target, WakeReason::woken, Error::none);
+    unqueue(target);
+    Thread& self = *g_current;
+    if (self.m_state == ThreadState::running && &self != g_idle)
+        enqueue(self);
+    switch_threads(self, target);
+}
+
+void Scheduler::exit_current()
+{
+    arch::disable_interrupts();
+    Thread& self = *g_current;
+    if (&self == g_idle)
+        panic("the idle thread cannot exit");
+    if (!self.m_stack)
+        panic("the boot thread cannot exit");
+    self.m_state = ThreadState::dead;
+    g_dead = &self;
+    reschedule();
+    panic("a dead thread was scheduled");
+}
+
+void Scheduler::interrupt(Thread& thread)
+{
+    {
+        InterruptsOff off;
+        thread.m_kill_pending = true;
+        if (thread.m_state == ThreadState::waiting)
+            end_wait(thread, WakeReason::interrupted, Error::interrupted);
+    }
+    preempt_if_allowed();
+}
+
+void Scheduler::end_wait(Thread& thread, WakeReason reason, Error value)
+{
+    if (thread.m_waiting_on)
+        thread.m_waiting_on->remove(thread);
+    if (thread.m_deadline != kNoDeadline)
+        remove_deadline(thread);
+    thread.m_wait_result = { reason, value };
+    enqueue(thread);
+    if (thread.m_priority > g_current->m_priority)
+        g_need_resched = true;
+}
+
+void Scheduler::add_deadline(Thread& thread)
+{
+    Thread** link = &g_deadlines;
+    while (*link && (*link)->m_deadline <= thread.m_deadline)
+        link = &(*link)->m_next_deadline;
+    thread.m_next_deadline = *link;
+    *link = &thread;
+}
+
+void Scheduler::remove_deadline(Thread& thread)
+{
+    for (Thread** link = &g_deadlines; *link; link = &(*link)->m_next_deadline) {
+        if (*link == &thread) {
+            *link = thread.m_next_deadline;
+            break;
+        }
+    }
+    thread.m_next_deadline = nullptr;
+    thread.m_deadline = kNoDeadline;
+}
+
+void Scheduler::tick()
+{
+    if (!g_current)
+        return;
+    uint64_t now = monotonic_ns();
+    while (g_deadlines && g_deadlines->m_deadline <= now)
+        end_wait(*g_deadlines, WakeReason::timed_out, Error::timed_out);
+    Thread& self = *g_current;
+    if (&self == g_idle) {
+        if (g_ready_mask)
+            g_need_resched = true;
+        return;
+    }
+    if (--self.m_slice_left <= 0) {
+        self.m_slice_left = kTimeSliceTicks;
+        if (highest_ready_priority() >= self.m_priority)
+            g_need_resched = true;
+    }
+}
+
+void Scheduler::preempt_if_needed()
+{
+    if (!g_current || !g_need_resched)
+        return;
+    InterruptsOff off;
+    reschedule();
+}
+
+Error Scheduler::sleep_until(uint64_t deadline_ns)
+{
+    WaitQueue nobody_wakes;
+    WaitResult result = nobody_wakes.wait(deadline_ns == kNoDeadline ? 1 : deadline_ns);
+    return result.reason == WakeReason::interrupted ? Error::interrupted : Error::none;
+}
+
+} // namespace kern
+
+extern "C" void thread_trampoline_entry(void (*entry)(void*), void* argument)
+{
+    kern::Scheduler::finish_switch();
+    arch::enable_interrupts();
+    entry(argument);
+    kern::Scheduler::exit_current();
+}

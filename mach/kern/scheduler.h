@@ -1,0 +1,77 @@
+// The scheduler: fixed priorities 0..31 (higher runs first), round robin
+// within a priority with a time slice of kTimeSliceTicks timer ticks, and
+// preemption from the timer interrupt. The idle thread (priority 0) halts
+// the CPU when nothing else is ready.
+//
+// Concurrency: FIXME(SMP): one CPU; scheduler state is changed with
+// interrupts off, which is its lock.
+#pragma once
+
+#include <kern/thread.h>
+#include <stdint.h>
+
+namespace kern {
+
+constexpr int kTimeSliceTicks = 3; // 30 ms at 100 Hz
+
+class Scheduler {
+public:
+    // Makes the caller (kernel_main) a thread named `boot_name`, creates the
+    // idle thread and enables preemption. Needs the heap and the timer.
+    static void init(const char* boot_name);
+    static bool running();
+
+    // The thread executing now.
+    static Thread& current();
+
+    // Puts a new or woken thread on its run queue (preempting a lower priority).
+    static void make_ready(Thread& thread);
+
+    // Gives the CPU to another ready thread of at least the same priority.
+    static void yield();
+
+    // Runs `target` (which must be waiting or ready) right now, without a
+    // trip through the run queue; the caller stays ready. For IPC hand-off.
+    static void switch_to(Thread& target);
+
+    // Ends the calling thread.
+    [[noreturn]] static void exit_current();
+
+    // Marks `thread` killed: a waiting thread is woken with `interrupted`;
+    // any thread ends before it would return to user mode.
+    static void interrupt(Thread& thread);
+
+    // The timer hook: time slices and deadlines.
+    static void tick();
+
+    // Called on the way out of an interrupt: switches if a tick or a wake-up asked for it.
+    static void preempt_if_needed();
+    // The same, but only if interrupts are on (the caller is a thread, not a handler).
+    static void preempt_if_allowed();
+
+    // Sleeps the calling thread until monotonic time `deadline_ns`
+    // (resolution: one timer tick). Returns interrupted if killed meanwhile.
+    static Error sleep_until(uint64_t deadline_ns);
+
+    // Completes a switch on the new thread's stack (frees a dead
+    // predecessor); for the new-thread trampoline only.
+    static void finish_switch();
+
+private:
+    friend class WaitQueue;
+
+    // Switches away from the current thread, whose state the caller set
+    // (ready: requeued, waiting or dead: not). Interrupts must be off.
+    static void reschedule();
+    static void switch_threads(Thread& from, Thread& to);
+    // Run queues: one FIFO per priority, linked through Thread::m_next/m_prev.
+    static void enqueue(Thread& thread);
+    static Thread* dequeue_highest();
+    static void unqueue(Thread& thread);
+    static void add_deadline(Thread& thread);
+    static void remove_deadline(Thread& thread);
+    // Ends `thread`'s wait (it must be waiting) and makes it ready.
+    static void end_wait(Thread& thread, WakeReason reason, Error value);
+};
+
+} // namespace kern

@@ -1,0 +1,66 @@
+// The system call table and syscall_dispatch, called by syscall_entry.S.
+#include <arch/x86_64/cpu.h>
+#include <arch/x86_64/per_cpu.h>
+#include <arch/x86_64/syscall_frame.h>
+#include <kern/log.h>
+#include <kern/scheduler.h>
+#include <kern/syscalls/syscalls.h>
+#include <mach/syscall.h>
+
+namespace kern {
+namespace {
+
+using mach::Syscall;
+
+struct TableEntry {
+    Syscall number;
+    SyscallHandler handler;
+};
+
+constexpr TableEntry kEntries[] = {
+    { Syscall::thread_sleep, sys_thread_sleep },
+    { Syscall::thread_yield, sys_thread_yield },
+    { Syscall::thread_set_fs_base, sys_thread_set_fs_base },
+    { Syscall::thread_exit, sys_thread_exit },
+};
+
+constexpr size_t kTableSize = 64;
+
+// Indexed by call number; null: not supported.
+struct Table {
+    SyscallHandler handlers[kTableSize] = {};
+    constexpr Table()
+    {
+        for (const TableEntry& entry : kEntries)
+            handlers[static_cast<uint64_t>(entry.number)] = entry.handler;
+    }
+};
+
+constexpr Table kTable;
+
+Error call(uint64_t number, const SyscallArgs& args)
+{
+    if (number >= kTableSize || !kTable.handlers[number])
+        return Error::not_supported;
+    return kTable.handlers[number](args);
+}
+
+} // namespace
+} // namespace kern
+
+extern "C" void syscall_dispatch(arch::SyscallFrame* frame)
+{
+    arch::enable_interrupts();
+    kern::SyscallArgs args { frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9 };
+    frame->rax = static_cast<uint64_t>(kern::call(frame->rax, args));
+    kern::Thread& self = kern::Scheduler::current();
+    // sysret to a non-canonical rip would fault in kernel mode (the SYSRET
+    // erratum): only a `syscall` at the very top of user space returns there.
+    if (!arch::is_canonical_user(frame->rip)) {
+        kern::log("fault", "thread %s killed: system call returns to non-canonical rip %#lx", self.name(), frame->rip);
+        kern::Scheduler::exit_current();
+    }
+    if (self.kill_pending())
+        kern::Scheduler::exit_current();
+    arch::disable_interrupts();
+}

@@ -1,0 +1,46 @@
+// WaitQueue: threads blocked until an event. A waiter may give a deadline
+// (monotonic ns; checked on timer ticks, so its resolution is one tick) and
+// learns why its wait ended: woken with a value, timed out, or interrupted
+// because it or its task is being killed. IPC blocks senders and receivers
+// on these.
+//
+// Concurrency: FIXME(SMP): single CPU; operations run with interrupts off.
+#pragma once
+
+#include <kern/thread.h>
+#include <stddef.h>
+
+namespace kern {
+
+class WaitQueue {
+public:
+    WaitQueue() = default;
+    WaitQueue(const WaitQueue&) = delete;
+    WaitQueue& operator=(const WaitQueue&) = delete;
+    // Waiters left behind would be lost: the owner wakes them first.
+    ~WaitQueue();
+
+    // Blocks the current thread until woken, until `deadline_ns` passes
+    // (kNoDeadline: never) or until it is interrupted. With `hand_off`, a
+    // waiting thread is woken (value none) and run at once instead of going
+    // through the run queue (the fast RPC path).
+    WaitResult wait(uint64_t deadline_ns = kNoDeadline, Thread* hand_off = nullptr);
+
+    // Wakes the longest waiter with `value`; false if nobody waited.
+    bool wake_one(Error value = Error::none);
+
+    // Wakes every waiter with `value`; returns how many.
+    size_t wake_all(Error value = Error::none);
+
+    bool empty() const { return m_head == nullptr; }
+
+private:
+    friend class Scheduler;
+    void append(Thread& thread);
+    void remove(Thread& thread);
+
+    Thread* m_head = nullptr;
+    Thread* m_tail = nullptr;
+};
+
+} // namespace kern
