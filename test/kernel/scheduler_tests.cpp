@@ -206,3 +206,38 @@ KTEST(scheduler_sleep_takes_about_the_asked_time)
         KEXPECT(slept <= ms * kMillisecond + 30 * kMillisecond); // tick resolution: 10 ms
     }
 }
+
+namespace {
+
+struct Order {
+    volatile int next = 0;
+    volatile int ran[2] = { -1, -1 };
+};
+
+struct OrderedRun {
+    Order* order;
+    int id;
+};
+
+void record_order(void* argument)
+{
+    OrderedRun& run = *static_cast<OrderedRun*>(argument);
+    run.order->ran[run.order->next] = run.id;
+    run.order->next = run.order->next + 1;
+}
+
+} // namespace
+
+KTEST(scheduler_higher_priority_runs_first)
+{
+    Order order;
+    OrderedRun low { &order, 1 }, high { &order, 2 };
+    // The low one is ready first but below us; the high one preempts us at once.
+    KEXPECT(Thread::create_kernel("low", record_order, &low, kern::kDefaultPriority - 6).ok());
+    KEXPECT(order.next == 0);
+    KEXPECT(Thread::create_kernel("high", record_order, &high, kern::kDefaultPriority + 4).ok());
+    KEXPECT(order.next == 1);
+    KEXPECT(wait_for(order.next, 2));
+    KEXPECT(order.ran[0] == 2);
+    KEXPECT(order.ran[1] == 1);
+}
