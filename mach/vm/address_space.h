@@ -14,12 +14,12 @@
 #include <base/result.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <kern/slab.h>
 #include <vm/layout.h>
+#include <vm/page_table.h>
 
 namespace vm {
 
-class PageTable;
-class MemoryObject;
 
 // What a region allows user code to do (a bit set).
 enum class Protection : uint8_t {
@@ -57,11 +57,6 @@ public:
     // already_exists if anything is mapped there). Returns the start.
     Result<VirtAddr> allocate(VirtAddr address, size_t size, Protection protection, bool anywhere);
 
-    // Maps `size` bytes of `object` from `offset` (page-aligned), shared:
-    // every space mapping the object sees the same pages.
-    Result<VirtAddr> map_object(VirtAddr address, size_t size, MemoryObject& object, uint64_t offset,
-        Protection protection, bool anywhere);
-
     // Removes whatever is mapped in [address, address + size) (page-aligned;
     // holes are fine), splitting regions as needed, and frees the pages.
     Result<void> deallocate(VirtAddr address, size_t size);
@@ -69,12 +64,8 @@ public:
     // Sets the protection of [address, address + size), which must be fully mapped.
     Result<void> protect(VirtAddr address, size_t size, Protection protection);
 
-    // A copy-on-write copy of [address, address + size) (page-aligned) of
-    // this space into `target` (at `target_address`, or anywhere with
-    // `anywhere`): both see the same bytes until one writes. For fork and
-    // for out-of-line message data.
-    Result<VirtAddr> copy_to(VirtAddr address, size_t size, AddressSpace& target, VirtAddr target_address,
-        bool anywhere);
+    // FIXME: still to come: shared memory objects (vm_map) and copy-on-write
+    // copies of ranges into another space (fork, out-of-line message data).
 
     // Resolves a fault at `address` (demand-zero or copy-on-write).
     // bad_address if nothing is mapped there; permission_denied if the access is not allowed.
@@ -90,8 +81,51 @@ public:
     void activate();
 
     // Pages currently backed by a frame, for statistics and leak tests.
-    size_t resident_pages() const;
+    size_t resident_pages() const { return m_resident_pages; }
+
+    // Regions at most (each allocate may add one, a deallocate or protect in
+    // the middle of a region splits it); past it: no_space.
+    static constexpr size_t kMaxRegions = 64;
+    // The largest single allocation (bounds the work of freeing a region).
+    static constexpr size_t kMaxAllocation = 1ull << 30;
+
+    // Live address spaces (for leak checks).
+    static size_t live_count();
+
+private:
+    struct Region {
+        VirtAddr start;
+        VirtAddr end;
+        Protection protection;
+    };
+
+    explicit AddressSpace(PageTable&& table);
+    friend class kern::ObjectCache<AddressSpace>;
+
+    Region* find_region(VirtAddr address);
+    bool range_is_free(VirtAddr start, VirtAddr end) const;
+    Result<VirtAddr> find_free_range(VirtAddr from, size_t size) const;
+    Result<void> insert_region(Region region);
+    Result<void> split_at(VirtAddr address);
+    void merge_neighbours();
+    void remove_region(size_t index);
+    size_t regions_after_cut(VirtAddr start, VirtAddr end) const;
+    Result<PhysAddr> populate(VirtAddr page, Protection protection);
+    void free_page(VirtAddr page);
+    void flush(VirtAddr page);
+    bool is_active() const;
+
+    PageTable m_table;
+    Region m_regions[kMaxRegions];
+    size_t m_region_count = 0;
+    size_t m_resident_pages = 0;
 };
+
+// The user address space this CPU runs (the last activated), or null.
+AddressSpace* current_address_space();
+// Forgets `space` as the current one (before destroying it); the kernel's
+// own tables are loaded instead.
+void deactivate_address_space(AddressSpace& space);
 
 // Copies between the kernel and the *current* user address space. The whole
 // user range must lie in [kUserBottom, kUserTop); a fault that cannot be

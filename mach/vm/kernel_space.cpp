@@ -24,14 +24,6 @@ bool g_no_execute_supported = false;
 uint64_t virt_of(const char* symbol) { return reinterpret_cast<uint64_t>(symbol); }
 PhysAddr image_phys(const char* symbol) { return virt_of(symbol) - kKernelBase; }
 
-// boot.S sets EFER.NXE only when the CPU has NX; without it the bit in a
-// page table entry is reserved and must stay clear.
-PageFlags supported(PageFlags flags)
-{
-    if (g_no_execute_supported)
-        return flags;
-    return static_cast<PageFlags>(static_cast<uint32_t>(flags) & ~static_cast<uint32_t>(PageFlags::no_execute));
-}
 
 // Memory the direct map covers: RAM and firmware tables, not device holes.
 bool is_direct_mapped(kern::MemoryType type)
@@ -123,7 +115,7 @@ Result<void> map_physical_memory(PageTable& table, const kern::BootInfo& boot_in
 {
     PhysRange ranges[kern::BootInfo::kMaxMemoryRegions];
     size_t count = direct_map_ranges(boot_info, ranges);
-    PageFlags flags = supported(PageFlags::writable | PageFlags::no_execute | PageFlags::global);
+    PageFlags flags = supported_page_flags(PageFlags::writable | PageFlags::no_execute | PageFlags::global);
     for (size_t i = 0; i < count; ++i)
         TRY(table.map_range(kDirectMapBase + ranges[i].start, ranges[i].start, ranges[i].end - ranges[i].start, flags));
     return {};
@@ -132,7 +124,7 @@ Result<void> map_physical_memory(PageTable& table, const kern::BootInfo& boot_in
 Result<void> map_image_section(PageTable& table, const char* start, const char* end, PageFlags flags)
 {
     return table.map_range(virt_of(start), image_phys(start), virt_of(end) - virt_of(start),
-        supported(flags | PageFlags::global));
+        supported_page_flags(flags | PageFlags::global));
 }
 
 // The kernel image, each section with only the rights it needs: code is
@@ -154,6 +146,15 @@ void switch_to(const PageTable& table)
 }
 
 } // namespace
+
+// boot.S sets EFER.NXE only when the CPU has NX; without it the bit in a
+// page table entry is reserved and must stay clear.
+PageFlags supported_page_flags(PageFlags flags)
+{
+    if (g_no_execute_supported)
+        return flags;
+    return static_cast<PageFlags>(static_cast<uint32_t>(flags) & ~static_cast<uint32_t>(PageFlags::no_execute));
+}
 
 Result<void> init_kernel_memory(const kern::BootInfo& boot_info)
 {
@@ -183,7 +184,7 @@ Result<void*> map_device_memory(PhysAddr base, size_t length)
 {
     if (length == 0 || base + length < base)
         return Error::invalid_argument;
-    PageFlags flags = supported(PageFlags::writable | PageFlags::no_execute | PageFlags::global
+    PageFlags flags = supported_page_flags(PageFlags::writable | PageFlags::no_execute | PageFlags::global
         | PageFlags::cache_disable);
     PhysAddr end = align_up(base + length, kPageSize);
     for (PhysAddr page = align_down(base, kPageSize); page < end; page += kPageSize) {

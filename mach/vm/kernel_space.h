@@ -15,6 +15,7 @@
 namespace vm {
 
 class PageTable;
+enum class PageFlags : uint32_t;
 
 // Sets up physical memory management and the kernel's page tables from the
 // boot information, then switches to them (the boot loader's identity map
@@ -24,6 +25,9 @@ Result<void> init_kernel_memory(const kern::BootInfo& boot_info);
 // Maps `length` bytes of device memory (registers, a framebuffer) at
 // physical `base`, uncached, and returns where the kernel can reach them.
 Result<void*> map_device_memory(PhysAddr base, size_t length);
+
+// `flags` without no_execute when this CPU lacks NX (the bit is reserved there).
+PageFlags supported_page_flags(PageFlags flags);
 
 // The kernel's page tables (valid after init_kernel_memory).
 PageTable& kernel_page_table();
