@@ -18,7 +18,10 @@
 #include <kern/log.h>
 #include <kern/panic.h>
 #include <kern/panic_report.h>
+#include <kern/program_loader.h>
 #include <kern/scheduler.h>
+#include <kern/string.h>
+#include <kern/task.h>
 #include <kern/timer.h>
 #include <kern/version.h>
 #include <vm/kernel_space.h>
@@ -76,10 +79,30 @@ void start_timer()
         arch::halt();
 }
 
+// Waits until every user task has ended, or `timeout_ns` passed.
+bool wait_for_tasks(uint64_t timeout_ns)
+{
+    uint64_t give_up = kern::monotonic_ns() + timeout_ns;
+    while (kern::Task::live_count() > 0 && kern::monotonic_ns() < give_up)
+        (void)kern::Scheduler::sleep_until(kern::monotonic_ns() + 10000000);
+    return kern::Task::live_count() == 0;
+}
+
+// The user-mode benchmarks: the boot module named "bench", whose lines log
+// as "bench: <name> <value> <unit>" like the kernel's.
+int run_user_benches(const char* selector)
+{
+    if (strcmp(selector, "all") != 0 && strcmp(selector, "null_syscall") != 0)
+        return 0;
+    size_t started = kern::start_boot_modules(g_boot_info, "bench");
+    return started > 0 && wait_for_tasks(60000000000ull) ? 1 : 0;
+}
+
 // Bench mode (make bench): print the figures, then end QEMU.
 [[noreturn]] void run_benches(const char* selector)
 {
     int ran = kern::run_kbenches(selector);
+    ran += run_user_benches(selector);
     arch::qemu_exit(ran > 0 ? arch::QemuExitStatus::success : arch::QemuExitStatus::failure);
     for (;;)
         arch::halt();
@@ -135,5 +158,6 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
         run_tests(test);
     if (bench)
         run_benches(bench);
+    kern::start_boot_modules(g_boot_info, g_command_line.get("start"));
     report_uptime();
 }

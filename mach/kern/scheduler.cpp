@@ -5,6 +5,7 @@
 #include <kern/log.h>
 #include <kern/panic.h>
 #include <kern/scheduler.h>
+#include <kern/task.h>
 #include <kern/wait_queue.h>
 
 namespace kern {
@@ -128,6 +129,7 @@ void Scheduler::switch_threads(Thread& from, Thread& to)
     if (to.m_task) {
         arch::restore_fpu_state(to.m_fpu);
         arch::set_user_fs_base(to.m_fs_base);
+        to.m_task->activate();
     }
     if (to.m_stack_top)
         arch::set_kernel_entry_stack(to.m_stack_top);
@@ -276,6 +278,7 @@ void Scheduler::preempt_if_needed()
 Error Scheduler::sleep_until(uint64_t deadline_ns)
 {
     WaitQueue nobody_wakes;
+    // Time 0 (kNoDeadline) has passed already: the wait ends at the next tick.
     WaitResult result = nobody_wakes.wait(deadline_ns == kNoDeadline ? 1 : deadline_ns);
     return result.reason == WakeReason::interrupted ? Error::interrupted : Error::none;
 }

@@ -3,6 +3,7 @@
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
 #include <kern/slab.h>
+#include <kern/task.h>
 #include <kern/thread.h>
 
 namespace kern {
@@ -72,6 +73,8 @@ void Thread::destroy(Thread* thread)
 {
     if (!thread->m_stack)
         return; // the boot context's stack and object are static
+    if (thread->m_task)
+        thread->m_task->remove_thread(*thread);
     heap_free(thread->m_stack);
     thread_cache().destroy(thread);
     __atomic_sub_fetch(&g_live_threads, 1, __ATOMIC_RELAXED);

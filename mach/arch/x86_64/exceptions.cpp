@@ -3,6 +3,7 @@
 #include <arch/x86_64/memory_probe.h>
 #include <kern/format.h>
 #include <kern/panic_report.h>
+#include <kern/user_fault.h>
 
 namespace arch {
 namespace {
@@ -41,6 +42,15 @@ const char* exception_name(uint64_t vector)
 
 void handle_exception(InterruptFrame& frame)
 {
+    // NMI, double fault and machine check say nothing about the user code they interrupted.
+    bool user_fault = frame.vector != 2 && frame.vector != 8 && frame.vector != 18;
+    if (frame.from_user_mode() && user_fault) {
+        kern::handle_user_exception(frame, frame.vector == kPageFaultVector ? read_cr2() : 0);
+        return;
+    }
+    // copy_from_user and friends touch user pages that may not be there yet.
+    if (frame.vector == kPageFaultVector && kern::resolve_kernel_fault_on_user_address(read_cr2(), frame.error_code))
+        return;
     // A fault inside a memory probe resumes at its fixup instead.
     if (!frame.from_user_mode() && (frame.vector == kPageFaultVector || frame.vector == kGeneralProtectionVector)) {
         if (uint64_t resume = find_fault_fixup(frame.rip)) {

@@ -1,5 +1,7 @@
-// CPU exceptions (vectors 0-31). For now every exception is a kernel bug and
-// ends in a panic report; user-mode faults will kill their task instead.
+// CPU exceptions (vectors 0-31). An exception in user mode kills the task
+// (unless it is a page fault its address space resolves); one in kernel mode
+// is a kernel bug and ends in a panic report, except for faults on user
+// memory that the address space resolves or a memory probe expects.
 #pragma once
 
 #include <arch/x86_64/interrupt_frame.h>

@@ -18,10 +18,17 @@ struct TableEntry {
 };
 
 constexpr TableEntry kEntries[] = {
+    { Syscall::self_ports, sys_self_ports },
+    { Syscall::vm_allocate, sys_vm_allocate },
+    { Syscall::vm_deallocate, sys_vm_deallocate },
+    { Syscall::vm_protect, sys_vm_protect },
+    { Syscall::clock_monotonic, sys_clock_monotonic },
     { Syscall::thread_sleep, sys_thread_sleep },
     { Syscall::thread_yield, sys_thread_yield },
     { Syscall::thread_set_fs_base, sys_thread_set_fs_base },
     { Syscall::thread_exit, sys_thread_exit },
+    { Syscall::task_exit, sys_task_exit },
+    { Syscall::debug_write, sys_debug_write },
 };
 
 constexpr size_t kTableSize = 64;

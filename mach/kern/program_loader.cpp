@@ -1,0 +1,144 @@
+#include <arch/x86_64/cpu.h>
+#include <kern/elf_image.h>
+#include <kern/heap.h>
+#include <kern/initial_stack.h>
+#include <kern/log.h>
+#include <kern/program_loader.h>
+#include <kern/scheduler.h>
+#include <kern/string.h>
+#include <kern/task.h>
+#include <kern/thread.h>
+#include <vm/address_space.h>
+#include <vm/layout.h>
+
+namespace kern {
+namespace {
+
+constexpr size_t kCommandLineMax = 512;
+constexpr size_t kStackImageMax = 8192; // argv, auxv and strings must fit here
+
+vm::Protection protection_of(const ElfSegment& segment)
+{
+    vm::Protection protection = vm::Protection::none;
+    if (segment.readable)
+        protection = protection | vm::Protection::read;
+    if (segment.writable)
+        protection = protection | vm::Protection::write;
+    if (segment.executable)
+        protection = protection | vm::Protection::execute;
+    return protection;
+}
+
+Result<void> load_segments(vm::AddressSpace& space, const ElfImage& image, const uint8_t* data)
+{
+    for (size_t i = 0; i < image.segment_count; ++i) {
+        const ElfSegment& segment = image.segments[i];
+        uint64_t start = vm::align_down(segment.address, vm::kPageSize);
+        uint64_t end = vm::align_up(segment.address + segment.memory_size, vm::kPageSize);
+        TRY(space.allocate(start, end - start, protection_of(segment), false));
+        // Anonymous memory is zero-filled: only the file bytes need copying.
+        TRY(space.write(segment.address, data + segment.file_offset, segment.file_size));
+    }
+    return {};
+}
+
+// Not secret: the TSC at load time. FIXME: use RDRAND or an entropy pool.
+void fill_random(uint8_t (&bytes)[16])
+{
+    uint64_t words[2] = { arch::read_tsc() * 0x9e3779b97f4a7c15ull, arch::read_tsc() ^ 0xd1b54a32d192ed03ull };
+    memcpy(bytes, words, sizeof(bytes));
+}
+
+Result<uint64_t> build_stack(vm::AddressSpace& space, const ElfImage& image, const char* const* argv, size_t argc)
+{
+    TRY(space.allocate(kUserStackTop - kUserStackSize, kUserStackSize, vm::Protection::read_write, false));
+    uint8_t* buffer = static_cast<uint8_t*>(TRY(heap_allocate(kStackImageMax)));
+    InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
+    fill_random(input.random);
+    Result<InitialStack> stack = build_initial_stack(input, buffer, kStackImageMax, kUserStackTop);
+    Result<void> written = stack.ok() ? space.write(kUserStackTop - stack.value().size,
+                               buffer + kStackImageMax - stack.value().size, stack.value().size)
+                                      : Result<void>(stack.error());
+    heap_free(buffer);
+    TRY(written);
+    return stack.value().rsp;
+}
+
+Result<Thread*> load_and_start(
+    Task& task, const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc)
+{
+    TRY(load_segments(task.address_space(), image, data));
+    uint64_t rsp = TRY(build_stack(task.address_space(), image, argv, argc));
+    return Thread::create_user(task, image.entry, rsp, kDefaultPriority);
+}
+
+Result<Task*> load_into_new_task(const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc)
+{
+    Task* task = TRY(Task::create(argv[0]));
+    Result<Thread*> thread = load_and_start(*task, image, data, argv, argc);
+    if (!thread.ok()) {
+        Task::destroy_unstarted(task);
+        return thread.error();
+    }
+    return task;
+}
+
+// The first word of `command_line` equals `name` (which ends at a comma or NUL).
+bool module_is_named(const char* command_line, const char* name, size_t name_length)
+{
+    if (!command_line || strncmp(command_line, name, name_length) != 0)
+        return false;
+    return command_line[name_length] == '\0' || command_line[name_length] == ' ';
+}
+
+} // namespace
+
+Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line)
+{
+    char storage[kCommandLineMax];
+    const char* argv[kMaxInitialArgs];
+    Result<size_t> argc = split_arguments(command_line, storage, sizeof(storage), argv);
+    if (!argc.ok() || argc.value() == 0) {
+        log("exec", "refused '%s': unusable command line", command_line ? command_line : "");
+        return Error::invalid_argument;
+    }
+    Result<ElfImage> image = parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
+    if (!image.ok()) {
+        log("exec", "refused %s: not a usable static x86-64 executable (%s)", argv[0], error_name(image.error()));
+        return image.error();
+    }
+    Result<Task*> task = load_into_new_task(image.value(), data, argv, argc.value());
+    if (!task.ok())
+        log("exec", "could not start %s: %s", argv[0], error_name(task.error()));
+    else
+        log("exec", "started %s (entry %#lx)", argv[0], image.value().entry);
+    return task;
+}
+
+size_t start_boot_modules(const BootInfo& boot_info, const char* start_list)
+{
+    size_t started = 0;
+    for (const char* name = start_list; name && *name;) {
+        size_t length = 0;
+        while (name[length] && name[length] != ',')
+            ++length;
+        bool found = false;
+        for (size_t i = 0; i < boot_info.module_count && !found; ++i) {
+            const BootModule& module = boot_info.modules[i];
+            if (!module_is_named(module.cmdline, name, length))
+                continue;
+            found = true;
+            const uint8_t* data = reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module.start);
+            if (start_program(data, module.end - module.start, module.cmdline).ok())
+                ++started;
+        }
+        if (!found && length > 0)
+            log("exec", "start=: no boot module named %.*s", int(length), name);
+        name += length;
+        if (*name == ',')
+            ++name;
+    }
+    return started;
+}
+
+} // namespace kern

@@ -1,0 +1,29 @@
+// Starting a program: a new task with an ELF executable loaded into its
+// address space, a stack holding argv and the auxiliary vector, and one
+// thread at the entry point. Used for boot modules (start=name1,name2).
+#pragma once
+
+#include <base/result.h>
+#include <kern/boot_info.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace kern {
+
+class Task;
+
+// The user stack of a new program: its top and size.
+constexpr uint64_t kUserStackTop = 0x00007fffffff0000ull;
+constexpr uint64_t kUserStackSize = 256 * 1024;
+
+// Starts the executable in `data` (size bytes) as a task named after the
+// first word of `command_line`, whose words become argv. A malformed
+// executable is refused with an error and a log line.
+Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line);
+
+// Starts the boot modules named in `start_list` ("name1,name2": the first
+// word of a module's command line); logs each failure and goes on. Returns
+// how many were started.
+size_t start_boot_modules(const BootInfo& boot_info, const char* start_list);
+
+} // namespace kern

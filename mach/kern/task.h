@@ -1,0 +1,69 @@
+// Task: an address space, the threads running in it, and (later) its port
+// name space. A task ends when it exits, when it is killed (a fault in user
+// mode, task_exit) or when its last thread exits; its memory and kernel
+// objects are freed once the last thread is gone.
+//
+// Ownership: a task is owned by its threads: it is destroyed when the last
+// one is. Concurrency: FIXME(SMP): single CPU, changed with interrupts off.
+#pragma once
+
+#include <base/result.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace vm {
+class AddressSpace;
+}
+namespace ipc {
+class NameSpace;
+}
+
+namespace kern {
+
+class Thread;
+
+class Task {
+public:
+    // Only for the slab cache: use the create functions.
+    Task() = default;
+
+    // A task with an empty address space and no thread yet.
+    static Result<Task*> create(const char* name);
+    // Frees a task that never got a thread (after a failed start).
+    static void destroy_unstarted(Task* task);
+
+    const char* name() const { return m_name; }
+    vm::AddressSpace& address_space() { return *m_space; }
+    int exit_status() const { return m_exit_status; }
+    bool exiting() const { return m_exiting; }
+    size_t thread_count() const { return m_thread_count; }
+
+    // Makes this task's address space the CPU's current one.
+    void activate();
+
+    // Ends the task with `status`: every thread is interrupted and exits
+    // before it would return to user mode. The first status given wins.
+    void kill(int status);
+
+    // Live tasks (for leak tests).
+    static size_t live_count();
+
+    // FIXME(integrator): the IPC engineer's port name space; set and freed by mach/ipc.
+    ipc::NameSpace* m_name_space = nullptr;
+
+private:
+    friend class Thread;
+    void add_thread(Thread& thread);
+    // Unlinks a dead thread; the last one destroys the task.
+    void remove_thread(Thread& thread);
+    static void destroy(Task* task);
+
+    vm::AddressSpace* m_space = nullptr; // owned
+    Thread* m_threads = nullptr; // linked through Thread::m_next_in_task
+    size_t m_thread_count = 0;
+    int m_exit_status = 0;
+    bool m_exiting = false;
+    char m_name[32] = {};
+};
+
+} // namespace kern

@@ -1,0 +1,31 @@
+// User threads: created in a task, they enter user mode from their kernel stack.
+#include <arch/x86_64/context_switch.h>
+#include <arch/x86_64/user_entry.h>
+#include <kern/scheduler.h>
+#include <kern/task.h>
+#include <kern/thread.h>
+
+namespace kern {
+
+// A user thread's kernel body: straight to user mode at its start registers.
+void thread_trampoline_user(void* argument)
+{
+    Thread& thread = *static_cast<Thread*>(argument);
+    if (thread.kill_pending())
+        Scheduler::exit_current();
+    arch_enter_user_mode(thread.m_user_rip, thread.m_user_rsp);
+}
+
+Result<Thread*> Thread::create_user(Task& task, uint64_t rip, uint64_t rsp, int priority)
+{
+    Thread* thread = TRY(create_with_stack(task.name(), priority, thread_trampoline_user, nullptr));
+    // The trampoline's argument is the thread itself, known only now.
+    thread->m_saved_rsp = arch::prepare_thread_stack(thread->m_stack_top, thread_trampoline_user, thread);
+    thread->m_user_rip = rip;
+    thread->m_user_rsp = rsp;
+    task.add_thread(*thread);
+    Scheduler::make_ready(*thread);
+    return thread;
+}
+
+} // namespace kern
