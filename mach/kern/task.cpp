@@ -20,7 +20,6 @@ ObjectCache<Task>& task_cache()
 }
 
 size_t g_live_tasks = 0;
-Task* g_active = nullptr; // whose address space CR3 holds (null: the kernel's alone)
 
 } // namespace
 
@@ -43,11 +42,7 @@ Result<Task*> Task::create(const char* name)
 
 void Task::destroy(Task* task)
 {
-    if (g_active == task) {
-        // The space must not be live in CR3 when it is freed.
-        arch::write_cr3(vm::kernel_page_table().root());
-        g_active = nullptr;
-    }
+    // Leaves CR3 on the kernel's tables if this space was live there.
     vm::AddressSpace::destroy(task->m_space);
     task_cache().destroy(task);
     __atomic_sub_fetch(&g_live_tasks, 1, __ATOMIC_RELAXED);
@@ -59,13 +54,9 @@ void Task::destroy_unstarted(Task* task)
         destroy(task);
 }
 
-void Task::activate()
-{
-    if (g_active == this)
-        return;
-    m_space->activate();
-    g_active = this;
-}
+// vm knows which space CR3 holds (one record, so a kernel thread that
+// activates a space of its own cannot leave a stale copy here).
+void Task::activate() { m_space->activate(); }
 
 void Task::add_thread(Thread& thread)
 {
