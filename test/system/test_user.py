@@ -46,7 +46,11 @@ def check_syscalls(qemu, results):
 
 def check_faults(qemu, results):
     names = ",".join(name for name, _ in FAULTS)
-    boot = qemu.boot("start=%s,hello" % names, timeout=60, stop_when=r"task: hello ended with status -?\d+\r?\n")
+    # The tasks run side by side: wait until every one of them has ended,
+    # whatever order the scheduler finishes them in.
+    everyone_ended = "(?s)" + "".join(r"(?=.*task: %s ended with status -?\d+\r?\n)" % name
+                                      for name in [name for name, _ in FAULTS] + ["hello"])
+    boot = qemu.boot("start=%s,hello" % names, timeout=60, stop_when=everyone_ended)
     out = boot.output
     checks = []
     for name, pattern in FAULTS:
