@@ -14,6 +14,9 @@ BUILD := build
 .DEFAULT_GOAL := all
 .SUFFIXES:
 .DELETE_ON_ERROR:
+# Keep intermediate files (user-program objects): no "rm" after the test
+# summary, and no rebuilds on the next make.
+.SECONDARY:
 
 # Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
 ISO_MODULES := boot/modules/motd.txt
