@@ -1,0 +1,107 @@
+// Message: a message in the kernel, between mach_msg's send and receive.
+//
+// It is the sender's bytes (header, descriptors, inline data) with every
+// right and out-of-line region converted into something the kernel owns:
+// the destination right the sender used, the reply right, and per port
+// descriptor a CarriedRight (kept in the descriptor's own 16 bytes), per
+// out-of-line descriptor a handle from the OutOfLineMemory seam. A message
+// owns all of it and releases it on every path: received, destroyed
+// unreceived, its port died, a receive that failed halfway.
+//
+// Ownership: a message is owned by whoever holds the pointer — the sender
+// until it is queued, the port's queue, then the receiver; Message::destroy
+// frees it and what it carries.
+#pragma once
+
+#include <base/result.h>
+#include <ipc/right.h>
+#include <mach/message.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace ipc {
+
+// The seam to virtual memory for out-of-line data (the kernel glue
+// implements it over copy-on-write; host tests fake it). Addresses are in
+// the current task: the sender's during copy-in, the receiver's during copy-out.
+class OutOfLineMemory {
+public:
+    // A handle for a copy-on-write snapshot of the sender's [address, address + size).
+    virtual Result<uint64_t> capture(uint64_t address, uint32_t size) = 0;
+    // Removes [address, address + size) from the sender (the `deallocate` flag),
+    // once the message is certain to be sent.
+    virtual void remove_from_sender(uint64_t address, uint32_t size) = 0;
+    // Maps the snapshot into the receiver; its address there. Consumes the handle on success.
+    virtual Result<uint64_t> deliver(uint64_t handle, uint32_t size) = 0;
+    // Drops a snapshot that will never be delivered.
+    virtual void discard(uint64_t handle, uint32_t size) = 0;
+
+protected:
+    ~OutOfLineMemory() = default;
+};
+
+void set_out_of_line_memory(OutOfLineMemory* memory);
+OutOfLineMemory* out_of_line_memory();
+
+class Message {
+public:
+    // A message of `size` bytes (header included; a multiple of 8 between
+    // sizeof(MessageHeader) and kMaxMessageSize) with no rights yet.
+    static Result<Message*> create(uint32_t size);
+    // Releases everything the message carries and frees it.
+    static void destroy(Message* message);
+
+    Message(const Message&) = delete;
+    Message& operator=(const Message&) = delete;
+
+    uint32_t size() const { return m_size; }
+    // The bytes in the user's layout; descriptors hold kernel state until copy-out.
+    mach::MessageHeader& header() { return *reinterpret_cast<mach::MessageHeader*>(bytes()); }
+    const mach::MessageHeader& header() const { return *reinterpret_cast<const mach::MessageHeader*>(bytes()); }
+    uint8_t* bytes() { return reinterpret_cast<uint8_t*>(this + 1); }
+    const uint8_t* bytes() const { return reinterpret_cast<const uint8_t*>(this + 1); }
+    mach::Descriptor* descriptors() { return reinterpret_cast<mach::Descriptor*>(bytes() + sizeof(mach::MessageHeader)); }
+    uint16_t descriptor_count() const { return header().descriptor_count; }
+    // Inline data after the descriptors.
+    uint8_t* body() { return reinterpret_cast<uint8_t*>(descriptors() + descriptor_count()); }
+    size_t body_size() const;
+
+    // The right the message travels through (owned): send or send-once.
+    CarriedRight& destination() { return m_destination; }
+    Port& destination_port() const { return *m_destination.port; }
+    CarriedRight& reply() { return m_reply; }
+
+    // Port descriptor `index` (of type port) in kernel form.
+    CarriedRight port_right(size_t index) const;
+    void set_port_right(size_t index, CarriedRight right);
+    // Takes the right out of descriptor `index` (which is left empty).
+    CarriedRight take_port_right(size_t index);
+
+    // Send-once replies and kernel notifications are accepted by a full queue.
+    bool always_accepted() const { return m_always_accepted; }
+    void set_always_accepted() { m_always_accepted = true; }
+
+    Message* next() const { return m_next; }
+    void set_next(Message* next) { m_next = next; }
+
+private:
+    explicit Message(uint32_t size)
+        : m_size(size)
+    {
+    }
+    void release_descriptors();
+
+    Message* m_next = nullptr;
+    CarriedRight m_destination;
+    CarriedRight m_reply;
+    uint32_t m_size;
+    bool m_always_accepted = false;
+};
+
+// Queues `message` on the port of its destination right. On success the
+// port (or, for a kernel port, the observer) owns it. queue_full (the queue
+// is at its limit and the message is not always accepted) and port_dead
+// leave it with the caller: retry later or destroy it.
+Result<void> send(Message* message);
+
+} // namespace ipc

@@ -1,0 +1,525 @@
+// NameSpace: the name table, the reverse hash, and moving rights in and out.
+// The port calls are in name_space_calls.cpp.
+#include <ipc/memory.h>
+#include <ipc/name_space.h>
+#include <ipc/notification.h>
+#include <ipc/observer.h>
+#include <ipc/payload_record.h>
+#include <ipc/port.h>
+#include <ipc/port_set.h>
+#include <kern/assert.h>
+
+namespace ipc {
+
+using mach::Disposition;
+using mach::PortName;
+
+namespace {
+
+constexpr uint32_t kFirstCapacity = 16;
+
+
+} // namespace
+
+static_assert(NameSpace::entry_bytes() <= 16, "a name-space entry must stay within 16 bytes");
+
+Result<NameSpace*> NameSpace::create()
+{
+    NameSpace* space = TRY(memory::cache<NameSpace>().create());
+    Result<void> table = space->grow(kFirstCapacity);
+    if (!table.ok()) {
+        memory::cache<NameSpace>().destroy(space);
+        return table.error();
+    }
+    memory::counters().name_spaces++;
+    return space;
+}
+
+void NameSpace::destroy(NameSpace* space)
+{
+    for (uint32_t index = 1; index < space->m_used; index++) {
+        if (space->m_entries[index].bits & (kTypeBits))
+            space->release_entry_rights(index);
+    }
+    KASSERT(space->m_live == 0);
+    memory::blocks().free(space->m_entries);
+    memory::blocks().free(space->m_buckets);
+    memory::cache<NameSpace>().destroy(space);
+    memory::counters().name_spaces--;
+}
+
+// ---- names ----
+
+PortName NameSpace::name_at(uint32_t index, uint8_t generation) { return (index << 8) | generation; }
+
+Result<uint32_t> NameSpace::index_of(PortName name)
+{
+    uint32_t index = name >> 8;
+    if (name == mach::kNullName || name == mach::kDeadName || index == 0 || index >= m_used)
+        return Error::invalid_name;
+    Entry& e = m_entries[index];
+    if (!(e.bits & kTypeBits) || e.generation != uint8_t(name))
+        return Error::invalid_name;
+    convert_if_dead(index);
+    return index;
+}
+
+// A send or send-once right whose port died becomes a dead name when its
+// name is next used (the port does not know the names that denote it).
+void NameSpace::convert_if_dead(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    if (!(e.bits & (kSend | kSendOnce)) || (e.bits & kReceive))
+        return;
+    Port& port = (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
+    if (!port.dead())
+        return;
+    uint16_t references = e.user_references;
+    if (e.bits & kSend) {
+        hash_remove(index);
+        if (e.bits & kPayload)
+            static_cast<PayloadRecord*>(e.object)->release_send_right();
+        else
+            port.release_send_right();
+    } else {
+        port.release_send_once_right();
+    }
+    e.object = nullptr;
+    e.bits = kDeadName;
+    e.user_references = references;
+}
+
+Result<uint32_t> NameSpace::new_entry()
+{
+    if (m_live >= m_limit)
+        return Error::no_space;
+    if (!m_free && m_used >= m_capacity)
+        TRY(grow(m_capacity * 2));
+    uint32_t index;
+    if (m_free) {
+        index = m_free;
+        m_free = m_entries[index].link;
+        m_free_count--;
+    } else {
+        index = m_used++;
+    }
+    m_entries[index].link = 0;
+    m_live++;
+    memory::counters().names++;
+    return index;
+}
+
+Result<void> NameSpace::reserve(uint32_t count)
+{
+    if (count > m_limit - m_live)
+        return Error::no_space;
+    if (count <= m_capacity - m_used + m_free_count)
+        return {};
+    uint32_t capacity = m_capacity;
+    while (capacity - m_used + m_free_count < count)
+        capacity *= 2;
+    return grow(capacity);
+}
+
+Result<void> NameSpace::grow(uint32_t capacity)
+{
+    if (capacity > kMaxNameLimit + 1)
+        capacity = kMaxNameLimit + 1;
+    if (capacity <= m_capacity)
+        return Error::no_space;
+    // One bucket for every two entries keeps chains short at 2 bytes a name.
+    uint32_t bucket_count = 1;
+    while (bucket_count < capacity / 2)
+        bucket_count *= 2;
+    void* table = TRY(memory::blocks().allocate(size_t(capacity) * sizeof(Entry)));
+    Result<void*> buckets = memory::blocks().allocate(size_t(bucket_count) * sizeof(uint32_t));
+    if (!buckets.ok()) {
+        memory::blocks().free(table);
+        return buckets.error();
+    }
+    Entry* entries = static_cast<Entry*>(table);
+    __builtin_memset(entries, 0, size_t(capacity) * sizeof(Entry));
+    if (m_entries)
+        __builtin_memcpy(entries, m_entries, size_t(m_used) * sizeof(Entry));
+    __builtin_memset(buckets.value(), 0, size_t(bucket_count) * sizeof(uint32_t));
+    memory::blocks().free(m_entries);
+    memory::blocks().free(m_buckets);
+    m_entries = entries;
+    m_buckets = static_cast<uint32_t*>(buckets.value());
+    m_capacity = capacity;
+    m_bucket_count = bucket_count;
+    if (m_used == 0)
+        m_used = 1; // index 0 is never a name
+    for (uint32_t index = 1; index < m_used; index++) {
+        if (m_entries[index].bits & (kSend | kReceive))
+            hash_insert(index);
+    }
+    return {};
+}
+
+void NameSpace::free_entry(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    KASSERT(!(e.bits & kRequest));
+    e.object = nullptr;
+    e.bits = 0;
+    e.user_references = 0;
+    e.generation++;
+    e.link = m_free;
+    m_free = index;
+    m_free_count++;
+    m_live--;
+    memory::counters().names--;
+}
+
+Result<void> NameSpace::set_name_limit(uint32_t limit)
+{
+    if (limit == 0 || limit > kMaxNameLimit)
+        return Error::invalid_argument;
+    if (limit < m_live)
+        return Error::busy;
+    m_limit = limit;
+    return {};
+}
+
+size_t NameSpace::table_bytes() const { return size_t(m_capacity) * sizeof(Entry) + size_t(m_bucket_count) * 4; }
+
+// ---- the reverse hash: object -> the index naming it ----
+
+uint32_t NameSpace::bucket_of(const void* object) const
+{
+    uint64_t key = reinterpret_cast<uint64_t>(object) >> 4;
+    key *= 0x9e3779b97f4a7c15ull;
+    return uint32_t(key >> 32) & (m_bucket_count - 1);
+}
+
+uint32_t NameSpace::find(const void* object) const
+{
+    for (uint32_t index = m_buckets[bucket_of(object)]; index; index = m_entries[index].link) {
+        if (m_entries[index].object == object)
+            return index;
+    }
+    return 0;
+}
+
+void NameSpace::hash_insert(uint32_t index)
+{
+    uint32_t& head = m_buckets[bucket_of(m_entries[index].object)];
+    m_entries[index].link = head;
+    head = index;
+}
+
+void NameSpace::hash_remove(uint32_t index)
+{
+    uint32_t* link = &m_buckets[bucket_of(m_entries[index].object)];
+    while (*link != index) {
+        KASSERT(*link != 0);
+        link = &m_entries[*link].link;
+    }
+    *link = m_entries[index].link;
+    m_entries[index].link = 0;
+}
+
+// ---- dropping rights ----
+
+void NameSpace::drop_request(uint32_t index, bool deleted)
+{
+    Entry& e = m_entries[index];
+    if (!(e.bits & kRequest))
+        return;
+    e.bits &= ~kRequest;
+    Port& port = (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
+    PortName name = name_at(index, e.generation);
+    DeadNameRequest* request = port.take_dead_name_request(*this, name);
+    KASSERT(request);
+    if (deleted)
+        send_notification(request->notify, mach::NotificationKind::port_deleted, name, 0);
+    else
+        request->notify.release();
+    memory::cache<DeadNameRequest>().destroy(request);
+    memory::counters().dead_name_requests--;
+}
+
+void NameSpace::forget_request(PortName name)
+{
+    uint32_t index = name >> 8;
+    KASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
+    m_entries[index].bits &= ~kRequest;
+}
+
+// Frees the entry if it holds nothing any more.
+void NameSpace::after_change(uint32_t index)
+{
+    if (!(m_entries[index].bits & kTypeBits))
+        free_entry(index);
+}
+
+void NameSpace::drop_send_part(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    drop_request(index, true);
+    void* object = e.object;
+    bool payload = e.bits & kPayload;
+    bool keeps_receive = e.bits & kReceive;
+    if (!keeps_receive)
+        hash_remove(index);
+    e.bits &= ~(kSend | kPayload);
+    e.user_references = 0;
+    after_change(index);
+    if (payload)
+        static_cast<PayloadRecord*>(object)->release_send_right();
+    else
+        static_cast<Port*>(object)->release_send_right();
+}
+
+void NameSpace::drop_receive_part(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    Port* port = static_cast<Port*>(e.object);
+    if (!(e.bits & kSend))
+        hash_remove(index);
+    e.bits &= ~kReceive;
+    after_change(index);
+    port->destroy_receive_right();
+    // A send right under the same name now names a dead port: it turns
+    // into a dead name the next time the name is looked up.
+}
+
+void NameSpace::drop_send_once(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    drop_request(index, true);
+    CarriedRight right = CarriedRight::send_once(*static_cast<Port*>(e.object));
+    e.bits = 0;
+    after_change(index);
+    right.release();
+}
+
+void NameSpace::drop_port_set(uint32_t index)
+{
+    PortSet* set = static_cast<PortSet*>(m_entries[index].object);
+    m_entries[index].bits = 0;
+    after_change(index);
+    PortSet::destroy(set);
+}
+
+void NameSpace::release_entry_rights(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    if (e.bits & kPortSet) {
+        drop_port_set(index);
+    } else if (e.bits & kSendOnce) {
+        drop_send_once(index);
+    } else if (e.bits & kDeadName) {
+        e.bits = 0;
+        after_change(index);
+    } else {
+        // Keep the receive right until last: its death turns the send part dead.
+        bool receive = e.bits & kReceive;
+        if (e.bits & kSend)
+            drop_send_part(index);
+        if (receive)
+            drop_receive_part(index);
+    }
+}
+
+// ---- rights for messages ----
+
+Result<CarriedRight> NameSpace::check_right(PortName name, Disposition disposition, uint32_t move_uses)
+{
+    uint32_t index = TRY(index_of(name));
+    const Entry& e = m_entries[index];
+    bool dead = e.bits & kDeadName;
+    switch (disposition) {
+    case Disposition::move_receive:
+    case Disposition::make_send:
+    case Disposition::make_send_once:
+        if (!(e.bits & kReceive))
+            return Error::invalid_right;
+        if (disposition == Disposition::move_receive)
+            return CarriedRight::receive(*static_cast<Port*>(e.object));
+        if (disposition == Disposition::make_send)
+            return CarriedRight::send(*static_cast<Port*>(e.object));
+        return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    case Disposition::copy_send:
+    case Disposition::move_send:
+        if (dead) {
+            if (disposition == Disposition::move_send && e.user_references < move_uses)
+                return Error::invalid_right;
+            return CarriedRight::dead_name();
+        }
+        if (!(e.bits & kSend))
+            return Error::invalid_right;
+        if (disposition == Disposition::move_send && e.user_references < move_uses)
+            return Error::invalid_right;
+        if (e.bits & kPayload)
+            return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
+        return CarriedRight::send(*static_cast<Port*>(e.object));
+    case Disposition::move_send_once:
+        if (dead)
+            return CarriedRight::dead_name();
+        if (!(e.bits & kSendOnce))
+            return Error::invalid_right;
+        return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    case Disposition::none:
+        break;
+    }
+    return Error::invalid_disposition;
+}
+
+CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
+{
+    Result<CarriedRight> preview = check_right(name, disposition, 1);
+    KASSERT(preview.ok());
+    CarriedRight right = preview.value();
+    uint32_t index = name >> 8;
+    Entry& e = m_entries[index];
+    switch (disposition) {
+    case Disposition::move_receive:
+        if (right.port->set())
+            right.port->set()->remove(*right.port);
+        if (!(e.bits & kSend))
+            hash_remove(index);
+        e.bits &= ~kReceive;
+        right.port->set_in_transit(nullptr);
+        after_change(index);
+        // Threads waiting to receive here must look again: the right is gone.
+        if (observer())
+            observer()->port_moved(*right.port);
+        return right;
+    case Disposition::make_send:
+        right.port->make_send_right();
+        return right;
+    case Disposition::make_send_once:
+        right.port->make_send_once_right();
+        return right;
+    case Disposition::copy_send:
+        if (right.kind == CarriedRight::Kind::send) {
+            if (right.record)
+                right.record->copy_send_right();
+            else
+                right.port->copy_send_right();
+        }
+        return right;
+    case Disposition::move_send:
+    case Disposition::move_send_once:
+        if (e.user_references > 1) {
+            // The name keeps a right; the message gets a copy (only send and dead names get here).
+            e.user_references--;
+            if (right.kind == CarriedRight::Kind::send) {
+                if (right.record)
+                    right.record->copy_send_right();
+                else
+                    right.port->copy_send_right();
+            }
+            return right;
+        }
+        // The name's own right leaves it.
+        drop_request(index, true);
+        if ((e.bits & kSend) && !(e.bits & kReceive))
+            hash_remove(index);
+        e.bits &= ~(kSend | kPayload | kSendOnce | kDeadName);
+        e.user_references = 0;
+        after_change(index);
+        return right;
+    case Disposition::none:
+        break;
+    }
+    KASSERT(false);
+    return {};
+}
+
+Result<PortName> NameSpace::put_right(CarriedRight right)
+{
+    switch (right.kind) {
+    case CarriedRight::Kind::none:
+        return mach::kNullName;
+    case CarriedRight::Kind::dead_name:
+        return mach::kDeadName;
+    case CarriedRight::Kind::send:
+    case CarriedRight::Kind::send_once:
+        if (right.port->dead()) {
+            right.consume();
+            return mach::kDeadName;
+        }
+        break;
+    case CarriedRight::Kind::receive:
+        break;
+    }
+    void* object = right.record ? static_cast<void*>(right.record) : static_cast<void*>(right.port);
+    if (right.kind != CarriedRight::Kind::send_once) {
+        if (uint32_t index = find(object)) {
+            Entry& e = m_entries[index];
+            PortName name = name_at(index, e.generation);
+            if (right.kind == CarriedRight::Kind::receive) {
+                e.bits |= kReceive;
+                right.port->set_receiver(this);
+            } else if (!(e.bits & kSend)) {
+                e.bits |= kSend;
+                e.user_references = 1;
+            } else if (e.user_references < kMaxUserReferences) {
+                e.user_references++;
+                right.consume(); // the name holds one kernel right however many references it has
+            } else {
+                right.consume(); // saturated: the extra reference is dropped
+            }
+            return name;
+        }
+    }
+    Result<uint32_t> created = new_entry();
+    if (!created.ok()) {
+        right.release();
+        return created.error();
+    }
+    install(created.value(), right);
+    return name_at(created.value(), m_entries[created.value()].generation);
+}
+
+void NameSpace::install(uint32_t index, CarriedRight right)
+{
+    Entry& e = m_entries[index];
+    e.object = right.record ? static_cast<void*>(right.record) : static_cast<void*>(right.port);
+    e.user_references = 1;
+    switch (right.kind) {
+    case CarriedRight::Kind::receive:
+        e.bits = kReceive;
+        e.user_references = 0;
+        right.port->set_receiver(this);
+        hash_insert(index);
+        break;
+    case CarriedRight::Kind::send:
+        e.bits = kSend | (right.record ? kPayload : 0);
+        hash_insert(index);
+        break;
+    case CarriedRight::Kind::send_once:
+        e.bits = kSendOnce;
+        break;
+    case CarriedRight::Kind::dead_name:
+        e.object = nullptr;
+        e.bits = kDeadName;
+        break;
+    case CarriedRight::Kind::none:
+        KASSERT(false);
+    }
+}
+
+Result<ReceiveSource> NameSpace::receive_source(PortName name)
+{
+    uint32_t index = TRY(index_of(name));
+    const Entry& e = m_entries[index];
+    if (e.bits & kReceive)
+        return ReceiveSource { static_cast<Port*>(e.object), nullptr };
+    if (e.bits & kPortSet)
+        return ReceiveSource { nullptr, static_cast<PortSet*>(e.object) };
+    return Error::invalid_right;
+}
+
+PortName NameSpace::name_of_receive_right(const Port& port) const
+{
+    uint32_t index = find(&port);
+    if (!index || !(m_entries[index].bits & kReceive))
+        return mach::kNullName;
+    return name_at(index, m_entries[index].generation);
+}
+
+} // namespace ipc

@@ -1,0 +1,38 @@
+// Moving messages between name spaces: copy-in on send, copy-out on receive.
+//
+// Copy-in validates the whole message before it takes anything: sizes,
+// descriptor kinds, every name and disposition (and repeated uses of one
+// name), and receive rights that would end up queued on themselves. Only
+// then does it capture out-of-line memory (undone if that fails) and take
+// the rights — which cannot fail. So a refused message leaves the sender's
+// space exactly as it was.
+#pragma once
+
+#include <base/result.h>
+#include <ipc/name_space.h>
+#include <mach/message.h>
+#include <stdint.h>
+
+namespace ipc {
+
+class Message;
+
+// A kernel message from `bytes` (`size` bytes of the sender's message,
+// already copied into kernel memory) with rights taken from `sender`.
+// Errors: invalid_argument (malformed), too_large, invalid_name,
+// invalid_right, invalid_disposition, port_dead (the destination died),
+// no_memory; out-of-line capture errors (bad_address).
+Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t size);
+
+// The first message receivable from `source` if it fits `buffer_size`
+// bytes: null if none is queued; too_large (the message stays queued) if
+// it does not fit; port_dead if the port or set is gone.
+Result<Message*> take_message(ReceiveSource source, uint32_t buffer_size);
+
+// Writes `message` into `buffer` (message->size() bytes) as `receiver`
+// sees it — new names for its rights, its out-of-line regions mapped —
+// and frees it. no_space: the receiver's space was full, the rights were
+// destroyed (names read kNullName) and the rest delivered.
+Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer);
+
+} // namespace ipc
