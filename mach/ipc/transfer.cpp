@@ -290,9 +290,14 @@ PortName place_right(NameSpace& receiver, CarriedRight right, bool have_room, Di
 
 Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer)
 {
+    // The receiver's view is built in `buffer`; the message gives up each
+    // right and region as it is placed, so destroying it afterwards drops
+    // only what could not be delivered.
+    __builtin_memcpy(buffer, message->bytes(), message->size());
+    mach::MessageHeader& header = *static_cast<mach::MessageHeader*>(buffer);
+    mach::Descriptor* descriptors = reinterpret_cast<mach::Descriptor*>(&header + 1);
     Error status = Error::none;
     bool have_room = receiver.reserve(rights_needing_names(*message)).ok();
-    mach::MessageHeader& header = message->header();
     CarriedRight destination = message->destination();
     message->destination() = {};
     header.destination = receiver.name_of_receive_right(*destination.port);
@@ -302,30 +307,24 @@ Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer
     header.reply = place_right(receiver, message->reply(), have_room, header.reply_disposition, status);
     message->reply() = {};
     for (size_t i = 0; i < header.descriptor_count; i++) {
-        mach::Descriptor& descriptor = message->descriptors()[i];
-        if (descriptor.type == mach::DescriptorType::port) {
-            CarriedRight right = message->take_port_right(i);
-            mach::PortDescriptor& port = descriptor.port;
-            port.name = place_right(receiver, right, have_room, port.disposition, status);
+        if (descriptors[i].type == mach::DescriptorType::port) {
+            mach::PortDescriptor& port = descriptors[i].port;
+            port.name = place_right(receiver, message->take_port_right(i), have_room, port.disposition, status);
             port.reserved = 0;
             port.reserved2 = 0;
-        } else if (descriptor.out_of_line.size) {
-            mach::OutOfLineDescriptor& region = descriptor.out_of_line;
-            Result<uint64_t> mapped = out_of_line_memory()->deliver(region.address, region.size);
-            if (mapped.ok()) {
-                region.address = mapped.value();
-            } else {
-                out_of_line_memory()->discard(region.address, region.size);
-                region.address = 0;
-                status = Error::no_space;
-            }
+            continue;
         }
-    }
-    __builtin_memcpy(buffer, message->bytes(), message->size());
-    // Delivered regions belong to the receiver now: nothing left for destroy to drop.
-    for (size_t i = 0; i < header.descriptor_count; i++) {
-        if (message->descriptors()[i].type == mach::DescriptorType::out_of_line)
-            message->descriptors()[i].out_of_line.size = 0;
+        mach::OutOfLineDescriptor& region = message->descriptors()[i].out_of_line;
+        if (!region.size)
+            continue;
+        Result<uint64_t> mapped = out_of_line_memory()->deliver(region.address, region.size);
+        if (mapped.ok()) {
+            descriptors[i].out_of_line.address = mapped.value();
+            region.size = 0; // the receiver owns it now
+        } else {
+            descriptors[i].out_of_line.address = 0; // dropped with the message below
+            status = Error::no_space;
+        }
     }
     Message::destroy(message);
     if (status != Error::none)
