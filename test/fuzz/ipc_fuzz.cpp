@@ -1,0 +1,187 @@
+// libFuzzer target for the IPC core: the input is a program of port calls,
+// sends and receives over three name spaces. After every step the name
+// counts must add up; at the end, destroying the spaces must bring every
+// object count back to zero. Any leak, crash or sanitizer report is a bug.
+#include <support/ipc_world.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+using mach::Disposition;
+using mach::PortName;
+using mach::RightType;
+
+namespace {
+
+constexpr int kSpaces = 3;
+
+class Input {
+public:
+    Input(const uint8_t* data, size_t size)
+        : m_data(data)
+        , m_size(size)
+    {
+    }
+    bool empty() const { return m_offset >= m_size; }
+    uint8_t byte() { return m_offset < m_size ? m_data[m_offset++] : 0; }
+    uint32_t word()
+    {
+        uint32_t value = 0;
+        for (int i = 0; i < 4; i++)
+            value = (value << 8) | byte();
+        return value;
+    }
+
+private:
+    const uint8_t* m_data;
+    size_t m_size;
+    size_t m_offset = 0;
+};
+
+struct Fuzzer {
+    Input& in;
+    ipc::NameSpace* spaces[kSpaces] = {};
+    std::vector<PortName> names[kSpaces]; // names seen in each space (some stale)
+
+    ipc::NameSpace& space(int which) { return *spaces[which]; }
+    int pick_space() { return in.byte() % kSpaces; }
+
+    PortName pick_name(int which)
+    {
+        uint8_t choice = in.byte();
+        if (choice < 16 || names[which].empty())
+            return choice < 4 ? mach::kNullName : (choice < 8 ? mach::kDeadName : in.word());
+        return names[which][choice % names[which].size()];
+    }
+
+    Disposition pick_disposition() { return Disposition(in.byte() % 8); }
+
+    void remember(int which, Result<PortName> name)
+    {
+        if (name.ok() && name.value() != mach::kNullName && name.value() != mach::kDeadName && names[which].size() < 256)
+            names[which].push_back(name.value());
+    }
+
+    void send_one(int from)
+    {
+        test_support::TestMessage message;
+        message.to(pick_name(from), pick_disposition()).with_id(in.word());
+        if (in.byte() & 1)
+            message.reply_to(pick_name(from), pick_disposition());
+        int descriptors = in.byte() % 5;
+        for (int i = 0; i < descriptors; i++) {
+            if (in.byte() % 4 == 0)
+                message.with_region(0x1000 * (in.byte() % 3), in.byte() * 16, in.byte() & 1);
+            else
+                message.with_port(pick_name(from), pick_disposition());
+        }
+        uint8_t body[24] = {};
+        message.with_body(body, in.byte() % sizeof(body));
+        (void)test_support::send_message(space(from), message);
+    }
+
+    void receive_one(int into)
+    {
+        test_support::TestMessage message;
+        Error status = test_support::receive_message(space(into), pick_name(into), message, in.byte() * 8);
+        if (status != Error::none && status != Error::no_space)
+            return;
+        remember(into, message.header.reply);
+        for (const mach::Descriptor& d : message.descriptors) {
+            if (d.type == mach::DescriptorType::port)
+                remember(into, d.port.name);
+            else if (d.out_of_line.address)
+                test_support::fake_out_of_line().memory.erase(d.out_of_line.address);
+        }
+    }
+
+    void step()
+    {
+        int a = pick_space();
+        int b = pick_space();
+        switch (in.byte() % 16) {
+        case 0: remember(a, space(a).allocate(RightType(1u << (in.byte() % 5)))); break;
+        case 1: (void)space(a).deallocate(pick_name(a)); break;
+        case 2: (void)space(a).destroy_name(pick_name(a)); break;
+        case 3: (void)space(a).mod_refs(pick_name(a), RightType(1u << (in.byte() % 6)), int8_t(in.byte())); break;
+        case 4: remember(b, space(a).extract_right(pick_name(a), pick_disposition(), space(b))); break;
+        case 5: {
+            PortName name = (in.byte() & 1) ? pick_name(b) : ((in.byte() % 40 + 1) << 8 | in.byte());
+            if (space(b).insert_right(name, space(a), pick_name(a), pick_disposition()).ok())
+                remember(b, name);
+            break;
+        }
+        case 6: (void)space(a).move_member(pick_name(a), pick_name(a)); break;
+        case 7: {
+            auto kind = mach::NotificationKind(0x100 + in.byte() % 6);
+            remember(b, space(a).request_notification(pick_name(a), kind, space(b), pick_name(b), pick_disposition()));
+            break;
+        }
+        case 8: remember(a, space(a).make_send_with_payload(pick_name(a), in.byte())); break;
+        case 9: (void)space(a).set_queue_limit(pick_name(a), in.byte() % 5); break;
+        case 10: (void)space(a).type(pick_name(a)); break;
+        case 11:
+        case 12: send_one(a); break;
+        case 13:
+        case 14: receive_one(a); break;
+        case 15:
+            // A task dies and a new one takes its place.
+            ipc::NameSpace::destroy(spaces[a]);
+            spaces[a] = ipc::NameSpace::create().value();
+            names[a].clear();
+            break;
+        }
+    }
+
+    void check_counts()
+    {
+        size_t names_total = 0;
+        for (ipc::NameSpace* s : spaces)
+            names_total += s->name_count();
+        if (ipc::statistics().names != names_total) {
+            std::fprintf(stderr, "name count %zu != %zu\n", ipc::statistics().names, names_total);
+            std::abort();
+        }
+    }
+};
+
+void check_all_zero()
+{
+    ipc::Statistics s = ipc::statistics();
+    if (s.ports || s.port_sets || s.payload_records || s.messages || s.name_spaces || s.names || s.dead_name_requests
+        || s.message_bytes || test_support::ipc_blocks().live() || !test_support::fake_out_of_line().snapshots.empty()) {
+        std::fprintf(stderr, "leak: ports %zu sets %zu records %zu messages %zu spaces %zu names %zu requests %zu blocks %ld\n",
+            s.ports, s.port_sets, s.payload_records, s.messages, s.name_spaces, s.names, s.dead_name_requests,
+            test_support::ipc_blocks().live());
+        std::abort();
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    static test_support::MallocPages pages;
+    static bool ready = false;
+    if (!ready) {
+        ipc::init(pages, test_support::ipc_blocks());
+        ipc::set_out_of_line_memory(&test_support::fake_out_of_line());
+        ready = true;
+    }
+    test_support::fake_out_of_line() = test_support::FakeOutOfLine();
+    for (uint64_t address : { 0x0ull, 0x1000ull, 0x2000ull })
+        test_support::fake_out_of_line().memory[address] = std::vector<uint8_t>(4096, 0xab);
+    Input in(data, size);
+    Fuzzer fuzzer { in };
+    for (ipc::NameSpace*& s : fuzzer.spaces)
+        s = ipc::NameSpace::create().value();
+    for (int steps = 0; !in.empty() && steps < 4096; steps++) {
+        fuzzer.step();
+        fuzzer.check_counts();
+    }
+    for (ipc::NameSpace* s : fuzzer.spaces)
+        ipc::NameSpace::destroy(s);
+    check_all_zero();
+    return 0;
+}
