@@ -14,6 +14,7 @@
 #include <kern/console/boot_console.h>
 #include <kern/cxx_runtime.h>
 #include <kern/kbench.h>
+#include <kern/ipc_setup.h>
 #include <kern/ktest.h>
 #include <kern/log.h>
 #include <kern/panic.h>
@@ -151,6 +152,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     kern::start_boot_console(g_boot_info);
     start_timer();
     kern::Scheduler::init("boot");
+    kern::ipc_init();
 
     if (crash)
         kern::run_crash_test(crash);

@@ -1,4 +1,8 @@
 #include <arch/x86_64/cpu.h>
+#include <ipc/name_space.h>
+#include <ipc/port.h>
+#include <kern/kernel_ports.h>
+#include <arch/x86_64/cpu.h>
 #include <kern/elf_image.h>
 #include <kern/heap.h>
 #include <kern/initial_stack.h>
@@ -72,10 +76,12 @@ Result<Thread*> load_and_start(
     return Thread::create_user(task, image.entry, rsp, kDefaultPriority);
 }
 
-Result<Task*> load_into_new_task(const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc)
+Result<Task*> load_into_new_task(
+    const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc, BootRights* rights)
 {
     Task* task = TRY(Task::create(argv[0]));
-    Result<Thread*> thread = load_and_start(*task, image, data, argv, argc);
+    Result<void> given = rights ? rights->give(*task) : Result<void>();
+    Result<Thread*> thread = given.ok() ? load_and_start(*task, image, data, argv, argc) : Result<Thread*>(given.error());
     if (!thread.ok()) {
         Task::destroy_unstarted(task);
         return thread.error();
@@ -93,7 +99,26 @@ bool module_is_named(const char* command_line, const char* name, size_t name_len
 
 } // namespace
 
-Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line)
+Result<void> BootRights::give(Task& task)
+{
+    arch::InterruptsOff off;
+    ipc::NameSpace& space = task.name_space();
+    if (!m_bootstrap) {
+        // The first task receives on the bootstrap port and holds the device port.
+        TRY(space.reserve(2));
+        ipc::Port* port = TRY(ipc::Port::create());
+        m_bootstrap = port;
+        task.bootstrap_name = TRY(space.put_right(ipc::CarriedRight::receive(*port)));
+        task.device_name = TRY(give_send_right(device_port(), space));
+        return {};
+    }
+    if (m_bootstrap->dead())
+        return {};
+    task.bootstrap_name = TRY(give_send_right(*m_bootstrap, space));
+    return {};
+}
+
+Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line, BootRights* rights)
 {
     char storage[kCommandLineMax];
     const char* argv[kMaxInitialArgs];
@@ -107,7 +132,7 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
         log("exec", "refused %s: not a usable static x86-64 executable (%s)", argv[0], error_name(image.error()));
         return image.error();
     }
-    Result<Task*> task = load_into_new_task(image.value(), data, argv, argc.value());
+    Result<Task*> task = load_into_new_task(image.value(), data, argv, argc.value(), rights);
     if (!task.ok())
         log("exec", "could not start %s: %s", argv[0], error_name(task.error()));
     else
@@ -117,6 +142,7 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
 
 size_t start_boot_modules(const BootInfo& boot_info, const char* start_list)
 {
+    BootRights rights;
     size_t started = 0;
     for (const char* name = start_list; name && *name;) {
         size_t length = 0;
@@ -129,7 +155,7 @@ size_t start_boot_modules(const BootInfo& boot_info, const char* start_list)
                 continue;
             found = true;
             const uint8_t* data = reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module.start);
-            if (start_program(data, module.end - module.start, module.cmdline).ok())
+            if (start_program(data, module.end - module.start, module.cmdline, &rights).ok())
                 ++started;
         }
         if (!found && length > 0)

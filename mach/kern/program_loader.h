@@ -8,9 +8,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+namespace ipc {
+class Port;
+}
+
 namespace kern {
 
 class Task;
+
+// The rights boot modules are handed: the first task started receives on
+// a new bootstrap port and gets the device port; each later one gets a
+// send right to the bootstrap port (self_ports reports both names).
+class BootRights {
+public:
+    Result<void> give(Task& task);
+
+private:
+    ipc::Port* m_bootstrap = nullptr; // borrowed: the first task holds its receive right
+};
 
 // The user stack of a new program: its top and size.
 constexpr uint64_t kUserStackTop = 0x00007fffffff0000ull;
@@ -18,12 +33,13 @@ constexpr uint64_t kUserStackSize = 256 * 1024;
 
 // Starts the executable in `data` (size bytes) as a task named after the
 // first word of `command_line`, whose words become argv. A malformed
-// executable is refused with an error and a log line.
-Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line);
+// executable is refused with an error and a log line. `rights` (optional)
+// are handed to the task before its thread starts.
+Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line, BootRights* rights = nullptr);
 
 // Starts the boot modules named in `start_list` ("name1,name2": the first
-// word of a module's command line); logs each failure and goes on. Returns
-// how many were started.
+// word of a module's command line), handing them their BootRights; logs
+// each failure and goes on. Returns how many were started.
 size_t start_boot_modules(const BootInfo& boot_info, const char* start_list);
 
 } // namespace kern

@@ -24,21 +24,6 @@ Thread* g_dead = nullptr; // exited; destroyed by the next thread to run
 Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
 bool g_need_resched = false;
 
-// Saves and restores the interrupt flag around scheduler state changes.
-class InterruptsOff {
-public:
-    InterruptsOff()
-        : m_flags(arch::save_and_disable_interrupts())
-    {
-    }
-    ~InterruptsOff() { arch::restore_interrupts(m_flags); }
-    InterruptsOff(const InterruptsOff&) = delete;
-    InterruptsOff& operator=(const InterruptsOff&) = delete;
-
-private:
-    uint64_t m_flags;
-};
-
 int highest_ready_priority() { return g_ready_mask ? 31 - __builtin_clz(g_ready_mask) : -1; }
 
 void idle_loop(void*)
@@ -102,7 +87,7 @@ Thread& Scheduler::current() { return *g_current; }
 void Scheduler::make_ready(Thread& thread)
 {
     {
-        InterruptsOff off;
+        arch::InterruptsOff off;
         enqueue(thread);
         if (g_current && thread.m_priority > g_current->m_priority)
             g_need_resched = true;
@@ -167,7 +152,7 @@ void Scheduler::reschedule()
 
 void Scheduler::yield()
 {
-    InterruptsOff off;
+    arch::InterruptsOff off;
     Thread& self = *g_current;
     if (highest_ready_priority() < self.m_priority)
         return;
@@ -177,7 +162,7 @@ void Scheduler::yield()
 
 void Scheduler::switch_to(Thread& target)
 {
-    InterruptsOff off;
+    arch::InterruptsOff off;
     if (&target == g_current)
         return;
     if (target.m_state == ThreadState::waiting)
@@ -206,7 +191,7 @@ void Scheduler::exit_current()
 void Scheduler::interrupt(Thread& thread)
 {
     {
-        InterruptsOff off;
+        arch::InterruptsOff off;
         thread.m_kill_pending = true;
         if (thread.m_state == ThreadState::waiting)
             end_wait(thread, WakeReason::interrupted, Error::interrupted);
@@ -271,7 +256,7 @@ void Scheduler::preempt_if_needed()
 {
     if (!g_current || !g_need_resched)
         return;
-    InterruptsOff off;
+    arch::InterruptsOff off;
     reschedule();
 }
 

@@ -1,5 +1,7 @@
 #include <arch/x86_64/cpu.h>
+#include <ipc/name_space.h>
 #include <kern/heap.h>
+#include <kern/kernel_ports.h>
 #include <kern/log.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
@@ -25,25 +27,57 @@ size_t g_live_tasks = 0;
 
 Result<Task*> Task::create(const char* name)
 {
-    vm::AddressSpace* space = TRY(vm::AddressSpace::create());
-    Result<Task*> task = task_cache().create();
-    if (!task.ok()) {
-        vm::AddressSpace::destroy(space);
-        return task.error();
+    Task* created = TRY(task_cache().create());
+    Result<void> parts = created->create_parts();
+    if (!parts.ok()) {
+        created->destroy_parts();
+        task_cache().destroy(created);
+        return parts.error();
     }
-    Task& created = *task.value();
-    created.m_space = space;
-    size_t i = 0;
-    for (; name && name[i] && i + 1 < sizeof(created.m_name); ++i)
-        created.m_name[i] = name[i];
+    created->set_name(name);
     __atomic_add_fetch(&g_live_tasks, 1, __ATOMIC_RELAXED);
-    return &created;
+    return created;
+}
+
+Result<void> Task::create_parts()
+{
+    m_space = TRY(vm::AddressSpace::create());
+    {
+        arch::InterruptsOff off;
+        m_name_space = TRY(ipc::NameSpace::create());
+    }
+    m_port = TRY(create_kernel_port(ipc::KernelObject::task, this));
+    return {};
+}
+
+// Frees whatever create_parts made. The name space goes first: the rights
+// the task held die (its servers learn of it), then its own port (whoever
+// watches the task gets a dead-name notification), then its memory.
+void Task::destroy_parts()
+{
+    if (m_name_space) {
+        arch::InterruptsOff off;
+        ipc::NameSpace::destroy(m_name_space);
+        m_name_space = nullptr;
+    }
+    destroy_kernel_port(m_port);
+    if (m_space) {
+        // Leaves CR3 on the kernel's tables if this space was live there.
+        vm::AddressSpace::destroy(m_space);
+        m_space = nullptr;
+    }
+}
+
+void Task::set_name(const char* name)
+{
+    size_t i = 0;
+    for (; name && name[i] && i + 1 < sizeof(m_name); ++i)
+        m_name[i] = name[i];
 }
 
 void Task::destroy(Task* task)
 {
-    // Leaves CR3 on the kernel's tables if this space was live there.
-    vm::AddressSpace::destroy(task->m_space);
+    task->destroy_parts();
     task_cache().destroy(task);
     __atomic_sub_fetch(&g_live_tasks, 1, __ATOMIC_RELAXED);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <base/result.h>
+#include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,7 @@ class AddressSpace;
 }
 namespace ipc {
 class NameSpace;
+class Port;
 }
 
 namespace kern {
@@ -48,8 +50,14 @@ public:
     // Live tasks (for leak tests).
     static size_t live_count();
 
-    // FIXME(integrator): the IPC engineer's port name space; set and freed by mach/ipc.
-    ipc::NameSpace* m_name_space = nullptr;
+    // The task's port names (owned).
+    ipc::NameSpace& name_space() { return *m_name_space; }
+    // The port standing for the task (the kernel holds its receive right).
+    ipc::Port& port() { return *m_port; }
+
+    // Names of the rights its creator handed it, reported by self_ports.
+    mach::PortName bootstrap_name = mach::kNullName;
+    mach::PortName device_name = mach::kNullName;
 
 private:
     friend class Thread;
@@ -57,8 +65,13 @@ private:
     // Unlinks a dead thread; the last one destroys the task.
     void remove_thread(Thread& thread);
     static void destroy(Task* task);
+    Result<void> create_parts();
+    void destroy_parts();
+    void set_name(const char* name);
 
     vm::AddressSpace* m_space = nullptr; // owned
+    ipc::NameSpace* m_name_space = nullptr; // owned
+    ipc::Port* m_port = nullptr; // its receive right is the task's
     Thread* m_threads = nullptr; // linked through Thread::m_next_in_task
     size_t m_thread_count = 0;
     int m_exit_status = 0;

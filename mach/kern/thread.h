@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+namespace ipc {
+class Port;
+}
+
 namespace kern {
 
 class Task;
@@ -66,6 +70,8 @@ public:
     // True once the thread or its task is being killed: it will not return to user mode.
     bool kill_pending() const { return m_kill_pending; }
     uint64_t fs_base() const { return m_fs_base; }
+    // The port standing for a user thread (null for kernel threads).
+    ipc::Port* port() const { return m_port; }
     void set_fs_base(uint64_t base) { m_fs_base = base; }
 
     // Live threads created and not destroyed (for leak tests).
@@ -87,6 +93,7 @@ private:
     uint64_t m_user_rsp = 0;
     uint64_t m_id = 0;
     Task* m_task = nullptr; // borrowed; the task outlives its threads
+    ipc::Port* m_port = nullptr; // user threads: the kernel holds its receive right
     ThreadState m_state = ThreadState::ready;
     int m_priority = kDefaultPriority;
     int m_slice_left = 0;

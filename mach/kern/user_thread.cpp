@@ -1,4 +1,5 @@
 // User threads: created in a task, they enter user mode from their kernel stack.
+#include <kern/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
 #include <arch/x86_64/user_entry.h>
 #include <kern/scheduler.h>
@@ -19,6 +20,12 @@ void thread_trampoline_user(void* argument)
 Result<Thread*> Thread::create_user(Task& task, uint64_t rip, uint64_t rsp, int priority)
 {
     Thread* thread = TRY(create_with_stack(task.name(), priority, thread_trampoline_user, nullptr));
+    Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::thread, thread);
+    if (!port.ok()) {
+        destroy(thread);
+        return port.error();
+    }
+    thread->m_port = port.value();
     // The trampoline's argument is the thread itself, known only now.
     thread->m_saved_rsp = arch::prepare_thread_stack(thread->m_stack_top, thread_trampoline_user, thread);
     thread->m_user_rip = rip;

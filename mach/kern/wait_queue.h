@@ -33,6 +33,8 @@ public:
     size_t wake_all(Error value = Error::none);
 
     bool empty() const { return m_head == nullptr; }
+    // The longest waiter, or null.
+    Thread* first() const { return m_head; }
 
 private:
     friend class Scheduler;

@@ -72,6 +72,22 @@ inline void restore_interrupts(uint64_t flags)
         enable_interrupts();
 }
 
+// Interrupts off for a scope (the kernel's lock while it has one CPU),
+// restored to what they were.
+class InterruptsOff {
+public:
+    InterruptsOff()
+        : m_flags(save_and_disable_interrupts())
+    {
+    }
+    ~InterruptsOff() { restore_interrupts(m_flags); }
+    InterruptsOff(const InterruptsOff&) = delete;
+    InterruptsOff& operator=(const InterruptsOff&) = delete;
+
+private:
+    uint64_t m_flags;
+};
+
 inline uint64_t read_frame_pointer() { return reinterpret_cast<uint64_t>(__builtin_frame_address(0)); }
 
 } // namespace arch

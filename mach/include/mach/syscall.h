@@ -83,10 +83,13 @@ enum class Syscall : uint64_t {
 };
 
 // What self_ports returns: send rights the task always holds.
+// Each call adds a user reference to the task, thread and host names.
 struct SelfPorts {
     uint32_t task; // the task's own task port
     uint32_t thread; // the calling thread's thread port
     uint32_t bootstrap; // what the task's creator handed it (kNullName if nothing)
+    uint32_t host; // the host port: kernel statistics (anyone may hold it)
+    uint32_t device; // the device port: only the first boot task gets it (else kNullName)
     uint32_t reserved;
 };
 

@@ -34,9 +34,24 @@ Error sys_vm_allocate(const SyscallArgs& args);
 Error sys_vm_deallocate(const SyscallArgs& args);
 Error sys_vm_protect(const SyscallArgs& args);
 
-// The task a port name in `caller` stands for (task_name.cpp), or null.
+// msg.cpp
+Error sys_msg(const SyscallArgs& args);
+// port.cpp
+Error sys_port_allocate(const SyscallArgs& args);
+Error sys_port_deallocate(const SyscallArgs& args);
+Error sys_port_destroy(const SyscallArgs& args);
+Error sys_port_mod_refs(const SyscallArgs& args);
+Error sys_port_insert_right(const SyscallArgs& args);
+Error sys_port_extract_right(const SyscallArgs& args);
+Error sys_port_move_member(const SyscallArgs& args);
+Error sys_port_request_notification(const SyscallArgs& args);
+Error sys_port_make_send_with_payload(const SyscallArgs& args);
+Error sys_port_set_queue_limit(const SyscallArgs& args);
+Error sys_port_type(const SyscallArgs& args);
+
+// The task that a send right named `name` in `caller` stands for (its task
+// port), or null. Call with interrupts off: the task stays valid while
+// they stay off (task_name.cpp).
 Task* task_from_name(Task& caller, mach::PortName name);
-// The name self_ports reports for `task`'s own task port.
-mach::PortName task_self_name(Task& task);
 
 } // namespace kern

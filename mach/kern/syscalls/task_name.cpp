@@ -1,20 +1,20 @@
 // Port name -> task, for the calls that take a task port.
-//
-// FIXME(integrator): until mach/ipc gives tasks name spaces, the only name a
-// task can use is the placeholder self_ports reports for itself; replace both
-// functions with a name-space lookup of a task port's send right.
+#include <ipc/name_space.h>
+#include <ipc/port.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>
 
 namespace kern {
-namespace {
 
-constexpr mach::PortName kPlaceholderTaskSelf = 1;
-
-} // namespace
-
-mach::PortName task_self_name(Task&) { return kPlaceholderTaskSelf; }
-
-Task* task_from_name(Task& caller, mach::PortName name) { return name == task_self_name(caller) ? &caller : nullptr; }
+Task* task_from_name(Task& caller, mach::PortName name)
+{
+    Result<ipc::CarriedRight> right = caller.name_space().check_right(name, mach::Disposition::copy_send, 0);
+    if (!right.ok() || right.value().kind != ipc::CarriedRight::Kind::send)
+        return nullptr;
+    ipc::Port& port = *right.value().port;
+    if (port.dead() || port.kernel_object_type() != ipc::KernelObject::task)
+        return nullptr;
+    return static_cast<Task*>(port.kernel_object());
+}
 
 } // namespace kern

@@ -1,4 +1,5 @@
 // Virtual memory of a task: vm_allocate, vm_deallocate, vm_protect.
+#include <arch/x86_64/cpu.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>
@@ -38,6 +39,7 @@ static_assert(mach::kVmRead == uint32_t(vm::Protection::read) && mach::kVmWrite 
 
 Error sys_vm_allocate(const SyscallArgs& args)
 {
+    arch::InterruptsOff off; // keeps the target task alive (see task_from_name)
     Result<Task*> task = target_task(static_cast<mach::PortName>(args.a0));
     if (!task.ok())
         return task.error();
@@ -63,6 +65,7 @@ Error sys_vm_allocate(const SyscallArgs& args)
 
 Error sys_vm_deallocate(const SyscallArgs& args)
 {
+    arch::InterruptsOff off;
     Result<Task*> task = target_task(static_cast<mach::PortName>(args.a0));
     if (!task.ok())
         return task.error();
@@ -71,6 +74,7 @@ Error sys_vm_deallocate(const SyscallArgs& args)
 
 Error sys_vm_protect(const SyscallArgs& args)
 {
+    arch::InterruptsOff off;
     Result<Task*> task = target_task(static_cast<mach::PortName>(args.a0));
     if (!task.ok())
         return task.error();

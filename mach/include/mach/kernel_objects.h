@@ -1,0 +1,69 @@
+// Operations on kernel objects, as messages to their ports (part of the ABI).
+//
+// Tasks, threads and the host are ports the kernel receives on; holding a
+// send right is the permission. A request is a message with one of the ids
+// below, a send-once reply right (make_send_once of the caller's reply
+// port) and the request body; the kernel answers at once with a message
+// whose id is the request id | kReplyBit, whose body starts with a
+// KernelReply (the status), followed by the operation's result. Rights in
+// a result arrive as port descriptors.
+#pragma once
+
+#include <mach/message.h>
+#include <stdint.h>
+
+namespace mach {
+
+enum class KernelCall : uint32_t {
+    // To a task port.
+    task_terminate = 0x1000, // body: TaskTerminateRequest; no result
+    task_info = 0x1001, // no body; result: TaskInfo
+    // To a thread port.
+    thread_terminate = 0x1100, // no body; no result
+    thread_info = 0x1101, // no body; result: ThreadInfo
+    // To the host port.
+    host_statistics = 0x1200, // no body; result: HostStatistics
+};
+
+constexpr uint32_t kReplyBit = 0x80000000u;
+
+struct KernelReply {
+    int32_t status; // an Error
+    uint32_t reserved;
+};
+
+struct TaskTerminateRequest {
+    int32_t status; // the exit status the task ends with
+    uint32_t reserved;
+};
+
+struct TaskInfo {
+    char name[32];
+    uint64_t resident_pages;
+    uint32_t thread_count;
+    uint32_t port_names; // names in the task's name space
+};
+
+struct ThreadInfo {
+    uint64_t id;
+    int32_t priority;
+    uint32_t state; // 0 ready, 1 running, 2 waiting, 3 dead
+};
+
+// Kernel object counts: what leak checks compare against a baseline.
+struct HostStatistics {
+    uint64_t tasks;
+    uint64_t threads;
+    uint64_t ports;
+    uint64_t port_sets;
+    uint64_t payload_records;
+    uint64_t messages;
+    uint64_t names;
+    uint64_t dead_name_requests;
+    uint64_t free_frames;
+    uint64_t total_frames;
+    uint64_t notifications_lost;
+    uint64_t uptime_ns;
+};
+
+} // namespace mach

@@ -1,0 +1,17 @@
+// The kernel's ipc::Observer: wakes the threads blocked in mach_msg when
+// the IPC core reports an event, and serves messages sent to kernel ports.
+#pragma once
+
+#include <ipc/observer.h>
+
+namespace kern {
+
+class Thread;
+
+ipc::Observer& kernel_observer();
+
+// The receiver the current thread's last send woke, if any (then
+// forgotten): mach_msg's receive half switches straight to it.
+Thread* take_hand_off_hint();
+
+} // namespace kern

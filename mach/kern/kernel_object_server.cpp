@@ -1,0 +1,56 @@
+#include <ipc/message.h>
+#include <kern/kernel_object_server.h>
+#include <kern/log.h>
+
+namespace kern {
+namespace {
+
+Error dispatch(ipc::Port& port, KernelRequest& request)
+{
+    void* object = port.kernel_object();
+    switch (port.kernel_object_type()) {
+    case ipc::KernelObject::task: return serve_task(object, request);
+    case ipc::KernelObject::thread: return serve_thread(object, request);
+    case ipc::KernelObject::host: return serve_host(request);
+    case ipc::KernelObject::device: return serve_device(request);
+    default: return Error::not_supported;
+    }
+}
+
+uint32_t round_up_8(size_t size) { return uint32_t((size + 7) & ~size_t(7)); }
+
+// Sends the answer through `reply_right` (consumed). A reply that cannot
+// be allocated is dropped: the caller's send-once right then tells it so.
+void send_reply(ipc::CarriedRight reply_right, uint32_t id, Error status, const uint8_t* result, size_t result_size)
+{
+    uint32_t size = sizeof(mach::MessageHeader) + round_up_8(sizeof(mach::KernelReply) + result_size);
+    Result<ipc::Message*> created = ipc::Message::create(size);
+    if (!created.ok()) {
+        reply_right.release();
+        return;
+    }
+    ipc::Message* reply = created.value();
+    reply->header().id = id | mach::kReplyBit;
+    mach::KernelReply head { static_cast<int32_t>(status), 0 };
+    __builtin_memcpy(reply->body(), &head, sizeof(head));
+    if (result_size)
+        __builtin_memcpy(reply->body() + sizeof(head), result, result_size);
+    reply->destination() = reply_right;
+    if (!ipc::send(reply).ok())
+        ipc::Message::destroy(reply);
+}
+
+} // namespace
+
+void serve_kernel_message(ipc::Port& port, ipc::Message* message)
+{
+    KernelRequest request(*message);
+    Error status = dispatch(port, request);
+    ipc::CarriedRight reply_right = message->reply();
+    message->reply() = {};
+    if (!reply_right.empty())
+        send_reply(reply_right, request.id(), status, request.m_result, status == Error::none ? request.m_result_size : 0);
+    ipc::Message::destroy(message);
+}
+
+} // namespace kern

@@ -1,0 +1,62 @@
+// Serving messages sent to kernel ports (mach/kernel_objects.h): the
+// request is decoded, the operation runs at once in the sender's system
+// call, and the answer goes back through the request's reply right.
+#pragma once
+
+#include <base/result.h>
+#include <ipc/message.h>
+#include <ipc/port.h>
+#include <mach/kernel_objects.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace kern {
+
+// One operation's input and output.
+class KernelRequest {
+public:
+    explicit KernelRequest(ipc::Message& message)
+        : m_message(message)
+    {
+    }
+
+    uint32_t id() const { return m_message.header().id; }
+
+    // The request body as a T: invalid_argument if it is not exactly that
+    // (descriptors are not expected by any operation yet).
+    template <typename T> Result<T> body() const
+    {
+        if (m_message.descriptor_count() || m_message.body_size() < sizeof(T))
+            return Error::invalid_argument;
+        T value;
+        __builtin_memcpy(&value, m_message.body(), sizeof(T));
+        return value;
+    }
+
+    // The operation's result (copied; at most kMaxResult bytes).
+    template <typename T> void set_result(const T& result)
+    {
+        static_assert(sizeof(T) <= kMaxResult);
+        __builtin_memcpy(m_result, &result, sizeof(T));
+        m_result_size = sizeof(T);
+    }
+
+    static constexpr size_t kMaxResult = 256;
+
+private:
+    friend void serve_kernel_message(ipc::Port& port, ipc::Message* message);
+    ipc::Message& m_message;
+    uint8_t m_result[kMaxResult];
+    size_t m_result_size = 0;
+};
+
+// The servers of each kind of kernel port.
+Error serve_task(void* task, KernelRequest& request);
+Error serve_thread(void* thread, KernelRequest& request);
+Error serve_host(KernelRequest& request);
+Error serve_device(KernelRequest& request);
+
+// Called by the kernel's IPC observer with a message for `port`; owns it.
+void serve_kernel_message(ipc::Port& port, ipc::Message* message);
+
+} // namespace kern

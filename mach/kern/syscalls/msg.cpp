@@ -1,0 +1,186 @@
+// mach_msg: send and/or receive one message, with timeouts.
+//
+// The send half copies the message in from user memory, turns its names
+// into rights (ipc::copyin_message) and queues it, blocking while the
+// destination's queue is full. The receive half takes the next message
+// from a port or port set, blocking until one arrives, and copies it out.
+// When one call does both (an RPC), the receiver the send woke runs at
+// once: the caller hands the CPU straight to it.
+#include <arch/x86_64/cpu.h>
+#include <ipc/message.h>
+#include <ipc/name_space.h>
+#include <ipc/port.h>
+#include <ipc/port_set.h>
+#include <ipc/transfer.h>
+#include <kern/clock.h>
+#include <kern/heap.h>
+#include <kern/ipc_observer.h>
+#include <kern/scheduler.h>
+#include <kern/syscalls/syscalls.h>
+#include <kern/task.h>
+#include <mach/message.h>
+#include <vm/address_space.h>
+
+namespace kern {
+namespace {
+
+constexpr uint32_t kAllOptions = mach::kSend | mach::kReceive | mach::kSendTimeout | mach::kReceiveTimeout;
+
+// Kernel memory for one message: small ones on the stack, the rest on the heap.
+class MessageBuffer {
+public:
+    ~MessageBuffer()
+    {
+        if (m_heap)
+            heap_free(m_heap);
+    }
+    Result<void*> reserve(size_t size)
+    {
+        if (size <= sizeof(m_inline))
+            return static_cast<void*>(m_inline);
+        m_heap = TRY(heap_allocate(size));
+        return m_heap;
+    }
+
+private:
+    alignas(16) uint8_t m_inline[256];
+    void* m_heap = nullptr;
+};
+
+// The monotonic time a wait of `timeout_ns` ends (kNoDeadline: never).
+uint64_t deadline_after(uint64_t timeout_ns)
+{
+    if (timeout_ns == mach::kWaitForever)
+        return kNoDeadline;
+    uint64_t now = monotonic_ns();
+    return timeout_ns > ~0ull - now ? kNoDeadline : now + timeout_ns;
+}
+
+// Why a wait ended, as mach_msg's answer (none: look again).
+Error wait_outcome(const WaitResult& result)
+{
+    switch (result.reason) {
+    case WakeReason::timed_out: return Error::timed_out;
+    case WakeReason::interrupted: return Error::interrupted;
+    case WakeReason::woken: return result.value;
+    }
+    return Error::none;
+}
+
+Error send_half(Task& task, uint64_t user_buffer, uint32_t size, uint32_t options, uint64_t timeout_ns)
+{
+    if (size > mach::kMaxMessageSize)
+        return Error::too_large;
+    if (size < sizeof(mach::MessageHeader))
+        return Error::invalid_argument;
+    MessageBuffer buffer;
+    Result<void*> bytes = buffer.reserve(size);
+    if (!bytes.ok())
+        return bytes.error();
+    Result<void> read = vm::copy_from_user(bytes.value(), user_buffer, size);
+    if (!read.ok())
+        return read.error();
+
+    arch::InterruptsOff off;
+    Result<ipc::Message*> copied = ipc::copyin_message(task.name_space(), bytes.value(), size);
+    if (!copied.ok())
+        return copied.error();
+    ipc::Message* message = copied.value();
+    bool may_wait = !(options & mach::kSendTimeout) || timeout_ns != 0;
+    uint64_t deadline = (options & mach::kSendTimeout) ? deadline_after(timeout_ns) : kNoDeadline;
+    for (;;) {
+        Result<void> sent = ipc::send(message);
+        if (sent.ok())
+            return Error::none;
+        Error outcome = sent.error();
+        if (outcome == Error::queue_full && may_wait) {
+            // The message's destination right keeps the port (and its wait slot) alive.
+            outcome = wait_outcome(message->destination_port().wait_slot().senders.wait(deadline));
+            if (outcome == Error::none)
+                continue;
+        }
+        ipc::Message::destroy(message);
+        return outcome;
+    }
+}
+
+kern::WaitQueue& receivers_of(const ipc::ReceiveSource& source)
+{
+    return source.port ? source.port->wait_slot().receivers : source.set->wait_slot().receivers;
+}
+
+Error receive_half(Task& task, uint64_t user_buffer, uint32_t limit, mach::PortName from, uint32_t options,
+    uint64_t timeout_ns)
+{
+    bool may_wait = !(options & mach::kReceiveTimeout) || timeout_ns != 0;
+    uint64_t deadline = (options & mach::kReceiveTimeout) ? deadline_after(timeout_ns) : kNoDeadline;
+    // Only a receive right after our own send may skip the run queue.
+    Thread* hand_off = take_hand_off_hint();
+    if (!(options & mach::kSend))
+        hand_off = nullptr;
+    MessageBuffer buffer;
+    void* out = nullptr;
+    uint32_t size = 0;
+    Error status = Error::none;
+    {
+        arch::InterruptsOff off;
+        for (;;) {
+            Result<ipc::ReceiveSource> source = task.name_space().receive_source(from);
+            if (!source.ok())
+                return source.error();
+            Result<ipc::Message*> taken = ipc::take_message(source.value(), limit);
+            if (!taken.ok())
+                return taken.error();
+            if (ipc::Message* message = taken.value()) {
+                size = message->size();
+                Result<void*> bytes = buffer.reserve(size);
+                if (!bytes.ok()) {
+                    ipc::Message::destroy(message);
+                    return bytes.error();
+                }
+                out = bytes.value();
+                Result<void> copied = ipc::copyout_message(task.name_space(), message, out);
+                status = copied.ok() ? Error::none : copied.error();
+                break;
+            }
+            if (!may_wait)
+                return Error::timed_out;
+            Error outcome = wait_outcome(receivers_of(source.value()).wait(deadline, hand_off));
+            hand_off = nullptr;
+            if (outcome != Error::none)
+                return outcome;
+        }
+    }
+    // The rights are in the receiver's space already: a bad buffer loses
+    // only the bytes (the names stay until the task drops them).
+    Result<void> written = vm::copy_to_user(user_buffer, out, size);
+    if (!written.ok())
+        return written.error();
+    return status;
+}
+
+} // namespace
+
+Error sys_msg(const SyscallArgs& args)
+{
+    Task* task = Scheduler::current().task();
+    if (!task)
+        return Error::not_supported;
+    uint64_t buffer = args.a0;
+    uint32_t options = static_cast<uint32_t>(args.a1);
+    if (args.a1 & ~uint64_t(kAllOptions) || !(options & (mach::kSend | mach::kReceive)))
+        return Error::invalid_argument;
+    if (args.a2 > UINT32_MAX || args.a3 > UINT32_MAX || args.a4 > UINT32_MAX)
+        return Error::invalid_argument;
+    if (options & mach::kSend) {
+        Error sent = send_half(*task, buffer, static_cast<uint32_t>(args.a2), options, args.a5);
+        if (sent != Error::none)
+            return sent;
+    }
+    if (options & mach::kReceive)
+        return receive_half(*task, buffer, static_cast<uint32_t>(args.a3), static_cast<mach::PortName>(args.a4), options,
+            args.a5);
+    return Error::none;
+}
+
+} // namespace kern
