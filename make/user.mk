@@ -2,13 +2,13 @@
 # test/programs/, built with the host g++ as static freestanding x86-64 ELF
 # executables linked at 0x400000, and shipped as boot modules.
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/start.o \
-	$(BUILD)/user/lib/mach/string.o $(BUILD)/user/lib/mach/print.o
+	$(BUILD)/user/lib/mach/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk

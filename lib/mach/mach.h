@@ -2,6 +2,7 @@
 // Each returns the kernel's Error (Error::none on success).
 #pragma once
 
+#include <mach/message.h>
 #include <mach/port.h>
 #include <mach/syscall.h>
 #include <mach/syscall_stub.h>
@@ -64,6 +65,59 @@ inline Error vm_deallocate(PortName task, uint64_t address, uint64_t size)
 inline Error vm_protect(PortName task, uint64_t address, uint64_t size, uint32_t protection)
 {
     return syscall6(Syscall::vm_protect, task, address, size, protection);
+}
+
+// Sends the message in `buffer` (send_size bytes) and/or receives into it
+// (at most receive_limit bytes) from `receive_from`, per `options`
+// (MessageOption bits); timeouts apply where kSendTimeout/kReceiveTimeout is set.
+inline Error msg(MessageHeader* buffer, uint32_t options, uint32_t send_size, uint32_t receive_limit,
+    PortName receive_from, uint64_t timeout_ns = kWaitForever)
+{
+    return syscall6(Syscall::msg, reinterpret_cast<uint64_t>(buffer), options, send_size, receive_limit, receive_from,
+        timeout_ns);
+}
+
+// The port calls on the name space of `task` (see mach/syscall.h).
+inline Error port_allocate(PortName task, RightType type, PortName* name)
+{
+    return syscall6(Syscall::port_allocate, task, uint32_t(type), reinterpret_cast<uint64_t>(name));
+}
+inline Error port_deallocate(PortName task, PortName name) { return syscall6(Syscall::port_deallocate, task, name); }
+inline Error port_destroy(PortName task, PortName name) { return syscall6(Syscall::port_destroy, task, name); }
+inline Error port_mod_refs(PortName task, PortName name, RightType type, int32_t delta)
+{
+    return syscall6(Syscall::port_mod_refs, task, name, uint32_t(type), uint64_t(int64_t(delta)));
+}
+inline Error port_insert_right(PortName task, PortName name, PortName right, Disposition disposition)
+{
+    return syscall6(Syscall::port_insert_right, task, name, right, uint8_t(disposition));
+}
+inline Error port_extract_right(PortName task, PortName name, Disposition disposition, PortName* out)
+{
+    return syscall6(Syscall::port_extract_right, task, name, uint8_t(disposition), reinterpret_cast<uint64_t>(out));
+}
+inline Error port_move_member(PortName task, PortName member, PortName set)
+{
+    return syscall6(Syscall::port_move_member, task, member, set);
+}
+inline Error port_request_notification(PortName task, PortName name, NotificationKind kind, PortName notify,
+    Disposition notify_disposition, PortName* previous)
+{
+    return syscall6(Syscall::port_request_notification, task, name, uint32_t(kind), notify,
+        uint8_t(notify_disposition), reinterpret_cast<uint64_t>(previous));
+}
+inline Error port_make_send_with_payload(PortName task, PortName receive, uint64_t payload, PortName* send)
+{
+    return syscall6(Syscall::port_make_send_with_payload, task, receive, payload, reinterpret_cast<uint64_t>(send));
+}
+inline Error port_set_queue_limit(PortName task, PortName name, uint32_t limit)
+{
+    return syscall6(Syscall::port_set_queue_limit, task, name, limit);
+}
+inline Error port_type(PortName task, PortName name, RightType* type, uint32_t* references)
+{
+    return syscall6(Syscall::port_type, task, name, reinterpret_cast<uint64_t>(type),
+        reinterpret_cast<uint64_t>(references));
 }
 
 } // namespace mach

@@ -1,0 +1,53 @@
+#include <mach/kernel_call.h>
+
+namespace mach {
+namespace {
+
+constexpr size_t kMaxBody = 256;
+
+struct CallMessage {
+    MessageHeader header;
+    uint8_t body[sizeof(KernelReply) + kMaxBody];
+};
+
+} // namespace
+
+Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result, size_t result_size)
+{
+    if (body_size > kMaxBody || body_size % 8 || result_size > kMaxBody)
+        return Error::invalid_argument;
+    SelfPorts self {};
+    Error status = self_ports(&self);
+    if (status != Error::none)
+        return status;
+    PortName reply = kNullName;
+    status = port_allocate(self.task, RightType::receive, &reply);
+    if (status != Error::none)
+        return status;
+    CallMessage message {};
+    message.header.destination = object;
+    message.header.destination_disposition = Disposition::copy_send;
+    message.header.reply = reply;
+    message.header.reply_disposition = Disposition::make_send_once;
+    message.header.id = static_cast<uint32_t>(call);
+    message.header.size = uint32_t(sizeof(MessageHeader) + body_size);
+    if (body_size)
+        __builtin_memcpy(message.body, body, body_size);
+    status = msg(&message.header, kSend | kReceive, message.header.size, sizeof(message), reply);
+    if (status == Error::none) {
+        KernelReply answer;
+        __builtin_memcpy(&answer, message.body, sizeof(answer));
+        status = static_cast<Error>(answer.status);
+        if (message.header.id != (static_cast<uint32_t>(call) | kReplyBit))
+            status = Error::invalid_argument;
+        else if (status == Error::none && result_size)
+            __builtin_memcpy(result, message.body + sizeof(answer), result_size);
+    }
+    (void)port_destroy(self.task, reply);
+    (void)port_deallocate(self.task, self.task);
+    (void)port_deallocate(self.task, self.thread);
+    (void)port_deallocate(self.task, self.host);
+    return status;
+}
+
+} // namespace mach

@@ -1,0 +1,16 @@
+// Calling a kernel object (mach/kernel_objects.h): one RPC to a task,
+// thread or host port, through a reply port made for the call.
+#pragma once
+
+#include <mach/kernel_objects.h>
+#include <mach/mach.h>
+#include <stddef.h>
+
+namespace mach {
+
+// Sends `call` with `body` (body_size bytes, a multiple of 8) to `object`
+// and waits for the answer; copies up to result_size bytes of the result.
+// Returns the IPC error, or else the operation's status.
+Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result, size_t result_size);
+
+} // namespace mach
