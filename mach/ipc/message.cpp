@@ -44,12 +44,18 @@ OutOfLineMemory* out_of_line_memory() { return g_out_of_line; }
 
 Result<Message*> Message::create(uint32_t size)
 {
+    Message* message = TRY(create_to_fill(size));
+    __builtin_memset(message->bytes(), 0, size);
+    message->header().size = size;
+    return message;
+}
+
+Result<Message*> Message::create_to_fill(uint32_t size)
+{
     if (size < sizeof(mach::MessageHeader) || size > mach::kMaxMessageSize || size % 8)
         return Error::invalid_argument;
     void* memory = TRY(memory::blocks().allocate(sizeof(Message) + size));
     Message* message = new (memory) Message(size);
-    __builtin_memset(message->bytes(), 0, size);
-    message->header().size = size;
     memory::counters().messages++;
     memory::counters().message_bytes += size;
     return message;

@@ -48,6 +48,9 @@ public:
     // A message of `size` bytes (header included; a multiple of 8 between
     // sizeof(MessageHeader) and kMaxMessageSize) with no rights yet.
     static Result<Message*> create(uint32_t size);
+    // The same, with the bytes left as they are: for a caller that fills
+    // all of them at once (copy-in), so that nothing is written twice.
+    static Result<Message*> create_to_fill(uint32_t size);
     // Releases everything the message carries and frees it.
     static void destroy(Message* message);
 

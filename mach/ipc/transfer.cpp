@@ -200,7 +200,7 @@ Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t s
     TRY(check_uses(sender, uses));
     TRY(check_destination(sender, header, uses));
 
-    Message* message = TRY(Message::create(size));
+    Message* message = TRY(Message::create_to_fill(size));
     __builtin_memcpy(message->bytes(), bytes, size);
     mach::MessageHeader& copy = message->header();
     copy.destination = copy.reply = mach::kNullName;

@@ -93,9 +93,9 @@ bool wait_for_tasks(uint64_t timeout_ns)
 // as "bench: <name> <value> <unit>" like the kernel's.
 int run_user_benches(const char* selector)
 {
-    if (strcmp(selector, "all") != 0 && strcmp(selector, "null_syscall") != 0)
+    if (strcmp(selector, "all") != 0 && strcmp(selector, "user") != 0)
         return 0;
-    size_t started = kern::start_boot_modules(g_boot_info, "bench");
+    size_t started = kern::start_boot_modules(g_boot_info, "bench,benchpeer");
     return started > 0 && wait_for_tasks(60000000000ull) ? 1 : 0;
 }
 

@@ -1,12 +1,16 @@
-// User-mode benchmarks, run in a bench boot (module named "bench", so each
-// line logs as "bench: <name> <value> <unit>"). Under qemu -icount the TSC
-// counts guest instructions.
+// User-mode benchmarks, run in a bench boot: the module "bench" measures
+// and prints (each line logs as "bench: <name> <value> <unit>"); the module
+// "benchpeer" is the other task of the RPC benchmark. Under qemu -icount
+// the TSC counts guest instructions.
 #include <mach/mach.h>
 #include <mach/print.h>
 #include <mach/syscall_stub.h>
 #include <stdint.h>
 
 namespace {
+
+using mach::Disposition;
+using mach::PortName;
 
 inline uint64_t read_tsc()
 {
@@ -17,17 +21,142 @@ inline uint64_t read_tsc()
 
 constexpr uint64_t kRounds = 10000;
 constexpr uint64_t kUnusedCall = 63; // rejected at once: the bare entry and exit
+constexpr uint32_t kPeerHello = 1;
+
+mach::SelfPorts g_self;
+
+// Runs `operation` a few times to warm up, then kRounds times; reports instructions per round.
+template <typename Operation> void measure(const char* name, uint64_t rounds, Operation operation)
+{
+    for (uint64_t i = 0; i < 10; ++i)
+        operation();
+    uint64_t start = read_tsc();
+    for (uint64_t i = 0; i < rounds; ++i)
+        operation();
+    mach::Line() << name << " " << (read_tsc() - start) / rounds << " insn/op";
+}
+
+struct Buffer {
+    mach::MessageHeader header;
+    union {
+        mach::Descriptor descriptor;
+        uint8_t data[4096];
+    };
+};
+
+Buffer g_buffer;
+
+mach::MessageHeader header_to(PortName port, Disposition disposition, uint32_t size)
+{
+    mach::MessageHeader header {};
+    header.destination = port;
+    header.destination_disposition = disposition;
+    header.size = size;
+    return header;
+}
+
+void bench_messages()
+{
+    PortName port = 0;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &port);
+    measure("oneway_msg", kRounds, [&] {
+        g_buffer.header = header_to(port, Disposition::make_send, sizeof(mach::MessageHeader));
+        (void)mach::msg(&g_buffer.header, mach::kSend, g_buffer.header.size, 0, 0);
+        (void)mach::msg(&g_buffer.header, mach::kReceive, 0, sizeof(g_buffer), port);
+    });
+    measure("inline_4k", kRounds / 10, [&] {
+        g_buffer.header = header_to(port, Disposition::make_send, sizeof(g_buffer));
+        (void)mach::msg(&g_buffer.header, mach::kSend, g_buffer.header.size, 0, 0);
+        (void)mach::msg(&g_buffer.header, mach::kReceive, 0, sizeof(g_buffer), port);
+    });
+    uint64_t region = 0;
+    constexpr uint32_t kRegion = 64 * 1024;
+    (void)mach::vm_allocate(g_self.task, &region, kRegion, mach::kVmAnywhere);
+    for (uint32_t offset = 0; offset < kRegion; offset += 4096)
+        reinterpret_cast<volatile uint8_t*>(region)[offset] = 1;
+    measure("ool_64k", kRounds / 100, [&] {
+        g_buffer.header = header_to(port, Disposition::make_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
+        g_buffer.header.descriptor_count = 1;
+        g_buffer.descriptor.out_of_line = { mach::DescriptorType::out_of_line, 0, 0, kRegion, region };
+        (void)mach::msg(&g_buffer.header, mach::kSend, g_buffer.header.size, 0, 0);
+        (void)mach::msg(&g_buffer.header, mach::kReceive, 0, sizeof(g_buffer), port);
+        (void)mach::vm_deallocate(g_self.task, g_buffer.descriptor.out_of_line.address, kRegion);
+    });
+    measure("port_alloc", kRounds, [&] {
+        PortName name = 0;
+        (void)mach::port_allocate(g_self.task, mach::RightType::receive, &name);
+        (void)mach::port_destroy(g_self.task, name);
+    });
+    (void)mach::port_destroy(g_self.task, port);
+}
+
+// Round trips to benchpeer: a request with a fresh send-once reply right,
+// answered through it, each side in one mach_msg.
+void bench_rpc()
+{
+    g_buffer.header = {};
+    if (mach::msg(&g_buffer.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(g_buffer), g_self.bootstrap,
+            5000000000ull)
+            != Error::none
+        || g_buffer.header.id != kPeerHello || g_buffer.header.descriptor_count != 1) {
+        mach::Line() << "null_rpc: no peer";
+        return;
+    }
+    PortName peer = g_buffer.descriptor.port.name;
+    PortName reply = 0;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &reply);
+    measure("null_rpc", kRounds, [&] {
+        g_buffer.header = header_to(peer, Disposition::copy_send, sizeof(mach::MessageHeader));
+        g_buffer.header.reply = reply;
+        g_buffer.header.reply_disposition = Disposition::make_send_once;
+        (void)mach::msg(&g_buffer.header, mach::kSend | mach::kReceive, g_buffer.header.size, sizeof(g_buffer), reply);
+    });
+    (void)mach::port_destroy(g_self.task, peer); // the peer's receive fails: it ends
+}
+
+// The peer: hands bench a send right to its port, then answers until that port loses its sender.
+int run_peer()
+{
+    PortName service = 0;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &service);
+    PortName previous = 0;
+    (void)mach::port_request_notification(g_self.task, service, mach::NotificationKind::no_senders, service,
+        Disposition::make_send_once, &previous);
+    g_buffer.header = header_to(g_self.bootstrap, Disposition::copy_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
+    g_buffer.header.id = kPeerHello;
+    g_buffer.header.descriptor_count = 1;
+    g_buffer.descriptor.port = { mach::DescriptorType::port, Disposition::make_send, 0, service, 0 };
+    (void)mach::msg(&g_buffer.header, mach::kSend, g_buffer.header.size, 0, 0);
+    uint32_t options = mach::kReceive;
+    for (;;) {
+        if (mach::msg(&g_buffer.header, options, sizeof(mach::MessageHeader), sizeof(g_buffer), service) != Error::none)
+            return 1;
+        if (g_buffer.header.id == uint32_t(mach::NotificationKind::no_senders))
+            return 0;
+        g_buffer.header = header_to(g_buffer.header.reply, Disposition::move_send_once, sizeof(mach::MessageHeader));
+        options = mach::kSend | mach::kReceive;
+    }
+}
+
+bool is_peer(const char* name)
+{
+    const char* peer = "benchpeer";
+    while (*name && *name == *peer) {
+        name++;
+        peer++;
+    }
+    return *name == *peer;
+}
 
 } // namespace
 
-int main(int, char**, char**)
+int main(int argc, char** argv, char**)
 {
-    for (uint64_t i = 0; i < 100; ++i)
-        (void)mach::syscall6(kUnusedCall);
-    uint64_t start = read_tsc();
-    for (uint64_t i = 0; i < kRounds; ++i)
-        (void)mach::syscall6(kUnusedCall);
-    uint64_t per_call = (read_tsc() - start) / kRounds;
-    mach::Line() << "null_syscall " << per_call << " insn/op";
+    (void)mach::self_ports(&g_self);
+    if (argc > 0 && is_peer(argv[0]))
+        return run_peer();
+    measure("null_syscall", kRounds, [] { (void)mach::syscall6(kUnusedCall); });
+    bench_messages();
+    bench_rpc();
     return 0;
 }
