@@ -43,6 +43,9 @@ protected:
 void set_out_of_line_memory(OutOfLineMemory* memory);
 OutOfLineMemory* out_of_line_memory();
 
+// Returns the blocks kept for small messages to the BlockAllocator (for leak checks).
+void release_cached_messages();
+
 class Message {
 public:
     // A message of `size` bytes (header included; a multiple of 8 between

@@ -329,51 +329,54 @@ Result<CarriedRight> NameSpace::check_right(PortName name, Disposition dispositi
 {
     uint32_t index = TRY(index_of(name));
     const Entry& e = m_entries[index];
-    bool dead = e.bits & kDeadName;
     switch (disposition) {
     case Disposition::move_receive:
     case Disposition::make_send:
     case Disposition::make_send_once:
         if (!(e.bits & kReceive))
             return Error::invalid_right;
-        if (disposition == Disposition::move_receive)
-            return CarriedRight::receive(*static_cast<Port*>(e.object));
-        if (disposition == Disposition::make_send)
-            return CarriedRight::send(*static_cast<Port*>(e.object));
-        return CarriedRight::send_once(*static_cast<Port*>(e.object));
+        break;
     case Disposition::copy_send:
     case Disposition::move_send:
-        if (dead) {
-            if (disposition == Disposition::move_send && e.user_references < move_uses)
-                return Error::invalid_right;
-            return CarriedRight::dead_name();
-        }
-        if (!(e.bits & kSend))
+        if (!(e.bits & (kSend | kDeadName)))
             return Error::invalid_right;
         if (disposition == Disposition::move_send && e.user_references < move_uses)
             return Error::invalid_right;
+        break;
+    case Disposition::move_send_once:
+        if (!(e.bits & (kSendOnce | kDeadName)))
+            return Error::invalid_right;
+        break;
+    default:
+        return Error::invalid_disposition;
+    }
+    return preview(e, disposition);
+}
+
+// The right a checked entry gives by `disposition` (no counts taken).
+CarriedRight NameSpace::preview(const Entry& e, Disposition disposition)
+{
+    if (e.bits & kDeadName)
+        return CarriedRight::dead_name();
+    switch (disposition) {
+    case Disposition::move_receive: return CarriedRight::receive(*static_cast<Port*>(e.object));
+    case Disposition::make_send: return CarriedRight::send(*static_cast<Port*>(e.object));
+    case Disposition::make_send_once:
+    case Disposition::move_send_once: return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    default:
         if (e.bits & kPayload)
             return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
         return CarriedRight::send(*static_cast<Port*>(e.object));
-    case Disposition::move_send_once:
-        if (dead)
-            return CarriedRight::dead_name();
-        if (!(e.bits & kSendOnce))
-            return Error::invalid_right;
-        return CarriedRight::send_once(*static_cast<Port*>(e.object));
-    case Disposition::none:
-        break;
     }
-    return Error::invalid_disposition;
 }
 
 CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
 {
-    Result<CarriedRight> preview = check_right(name, disposition, 1);
-    KASSERT(preview.ok());
-    CarriedRight right = preview.value();
+    // check_right validated the name (and turned a dead port's right into a dead name).
     uint32_t index = name >> 8;
+    KASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
     Entry& e = m_entries[index];
+    CarriedRight right = preview(e, disposition);
     switch (disposition) {
     case Disposition::move_receive:
         if (right.port->set())

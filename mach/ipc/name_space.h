@@ -151,6 +151,7 @@ private:
     void hash_remove(uint32_t index);
     uint32_t bucket_of(const void* object) const;
     void install(uint32_t index, CarriedRight right);
+    static CarriedRight preview(const Entry& e, mach::Disposition disposition);
     Result<void> check_insert_at(mach::PortName name, const CarriedRight& preview, bool& coalesce);
     void claim_index(uint32_t index, uint8_t generation);
     void release_entry_rights(uint32_t index);

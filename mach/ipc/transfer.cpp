@@ -16,17 +16,23 @@ namespace {
 constexpr size_t kMaxRightsPerMessage = 2 + mach::kMaxDescriptors;
 
 // One right the message names: where it sits and how it is sent.
+// (No default member initializers: the array of them is not cleared on every message.)
 struct RightUse {
     PortName name;
     Disposition disposition;
-    int slot; // -2 destination, -1 reply, else the descriptor index
+    CarriedRight::Kind kind; // what check_uses found
+    int16_t slot; // -2 destination, -1 reply, else the descriptor index
+    Port* port; // the port check_uses found (no counts taken)
 };
 
 struct RightUses {
     RightUse uses[kMaxRightsPerMessage];
     size_t count = 0;
 
-    void add(PortName name, Disposition disposition, int slot) { uses[count++] = { name, disposition, slot }; }
+    void add(PortName name, Disposition disposition, int slot)
+    {
+        uses[count++] = { name, disposition, CarriedRight::Kind::none, int16_t(slot), nullptr };
+    }
 };
 
 bool is_send_disposition(Disposition disposition)
@@ -109,7 +115,7 @@ Result<void> collect_uses(const mach::MessageHeader& header, const mach::Descrip
 // Checks every use against the sender's space. A name moved out (receive
 // or send-once) may be used only once; move_send uses add up against the
 // name's user references.
-Result<void> check_uses(NameSpace& sender, const RightUses& uses)
+Result<void> check_uses(NameSpace& sender, RightUses& uses)
 {
     for (size_t i = 0; i < uses.count; i++) {
         uint32_t moves = 0;
@@ -127,25 +133,25 @@ Result<void> check_uses(NameSpace& sender, const RightUses& uses)
         }
         if (exclusive && total > 1)
             return Error::invalid_disposition;
-        TRY(sender.check_right(uses.uses[i].name, uses.uses[i].disposition, moves));
+        CarriedRight preview = TRY(sender.check_right(uses.uses[i].name, uses.uses[i].disposition, moves));
+        uses.uses[i].kind = preview.kind;
+        uses.uses[i].port = preview.port;
     }
     return {};
 }
 
 // The destination must be alive, and no receive right may travel to a
 // port from which it could never be taken out again.
-Result<void> check_destination(NameSpace& sender, const mach::MessageHeader& header, const RightUses& uses)
+Result<void> check_destination(const mach::MessageHeader& header, const RightUses& uses)
 {
-    CarriedRight destination = TRY(sender.check_right(header.destination, header.destination_disposition, 1));
-    if (destination.kind == CarriedRight::Kind::dead_name || destination.port_dead())
+    const RightUse& destination = uses.uses[0];
+    if (destination.kind == CarriedRight::Kind::dead_name || destination.port->dead())
         return Error::port_dead;
     if (header.reply_disposition == Disposition::move_receive)
         return Error::invalid_disposition;
     for (size_t i = 0; i < uses.count; i++) {
-        if (uses.uses[i].disposition != Disposition::move_receive)
-            continue;
-        CarriedRight carried = TRY(sender.check_right(uses.uses[i].name, Disposition::move_receive, 1));
-        if (destination.port->would_contain_itself(*carried.port))
+        if (uses.uses[i].disposition == Disposition::move_receive
+            && destination.port->would_contain_itself(*uses.uses[i].port))
             return Error::invalid_right;
     }
     return {};
@@ -198,7 +204,7 @@ Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t s
     RightUses uses;
     TRY(collect_uses(header, sent, uses));
     TRY(check_uses(sender, uses));
-    TRY(check_destination(sender, header, uses));
+    TRY(check_destination(header, uses));
 
     Message* message = TRY(Message::create_to_fill(size));
     __builtin_memcpy(message->bytes(), bytes, size);

@@ -30,7 +30,11 @@ public:
             wake_receiver(port.set()->wait_slot().receivers);
     }
 
-    void queue_space(ipc::Port& port) override { port.wait_slot().senders.wake_one(); }
+    void queue_space(ipc::Port& port) override
+    {
+        if (!port.wait_slot().senders.empty())
+            port.wait_slot().senders.wake_one();
+    }
 
     void port_died(ipc::Port& port) override
     {

@@ -148,6 +148,7 @@ struct Fuzzer {
 
 void check_all_zero()
 {
+    ipc::release_cached_messages();
     ipc::Statistics s = ipc::statistics();
     if (s.ports || s.port_sets || s.payload_records || s.messages || s.name_spaces || s.names || s.dead_name_requests
         || s.message_bytes || test_support::ipc_blocks().live() || !test_support::fake_out_of_line().snapshots.empty()) {

@@ -29,6 +29,7 @@ IpcWorld::IpcWorld()
 
 IpcWorld::~IpcWorld()
 {
+    ipc::release_cached_messages();
     ipc::Statistics counts = ipc::statistics();
     CHECK(counts.ports == 0);
     CHECK(counts.port_sets == 0);
