@@ -7,12 +7,13 @@ constexpr size_t kMaxBody = 256;
 
 struct CallMessage {
     MessageHeader header;
-    uint8_t body[sizeof(KernelReply) + kMaxBody];
+    uint8_t body[sizeof(Descriptor) + sizeof(KernelReply) + kMaxBody];
 };
 
 } // namespace
 
-Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result, size_t result_size)
+Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result,
+    size_t result_size, PortName* right)
 {
     if (body_size > kMaxBody || body_size % 8 || result_size > kMaxBody)
         return Error::invalid_argument;
@@ -35,13 +36,23 @@ Error kernel_call(PortName object, KernelCall call, const void* body, size_t bod
         __builtin_memcpy(message.body, body, body_size);
     status = msg(&message.header, kSend | kReceive, message.header.size, sizeof(message), reply);
     if (status == Error::none) {
+        const uint8_t* reply_body = message.body;
+        if (message.header.descriptor_count == 1) {
+            Descriptor port;
+            __builtin_memcpy(&port, message.body, sizeof(port));
+            if (right)
+                *right = port.port.name;
+            else if (port.port.name != kNullName)
+                (void)port_deallocate(self.task, port.port.name);
+            reply_body += sizeof(Descriptor);
+        }
         KernelReply answer;
-        __builtin_memcpy(&answer, message.body, sizeof(answer));
+        __builtin_memcpy(&answer, reply_body, sizeof(answer));
         status = static_cast<Error>(answer.status);
         if (message.header.id != (static_cast<uint32_t>(call) | kReplyBit))
             status = Error::invalid_argument;
         else if (status == Error::none && result_size)
-            __builtin_memcpy(result, message.body + sizeof(answer), result_size);
+            __builtin_memcpy(result, reply_body + sizeof(answer), result_size);
     }
     (void)port_destroy(self.task, reply);
     (void)port_deallocate(self.task, self.task);

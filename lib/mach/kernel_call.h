@@ -9,8 +9,10 @@
 namespace mach {
 
 // Sends `call` with `body` (body_size bytes, a multiple of 8) to `object`
-// and waits for the answer; copies up to result_size bytes of the result.
+// and waits for the answer; copies up to result_size bytes of the result,
+// and the name of a right that came with it to *right (if right is given).
 // Returns the IPC error, or else the operation's status.
-Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result, size_t result_size);
+Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result,
+    size_t result_size, PortName* right = nullptr);
 
 } // namespace mach

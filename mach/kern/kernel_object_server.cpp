@@ -19,18 +19,26 @@ Error dispatch(ipc::Port& port, KernelRequest& request)
 
 uint32_t round_up_8(size_t size) { return uint32_t((size + 7) & ~size_t(7)); }
 
-// Sends the answer through `reply_right` (consumed). A reply that cannot
-// be allocated is dropped: the caller's send-once right then tells it so.
-void send_reply(ipc::CarriedRight reply_right, uint32_t id, Error status, const uint8_t* result, size_t result_size)
+// The answer to `request`, sent through `reply_right` (consumed), with
+// `right` (consumed) in a port descriptor if there is one. A reply that
+// cannot be allocated is dropped: the caller's send-once right tells it so.
+void send_reply(ipc::CarriedRight reply_right, uint32_t id, Error status, const uint8_t* result, size_t result_size,
+    ipc::CarriedRight right)
 {
-    uint32_t size = sizeof(mach::MessageHeader) + round_up_8(sizeof(mach::KernelReply) + result_size);
+    uint16_t descriptors = right.empty() ? 0 : 1;
+    uint32_t size = sizeof(mach::MessageHeader) + descriptors * sizeof(mach::Descriptor)
+        + round_up_8(sizeof(mach::KernelReply) + result_size);
     Result<ipc::Message*> created = ipc::Message::create(size);
     if (!created.ok()) {
+        right.release();
         reply_right.release();
         return;
     }
     ipc::Message* reply = created.value();
     reply->header().id = id | mach::kReplyBit;
+    reply->header().descriptor_count = descriptors;
+    if (descriptors)
+        reply->set_port_right(0, right);
     mach::KernelReply head { static_cast<int32_t>(status), 0 };
     __builtin_memcpy(reply->body(), &head, sizeof(head));
     if (result_size)
@@ -48,8 +56,13 @@ void serve_kernel_message(ipc::Port& port, ipc::Message* message)
     Error status = dispatch(port, request);
     ipc::CarriedRight reply_right = message->reply();
     message->reply() = {};
-    if (!reply_right.empty())
-        send_reply(reply_right, request.id(), status, request.m_result, status == Error::none ? request.m_result_size : 0);
+    bool ok = status == Error::none;
+    if (!ok)
+        request.m_right.release();
+    if (reply_right.empty())
+        request.m_right.release();
+    else
+        send_reply(reply_right, request.id(), status, request.m_result, ok ? request.m_result_size : 0, request.m_right);
     ipc::Message::destroy(message);
 }
 

@@ -41,6 +41,9 @@ public:
         m_result_size = sizeof(T);
     }
 
+    // A right that goes back to the caller with the result (owned from now on).
+    void set_result_right(ipc::CarriedRight right) { m_right = right; }
+
     static constexpr size_t kMaxResult = 256;
 
 private:
@@ -48,6 +51,7 @@ private:
     ipc::Message& m_message;
     uint8_t m_result[kMaxResult];
     size_t m_result_size = 0;
+    ipc::CarriedRight m_right;
 };
 
 // The servers of each kind of kernel port.

@@ -1,5 +1,6 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
+#include <ipc/port.h>
 #include <kern/heap.h>
 #include <kern/kernel_ports.h>
 #include <kern/log.h>
@@ -47,6 +48,11 @@ Result<void> Task::create_parts()
         m_name_space = TRY(ipc::NameSpace::create());
     }
     m_port = TRY(create_kernel_port(ipc::KernelObject::task, this));
+    // When the last send right goes, the kernel is told (task_server.cpp):
+    // a task that never got a thread is freed then.
+    arch::InterruptsOff off;
+    m_port->make_send_once_right();
+    (void)m_port->set_no_senders_request(ipc::CarriedRight::send_once(*m_port));
     return {};
 }
 

@@ -52,8 +52,10 @@ public:
     // A new ready kernel thread running `entry(argument)`, then exiting.
     static Result<Thread*> create_kernel(const char* name, Entry entry, void* argument, int priority);
 
-    // A new ready user thread of `task` that enters user mode at `rip` with `rsp`.
-    static Result<Thread*> create_user(Task& task, uint64_t rip, uint64_t rsp, int priority);
+    // A new ready user thread of `task` that enters user mode at `rip` with
+    // `rsp`, `argument` in rdi and its FS base (TLS pointer) at `fs_base`.
+    static Result<Thread*> create_user(
+        Task& task, uint64_t rip, uint64_t rsp, int priority, uint64_t argument = 0, uint64_t fs_base = 0);
 
     // The thread running the caller's code: kernel_main's boot context until
     // the scheduler starts. Takes over the current stack (never freed).
@@ -91,6 +93,7 @@ private:
     uint64_t m_fs_base = 0;
     uint64_t m_user_rip = 0; // where a user thread first enters user mode
     uint64_t m_user_rsp = 0;
+    uint64_t m_user_argument = 0;
     uint64_t m_id = 0;
     Task* m_task = nullptr; // borrowed; the task outlives its threads
     ipc::Port* m_port = nullptr; // user threads: the kernel holds its receive right

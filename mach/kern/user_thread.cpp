@@ -14,10 +14,11 @@ void thread_trampoline_user(void* argument)
     Thread& thread = *static_cast<Thread*>(argument);
     if (thread.kill_pending())
         Scheduler::exit_current();
-    arch_enter_user_mode(thread.m_user_rip, thread.m_user_rsp);
+    arch_enter_user_mode(thread.m_user_rip, thread.m_user_rsp, thread.m_user_argument);
 }
 
-Result<Thread*> Thread::create_user(Task& task, uint64_t rip, uint64_t rsp, int priority)
+Result<Thread*> Thread::create_user(
+    Task& task, uint64_t rip, uint64_t rsp, int priority, uint64_t argument, uint64_t fs_base)
 {
     Thread* thread = TRY(create_with_stack(task.name(), priority, thread_trampoline_user, nullptr));
     Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::thread, thread);
@@ -30,6 +31,8 @@ Result<Thread*> Thread::create_user(Task& task, uint64_t rip, uint64_t rsp, int 
     thread->m_saved_rsp = arch::prepare_thread_stack(thread->m_stack_top, thread_trampoline_user, thread);
     thread->m_user_rip = rip;
     thread->m_user_rsp = rsp;
+    thread->m_user_argument = argument;
+    thread->m_fs_base = fs_base;
     task.add_thread(*thread);
     Scheduler::make_ready(*thread);
     return thread;

@@ -1,7 +1,8 @@
 """IPC between user tasks: RPC ping-pong through send-once reply rights, a
 port set served by one thread, payload rights and their no-senders
-notification, kernel objects as ports, a server killed mid-RPC, a queue
-filled to its limit, and a hostile task throwing garbage at mach_msg."""
+notification, kernel objects as ports (creating tasks and threads,
+terminating them), a server killed mid-RPC, a queue filled to its limit,
+and a hostile task throwing garbage at mach_msg."""
 import re
 
 from test_user import record_all
@@ -56,8 +57,18 @@ def check_hostile(qemu, results):
     record_all(results, "ipc: hostile task", checks, out)
 
 
+def check_tasks(qemu, results):
+    boot = qemu.boot("start=taskctl", timeout=60, stop_when=ended("taskctl"))
+    out = boot.output
+    checks = program_checks(out, "taskctl", 16)
+    checks += [("the child's fault killed only the child", re.search(r"fault: task child killed: #PF", out)),
+               ("no panic", "KERNEL PANIC" not in out)]
+    record_all(results, "ipc: tasks and threads as ports", checks, out)
+
+
 def run(qemu, results):
     check_rpc(qemu, results)
     check_server_killed(qemu, results)
     check_queue(qemu, results)
     check_hostile(qemu, results)
+    check_tasks(qemu, results)

@@ -41,8 +41,9 @@ syscall_entry:
     swapgs
     sysretq
 
-/* void arch_enter_user_mode(uint64_t rip, uint64_t rsp): leaves the kernel
- * for the first time in a new user thread, with clean registers. */
+/* void arch_enter_user_mode(uint64_t rip, uint64_t rsp, uint64_t argument):
+ * leaves the kernel for the first time in a new user thread, with clean
+ * registers but for `argument` in rdi. */
     .globl arch_enter_user_mode
 arch_enter_user_mode:
     cli
@@ -51,12 +52,12 @@ arch_enter_user_mode:
     pushq $0x202                /* IF */
     pushq $0x23                 /* user code selector */
     pushq %rdi
+    mov %rdx, %rdi
     xor %eax, %eax
     xor %ebx, %ebx
     xor %ecx, %ecx
     xor %edx, %edx
     xor %esi, %esi
-    xor %edi, %edi
     xor %ebp, %ebp
     xor %r8d, %r8d
     xor %r9d, %r9d

@@ -3,4 +3,5 @@
 
 #include <stdint.h>
 
-extern "C" [[noreturn]] void arch_enter_user_mode(uint64_t rip, uint64_t rsp);
+// Enters user mode at `rip` with `rsp`, `argument` in rdi, every other register clear.
+extern "C" [[noreturn]] void arch_enter_user_mode(uint64_t rip, uint64_t rsp, uint64_t argument);

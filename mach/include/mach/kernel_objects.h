@@ -5,8 +5,8 @@
 // below, a send-once reply right (make_send_once of the caller's reply
 // port) and the request body; the kernel answers at once with a message
 // whose id is the request id | kReplyBit, whose body starts with a
-// KernelReply (the status), followed by the operation's result. Rights in
-// a result arrive as port descriptors.
+// KernelReply (the status), followed by the operation's result. A right in
+// a result arrives in the reply's one port descriptor.
 #pragma once
 
 #include <mach/message.h>
@@ -18,6 +18,13 @@ enum class KernelCall : uint32_t {
     // To a task port.
     task_terminate = 0x1000, // body: TaskTerminateRequest; no result
     task_info = 0x1001, // no body; result: TaskInfo
+    // A new task with an empty address space and name space, and no thread.
+    // Body: TaskCreateRequest; result: its task port (a send right in the
+    // reply's port descriptor). The task ends when its last thread ends or,
+    // if it never had one, when its task port has no senders left.
+    task_create = 0x1002,
+    // A new thread in the task. Body: ThreadCreateRequest; result: its thread port.
+    thread_create = 0x1003,
     // To a thread port.
     thread_terminate = 0x1100, // no body; no result
     thread_info = 0x1101, // no body; result: ThreadInfo
@@ -35,6 +42,17 @@ struct KernelReply {
 struct TaskTerminateRequest {
     int32_t status; // the exit status the task ends with
     uint32_t reserved;
+};
+
+struct TaskCreateRequest {
+    char name[32]; // for logs and task_info (need not end with a NUL)
+};
+
+struct ThreadCreateRequest {
+    uint64_t rip; // where it starts, in user space
+    uint64_t rsp; // its stack pointer
+    uint64_t argument; // in rdi
+    uint64_t fs_base; // its TLS pointer
 };
 
 struct TaskInfo {
