@@ -61,6 +61,12 @@ Result<void> Task::create_parts()
 // watches the task gets a dead-name notification), then its memory.
 void Task::destroy_parts()
 {
+    if (m_port) {
+        // From here on, a message to the task port (a no-senders
+        // notification caused by the teardown itself, say) is not served.
+        arch::InterruptsOff off;
+        m_port->set_kernel_object(ipc::KernelObject::none, nullptr);
+    }
     if (m_name_space) {
         arch::InterruptsOff off;
         ipc::NameSpace::destroy(m_name_space);

@@ -60,7 +60,7 @@ def check_hostile(qemu, results):
 def check_tasks(qemu, results):
     boot = qemu.boot("start=taskctl", timeout=60, stop_when=ended("taskctl"))
     out = boot.output
-    checks = program_checks(out, "taskctl", 16)
+    checks = program_checks(out, "taskctl", 15)
     checks += [("the child's fault killed only the child", re.search(r"fault: task child killed: #PF", out)),
                ("no panic", "KERNEL PANIC" not in out)]
     record_all(results, "ipc: tasks and threads as ports", checks, out)
