@@ -397,25 +397,13 @@ CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
         right.port->make_send_once_right();
         return right;
     case Disposition::copy_send:
-        if (right.kind == CarriedRight::Kind::send) {
-            if (right.record)
-                right.record->copy_send_right();
-            else
-                right.port->copy_send_right();
-        }
-        return right;
+        return right.copy();
     case Disposition::move_send:
     case Disposition::move_send_once:
         if (e.user_references > 1) {
             // The name keeps a right; the message gets a copy (only send and dead names get here).
             e.user_references--;
-            if (right.kind == CarriedRight::Kind::send) {
-                if (right.record)
-                    right.record->copy_send_right();
-                else
-                    right.port->copy_send_right();
-            }
-            return right;
+            return right.copy();
         }
         // The name's own right leaves it.
         drop_request(index, true);

@@ -15,6 +15,17 @@ uint64_t CarriedRight::payload() const { return record ? record->payload() : 0; 
 
 bool CarriedRight::port_dead() const { return port && port->dead(); }
 
+CarriedRight CarriedRight::copy() const
+{
+    if (kind == Kind::send) {
+        if (record)
+            record->copy_send_right();
+        else
+            port->copy_send_right();
+    }
+    return *this;
+}
+
 void CarriedRight::release()
 {
     if (kind == Kind::send_once && !port->dead()) {

@@ -40,6 +40,10 @@ struct CarriedRight {
     // True if the port behind a send or send-once right has died.
     bool port_dead() const;
 
+    // One more send right like this one (for a send right; a dead name needs
+    // nothing), owned by the caller.
+    CarriedRight copy() const;
+
     // Gives up the right: a send right is dropped (maybe a no-senders
     // notification), a send-once right destroyed unused sends a send-once
     // notification to its port, a receive right destroys the port.

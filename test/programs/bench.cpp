@@ -2,6 +2,7 @@
 // and prints (each line logs as "bench: <name> <value> <unit>"); the module
 // "benchpeer" is the other task of the RPC benchmark. Under qemu -icount
 // the TSC counts guest instructions.
+#include "checks.h"
 #include <mach/mach.h>
 #include <mach/print.h>
 #include <mach/syscall_stub.h>
@@ -138,22 +139,12 @@ int run_peer()
     }
 }
 
-bool is_peer(const char* name)
-{
-    const char* peer = "benchpeer";
-    while (*name && *name == *peer) {
-        name++;
-        peer++;
-    }
-    return *name == *peer;
-}
-
 } // namespace
 
 int main(int argc, char** argv, char**)
 {
     (void)mach::self_ports(&g_self);
-    if (argc > 0 && is_peer(argv[0]))
+    if (argc > 0 && test_checks::same_text(argv[0], "benchpeer"))
         return run_peer();
     measure("null_syscall", kRounds, [] { (void)mach::syscall6(kUnusedCall); });
     bench_messages();

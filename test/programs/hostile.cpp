@@ -2,28 +2,17 @@
 // pointers, bad names, wrong dispositions, huge sizes, its own receive
 // right sent into its own queue, random bytes — and checks that each gets
 // an error, and that the kernel's object counts return to their baseline.
+#include "checks.h"
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
+using namespace test_checks;
 
 namespace {
 
 mach::SelfPorts g_self;
-int g_failures = 0;
 
-void check(bool ok, const char* what)
-{
-    if (!ok)
-        g_failures++;
-    mach::Line() << (ok ? "PASS " : "FAIL ") << what;
-}
-
-mach::HostStatistics statistics()
-{
-    mach::HostStatistics stats {};
-    (void)mach::kernel_call(g_self.host, mach::KernelCall::host_statistics, nullptr, 0, &stats, sizeof(stats));
-    return stats;
-}
+mach::HostStatistics statistics() { return host_statistics(g_self.host); }
 
 uint64_t g_random = 0x2545f4914f6cdd1dull;
 uint64_t random()
@@ -167,6 +156,5 @@ int main(int, char**, char**)
                  << " (baseline " << baseline.names << "), messages " << after.messages << ", free frames "
                  << after.free_frames << " (baseline " << baseline.free_frames << ")";
     check(same_counts(baseline, after), "counts_back_to_baseline");
-    mach::Line() << "done " << int64_t(g_failures) << " failed";
-    return g_failures;
+    return finish();
 }

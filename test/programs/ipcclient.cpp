@@ -2,21 +2,15 @@
 // bootstrap port). Modes, from the module's second word:
 //   ipcclient rpc N     N ping round trips, the port set, payloads, kernel objects, then kQuit
 //   ipcclient victim    asks the server to die mid-RPC and checks what it is told
+#include "checks.h"
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
+using namespace test_checks;
 
 namespace {
 
 mach::SelfPorts g_self;
-int g_failures = 0;
-
-void check(bool ok, const char* what)
-{
-    if (!ok)
-        g_failures++;
-    mach::Line() << (ok ? "PASS " : "FAIL ") << what;
-}
 
 PortName new_port()
 {
@@ -82,7 +76,7 @@ void check_kernel_objects()
     check(status == Error::not_supported, "wrong_kernel_call_refused");
 }
 
-int run_rpc(uint64_t rounds)
+void run_rpc(uint64_t rounds)
 {
     PortName reply = new_port();
     ping_many(reply, rounds);
@@ -91,12 +85,11 @@ int run_rpc(uint64_t rounds)
     check_kernel_objects();
     Message m {};
     check(call(g_self.bootstrap, kQuit, 0, reply, m) == Error::none, "server_quits");
-    return g_failures;
 }
 
 // The server dies holding our request: the reply right dies unused (a
 // send-once notification), and our send right becomes a dead name.
-int run_victim()
+void run_victim()
 {
     PortName reply = new_port();
     PortName notify = new_port();
@@ -122,24 +115,6 @@ int run_victim()
     check(mach::port_type(g_self.task, g_self.bootstrap, &type, &references) == Error::none
             && type == mach::RightType::dead_name,
         "name_is_dead_name");
-    return g_failures;
-}
-
-uint64_t parse(const char* text)
-{
-    uint64_t value = 0;
-    while (text && *text >= '0' && *text <= '9')
-        value = value * 10 + uint64_t(*text++ - '0');
-    return value;
-}
-
-bool same(const char* a, const char* b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
 }
 
 } // namespace
@@ -150,11 +125,11 @@ int main(int argc, char** argv, char**)
         mach::Line() << "FAIL no bootstrap port";
         return 1;
     }
-    int failures = 1;
-    if (argc >= 2 && same(argv[1], "rpc"))
-        failures = run_rpc(argc >= 3 ? parse(argv[2]) : 100);
-    else if (argc >= 2 && same(argv[1], "victim"))
-        failures = run_victim();
-    mach::Line() << "done " << int64_t(failures) << " failed";
-    return failures;
+    if (argc >= 2 && same_text(argv[1], "rpc"))
+        run_rpc(argc >= 3 ? parse_decimal(argv[2]) : 100);
+    else if (argc >= 2 && same_text(argv[1], "victim"))
+        run_victim();
+    else
+        check(false, "known_mode");
+    return finish();
 }

@@ -1,21 +1,15 @@
 // Queue limits and timeouts, in one task: a port filled to its limit
 // refuses plain sends (at once or after a timeout), still takes a
 // send-once message, and a receive with a timeout gives up.
+#include "checks.h"
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
+using namespace test_checks;
 
 namespace {
 
 mach::SelfPorts g_self;
-int g_failures = 0;
-
-void check(bool ok, const char* what)
-{
-    if (!ok)
-        g_failures++;
-    mach::Line() << (ok ? "PASS " : "FAIL ") << what;
-}
 
 Error send_to(PortName port, Disposition disposition, uint32_t options, uint64_t timeout_ns)
 {
@@ -64,6 +58,5 @@ int main(int, char**, char**)
     check(send_to(port, Disposition::make_send, 0, 0) == Error::none, "sent_again");
     check(mach::msg(&m.header, mach::kReceive, 0, 16, port) == Error::too_large, "too_large_for_buffer");
     check(mach::msg(&m.header, mach::kReceive, 0, sizeof(m), port) == Error::none, "received_after_too_large");
-    mach::Line() << "done " << int64_t(g_failures) << " failed";
-    return g_failures;
+    return finish();
 }

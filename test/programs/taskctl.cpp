@@ -1,9 +1,11 @@
 // Tasks and threads through their ports: creating a task and threads in
 // it, a fault in a child that its creator learns of through a dead-name
 // notification, terminating threads and tasks, freeing an unused task.
+#include "checks.h"
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
+using namespace test_checks;
 
 namespace {
 
@@ -18,12 +20,7 @@ void check(bool ok, const char* what)
     mach::Line() << (ok ? "PASS " : "FAIL ") << what;
 }
 
-mach::HostStatistics statistics()
-{
-    mach::HostStatistics stats {};
-    (void)mach::kernel_call(g_self.host, mach::KernelCall::host_statistics, nullptr, 0, &stats, sizeof(stats));
-    return stats;
-}
+mach::HostStatistics statistics() { return host_statistics(g_self.host); }
 
 PortName create_task(const char* name)
 {
@@ -137,6 +134,5 @@ int main(int, char**, char**)
     check_child_fault();
     check_threads();
     check_task_lifetimes();
-    mach::Line() << "done " << int64_t(g_failures) << " failed";
-    return g_failures;
+    return finish();
 }

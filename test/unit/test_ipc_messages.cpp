@@ -10,26 +10,7 @@ using mach::Disposition;
 using mach::PortName;
 using mach::RightType;
 
-namespace {
-
-struct Pair {
-    ipc::NameSpace* client = ipc::NameSpace::create().value();
-    ipc::NameSpace* server = ipc::NameSpace::create().value();
-    PortName service; // receive right in server
-    PortName service_send; // send right in client
-    Pair()
-    {
-        service = new_receive_right(*server);
-        service_send = server->extract_right(service, Disposition::make_send, *client).value();
-    }
-    ~Pair()
-    {
-        ipc::NameSpace::destroy(client);
-        ipc::NameSpace::destroy(server);
-    }
-};
-
-} // namespace
+using Pair = ClientServer;
 
 TEST_CASE("ipc: a message carries id, inline data and the destination name of the receiver")
 {

@@ -11,17 +11,8 @@ using mach::RightType;
 
 namespace {
 
-struct Pair {
-    ipc::NameSpace* client = ipc::NameSpace::create().value();
-    ipc::NameSpace* server = ipc::NameSpace::create().value();
-    PortName service = new_receive_right(*server);
-    PortName service_send = server->extract_right(service, Disposition::make_send, *client).value();
+struct Pair : ClientServer {
     PortName notify = new_receive_right(*client); // the client's notification port
-    ~Pair()
-    {
-        ipc::NameSpace::destroy(client);
-        ipc::NameSpace::destroy(server);
-    }
 };
 
 TestMessage expect_notification(ipc::NameSpace& space, PortName port, NotificationKind kind)

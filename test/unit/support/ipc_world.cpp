@@ -44,6 +44,20 @@ IpcWorld::~IpcWorld()
     ipc::set_observer(nullptr);
 }
 
+ClientServer::ClientServer()
+    : client(ipc::NameSpace::create().value())
+    , server(ipc::NameSpace::create().value())
+    , service(new_receive_right(*server))
+    , service_send(server->extract_right(service, mach::Disposition::make_send, *client).value())
+{
+}
+
+ClientServer::~ClientServer()
+{
+    ipc::NameSpace::destroy(client);
+    ipc::NameSpace::destroy(server);
+}
+
 mach::PortName new_receive_right(ipc::NameSpace& space)
 {
     Result<mach::PortName> name = space.allocate(mach::RightType::receive);

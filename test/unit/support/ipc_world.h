@@ -130,6 +130,17 @@ Error send_message(ipc::NameSpace& sender, const TestMessage& message);
 // is the receive's result (Error::timed_out when nothing was queued).
 Error receive_message(ipc::NameSpace& receiver, mach::PortName name, TestMessage& out, uint32_t buffer_size = 65536);
 
+// Two tasks' name spaces: the server receives on `service`, the client
+// holds a send right to it (`service_send`).
+struct ClientServer {
+    ipc::NameSpace* client;
+    ipc::NameSpace* server;
+    mach::PortName service;
+    mach::PortName service_send;
+    ClientServer();
+    ~ClientServer();
+};
+
 // Shorthands.
 mach::PortName new_receive_right(ipc::NameSpace& space);
 mach::RightType type_of(ipc::NameSpace& space, mach::PortName name);
