@@ -67,6 +67,21 @@ inline Error vm_protect(PortName task, uint64_t address, uint64_t size, uint32_t
     return syscall6(Syscall::vm_protect, task, address, size, protection);
 }
 
+// Maps `size` bytes of the shared memory object `object` from `offset` into
+// `task` at *address (or anywhere with kVmAnywhere), with VmProtection bits.
+inline Error vm_map(PortName task, uint64_t* address, uint64_t size, PortName object, uint64_t offset, uint32_t flags,
+    uint32_t protection)
+{
+    return syscall6(Syscall::vm_map, task, reinterpret_cast<uint64_t>(address), size, object, offset,
+        flags | (protection << 8));
+}
+
+// A new shared memory object of `size` bytes (zero-filled); *object names a send right to it.
+inline Error memory_object_create(uint64_t size, PortName* object)
+{
+    return syscall6(Syscall::memory_object_create, size, reinterpret_cast<uint64_t>(object));
+}
+
 // Sends the message in `buffer` (send_size bytes) and/or receives into it
 // (at most receive_limit bytes) from `receive_from`, per `options`
 // (MessageOption bits); timeouts apply where kSendTimeout/kReceiveTimeout is set.

@@ -13,6 +13,7 @@ Error dispatch(ipc::Port& port, KernelRequest& request)
     case ipc::KernelObject::thread: return serve_thread(object, request);
     case ipc::KernelObject::host: return serve_host(request);
     case ipc::KernelObject::device: return serve_device(request);
+    case ipc::KernelObject::memory_object: return serve_memory_object(port, request);
     default: return Error::not_supported;
     }
 }

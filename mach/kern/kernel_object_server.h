@@ -59,6 +59,7 @@ Error serve_task(void* task, KernelRequest& request);
 Error serve_thread(void* thread, KernelRequest& request);
 Error serve_host(KernelRequest& request);
 Error serve_device(KernelRequest& request);
+Error serve_memory_object(ipc::Port& port, KernelRequest& request);
 
 // Called by the kernel's IPC observer with a message for `port`; owns it.
 void serve_kernel_message(ipc::Port& port, ipc::Message* message);

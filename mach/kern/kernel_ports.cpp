@@ -22,6 +22,13 @@ void destroy_kernel_port(ipc::Port*& port)
     port = nullptr;
 }
 
+void notify_when_unreferenced(ipc::Port& port)
+{
+    arch::InterruptsOff off;
+    port.make_send_once_right();
+    port.set_no_senders_request(ipc::CarriedRight::send_once(port)).release();
+}
+
 Result<mach::PortName> give_send_right(ipc::Port& port, ipc::NameSpace& space)
 {
     arch::InterruptsOff off;

@@ -20,6 +20,10 @@ Result<ipc::Port*> create_kernel_port(ipc::KernelObject type, void* object);
 // Clears `port`.
 void destroy_kernel_port(ipc::Port*& port);
 
+// Asks for a no-senders notification on `port` to itself: the kernel
+// object's server hears when nobody holds the port any more.
+void notify_when_unreferenced(ipc::Port& port);
+
 // A send right to `port` put into `space` (coalescing: one more user
 // reference if the space already names it).
 Result<mach::PortName> give_send_right(ipc::Port& port, ipc::NameSpace& space);

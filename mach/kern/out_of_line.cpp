@@ -3,50 +3,82 @@
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <vm/address_space.h>
+#include <vm/memory_object.h>
 
 namespace kern {
 namespace {
 
-// FIXME: copies the bytes into the kernel and out again; to become a
-// copy-on-write remapping of whole pages once vm has copy_to.
+// Out-of-line data in flight: a copy-on-write snapshot of the sender's
+// pages, and where in its first page the data starts.
+struct Capture {
+    vm::MemoryObject* snapshot;
+    uint64_t offset;
+};
+
+vm::AddressSpace* current_space()
+{
+    Task* task = Scheduler::current().task();
+    return task ? &task->address_space() : nullptr;
+}
+
+// The whole pages holding [address, address + size).
+struct PageSpan {
+    uint64_t start;
+    uint64_t size;
+};
+
+PageSpan pages_of(uint64_t address, uint32_t size)
+{
+    uint64_t start = vm::align_down(address, vm::kPageSize);
+    return { start, vm::align_up(address + size, vm::kPageSize) - start };
+}
+
+// The pages move by reference: the sender's frames are shared with the
+// snapshot (read-only on both sides until one writes), then mapped into the
+// receiver; no byte is copied unless someone writes.
 class KernelOutOfLine final : public ipc::OutOfLineMemory {
 public:
     Result<uint64_t> capture(uint64_t address, uint32_t size) override
     {
-        void* snapshot = TRY(heap_allocate(size));
-        Result<void> copied = vm::copy_from_user(snapshot, address, size);
-        if (!copied.ok()) {
-            heap_free(snapshot);
-            return copied.error();
+        vm::AddressSpace* space = current_space();
+        if (!space || address > vm::kUserTop || size > vm::kUserTop - address)
+            return Error::bad_address;
+        PageSpan span = pages_of(address, size);
+        Capture* capture = static_cast<Capture*>(TRY(heap_allocate(sizeof(Capture))));
+        Result<vm::MemoryObject*> snapshot = space->snapshot(span.start, span.size);
+        if (!snapshot.ok()) {
+            heap_free(capture);
+            return snapshot.error() == Error::invalid_argument ? Error::bad_address : snapshot.error();
         }
-        return reinterpret_cast<uint64_t>(snapshot);
+        *capture = { snapshot.value(), address - span.start };
+        return reinterpret_cast<uint64_t>(capture);
     }
 
     void remove_from_sender(uint64_t address, uint32_t size) override
     {
-        Task* task = Scheduler::current().task();
-        uint64_t start = address & ~uint64_t(vm::kPageSize - 1);
-        uint64_t end = (address + size + vm::kPageSize - 1) & ~uint64_t(vm::kPageSize - 1);
-        if (task)
-            (void)task->address_space().deallocate(start, end - start);
+        PageSpan span = pages_of(address, size);
+        if (vm::AddressSpace* space = current_space())
+            (void)space->deallocate(span.start, span.size);
     }
 
-    Result<uint64_t> deliver(uint64_t handle, uint32_t size) override
+    Result<uint64_t> deliver(uint64_t handle, uint32_t) override
     {
-        Task* task = Scheduler::current().task();
-        if (!task)
+        Capture* capture = reinterpret_cast<Capture*>(handle);
+        vm::AddressSpace* space = current_space();
+        if (!space)
             return Error::not_supported;
-        VirtAddr address = TRY(task->address_space().allocate(0, size, vm::Protection::read_write, true));
-        Result<void> copied = vm::copy_to_user(address, reinterpret_cast<void*>(handle), size);
-        if (!copied.ok()) {
-            (void)task->address_space().deallocate(address, size);
-            return copied.error();
-        }
-        heap_free(reinterpret_cast<void*>(handle));
+        VirtAddr start = TRY(space->map_snapshot(*capture->snapshot, vm::kUserBottom, vm::Protection::read_write));
+        uint64_t address = start + capture->offset;
+        discard(handle, 0);
         return address;
     }
 
-    void discard(uint64_t handle, uint32_t) override { heap_free(reinterpret_cast<void*>(handle)); }
+    void discard(uint64_t handle, uint32_t) override
+    {
+        Capture* capture = reinterpret_cast<Capture*>(handle);
+        capture->snapshot->release();
+        heap_free(capture);
+    }
 };
 
 KernelOutOfLine g_out_of_line;

@@ -50,9 +50,7 @@ Result<void> Task::create_parts()
     m_port = TRY(create_kernel_port(ipc::KernelObject::task, this));
     // When the last send right goes, the kernel is told (task_server.cpp):
     // a task that never got a thread is freed then.
-    arch::InterruptsOff off;
-    m_port->make_send_once_right();
-    (void)m_port->set_no_senders_request(ipc::CarriedRight::send_once(*m_port));
+    notify_when_unreferenced(*m_port);
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include <kern/string.h>
 #include <vm/frame_allocator.h>
 #include <vm/kernel_space.h>
+#include <vm/memory_object.h>
 
 extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
 
@@ -32,6 +33,20 @@ bool is_user_range(VirtAddr address, size_t size)
         && address < kUserTop && size <= kUserTop - address;
 }
 
+Protection without_write(Protection protection)
+{
+    return static_cast<Protection>(static_cast<uint8_t>(protection) & ~static_cast<uint8_t>(Protection::write));
+}
+
+// The buddy order of a block of `size` bytes (a power-of-two number of pages).
+unsigned order_of(size_t size)
+{
+    unsigned order = 0;
+    while ((kPageSize << order) < size)
+        ++order;
+    return order;
+}
+
 PageFlags page_flags(Protection protection)
 {
     PageFlags flags = PageFlags::user;
@@ -44,18 +59,26 @@ PageFlags page_flags(Protection protection)
 
 } // namespace
 
-AddressSpace::AddressSpace(PageTable&& table)
+AddressSpace::AddressSpace(PageTable&& table, Region* regions)
     : m_table(static_cast<PageTable&&>(table))
+    , m_regions(regions)
 {
 }
 
 Result<AddressSpace*> AddressSpace::create()
 {
-    PageTable table = TRY(PageTable::create(frame_allocator(), PhysWindow::direct_map()));
-    table.adopt_kernel_half(kernel_page_table());
-    Result<AddressSpace*> space = space_cache().create(static_cast<PageTable&&>(table));
+    void* regions = TRY(kern::heap_allocate(sizeof(Region) * kMaxRegions));
+    Result<PageTable> table = PageTable::create(frame_allocator(), PhysWindow::direct_map());
+    if (!table.ok()) {
+        kern::heap_free(regions);
+        return table.error();
+    }
+    table.value().adopt_kernel_half(kernel_page_table());
+    Result<AddressSpace*> space
+        = space_cache().create(static_cast<PageTable&&>(table.value()), static_cast<Region*>(regions));
     if (!space.ok()) {
-        table.destroy();
+        table.value().destroy();
+        kern::heap_free(regions);
         return space.error();
     }
     ++g_live_spaces;
@@ -66,10 +89,13 @@ void AddressSpace::destroy(AddressSpace* space)
 {
     deactivate_address_space(*space);
     for (size_t i = 0; i < space->m_region_count; ++i) {
-        for (VirtAddr page = space->m_regions[i].start; page < space->m_regions[i].end; page += kPageSize)
-            space->free_page(page);
+        const Region& region = space->m_regions[i];
+        for (VirtAddr page = region.start; page < region.end; page += kPageSize)
+            space->free_page(page, region);
+        space->release_region(region);
     }
     space->m_table.destroy();
+    kern::heap_free(space->m_regions);
     space_cache().destroy(space);
     --g_live_spaces;
 }
@@ -137,9 +163,15 @@ Result<void> AddressSpace::split_at(VirtAddr address)
     Region* region = find_region(address);
     if (region == nullptr || region->start == address)
         return {};
-    Region upper { address, region->end, region->protection };
-    region->end = address;
-    return insert_region(upper);
+    Region upper = *region;
+    upper.start = address;
+    if (upper.backing != Backing::anonymous)
+        upper.base += address - region->start;
+    region->end = address; // before the insert, which may move the array
+    TRY(insert_region(upper));
+    if (upper.backing == Backing::object)
+        upper.object->reference(); // each piece holds one
+    return {};
 }
 
 // Joins touching regions of equal protection, so repeated calls do not use up the slots.
@@ -147,7 +179,8 @@ void AddressSpace::merge_neighbours()
 {
     for (size_t i = 1; i < m_region_count;) {
         Region& left = m_regions[i - 1];
-        if (left.end == m_regions[i].start && left.protection == m_regions[i].protection) {
+        if (left.end == m_regions[i].start && left.protection == m_regions[i].protection
+            && left.backing == Backing::anonymous && m_regions[i].backing == Backing::anonymous) {
             left.end = m_regions[i].end;
             remove_region(i);
         } else {
@@ -175,32 +208,107 @@ void AddressSpace::flush(VirtAddr page)
         arch::invlpg(page);
 }
 
-void AddressSpace::free_page(VirtAddr page)
+// Unmaps `page` of `region`; an anonymous page's frame loses a holder.
+void AddressSpace::free_page(VirtAddr page, const Region& region)
 {
     Result<Translation> translation = m_table.translate(page);
     if (!translation.ok())
         return;
     (void)m_table.unmap(page);
     flush(page);
-    frame_allocator().free(align_down(translation.value().phys, kPageSize));
+    if (region.backing == Backing::anonymous)
+        release_frame(align_down(translation.value().phys, kPageSize));
     --m_resident_pages;
 }
 
-// Backs `page` with a zeroed frame (demand-zero), or returns the frame already there.
-Result<PhysAddr> AddressSpace::populate(VirtAddr page, Protection protection)
+// What a region holds besides its pages: an object reference, a DMA block.
+void AddressSpace::release_region(const Region& region)
+{
+    if (region.backing == Backing::object)
+        region.object->release();
+    else if (region.backing == Backing::contiguous)
+        frame_allocator().free(region.base, order_of(region.end - region.start));
+}
+
+Result<void> AddressSpace::map_page(VirtAddr page, PhysAddr frame, PageFlags flags)
+{
+    TRY(m_table.map(page, frame, PageSize::k4K, flags));
+    ++m_resident_pages;
+    return {};
+}
+
+// The frame behind `page` of `region`, mapping it first if it is absent
+// (anonymous memory: a zeroed frame; objects: the object's page).
+Result<PhysAddr> AddressSpace::populate(VirtAddr page, const Region& region)
 {
     Result<Translation> present = m_table.translate(page);
     if (present.ok())
         return align_down(present.value().phys, kPageSize);
-    PhysAddr frame = TRY(frame_allocator().allocate(0, Zone::any));
-    memset(PhysWindow::direct_map().to_virt(frame), 0, kPageSize);
-    Result<void> mapped = m_table.map(page, frame, PageSize::k4K, page_flags(protection));
-    if (!mapped.ok()) {
-        frame_allocator().free(frame);
-        return mapped.error();
+    PageFlags flags = page_flags(region.protection);
+    uint64_t offset = page - region.start;
+    switch (region.backing) {
+    case Backing::anonymous: {
+        PhysAddr frame = TRY(zeroed_frame());
+        Result<void> mapped = map_page(page, frame, flags);
+        if (!mapped.ok()) {
+            release_frame(frame);
+            return mapped.error();
+        }
+        return frame;
     }
-    ++m_resident_pages;
-    return frame;
+    case Backing::object: {
+        PhysAddr frame = TRY(region.object->populate((region.base + offset) / kPageSize));
+        TRY(map_page(page, frame, flags));
+        return frame;
+    }
+    case Backing::physical:
+    case Backing::contiguous:
+        if (!region.cached)
+            flags = flags | supported_page_flags(PageFlags::cache_disable);
+        TRY(map_page(page, region.base + offset, flags));
+        return region.base + offset;
+    }
+    return Error::invalid_argument;
+}
+
+// A write to an anonymous page that a snapshot (or another space) still
+// shares: copy it, unless this space is its last holder.
+Result<void> AddressSpace::break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame)
+{
+    if (frame_holders(frame) > 1) {
+        PhysAddr copy = TRY(copy_frame(frame));
+        (void)m_table.unmap(page);
+        --m_resident_pages;
+        // The page tables for `page` exist: mapping it again cannot fail.
+        (void)map_page(page, copy, page_flags(region.protection));
+        release_frame(frame);
+    } else {
+        (void)m_table.protect(page, page_flags(region.protection));
+    }
+    flush(page);
+    return {};
+}
+
+// The frame behind `page`, private to this space (for the kernel to write into).
+Result<PhysAddr> AddressSpace::writable_frame(VirtAddr page, const Region& region)
+{
+    PhysAddr frame = TRY(populate(page, region));
+    if (region.backing != Backing::anonymous || frame_holders(frame) == 1)
+        return frame;
+    TRY(break_copy_on_write(page, region, frame));
+    return populate(page, region);
+}
+
+// Where a new region of `size` bytes goes (see allocate).
+Result<VirtAddr> AddressSpace::place(VirtAddr address, size_t size, bool anywhere) const
+{
+    if (anywhere)
+        return find_free_range(address < kUserBottom ? kUserBottom : align_up(address, kPageSize), size);
+    if (!is_user_range(address, size))
+        return Error::invalid_argument;
+    if (!range_is_free(address, address + size))
+        return Error::already_exists;
+    return address;
 }
 
 Result<VirtAddr> AddressSpace::allocate(VirtAddr address, size_t size, Protection protection, bool anywhere)
@@ -208,16 +316,8 @@ Result<VirtAddr> AddressSpace::allocate(VirtAddr address, size_t size, Protectio
     if (size == 0 || size > kMaxAllocation)
         return Error::invalid_argument;
     size = align_up(size, kPageSize);
-    VirtAddr start = address;
-    if (anywhere) {
-        start = TRY(find_free_range(address < kUserBottom ? kUserBottom : align_up(address, kPageSize), size));
-    } else {
-        if (!is_user_range(address, size))
-            return Error::invalid_argument;
-        if (!range_is_free(address, address + size))
-            return Error::already_exists;
-    }
-    TRY(insert_region({ start, start + size, protection }));
+    VirtAddr start = TRY(place(address, size, anywhere));
+    TRY(insert_region({ start, start + size, 0, nullptr, protection, Backing::anonymous, true }));
     merge_neighbours();
     return start;
 }
@@ -229,13 +329,16 @@ Result<void> AddressSpace::deallocate(VirtAddr address, size_t size)
     VirtAddr end = address + size;
     if (regions_after_cut(address, end) > kMaxRegions)
         return Error::no_space;
+    if (cuts_contiguous(address, end))
+        return Error::invalid_argument;
     TRY(split_at(address));
     TRY(split_at(end));
     for (size_t i = 0; i < m_region_count;) {
         Region region = m_regions[i];
         if (region.start >= address && region.end <= end) {
             for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-                free_page(page);
+                free_page(page, region);
+            release_region(region);
             remove_region(i);
         } else {
             ++i;
@@ -258,6 +361,8 @@ Result<void> AddressSpace::protect(VirtAddr address, size_t size, Protection pro
     }
     if (regions_after_cut(address, end) + 1 > kMaxRegions)
         return Error::no_space;
+    if (cuts_contiguous(address, end))
+        return Error::invalid_argument;
     // Invoke.
     TRY(split_at(address));
     TRY(split_at(end));
@@ -267,12 +372,142 @@ Result<void> AddressSpace::protect(VirtAddr address, size_t size, Protection pro
             continue;
         region.protection = protection;
         for (VirtAddr page = region.start; page < region.end; page += kPageSize) {
-            if (m_table.protect(page, page_flags(protection)).ok())
-                flush(page);
+            Result<Translation> present = m_table.translate(page);
+            if (!present.ok())
+                continue;
+            // A page still shared copy-on-write stays read-only.
+            bool shared = region.backing == Backing::anonymous
+                && frame_holders(align_down(present.value().phys, kPageSize)) > 1;
+            (void)m_table.protect(page, page_flags(shared ? without_write(protection) : protection));
+            flush(page);
         }
     }
     merge_neighbours();
     return {};
+}
+
+// A DMA block is freed whole: no cut may go through one.
+bool AddressSpace::cuts_contiguous(VirtAddr start, VirtAddr end) const
+{
+    for (size_t i = 0; i < m_region_count; ++i) {
+        const Region& region = m_regions[i];
+        bool overlaps = region.start < end && start < region.end;
+        if (region.backing == Backing::contiguous && overlaps && (region.start < start || region.end > end))
+            return true;
+    }
+    return false;
+}
+
+Result<VirtAddr> AddressSpace::map_object(
+    VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere)
+{
+    if (size == 0 || !is_page_aligned(offset) || offset > object.size() || align_up(size, kPageSize) > object.size() - offset)
+        return Error::invalid_argument;
+    size = align_up(size, kPageSize);
+    VirtAddr start = TRY(place(address, size, anywhere));
+    TRY(insert_region({ start, start + size, offset, &object, protection, Backing::object, true }));
+    object.reference();
+    return start;
+}
+
+Result<VirtAddr> AddressSpace::map_physical(
+    VirtAddr address, PhysAddr base, size_t size, Protection protection, bool cached, bool anywhere)
+{
+    constexpr PhysAddr kPhysicalLimit = 1ull << 52;
+    if (size == 0 || size > kMaxAllocation || !is_page_aligned(base) || base >= kPhysicalLimit
+        || align_up(size, kPageSize) > kPhysicalLimit - base)
+        return Error::invalid_argument;
+    size = align_up(size, kPageSize);
+    // RAM is the kernel's to hand out (allocate_contiguous), not to map by address.
+    if (frame_allocator().overlaps_managed(base, base + size))
+        return Error::permission_denied;
+    VirtAddr start = TRY(place(address, size, anywhere));
+    TRY(insert_region({ start, start + size, base, nullptr, protection, Backing::physical, cached }));
+    return start;
+}
+
+Result<VirtAddr> AddressSpace::allocate_contiguous(size_t size, PhysAddr* base)
+{
+    if (size == 0 || size > (kPageSize << FrameAllocator::kMaxOrder))
+        return Error::invalid_argument;
+    unsigned order = order_of(size);
+    size = kPageSize << order;
+    if (m_region_count == kMaxRegions)
+        return Error::no_space;
+    VirtAddr start = TRY(place(kUserBottom, size, true));
+    // Below 4 GiB, for devices that address 32 bits.
+    PhysAddr block = TRY(frame_allocator().allocate(order, Zone::low));
+    memset(PhysWindow::direct_map().to_virt(block), 0, size);
+    (void)insert_region({ start, start + size, block, nullptr, Protection::read_write, Backing::contiguous, true });
+    *base = block;
+    return start;
+}
+
+// Adds `page` of `region` to `snapshot` as its page `index`.
+Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, VirtAddr page, const Region& region)
+{
+    Result<Translation> present = m_table.translate(page);
+    if (!present.ok())
+        return {}; // never touched: zeros in the snapshot too
+    PhysAddr frame = align_down(present.value().phys, kPageSize);
+    if (region.backing == Backing::object) {
+        snapshot.adopt(index, TRY(copy_frame(frame))); // shared memory goes on changing: copy it now
+        return {};
+    }
+    reference_frame(frame);
+    snapshot.adopt(index, frame);
+    if (has_flags(present.value().flags, PageFlags::writable)) {
+        (void)m_table.protect(page, page_flags(without_write(region.protection)));
+        flush(page);
+    }
+    return {};
+}
+
+Result<MemoryObject*> AddressSpace::snapshot(VirtAddr address, size_t size)
+{
+    if (!is_user_range(address, size) || size > MemoryObject::kMaxSize)
+        return Error::invalid_argument;
+    for (VirtAddr at = address; at < address + size;) {
+        Region* region = find_region(at);
+        if (region == nullptr)
+            return Error::bad_address;
+        if (!allows(region->protection, Protection::read))
+            return Error::permission_denied;
+        if (region->backing == Backing::physical || region->backing == Backing::contiguous)
+            return Error::invalid_argument;
+        at = region->end;
+    }
+    MemoryObject* snapshot = TRY(MemoryObject::create(size));
+    for (size_t index = 0; index < size / kPageSize; ++index) {
+        VirtAddr page = address + index * kPageSize;
+        Result<void> shared = share_into(*snapshot, index, page, *find_region(page));
+        if (!shared.ok()) {
+            snapshot->release();
+            return shared.error();
+        }
+    }
+    return snapshot;
+}
+
+Result<VirtAddr> AddressSpace::map_snapshot(MemoryObject& snapshot, VirtAddr address, Protection protection)
+{
+    size_t size = snapshot.size();
+    VirtAddr start = TRY(place(address, size, true));
+    TRY(insert_region({ start, start + size, 0, nullptr, protection, Backing::anonymous, true }));
+    for (size_t index = 0; index < snapshot.page_count(); ++index) {
+        PhysAddr frame = snapshot.frame_at(index);
+        if (!frame)
+            continue;
+        reference_frame(frame);
+        Result<void> mapped = map_page(start + index * kPageSize, frame, page_flags(without_write(protection)));
+        if (!mapped.ok()) {
+            release_frame(frame);
+            (void)deallocate(start, size);
+            return mapped.error();
+        }
+    }
+    merge_neighbours();
+    return start;
 }
 
 Result<void> AddressSpace::handle_fault(VirtAddr address, bool write, bool execute)
@@ -284,12 +519,15 @@ Result<void> AddressSpace::handle_fault(VirtAddr address, bool write, bool execu
     if (!allows(region->protection, wanted) || region->protection == Protection::none)
         return Error::permission_denied;
     VirtAddr page = align_down(address, kPageSize);
-    if (m_table.translate(page).ok()) {
+    Result<Translation> present = m_table.translate(page);
+    if (present.ok()) {
+        if (write && !has_flags(present.value().flags, PageFlags::writable) && region->backing == Backing::anonymous)
+            return break_copy_on_write(page, *region, align_down(present.value().phys, kPageSize));
         // Present and allowed: another CPU's change or a stale TLB entry.
         flush(page);
         return {};
     }
-    TRY(populate(page, region->protection));
+    TRY(populate(page, *region));
     return {};
 }
 
@@ -300,7 +538,7 @@ Result<void> AddressSpace::write(VirtAddr address, const void* data, size_t size
         Region* region = find_region(address);
         if (region == nullptr)
             return Error::bad_address;
-        PhysAddr frame = TRY(populate(align_down(address, kPageSize), region->protection));
+        PhysAddr frame = TRY(writable_frame(align_down(address, kPageSize), *region));
         size_t offset = address % kPageSize;
         size_t chunk = kPageSize - offset < size ? kPageSize - offset : size;
         memcpy(static_cast<uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, from, chunk);
@@ -318,7 +556,7 @@ Result<void> AddressSpace::read(VirtAddr address, void* data, size_t size)
         Region* region = find_region(address);
         if (region == nullptr)
             return Error::bad_address;
-        PhysAddr frame = TRY(populate(align_down(address, kPageSize), region->protection));
+        PhysAddr frame = TRY(populate(align_down(address, kPageSize), *region));
         size_t offset = address % kPageSize;
         size_t chunk = kPageSize - offset < size ? kPageSize - offset : size;
         memcpy(to, static_cast<const uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, chunk);

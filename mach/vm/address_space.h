@@ -4,8 +4,16 @@
 // the page fault handler: anonymous memory is zero-filled on first touch,
 // copy-on-write pages are copied on first write.
 //
+// A region is backed by
+//  - anonymous memory: private pages, zero-filled; a page shared with a
+//    snapshot (copy-on-write) is mapped read-only until written;
+//  - a memory object (vm_map of shared memory): the object's pages, shared
+//    with every space that maps it;
+//  - physical memory: device registers (MMIO), never RAM the kernel
+//    manages, or a DMA buffer the region owns (allocate_contiguous).
+//
 // Ownership: a Task owns its AddressSpace (create/destroy). Memory objects
-// (shared memory) are reference counted and may outlive a space.
+// (shared memory, snapshots) are reference counted and may outlive a space.
 //
 // Concurrency: FIXME(SMP): the kernel is single-CPU today; callers run with
 // interrupts off or in the owning task's context.
@@ -19,6 +27,8 @@
 #include <vm/page_table.h>
 
 namespace vm {
+
+class MemoryObject;
 
 
 // What a region allows user code to do (a bit set).
@@ -64,8 +74,32 @@ public:
     // Sets the protection of [address, address + size), which must be fully mapped.
     Result<void> protect(VirtAddr address, size_t size, Protection protection);
 
-    // FIXME: still to come: shared memory objects (vm_map) and copy-on-write
-    // copies of ranges into another space (fork, out-of-line message data).
+    // Maps `size` bytes of `object` from byte `offset` (both page-aligned,
+    // inside the object) at `address` (or anywhere, as allocate does). The
+    // region holds a reference on the object.
+    Result<VirtAddr> map_object(
+        VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere);
+
+    // Maps device memory [base, base + size) (page-aligned, outside the RAM
+    // the kernel manages), uncached unless `cached`.
+    Result<VirtAddr> map_physical(
+        VirtAddr address, PhysAddr base, size_t size, Protection protection, bool cached, bool anywhere);
+
+    // Physically contiguous memory for a device to reach (DMA): zeroed
+    // frames owned by the region, their physical address in *base. Freed
+    // by a deallocate of the whole region only.
+    Result<VirtAddr> allocate_contiguous(size_t size, PhysAddr* base);
+
+    // A copy-on-write snapshot of [address, address + size) (page-aligned,
+    // mapped, readable, no device memory): resident anonymous pages are
+    // shared (and made read-only here until written), pages never touched
+    // stay absent, pages of memory objects are copied. The caller owns the
+    // snapshot.
+    Result<MemoryObject*> snapshot(VirtAddr address, size_t size);
+
+    // Maps a snapshot as new private anonymous memory (anywhere at or above
+    // `address`); its pages are shared copy-on-write until written.
+    Result<VirtAddr> map_snapshot(MemoryObject& snapshot, VirtAddr address, Protection protection);
 
     // Resolves a fault at `address` (demand-zero or copy-on-write).
     // bad_address if nothing is mapped there; permission_denied if the access is not allowed.
@@ -93,30 +127,46 @@ public:
     static size_t live_count();
 
 private:
+    enum class Backing : uint8_t { anonymous, object, physical, contiguous };
+
     struct Region {
         VirtAddr start;
         VirtAddr end;
+        // object: byte offset of `start` in the object; physical and
+        // contiguous: physical address of `start`
+        uint64_t base;
+        MemoryObject* object; // object: referenced
         Protection protection;
+        Backing backing;
+        bool cached;
     };
 
-    explicit AddressSpace(PageTable&& table);
+    AddressSpace(PageTable&& table, Region* regions);
     friend class kern::ObjectCache<AddressSpace>;
 
     Region* find_region(VirtAddr address);
     bool range_is_free(VirtAddr start, VirtAddr end) const;
     Result<VirtAddr> find_free_range(VirtAddr from, size_t size) const;
     Result<void> insert_region(Region region);
+    Result<VirtAddr> place(VirtAddr address, size_t size, bool anywhere) const;
+    bool cuts_contiguous(VirtAddr start, VirtAddr end) const;
+    void release_region(const Region& region);
+    Result<PhysAddr> frame_for(VirtAddr page, const Region& region);
+    Result<PhysAddr> writable_frame(VirtAddr page, const Region& region);
+    Result<void> break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame);
+    Result<void> share_into(MemoryObject& snapshot, size_t index, VirtAddr page, const Region& region);
     Result<void> split_at(VirtAddr address);
     void merge_neighbours();
     void remove_region(size_t index);
     size_t regions_after_cut(VirtAddr start, VirtAddr end) const;
-    Result<PhysAddr> populate(VirtAddr page, Protection protection);
-    void free_page(VirtAddr page);
+    Result<PhysAddr> populate(VirtAddr page, const Region& region);
+    void free_page(VirtAddr page, const Region& region);
+    Result<void> map_page(VirtAddr page, PhysAddr frame, PageFlags flags);
     void flush(VirtAddr page);
     bool is_active() const;
 
     PageTable m_table;
-    Region m_regions[kMaxRegions];
+    Region* m_regions; // kMaxRegions of them, from the heap
     size_t m_region_count = 0;
     size_t m_resident_pages = 0;
 };

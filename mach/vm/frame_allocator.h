@@ -106,6 +106,13 @@ public:
     // The metadata of the frame holding `address` (must be within the managed span).
     Frame& frame(PhysAddr address);
 
+    // Whether [start, end) touches the span of physical memory this
+    // allocator manages (RAM and the holes between its regions).
+    bool overlaps_managed(PhysAddr start, PhysAddr end) const
+    {
+        return (start >> kPageShift) < m_end_pfn && ((end + kPageSize - 1) >> kPageShift) > m_base_pfn;
+    }
+
     // Frames managed (free or allocated), and those free now.
     size_t total_frames() const { return m_total_frames; }
     size_t free_frames() const;

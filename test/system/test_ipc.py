@@ -1,4 +1,5 @@
-"""IPC between user tasks: RPC ping-pong through send-once reply rights, a
+"""IPC between user tasks: out-of-line memory moved copy-on-write and
+shared memory objects, RPC ping-pong through send-once reply rights, a
 port set served by one thread, payload rights and their no-senders
 notification, kernel objects as ports (creating tasks and threads,
 terminating them), a server killed mid-RPC, a queue filled to its limit,
@@ -66,9 +67,18 @@ def check_tasks(qemu, results):
     record_all(results, "ipc: tasks and threads as ports", checks, out)
 
 
+def check_memory(qemu, results):
+    boot = qemu.boot("start=vmtest", timeout=60, stop_when=ended("vmtest"))
+    out = boot.output
+    checks = program_checks(out, "vmtest", 28)
+    checks += [("no panic", "KERNEL PANIC" not in out)]
+    record_all(results, "ipc: out-of-line and shared memory", checks, out)
+
+
 def run(qemu, results):
     check_rpc(qemu, results)
     check_server_killed(qemu, results)
     check_queue(qemu, results)
     check_hostile(qemu, results)
     check_tasks(qemu, results)
+    check_memory(qemu, results)

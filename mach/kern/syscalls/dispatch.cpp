@@ -34,6 +34,8 @@ constexpr TableEntry kEntries[] = {
     { Syscall::vm_allocate, sys_vm_allocate },
     { Syscall::vm_deallocate, sys_vm_deallocate },
     { Syscall::vm_protect, sys_vm_protect },
+    { Syscall::vm_map, sys_vm_map },
+    { Syscall::memory_object_create, sys_memory_object_create },
     { Syscall::clock_monotonic, sys_clock_monotonic },
     { Syscall::thread_sleep, sys_thread_sleep },
     { Syscall::thread_yield, sys_thread_yield },

@@ -34,6 +34,9 @@ Error sys_vm_allocate(const SyscallArgs& args);
 Error sys_vm_deallocate(const SyscallArgs& args);
 Error sys_vm_protect(const SyscallArgs& args);
 
+// memory_object.cpp
+Error sys_memory_object_create(const SyscallArgs& args);
+Error sys_vm_map(const SyscallArgs& args);
 // msg.cpp
 Error sys_msg(const SyscallArgs& args);
 // port.cpp
