@@ -2,7 +2,7 @@
 # test/programs/, built with the host g++ as static freestanding x86-64 ELF
 # executables linked at 0x400000, and shipped as boot modules.
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \

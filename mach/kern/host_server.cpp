@@ -30,7 +30,4 @@ Error serve_host(KernelRequest& request)
     return Error::none;
 }
 
-// FIXME: the device port's operations (I/O ports, physical memory, interrupt lines).
-Error serve_device(KernelRequest&) { return Error::not_supported; }
-
 } // namespace kern

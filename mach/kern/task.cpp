@@ -1,4 +1,5 @@
 #include <arch/x86_64/cpu.h>
+#include <arch/x86_64/io_permission.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
 #include <kern/heap.h>
@@ -71,6 +72,8 @@ void Task::destroy_parts()
         m_name_space = nullptr;
     }
     destroy_kernel_port(m_port);
+    arch::IoPermissions::destroy(m_io);
+    m_io = nullptr;
     if (m_space) {
         // Leaves CR3 on the kernel's tables if this space was live there.
         vm::AddressSpace::destroy(m_space);
@@ -100,7 +103,21 @@ void Task::destroy_unstarted(Task* task)
 
 // vm knows which space CR3 holds (one record, so a kernel thread that
 // activates a space of its own cannot leave a stale copy here).
-void Task::activate() { m_space->activate(); }
+void Task::activate()
+{
+    m_space->activate();
+    arch::load_io_permissions(m_io);
+}
+
+Result<void> Task::allow_io_ports(uint32_t first, uint32_t count)
+{
+    if (!m_io)
+        m_io = TRY(arch::IoPermissions::create());
+    TRY(m_io->allow(first, count));
+    if (Scheduler::current().task() == this)
+        arch::load_io_permissions(m_io); // the grant holds from the return to user mode on
+    return {};
+}
 
 void Task::add_thread(Thread& thread)
 {

@@ -19,6 +19,9 @@ namespace ipc {
 class NameSpace;
 class Port;
 }
+namespace arch {
+class IoPermissions;
+}
 
 namespace kern {
 
@@ -55,6 +58,9 @@ public:
     // The port standing for the task (the kernel holds its receive right).
     ipc::Port& port() { return *m_port; }
 
+    // Lets the task's user code use I/O ports [first, first + count) (the device port's grant).
+    Result<void> allow_io_ports(uint32_t first, uint32_t count);
+
     // Names of the rights its creator handed it, reported by self_ports.
     mach::PortName bootstrap_name = mach::kNullName;
     mach::PortName device_name = mach::kNullName;
@@ -72,6 +78,7 @@ private:
     vm::AddressSpace* m_space = nullptr; // owned
     ipc::NameSpace* m_name_space = nullptr; // owned
     ipc::Port* m_port = nullptr; // its receive right is the task's
+    arch::IoPermissions* m_io = nullptr; // owned; null: no I/O ports
     Thread* m_threads = nullptr; // linked through Thread::m_next_in_task
     size_t m_thread_count = 0;
     int m_exit_status = 0;

@@ -29,8 +29,18 @@ constexpr uint64_t kKernelData = 0x00cf92000000ffffull;
 constexpr uint64_t kUserData = 0x00cff2000000ffffull;
 constexpr uint64_t kUserCode = 0x00affa000000ffffull;
 
+// The TSS and right after it the I/O permission bitmap: one bit per port,
+// 0 = allowed from user mode; the CPU reads one byte past the last port,
+// which must be all ones.
+struct [[gnu::packed]] TssWithIoMap {
+    TaskStateSegment tss;
+    uint8_t io_map[kIoMapBytes];
+    uint8_t io_map_end;
+};
+
 alignas(16) uint64_t g_gdt[7];
-TaskStateSegment g_tss;
+TssWithIoMap g_tss_block;
+TaskStateSegment& g_tss = g_tss_block.tss;
 alignas(16) uint8_t g_ist_stacks[3][kIstStackSize];
 
 // A 64-bit TSS descriptor takes two GDT slots.
@@ -52,8 +62,11 @@ void init_gdt()
     g_gdt[4] = kUserCode;
     for (int i = 0; i < 3; ++i)
         g_tss.ist[i] = reinterpret_cast<uint64_t>(&g_ist_stacks[i][kIstStackSize]);
-    g_tss.io_map_base = sizeof(TaskStateSegment); // no I/O bitmap: user I/O is denied
-    set_tss_descriptor(&g_gdt[5], reinterpret_cast<uint64_t>(&g_tss), sizeof(g_tss) - 1);
+    g_tss.io_map_base = sizeof(TaskStateSegment);
+    for (uint8_t& byte : g_tss_block.io_map)
+        byte = 0xff; // every port denied until a task is granted some
+    g_tss_block.io_map_end = 0xff;
+    set_tss_descriptor(&g_gdt[5], reinterpret_cast<uint64_t>(&g_tss_block), sizeof(g_tss_block) - 1);
 
     DescriptorPointer pointer {sizeof(g_gdt) - 1, reinterpret_cast<uint64_t>(g_gdt)};
     asm volatile("lgdt %0" : : "m"(pointer));
@@ -74,5 +87,7 @@ void init_gdt()
 }
 
 void set_kernel_stack(uint64_t stack_top) { g_tss.rsp[0] = stack_top; }
+
+uint8_t* tss_io_map() { return g_tss_block.io_map; }
 
 } // namespace arch

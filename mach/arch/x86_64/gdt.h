@@ -3,6 +3,7 @@
 // privilege level, and the TSS holds the stacks interrupts switch to.
 #pragma once
 
+#include <stddef.h>
 #include <stdint.h>
 
 namespace arch {
@@ -26,5 +27,10 @@ void init_gdt();
 
 // Sets the stack the CPU switches to when an interrupt arrives in user mode.
 void set_kernel_stack(uint64_t stack_top);
+
+// The TSS's I/O permission bitmap (kIoMapBytes; a 0 bit lets user mode use
+// that port). Only io_permission.cpp changes it.
+constexpr size_t kIoMapBytes = 65536 / 8;
+uint8_t* tss_io_map();
 
 } // namespace arch

@@ -30,6 +30,11 @@ enum class KernelCall : uint32_t {
     thread_info = 0x1101, // no body; result: ThreadInfo
     // To the host port.
     host_statistics = 0x1200, // no body; result: HostStatistics
+    // To the device port (only the first boot task is given it). Each
+    // grants the calling task, which may pass the port on to its drivers.
+    device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
+    device_map_physical = 0x1301, // body: DeviceMapRequest; result: DeviceMapReply
+    device_allocate_dma = 0x1302, // body: DeviceDmaRequest; result: DeviceDmaReply
 };
 
 constexpr uint32_t kReplyBit = 0x80000000u;
@@ -66,6 +71,33 @@ struct ThreadInfo {
     uint64_t id;
     int32_t priority;
     uint32_t state; // 0 ready, 1 running, 2 waiting, 3 dead
+};
+
+struct DeviceIoPortsRequest {
+    uint32_t first;
+    uint32_t count;
+};
+
+// Device memory (MMIO) to map into the caller; RAM is refused (use DMA buffers).
+struct DeviceMapRequest {
+    uint64_t physical; // page-aligned
+    uint64_t size;
+    uint32_t cached; // 0: uncached, as device registers want
+    uint32_t reserved;
+};
+
+struct DeviceMapReply {
+    uint64_t address; // where in the caller
+};
+
+// Zeroed, physically contiguous memory below 4 GiB for a device to reach.
+struct DeviceDmaRequest {
+    uint64_t size; // rounded up to a power-of-two number of pages, at most 4 MiB
+};
+
+struct DeviceDmaReply {
+    uint64_t address; // where in the caller
+    uint64_t physical; // what the device is told
 };
 
 // Kernel object counts: what leak checks compare against a baseline.

@@ -1,0 +1,97 @@
+// The device port, as the first boot task (the only one given it):
+// I/O ports granted to the caller (the CMOS clock), device memory mapped
+// uncached (the I/O APIC's registers), RAM refused, DMA buffers with their
+// physical address, and wrong requests refused.
+#include "checks.h"
+
+using namespace test_checks;
+using mach::KernelCall;
+
+namespace {
+
+mach::SelfPorts g_self;
+
+template <typename Request> Error device_call(KernelCall call, const Request& request, void* result = nullptr, size_t size = 0)
+{
+    return mach::kernel_call(g_self.device, call, &request, sizeof(request), result, size);
+}
+
+uint8_t cmos_read(uint8_t index)
+{
+    uint8_t value;
+    asm volatile("outb %0, $0x70" : : "a"(index));
+    asm volatile("inb $0x71, %0" : "=a"(value));
+    return value;
+}
+
+void check_io_ports()
+{
+    check(device_call(KernelCall::device_io_ports, mach::DeviceIoPortsRequest { 0x70, 2 }) == Error::none,
+        "io_ports_granted");
+    uint8_t seconds = cmos_read(0x00);
+    uint8_t status_b = cmos_read(0x0b);
+    bool bcd = !(status_b & 0x04);
+    check(bcd ? (seconds & 0x0f) <= 9 && seconds <= 0x59 : seconds <= 59, "cmos_clock_read");
+    check(device_call(KernelCall::device_io_ports, mach::DeviceIoPortsRequest { 0xffff, 2 }) == Error::invalid_argument,
+        "io_ports_past_the_end_refused");
+    check(device_call(KernelCall::device_io_ports, mach::DeviceIoPortsRequest { 0x80, 0 }) == Error::invalid_argument,
+        "io_ports_none_refused");
+}
+
+void check_device_memory()
+{
+    mach::DeviceMapReply mapped {};
+    Error status = device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0xfec00000, 4096, 0, 0 },
+        &mapped, sizeof(mapped));
+    check(status == Error::none && mapped.address, "ioapic_mapped");
+    if (status == Error::none) {
+        volatile uint32_t* registers = reinterpret_cast<volatile uint32_t*>(mapped.address);
+        registers[0] = 1; // select the version register
+        uint32_t version = registers[4];
+        mach::Line() << "I/O APIC version " << uint64_t(version & 0xff) << ", " << uint64_t(((version >> 16) & 0xff) + 1)
+                     << " inputs";
+        check((version & 0xff) >= 0x10 && ((version >> 16) & 0xff) >= 15, "ioapic_registers_read");
+    }
+    check(device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0x100000, 4096, 1, 0 }, &mapped,
+              sizeof(mapped))
+            == Error::permission_denied,
+        "ram_refused");
+    check(device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0xfec00001, 4096, 0, 0 }, &mapped,
+              sizeof(mapped))
+            == Error::invalid_argument,
+        "unaligned_refused");
+}
+
+void check_dma()
+{
+    mach::DeviceDmaReply dma {};
+    Error status = device_call(KernelCall::device_allocate_dma, mach::DeviceDmaRequest { 3 * 4096 }, &dma, sizeof(dma));
+    check(status == Error::none && dma.physical % 16384 == 0 && dma.physical < (1ull << 32), "dma_buffer");
+    if (status != Error::none)
+        return;
+    volatile uint8_t* bytes = reinterpret_cast<volatile uint8_t*>(dma.address);
+    bool zeroed = true;
+    for (int i = 0; i < 4 * 4096; i += 512)
+        zeroed &= bytes[i] == 0;
+    bytes[100] = 7;
+    check(zeroed && bytes[100] == 7, "dma_buffer_usable");
+    check(mach::vm_deallocate(g_self.task, dma.address, 4096) == Error::invalid_argument, "dma_partial_free_refused");
+    check(mach::vm_deallocate(g_self.task, dma.address, 4 * 4096) == Error::none, "dma_freed");
+    check(device_call(KernelCall::device_allocate_dma, mach::DeviceDmaRequest { 64ull << 20 }, &dma, sizeof(dma))
+            == Error::invalid_argument,
+        "dma_too_big_refused");
+}
+
+} // namespace
+
+int main(int, char**, char**)
+{
+    (void)mach::self_ports(&g_self);
+    check(g_self.device != mach::kNullName, "has_device_port");
+    check(mach::kernel_call(g_self.host, KernelCall::device_io_ports, nullptr, 0, nullptr, 0) == Error::not_supported,
+        "host_port_grants_nothing");
+    check_io_ports();
+    check_device_memory();
+    check_dma();
+    return finish();
+}
