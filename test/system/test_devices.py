@@ -10,7 +10,7 @@ from test_user import record_all
 def check_device_port(qemu, results):
     boot = qemu.boot("start=devtest,fault-io", timeout=60, stop_when=ended("devtest", "fault-io"))
     out = boot.output
-    checks = program_checks(out, "devtest", 16)
+    checks = program_checks(out, "devtest", 15)
     checks += [("an ungranted port faults", re.search(r"fault: task fault-io killed: #GP", out)),
                ("the grant is logged", re.search(r"device: devtest may use I/O ports 0x70-0x71", out)),
                ("no panic", "KERNEL PANIC" not in out)]
