@@ -142,6 +142,11 @@ Result<void> FrameAllocator::init(const kern::MemoryRegion* regions, size_t regi
     size_t reserved_count, PhysWindow window)
 {
     KASSERT(m_frames == nullptr);
+    // An inverted range would reserve nothing, and hand out what it meant to keep.
+    for (size_t i = 0; i < reserved_count; ++i) {
+        if (reserved[i].start > reserved[i].end)
+            return Error::invalid_argument;
+    }
     Exclusions exclusions(regions, region_count, reserved, reserved_count);
 
     // The span of frame numbers the Frame array must cover.

@@ -93,7 +93,8 @@ public:
     // Takes over the `usable` regions of the memory map, trimmed inwards to
     // whole frames, minus every non-usable region, the `reserved` ranges and
     // the first 1 MiB. Places the Frame array in managed memory below 4 GiB.
-    // Fails with no_memory if nothing is usable or the array finds no room.
+    // Fails with no_memory if nothing is usable or the array finds no room,
+    // invalid_argument if a reserved range ends before it starts.
     Result<void> init(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved,
         size_t reserved_count, PhysWindow window);
 

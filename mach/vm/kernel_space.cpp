@@ -54,7 +54,9 @@ const char* type_name(kern::MemoryType type)
 size_t collect_reserved(const kern::BootInfo& boot_info, PhysRange* reserved)
 {
     size_t count = 0;
-    reserved[count++] = { image_phys(__kernel_phys_start), image_phys(__kernel_end) };
+    // __kernel_phys_start is a physical address already (the low boot
+    // section's); the end is a higher-half symbol.
+    reserved[count++] = { virt_of(__kernel_phys_start), image_phys(__kernel_end) };
     for (size_t i = 0; i < boot_info.module_count; ++i)
         reserved[count++] = { boot_info.modules[i].start, boot_info.modules[i].end };
     if (boot_info.info_end > boot_info.info_start)

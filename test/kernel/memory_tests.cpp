@@ -151,3 +151,17 @@ KTEST(memory_heap_round_trip)
     KEXPECT(kern::heap_allocate(0).error() == Error::invalid_argument);
     KEXPECT(kern::heap_bytes_in_use() == baseline);
 }
+
+extern "C" char __kernel_phys_start[], __kernel_end[];
+
+// The frames of the kernel image are never the allocator's to hand out (a
+// reserved range computed wrongly once let the heap overwrite kernel code).
+KTEST(memory_kernel_image_is_reserved)
+{
+    vm::FrameAllocator& frames = vm::frame_allocator();
+    PhysAddr start = reinterpret_cast<uint64_t>(__kernel_phys_start);
+    PhysAddr end = reinterpret_cast<uint64_t>(__kernel_end) - vm::kKernelBase;
+    KEXPECT(start < end);
+    for (PhysAddr page = start; page < end; page += vm::kPageSize)
+        KEXPECT(frames.frame(page).state() == vm::FrameState::unusable);
+}

@@ -408,3 +408,11 @@ TEST_CASE("the kernel's frame allocator is one instance", "[frame_allocator]")
 {
     CHECK(&vm::frame_allocator() == &vm::frame_allocator());
 }
+
+TEST_CASE("an inverted reserved range is refused, not silently ignored", "[frame_allocator]")
+{
+    FakeRam ram(0, 0xa000000);
+    FrameAllocator allocator;
+    std::vector<PhysRange> inverted = { { 0x80200000, 0x24f000 } }; // start past end, as a bad symbol sum gives
+    CHECK(init(allocator, kAwkwardMap, inverted, ram).error() == Error::invalid_argument);
+}
