@@ -15,6 +15,12 @@ struct CallMessage {
 Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result,
     size_t result_size, PortName* right)
 {
+    return kernel_call_giving(object, call, kNullName, Disposition::none, body, body_size, result, result_size, right);
+}
+
+Error kernel_call_giving(PortName object, KernelCall call, PortName give, Disposition disposition, const void* body,
+    size_t body_size, void* result, size_t result_size, PortName* right)
+{
     if (body_size > kMaxBody || body_size % 8 || result_size > kMaxBody)
         return Error::invalid_argument;
     SelfPorts self {};
@@ -31,9 +37,17 @@ Error kernel_call(PortName object, KernelCall call, const void* body, size_t bod
     message.header.reply = reply;
     message.header.reply_disposition = Disposition::make_send_once;
     message.header.id = static_cast<uint32_t>(call);
-    message.header.size = uint32_t(sizeof(MessageHeader) + body_size);
+    size_t offset = 0;
+    if (give != kNullName) {
+        Descriptor descriptor {};
+        descriptor.port = { DescriptorType::port, disposition, 0, give, 0 };
+        __builtin_memcpy(message.body, &descriptor, sizeof(descriptor));
+        message.header.descriptor_count = 1;
+        offset = sizeof(descriptor);
+    }
+    message.header.size = uint32_t(sizeof(MessageHeader) + offset + body_size);
     if (body_size)
-        __builtin_memcpy(message.body, body, body_size);
+        __builtin_memcpy(message.body + offset, body, body_size);
     status = msg(&message.header, kSend | kReceive, message.header.size, sizeof(message), reply);
     if (status == Error::none) {
         const uint8_t* reply_body = message.body;

@@ -15,4 +15,8 @@ namespace mach {
 Error kernel_call(PortName object, KernelCall call, const void* body, size_t body_size, void* result,
     size_t result_size, PortName* right = nullptr);
 
+// The same, handing the kernel a right too: `give` by `disposition`, in the request's one port descriptor.
+Error kernel_call_giving(PortName object, KernelCall call, PortName give, Disposition disposition, const void* body,
+    size_t body_size, void* result, size_t result_size, PortName* right = nullptr);
+
 } // namespace mach

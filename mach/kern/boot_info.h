@@ -65,6 +65,12 @@ struct BootInfo {
     bool has_framebuffer = false;
     FramebufferInfo framebuffer {};
 
+    // A copy of the ACPI root pointer (RSDP) GRUB found: 20 bytes (ACPI 1)
+    // or 36 (ACPI 2 and later); 0 if there was none.
+    static constexpr size_t kMaxRsdpSize = 36;
+    uint8_t acpi_rsdp[kMaxRsdpSize];
+    size_t acpi_rsdp_size = 0;
+
     // Where the Multiboot2 information structure itself lies, so the frame
     // allocator can keep it until it is parsed.
     PhysAddr info_start = 0;

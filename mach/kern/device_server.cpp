@@ -62,6 +62,7 @@ Error serve_device(KernelRequest& request)
     case mach::KernelCall::device_io_ports: return io_ports(*caller, request);
     case mach::KernelCall::device_map_physical: return map_physical(*caller, request);
     case mach::KernelCall::device_allocate_dma: return allocate_dma(*caller, request);
+    case mach::KernelCall::device_interrupt: return claim_interrupt(request);
     default: return Error::not_supported;
     }
 }

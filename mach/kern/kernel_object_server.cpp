@@ -14,6 +14,7 @@ Error dispatch(ipc::Port& port, KernelRequest& request)
     case ipc::KernelObject::host: return serve_host(request);
     case ipc::KernelObject::device: return serve_device(request);
     case ipc::KernelObject::memory_object: return serve_memory_object(port, request);
+    case ipc::KernelObject::interrupt_line: return serve_interrupt_line(port, request);
     default: return Error::not_supported;
     }
 }

@@ -22,15 +22,22 @@ public:
 
     uint32_t id() const { return m_message.header().id; }
 
-    // The request body as a T: invalid_argument if it is not exactly that
-    // (descriptors are not expected by any operation yet).
+    // The request body (after any descriptors) as a T: invalid_argument if it is shorter.
     template <typename T> Result<T> body() const
     {
-        if (m_message.descriptor_count() || m_message.body_size() < sizeof(T))
+        if (m_message.body_size() < sizeof(T))
             return Error::invalid_argument;
         T value;
         __builtin_memcpy(&value, m_message.body(), sizeof(T));
         return value;
+    }
+
+    // The right in the request's first port descriptor, taken out (empty if none).
+    ipc::CarriedRight take_port_argument()
+    {
+        if (m_message.descriptor_count() == 0 || m_message.descriptors()[0].type != mach::DescriptorType::port)
+            return {};
+        return m_message.take_port_right(0);
     }
 
     // The operation's result (copied; at most kMaxResult bytes).
@@ -60,6 +67,9 @@ Error serve_thread(void* thread, KernelRequest& request);
 Error serve_host(KernelRequest& request);
 Error serve_device(KernelRequest& request);
 Error serve_memory_object(ipc::Port& port, KernelRequest& request);
+Error serve_interrupt_line(ipc::Port& port, KernelRequest& request);
+// device_interrupt (interrupt_port.cpp).
+Error claim_interrupt(KernelRequest& request);
 
 // Called by the kernel's IPC observer with a message for `port`; owns it.
 void serve_kernel_message(ipc::Port& port, ipc::Message* message);

@@ -14,6 +14,7 @@
 #include <kern/console/boot_console.h>
 #include <kern/cxx_runtime.h>
 #include <kern/kbench.h>
+#include <kern/interrupt_lines.h>
 #include <kern/ipc_setup.h>
 #include <kern/ktest.h>
 #include <kern/log.h>
@@ -153,6 +154,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     start_timer();
     kern::Scheduler::init("boot");
     kern::ipc_init();
+    kern::interrupt_lines_init(g_boot_info);
 
     if (crash)
         kern::run_crash_test(crash);

@@ -1,7 +1,8 @@
 // The device port, as the first boot task (the only one given it):
 // I/O ports granted to the caller (the CMOS clock), device memory mapped
 // uncached (the I/O APIC's registers), RAM refused, DMA buffers with their
-// physical address, and wrong requests refused.
+// physical address, the clock's interrupt as messages, and wrong requests
+// refused.
 #include "checks.h"
 
 using namespace test_checks;
@@ -22,6 +23,68 @@ uint8_t cmos_read(uint8_t index)
     asm volatile("outb %0, $0x70" : : "a"(index));
     asm volatile("inb $0x71, %0" : "=a"(value));
     return value;
+}
+
+void cmos_write(uint8_t index, uint8_t value)
+{
+    asm volatile("outb %0, $0x70" : : "a"(index));
+    asm volatile("outb %0, $0x71" : : "a"(value));
+}
+
+struct InterruptMessage {
+    mach::MessageHeader header;
+    mach::InterruptNotification body;
+};
+
+bool interrupt_arrives(mach::PortName port, uint64_t count)
+{
+    InterruptMessage m {};
+    Error status = mach::msg(&m.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(m), port, 2000000000ull);
+    return status == Error::none && m.header.id == mach::kInterruptNotification && m.body.line == 8
+        && m.body.count == count;
+}
+
+mach::PortName claim_rtc(mach::PortName port, Error* status)
+{
+    mach::PortName line = mach::kNullName;
+    mach::DeviceInterruptRequest request { 8, 1 };
+    *status = mach::kernel_call_giving(g_self.device, KernelCall::device_interrupt, port, mach::Disposition::make_send,
+        &request, sizeof(request), nullptr, 0, &line);
+    return line;
+}
+
+// The CMOS clock's periodic interrupt (ISA IRQ 8), delivered as messages.
+void check_interrupts()
+{
+    mach::PortName port = 0;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &port);
+    Error status;
+    mach::PortName line = claim_rtc(port, &status);
+    check(status == Error::none && line != mach::kNullName, "irq8_claimed");
+    if (status != Error::none)
+        return;
+    claim_rtc(port, &status);
+    check(status == Error::busy, "irq8_claimed_twice_refused");
+    cmos_write(0x0a, uint8_t((cmos_read(0x0a) & 0xf0) | 0x06)); // 1024 Hz
+    cmos_write(0x0b, uint8_t(cmos_read(0x0b) | 0x40)); // periodic interrupt on
+    (void)cmos_read(0x0c);
+    check(interrupt_arrives(port, 1), "interrupt_message_arrives");
+    (void)cmos_read(0x0c); // the device's own acknowledgement
+    check(mach::kernel_call(line, KernelCall::interrupt_acknowledge, nullptr, 0, nullptr, 0) == Error::none,
+        "interrupt_acknowledged");
+    check(interrupt_arrives(port, 2), "next_interrupt_after_acknowledge");
+    cmos_write(0x0b, uint8_t(cmos_read(0x0b) & ~0x40));
+    (void)cmos_read(0x0c);
+    (void)mach::port_deallocate(g_self.task, line); // no senders: the line is free again
+    line = claim_rtc(port, &status);
+    check(status == Error::none, "irq8_free_again_after_release");
+    (void)mach::port_deallocate(g_self.task, line);
+    mach::DeviceInterruptRequest bogus { 200, 0 };
+    check(mach::kernel_call_giving(g_self.device, KernelCall::device_interrupt, port, mach::Disposition::make_send,
+              &bogus, sizeof(bogus), nullptr, 0, &line)
+            == Error::not_found,
+        "unknown_line_refused");
+    (void)mach::port_destroy(g_self.task, port);
 }
 
 void check_io_ports()
@@ -93,5 +156,6 @@ int main(int, char**, char**)
     check_io_ports();
     check_device_memory();
     check_dma();
+    check_interrupts();
     return finish();
 }

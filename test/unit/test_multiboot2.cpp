@@ -491,3 +491,25 @@ TEST_CASE("multiboot2: random corruption never reads out of bounds", "[multiboot
 }
 
 TEST_CASE("multiboot2: the boot magic", "[multiboot2]") { STATIC_REQUIRE(arch::kMultiboot2BootMagic == 0x36d76289); }
+
+TEST_CASE("multiboot2: the ACPI root pointer is copied, the newer one preferred", "[multiboot2]")
+{
+    kern::BootInfo info;
+    Bytes v1;
+    for (int i = 0; i < 20; i++)
+        v1.u8(uint8_t(i));
+    Bytes v2;
+    for (int i = 0; i < 36; i++)
+        v2.u8(uint8_t(100 + i));
+    std::vector<uint8_t> both = InfoBuilder().tag(15, v2).tag(14, v1).finish();
+    REQUIRE(arch::parse_multiboot2(both.data(), 0x10000, info).ok());
+    CHECK(info.acpi_rsdp_size == 36);
+    CHECK(info.acpi_rsdp[0] == 100);
+    CHECK(info.acpi_rsdp[35] == 135);
+    std::vector<uint8_t> old_only = InfoBuilder().tag(14, v1).finish();
+    REQUIRE(arch::parse_multiboot2(old_only.data(), 0x10000, info).ok());
+    CHECK(info.acpi_rsdp_size == 20);
+    CHECK(info.acpi_rsdp[19] == 19);
+    std::vector<uint8_t> short_one = InfoBuilder().tag(14, Bytes().u32(1)).finish();
+    CHECK(!arch::parse_multiboot2(short_one.data(), 0x10000, info).ok());
+}

@@ -59,6 +59,7 @@ void reset(BootInfo& out)
     out.module_count = 0;
     out.has_framebuffer = false;
     out.framebuffer = {};
+    out.acpi_rsdp_size = 0;
     out.info_start = 0;
     out.info_end = 0;
     out.truncated = false;
@@ -233,6 +234,21 @@ Result<void> read_framebuffer(BootInfo& out, Bytes tag)
     return {};
 }
 
+// The RSDP copy of an acpi_old or acpi_new tag; the newer one wins.
+Result<void> read_acpi_rsdp(BootInfo& out, TagType type, Bytes tag)
+{
+    size_t size = tag.size() - kTagHeaderSize;
+    if (size < kAcpiRsdpV1Size)
+        return Error::invalid_argument;
+    if (type == TagType::acpi_old && out.acpi_rsdp_size > kAcpiRsdpV1Size)
+        return {};
+    if (size > BootInfo::kMaxRsdpSize)
+        size = BootInfo::kMaxRsdpSize;
+    memcpy(out.acpi_rsdp, tag.data() + kTagHeaderSize, size);
+    out.acpi_rsdp_size = size;
+    return {};
+}
+
 Result<void> read_tag(BootInfo& out, TagType type, Bytes tag)
 {
     switch (type) {
@@ -248,6 +264,9 @@ Result<void> read_tag(BootInfo& out, TagType type, Bytes tag)
         return read_memory_map(out, tag);
     case TagType::framebuffer:
         return read_framebuffer(out, tag);
+    case TagType::acpi_old:
+    case TagType::acpi_new:
+        return read_acpi_rsdp(out, type, tag);
     default:
         return {}; // tags the kernel has no use for (yet)
     }

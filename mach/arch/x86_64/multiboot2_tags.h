@@ -70,6 +70,9 @@ constexpr size_t kFramebufferRgbOffset = 32;
 constexpr size_t kFramebufferRgbSize = kFramebufferRgbOffset + 6;
 
 // Memory map entry types; any other value means reserved.
+// ACPI tags (acpi_old, acpi_new) hold a copy of the RSDP after the header.
+constexpr size_t kAcpiRsdpV1Size = 20;
+
 constexpr uint32_t kMemoryAvailable = 1;
 constexpr uint32_t kMemoryAcpiReclaimable = 3;
 constexpr uint32_t kMemoryAcpiNvs = 4;

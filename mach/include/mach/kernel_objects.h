@@ -35,7 +35,18 @@ enum class KernelCall : uint32_t {
     device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
     device_map_physical = 0x1301, // body: DeviceMapRequest; result: DeviceMapReply
     device_allocate_dma = 0x1302, // body: DeviceDmaRequest; result: DeviceDmaReply
+    // Claims an interrupt line: body DeviceInterruptRequest, and in the port
+    // descriptor a send right to the port its InterruptNotification
+    // messages go to; result: the line's port. The line is masked after each
+    // interrupt until interrupt_acknowledge; it is freed when its port has
+    // no senders left.
+    device_interrupt = 0x1303,
+    // To a line's port: the device was serviced, unmask the line. No body, no result.
+    interrupt_acknowledge = 0x1400,
 };
+
+// The message an interrupt sends (its id; the body is InterruptNotification).
+constexpr uint32_t kInterruptNotification = 0x1401;
 
 constexpr uint32_t kReplyBit = 0x80000000u;
 
@@ -98,6 +109,17 @@ struct DeviceDmaRequest {
 struct DeviceDmaReply {
     uint64_t address; // where in the caller
     uint64_t physical; // what the device is told
+};
+
+struct DeviceInterruptRequest {
+    uint32_t line; // an ISA IRQ (0-15) if `isa`, else a global system interrupt
+    uint32_t isa;
+};
+
+struct InterruptNotification {
+    uint32_t line; // the global system interrupt
+    uint32_t reserved;
+    uint64_t count; // interrupts delivered on this claim so far
 };
 
 // Kernel object counts: what leak checks compare against a baseline.

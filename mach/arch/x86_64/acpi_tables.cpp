@@ -1,0 +1,133 @@
+#include <arch/x86_64/acpi_tables.h>
+#include <kern/string.h>
+
+namespace arch {
+namespace {
+
+constexpr size_t kRsdpV1Size = 20;
+constexpr size_t kRsdpV2Size = 36;
+constexpr size_t kHeaderSize = 36; // every system description table starts so
+constexpr size_t kMadtEntriesOffset = 44;
+constexpr uint8_t kMadtIoApic = 1;
+constexpr uint8_t kMadtOverride = 2;
+
+uint32_t read_u32(const uint8_t* bytes)
+{
+    uint32_t value;
+    memcpy(&value, bytes, sizeof(value));
+    return value;
+}
+
+uint64_t read_u64(const uint8_t* bytes)
+{
+    uint64_t value;
+    memcpy(&value, bytes, sizeof(value));
+    return value;
+}
+
+bool sums_to_zero(const uint8_t* bytes, size_t size)
+{
+    uint8_t sum = 0;
+    for (size_t i = 0; i < size; i++)
+        sum = uint8_t(sum + bytes[i]);
+    return sum == 0;
+}
+
+// One table read whole: its header checked, then its checksum.
+class Table {
+public:
+    Result<void> load(PhysAddr address, const char* signature, PhysicalReader read, void* context)
+    {
+        if (!read(address, m_bytes, kHeaderSize, context))
+            return Error::bad_address;
+        if (memcmp(m_bytes, signature, 4) != 0)
+            return Error::invalid_argument;
+        m_size = read_u32(m_bytes + 4);
+        if (m_size < kHeaderSize || m_size > kMaxAcpiTableSize)
+            return Error::invalid_argument;
+        if (!read(address, m_bytes, m_size, context))
+            return Error::bad_address;
+        if (!sums_to_zero(m_bytes, m_size))
+            return Error::invalid_argument;
+        return {};
+    }
+
+    const uint8_t* bytes() const { return m_bytes; }
+    size_t size() const { return m_size; }
+
+private:
+    uint8_t m_bytes[kMaxAcpiTableSize];
+    size_t m_size = 0;
+};
+
+// FIXME(SMP): one buffer, used at boot by one CPU (too big for a kernel stack).
+Table g_root;
+Table g_table;
+
+struct Root {
+    PhysAddr address;
+    bool extended; // XSDT (64-bit entries) rather than RSDT
+};
+
+Result<Root> read_rsdp(const uint8_t* rsdp, size_t size)
+{
+    if (size < kRsdpV1Size || memcmp(rsdp, "RSD PTR ", 8) != 0 || !sums_to_zero(rsdp, kRsdpV1Size))
+        return Error::invalid_argument;
+    uint8_t revision = rsdp[15];
+    if (revision >= 2 && size >= kRsdpV2Size && sums_to_zero(rsdp, kRsdpV2Size) && read_u64(rsdp + 24))
+        return Root { read_u64(rsdp + 24), true };
+    return Root { read_u32(rsdp + 16), false };
+}
+
+void read_madt_entries(const Table& madt, InterruptTopology& out)
+{
+    const uint8_t* bytes = madt.bytes();
+    for (size_t offset = kMadtEntriesOffset; offset + 2 <= madt.size();) {
+        uint8_t type = bytes[offset];
+        uint8_t length = bytes[offset + 1];
+        if (length < 2 || offset + length > madt.size())
+            return; // a corrupt entry ends the list
+        const uint8_t* entry = bytes + offset;
+        if (type == kMadtIoApic && length >= 12 && out.io_apic_count < InterruptTopology::kMaxIoApics)
+            out.io_apics[out.io_apic_count++] = { entry[2], read_u32(entry + 4), read_u32(entry + 8) };
+        if (type == kMadtOverride && length >= 10 && entry[2] == 0 && entry[3] < 16
+            && out.override_count < InterruptTopology::kMaxOverrides) {
+            uint16_t flags = uint16_t(entry[8] | (entry[9] << 8));
+            out.overrides[out.override_count++] = { entry[3], read_u32(entry + 4), (flags & 3) == 3, ((flags >> 2) & 3) == 3 };
+        }
+        offset += length;
+    }
+}
+
+} // namespace
+
+InterruptOverride InterruptTopology::isa_route(uint8_t irq) const
+{
+    for (size_t i = 0; i < override_count; i++) {
+        if (overrides[i].isa_irq == irq)
+            return overrides[i];
+    }
+    return { irq, irq, false, false };
+}
+
+Result<InterruptTopology> read_interrupt_topology(
+    const uint8_t* rsdp, size_t rsdp_size, PhysicalReader read, void* context)
+{
+    Root root = TRY(read_rsdp(rsdp, rsdp_size));
+    TRY(g_root.load(root.address, root.extended ? "XSDT" : "RSDT", read, context));
+    size_t entry_size = root.extended ? 8 : 4;
+    for (size_t offset = kHeaderSize; offset + entry_size <= g_root.size(); offset += entry_size) {
+        const uint8_t* entry = g_root.bytes() + offset;
+        PhysAddr address = root.extended ? read_u64(entry) : read_u32(entry);
+        uint8_t signature[4];
+        if (!read(address, signature, sizeof(signature), context) || memcmp(signature, "APIC", 4) != 0)
+            continue;
+        TRY(g_table.load(address, "APIC", read, context));
+        InterruptTopology topology;
+        read_madt_entries(g_table, topology);
+        return topology;
+    }
+    return Error::not_found;
+}
+
+} // namespace arch
