@@ -15,8 +15,9 @@ BUILD := build
 .SUFFIXES:
 .DELETE_ON_ERROR:
 # Keep intermediate files (user-program objects): no "rm" after the test
-# summary, and no rebuilds on the next make.
-.SECONDARY:
+# summary, and no rebuilds on the next make. Only those: a missing kernel
+# or ISO must still be rebuilt.
+.PRECIOUS: $(BUILD)/user/%.o
 
 # Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
 ISO_MODULES := boot/modules/motd.txt
