@@ -60,7 +60,15 @@ Thread* take_hand_off_hint()
 {
     Thread* hint = g_hand_off_hint;
     g_hand_off_hint = nullptr;
-    return hint;
+    // Only a thread that was woken and has not run since: one that runs
+    // or waits again (on anything) must not be switched to (or woken) here.
+    return hint && hint->state() == ThreadState::ready ? hint : nullptr;
+}
+
+void forget_hand_off_hint(Thread& thread)
+{
+    if (g_hand_off_hint == &thread)
+        g_hand_off_hint = nullptr;
 }
 
 } // namespace kern

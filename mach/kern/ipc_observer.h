@@ -10,8 +10,10 @@ class Thread;
 
 ipc::Observer& kernel_observer();
 
-// The receiver the current thread's last send woke, if any (then
-// forgotten): mach_msg's receive half switches straight to it.
+// The receiver the current thread's last send woke, if it has not run yet
+// (then forgotten): mach_msg's receive half switches straight to it.
 Thread* take_hand_off_hint();
+// Called as `thread` is freed, so that no hint outlives it.
+void forget_hand_off_hint(Thread& thread);
 
 } // namespace kern

@@ -1,3 +1,4 @@
+#include <kern/ipc_observer.h>
 #include <kern/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
 #include <kern/heap.h>
@@ -74,6 +75,7 @@ void Thread::destroy(Thread* thread)
 {
     if (!thread->m_stack)
         return; // the boot context's stack and object are static
+    forget_hand_off_hint(*thread);
     destroy_kernel_port(thread->m_port);
     if (thread->m_task)
         thread->m_task->remove_thread(*thread);
