@@ -446,14 +446,18 @@ Result<VirtAddr> AddressSpace::allocate_contiguous(size_t size, PhysAddr* base)
 // Adds `page` of `region` to `snapshot` as its page `index`.
 Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, VirtAddr page, const Region& region)
 {
+    if (region.backing == Backing::object) {
+        // Shared memory goes on changing: copy it now. The object knows its
+        // pages even where this space never touched them.
+        PhysAddr frame = region.object->frame_at((region.base + (page - region.start)) / kPageSize);
+        if (frame)
+            snapshot.adopt(index, TRY(copy_frame(frame)));
+        return {};
+    }
     Result<Translation> present = m_table.translate(page);
     if (!present.ok())
         return {}; // never touched: zeros in the snapshot too
     PhysAddr frame = align_down(present.value().phys, kPageSize);
-    if (region.backing == Backing::object) {
-        snapshot.adopt(index, TRY(copy_frame(frame))); // shared memory goes on changing: copy it now
-        return {};
-    }
     reference_frame(frame);
     snapshot.adopt(index, frame);
     if (has_flags(present.value().flags, PageFlags::writable)) {

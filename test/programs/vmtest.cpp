@@ -110,6 +110,16 @@ void check_shared_memory()
         "mapping_past_the_end_refused");
     check(mach::vm_map(g_self.task, &first, 4096, g_self.task, 0, mach::kVmAnywhere, rw) == Error::invalid_name,
         "task_port_is_no_object");
+    // Sent out of line, shared memory is copied as it is now, even pages
+    // this mapping never touched itself (written through the other one).
+    reinterpret_cast<volatile uint8_t*>(first)[2 * 4096 + 5] = 0x77;
+    PortName port = 0;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &port);
+    uint8_t* sent = round_trip(port, reinterpret_cast<uint8_t*>(second), 2 * 4096, false);
+    check(sent && sent[4096 + 5] == 0x77 && sent[10] == 0x5a, "shared_memory_sent_as_it_is");
+    if (sent)
+        (void)mach::vm_deallocate(g_self.task, reinterpret_cast<uint64_t>(sent), 2 * 4096);
+    (void)mach::port_destroy(g_self.task, port);
     // Dropping the name leaves the mappings working.
     (void)mach::port_deallocate(g_self.task, object);
     reinterpret_cast<volatile uint8_t*>(second)[20] = 0x33;
