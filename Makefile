@@ -17,7 +17,7 @@ BUILD := build
 # Keep intermediate files (user-program objects): no "rm" after the test
 # summary, and no rebuilds on the next make. Only those: a missing kernel
 # or ISO must still be rebuilt.
-.PRECIOUS: $(BUILD)/user/%.o
+.PRECIOUS: $(BUILD)/user/%.o $(BUILD)/user/%.S.o
 
 # Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
 ISO_MODULES := boot/modules/motd.txt
