@@ -338,4 +338,56 @@ Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer
     return {};
 }
 
+namespace {
+
+bool is_direct_disposition(const mach::MessageHeader& header)
+{
+    bool destination = header.destination_disposition == Disposition::copy_send
+        || header.destination_disposition == Disposition::move_send_once;
+    bool reply = header.reply_disposition == Disposition::none
+        || (header.reply_disposition == Disposition::make_send_once && header.reply != header.destination);
+    return destination && reply;
+}
+
+} // namespace
+
+Result<Port*> direct_destination(NameSpace& sender, const void* bytes, uint32_t size)
+{
+    if (size < sizeof(mach::MessageHeader))
+        return Error::invalid_argument;
+    const mach::MessageHeader& header = *static_cast<const mach::MessageHeader*>(bytes);
+    TRY(check_header(header, size));
+    if (size > kMaxDirectSize || header.descriptor_count || !is_direct_disposition(header))
+        return static_cast<Port*>(nullptr);
+    CarriedRight destination = TRY(sender.check_right(header.destination, header.destination_disposition, 1));
+    if (destination.kind == CarriedRight::Kind::dead_name || destination.port_dead())
+        return Error::port_dead;
+    if (header.reply != mach::kNullName)
+        TRY(sender.check_right(header.reply, Disposition::make_send_once, 1));
+    Port* port = destination.port;
+    if (port->kernel_object_type() != KernelObject::none || port->has_messages())
+        return static_cast<Port*>(nullptr);
+    return port;
+}
+
+Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size, NameSpace& receiver, void* out)
+{
+    const mach::MessageHeader& sent = *static_cast<const mach::MessageHeader*>(bytes);
+    if (sent.reply != mach::kNullName)
+        TRY(receiver.reserve(1));
+    __builtin_memcpy(out, bytes, size);
+    mach::MessageHeader& header = *static_cast<mach::MessageHeader*>(out);
+    CarriedRight destination = sender.take_right(sent.destination, sent.destination_disposition);
+    header.destination = receiver.name_of_receive_right(*destination.port);
+    header.destination_disposition = Disposition::none;
+    header.payload = destination.payload();
+    if (sent.reply != mach::kNullName) {
+        Result<PortName> reply = receiver.put_right(sender.take_right(sent.reply, Disposition::make_send_once));
+        header.reply = reply.ok() ? reply.value() : mach::kNullName; // reserve made room
+        header.reply_disposition = Disposition::move_send_once;
+    }
+    destination.consume(); // the right was used
+    return {};
+}
+
 } // namespace ipc

@@ -14,6 +14,10 @@
 #include <stdint.h>
 
 namespace ipc {
+class Port;
+}
+
+namespace ipc {
 
 class Message;
 
@@ -34,5 +38,25 @@ Result<Message*> take_message(ReceiveSource source, uint32_t buffer_size);
 // and frees it. no_space: the receiver's space was full, the rights were
 // destroyed (names read kNullName) and the rest delivered.
 Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer);
+
+// ---- the direct path (RPC) ----
+// A simple message — no descriptors, at most kMaxDirectSize bytes, sent
+// through a send right (copy_send) or a send-once right (move_send_once),
+// with a make_send_once reply right or none — to a port whose queue is
+// empty while a receiver waits on it can go straight from the sender's
+// bytes into the receiver's buffer: no kernel message, no queue, one copy.
+// The receiver sees exactly what copy-in, send, take and copy-out give.
+constexpr uint32_t kMaxDirectSize = 256;
+
+// Checks the message as copy-in would (the same errors) and says whether
+// it may go the direct way: its destination port, or null (use the general
+// path). Changes nothing.
+Result<Port*> direct_destination(NameSpace& sender, const void* bytes, uint32_t size);
+
+// Delivers a message direct_destination accepted (with no IPC operation in
+// between) into `out` (at least `size` bytes) as `receiver` sees it.
+// no_space, changing nothing, if the receiver has no room for the reply
+// right: then use the general path.
+Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size, NameSpace& receiver, void* out);
 
 } // namespace ipc

@@ -22,6 +22,7 @@ namespace kern {
 
 class Task;
 class WaitQueue;
+struct ReceiveWait;
 
 constexpr int kPriorityCount = 32;
 constexpr int kIdlePriority = 0;
@@ -74,6 +75,10 @@ public:
     uint64_t fs_base() const { return m_fs_base; }
     // The port standing for a user thread (null for kernel threads).
     ipc::Port* port() const { return m_port; }
+
+    // While the thread waits in mach_msg's receive: where a sender may put
+    // a message directly (see kern/ipc_observer.h); null otherwise.
+    ReceiveWait* receive_wait = nullptr;
     void set_fs_base(uint64_t base) { m_fs_base = base; }
 
     // Live threads created and not destroyed (for leak tests).

@@ -362,3 +362,90 @@ TEST_CASE("ipc: payloads arrive with every message sent through the minted right
     CHECK(references_of(*p.client, client_file) == 2);
     CHECK(ipc::statistics().payload_records == 1);
 }
+
+namespace {
+
+// The direct path from `sender` into `receiver`: null port means "use the general path".
+Result<ipc::Port*> direct_port(ipc::NameSpace& sender, const TestMessage& message)
+{
+    std::vector<uint8_t> bytes = message.bytes();
+    return ipc::direct_destination(sender, bytes.data(), uint32_t(bytes.size()));
+}
+
+Error send_direct(ipc::NameSpace& sender, ipc::NameSpace& receiver, const TestMessage& message, TestMessage& out)
+{
+    std::vector<uint8_t> bytes = message.bytes();
+    std::vector<uint8_t> buffer(bytes.size());
+    Result<void> sent = ipc::transfer_direct(sender, bytes.data(), uint32_t(bytes.size()), receiver, buffer.data());
+    if (sent.ok())
+        out = TestMessage::parse(buffer);
+    return sent.ok() ? Error::none : sent.error();
+}
+
+} // namespace
+
+TEST_CASE("ipc: the direct path delivers what the general path would")
+{
+    IpcWorld world;
+    Pair p;
+    PortName reply = new_receive_right(*p.client);
+    PortName file = p.server->make_send_with_payload(p.service, 0x42).value();
+    PortName client_file = p.server->extract_right(file, Disposition::move_send, *p.client).value();
+    const char text[] = "direct";
+    TestMessage request = TestMessage().to(client_file, Disposition::copy_send).reply_to(reply, Disposition::make_send_once).with_id(5).with_body(text, sizeof(text));
+    REQUIRE(direct_port(*p.client, request).value() != nullptr);
+    TestMessage got;
+    REQUIRE(send_direct(*p.client, *p.server, request, got) == Error::none);
+    CHECK(got.header.id == 5);
+    CHECK(got.header.destination == p.service);
+    CHECK(got.header.payload == 0x42);
+    CHECK(got.header.reply_disposition == Disposition::move_send_once);
+    CHECK(type_of(*p.server, got.header.reply) == RightType::send_once);
+    CHECK(std::strcmp(reinterpret_cast<const char*>(got.body.data()), text) == 0);
+    CHECK(references_of(*p.client, client_file) == 1);
+    // The answer goes back the same way and uses the send-once right up.
+    TestMessage answer = TestMessage().to(got.header.reply, Disposition::move_send_once).with_id(6);
+    REQUIRE(direct_port(*p.server, answer).value() != nullptr);
+    TestMessage back;
+    REQUIRE(send_direct(*p.server, *p.client, answer, back) == Error::none);
+    CHECK(back.header.destination == reply);
+    CHECK(back.header.id == 6);
+    CHECK(p.server->type(got.header.reply).error() == Error::invalid_name);
+    CHECK(ipc::statistics().messages == 0);
+}
+
+TEST_CASE("ipc: the direct path declines what it does not handle and refuses what copy-in refuses")
+{
+    IpcWorld world;
+    Pair p;
+    PortName reply = new_receive_right(*p.client);
+    PortName x = new_receive_right(*p.client);
+    // Not for the direct path: descriptors, other reply dispositions, a queue with messages.
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send)).value() == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send)).value() == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send)).value() == nullptr);
+    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == Error::none);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)).value() == nullptr);
+    // The same errors as copy-in.
+    CHECK(direct_port(*p.client, TestMessage().to(0x777, Disposition::copy_send)).error() == Error::invalid_name);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send_once)).error() == Error::invalid_right);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(p.service_send, Disposition::make_send_once)).value() == nullptr);
+    REQUIRE(p.server->destroy_name(p.service).ok());
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)).error() == Error::port_dead);
+}
+
+TEST_CASE("ipc: a direct transfer to a full name space changes nothing")
+{
+    IpcWorld world;
+    Pair p;
+    PortName reply = new_receive_right(*p.client);
+    REQUIRE(p.server->set_name_limit(p.server->name_count()).ok());
+    TestMessage request = TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once);
+    REQUIRE(direct_port(*p.client, request).value() != nullptr);
+    TestMessage got;
+    CHECK(send_direct(*p.client, *p.server, request, got) == Error::no_space);
+    CHECK(references_of(*p.client, p.service_send) == 1);
+    CHECK(type_of(*p.client, reply) == RightType::receive);
+    Result<ipc::ReceiveSource> source = p.client->receive_source(reply);
+    CHECK(source.value().port->send_once_rights() == 0);
+}

@@ -67,6 +67,25 @@ Error wait_outcome(const WaitResult& result)
     return Error::none;
 }
 
+// The direct path: straight into a waiting receiver's buffer. False: take
+// the general path (which also reports any error in the message).
+bool try_direct(Task& task, const void* bytes, uint32_t size)
+{
+    Result<ipc::Port*> port = ipc::direct_destination(task.name_space(), bytes, size);
+    if (!port.ok() || !port.value())
+        return false;
+    Thread* receiver = direct_receiver(*port.value(), size);
+    if (!receiver || !receiver->task())
+        return false;
+    ReceiveWait& wait = *receiver->receive_wait;
+    if (!ipc::transfer_direct(task.name_space(), bytes, size, receiver->task()->name_space(), wait.buffer).ok())
+        return false;
+    wait.size = size;
+    wait.delivered = true;
+    wake_direct_receiver(*port.value(), *receiver);
+    return true;
+}
+
 Error send_half(Task& task, uint64_t user_buffer, uint32_t size, uint32_t options, uint64_t timeout_ns)
 {
     if (size > mach::kMaxMessageSize)
@@ -82,6 +101,8 @@ Error send_half(Task& task, uint64_t user_buffer, uint32_t size, uint32_t option
         return read.error();
 
     arch::InterruptsOff off;
+    if (try_direct(task, bytes.value(), size))
+        return Error::none;
     Result<ipc::Message*> copied = ipc::copyin_message(task.name_space(), bytes.value(), size);
     if (!copied.ok())
         return copied.error();
@@ -145,8 +166,19 @@ Error receive_half(Task& task, uint64_t user_buffer, uint32_t limit, mach::PortN
             }
             if (!may_wait)
                 return Error::timed_out;
+            // A sender may deliver straight into our buffer while we wait.
+            Result<void*> room = buffer.reserve(ipc::kMaxDirectSize);
+            ReceiveWait offer { room.value(), limit < ipc::kMaxDirectSize ? limit : ipc::kMaxDirectSize };
+            Thread& self = Scheduler::current();
+            self.receive_wait = &offer;
             Error outcome = wait_outcome(receivers_of(source.value()).wait(deadline, hand_off));
+            self.receive_wait = nullptr;
             hand_off = nullptr;
+            if (offer.delivered) {
+                out = offer.buffer;
+                size = offer.size;
+                break;
+            }
             if (outcome != Error::none)
                 return outcome;
         }
