@@ -78,6 +78,20 @@ struct Fuzzer {
         }
         uint8_t body[24] = {};
         message.with_body(body, in.byte() % sizeof(body));
+        if (in.byte() & 1) {
+            // The direct path, into whichever space (as if a thread there waited).
+            std::vector<uint8_t> bytes = message.bytes();
+            Result<ipc::Port*> port = ipc::direct_destination(space(from), bytes.data(), uint32_t(bytes.size()));
+            if (port.ok() && port.value()) {
+                std::vector<uint8_t> out(bytes.size());
+                int into = pick_space();
+                if (ipc::transfer_direct(space(from), bytes.data(), uint32_t(bytes.size()), space(into), out.data()).ok()) {
+                    test_support::TestMessage received = test_support::TestMessage::parse(out);
+                    remember(into, received.header.reply);
+                }
+                return;
+            }
+        }
         (void)test_support::send_message(space(from), message);
     }
 
