@@ -21,11 +21,11 @@ def program_checks(out, name, minimum):
     return checks
 
 
-def run_programs(qemu, results, title, tasks, checked, minimum, patterns=(), timeout=60):
+def run_programs(qemu, results, title, tasks, checked, minimum, patterns=(), timeout=60, firmware="bios"):
     """Boots with start=<tasks>, waits for all of them to end, and records
     the checks of program `checked` (at least `minimum`), each (what,
     regex) of `patterns` found on the console, and that nothing panicked."""
-    boot = qemu.boot("start=" + ",".join(tasks), timeout=timeout, stop_when=ended(*tasks))
+    boot = qemu.boot("start=" + ",".join(tasks), firmware=firmware, timeout=timeout, stop_when=ended(*tasks))
     out = boot.output
     checks = program_checks(out, checked, minimum)
     checks += [(what, re.search(pattern, out)) for what, pattern in patterns]
