@@ -370,13 +370,19 @@ CarriedRight NameSpace::preview(const Entry& e, Disposition disposition)
     }
 }
 
-CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
+CarriedRight NameSpace::peek_right(PortName name, Disposition disposition) const
 {
     // check_right validated the name (and turned a dead port's right into a dead name).
     uint32_t index = name >> 8;
     KASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
+    return preview(m_entries[index], disposition);
+}
+
+CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
+{
+    CarriedRight right = peek_right(name, disposition);
+    uint32_t index = name >> 8;
     Entry& e = m_entries[index];
-    CarriedRight right = preview(e, disposition);
     switch (disposition) {
     case Disposition::move_receive:
         if (right.port->set())

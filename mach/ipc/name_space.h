@@ -94,6 +94,8 @@ public:
     Result<CarriedRight> check_right(mach::PortName name, mach::Disposition disposition, uint32_t move_uses);
     // Takes a right by `disposition`; check_right must have passed.
     CarriedRight take_right(mach::PortName name, mach::Disposition disposition);
+    // The right take_right would give, taking nothing (check_right must have passed).
+    CarriedRight peek_right(mach::PortName name, mach::Disposition disposition) const;
     // Puts a right into the space (coalescing) and returns its name. On
     // no_space the right is released.
     Result<mach::PortName> put_right(CarriedRight right);

@@ -377,7 +377,10 @@ Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size
         TRY(receiver.reserve(1));
     __builtin_memcpy(out, bytes, size);
     mach::MessageHeader& header = *static_cast<mach::MessageHeader*>(out);
-    CarriedRight destination = sender.take_right(sent.destination, sent.destination_disposition);
+    // A copied send right would be used up at once: it is only looked at.
+    bool copied = sent.destination_disposition == Disposition::copy_send;
+    CarriedRight destination = copied ? sender.peek_right(sent.destination, Disposition::copy_send)
+                                      : sender.take_right(sent.destination, sent.destination_disposition);
     header.destination = receiver.name_of_receive_right(*destination.port);
     header.destination_disposition = Disposition::none;
     header.payload = destination.payload();
@@ -386,7 +389,8 @@ Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size
         header.reply = reply.ok() ? reply.value() : mach::kNullName; // reserve made room
         header.reply_disposition = Disposition::move_send_once;
     }
-    destination.consume(); // the right was used
+    if (!copied)
+        destination.consume(); // the send-once right was used
     return {};
 }
 

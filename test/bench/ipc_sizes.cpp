@@ -41,3 +41,36 @@ KBENCH(ipc_core_message)
     ipc::NameSpace::destroy(sender);
     ipc::NameSpace::destroy(receiver);
 }
+
+// The direct path alone (no system call, no thread switch): a request
+// with a send-once reply right into the server's space and the answer
+// back through it, as one RPC round trip's IPC work.
+KBENCH(ipc_core_direct_rpc)
+{
+    arch::InterruptsOff off;
+    ipc::NameSpace* client = ipc::NameSpace::create().value();
+    ipc::NameSpace* server = ipc::NameSpace::create().value();
+    mach::PortName service = server->allocate(mach::RightType::receive).value();
+    mach::PortName send = server->extract_right(service, mach::Disposition::make_send, *client).value();
+    mach::PortName reply = client->allocate(mach::RightType::receive).value();
+    mach::MessageHeader request {};
+    request.destination = send;
+    request.destination_disposition = mach::Disposition::copy_send;
+    request.reply = reply;
+    request.reply_disposition = mach::Disposition::make_send_once;
+    request.size = sizeof(request);
+    mach::MessageHeader got {};
+    uint64_t per_round_trip = kern::instructions_per_operation(10000, [&] {
+        (void)ipc::direct_destination(*client, &request, sizeof(request));
+        (void)ipc::transfer_direct(*client, &request, sizeof(request), *server, &got);
+        mach::MessageHeader answer {};
+        answer.destination = got.reply;
+        answer.destination_disposition = mach::Disposition::move_send_once;
+        answer.size = sizeof(answer);
+        (void)ipc::direct_destination(*server, &answer, sizeof(answer));
+        (void)ipc::transfer_direct(*server, &answer, sizeof(answer), *client, &got);
+    });
+    kern::bench_report("ipc_core_direct_rpc", per_round_trip, "insn/op");
+    ipc::NameSpace::destroy(client);
+    ipc::NameSpace::destroy(server);
+}
