@@ -59,9 +59,12 @@ struct PortDescriptor {
     uint64_t reserved2;
 };
 
-// Memory carried out of line: whole pages move copy-on-write. On send,
-// `address` and `size` name the sender's bytes (deallocate: they leave the
-// sender). On receipt, `address` is where they were mapped in the receiver.
+// Memory carried out of line: the whole pages holding the bytes move
+// copy-on-write (nothing is copied until one side writes). On send,
+// `address` and `size` name the sender's bytes (deallocate: the pages
+// holding them leave the sender). On receipt, `address` is where the same
+// bytes are in the receiver (at the same offset within their first page),
+// or 0 if they could not be mapped there (the receive then says no_space).
 struct OutOfLineDescriptor {
     DescriptorType type; // out_of_line
     uint8_t deallocate;
