@@ -75,30 +75,12 @@ Message* Port::dequeue()
     return message;
 }
 
-void Port::make_send_right()
-{
-    m_had_senders = true;
-    copy_send_right();
-}
-
-void Port::copy_send_right()
-{
-    m_send_rights++;
-    m_references++;
-}
-
 void Port::release_send_right()
 {
     KASSERT(m_send_rights > 0);
     m_send_rights--;
     check_no_senders();
     release();
-}
-
-void Port::make_send_once_right()
-{
-    m_send_once_rights++;
-    m_references++;
 }
 
 void Port::release_send_once_right()
@@ -128,11 +110,8 @@ void Port::payload_record_destroyed(uint64_t payload)
     release();
 }
 
-void Port::release()
+void Port::free()
 {
-    KASSERT(m_references > 0);
-    if (--m_references != 0)
-        return;
     KASSERT(m_dead && !m_head && !m_set);
     memory::cache<Port>().destroy(this);
     memory::counters().ports--;

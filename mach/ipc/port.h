@@ -14,6 +14,7 @@
 #include <base/result.h>
 #include <ipc/right.h>
 #include <ipc/wait_slot.h>
+#include <kern/assert.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,11 +74,23 @@ public:
     uint32_t send_once_rights() const { return m_send_once_rights; }
     uint32_t payload_records() const { return m_payload_records; }
     // A new send right made from the receive right (counts toward "had senders").
-    void make_send_right();
+    void make_send_right()
+    {
+        m_had_senders = true;
+        copy_send_right();
+    }
     // One more send right from an existing one.
-    void copy_send_right();
+    void copy_send_right()
+    {
+        m_send_rights++;
+        m_references++;
+    }
     void release_send_right();
-    void make_send_once_right();
+    void make_send_once_right()
+    {
+        m_send_once_rights++;
+        m_references++;
+    }
     void release_send_once_right();
     // A payload record came or went (payload_record.cpp).
     void payload_record_created();
@@ -86,7 +99,12 @@ public:
 
     // Raw references for short-term holders.
     void reference() { m_references++; }
-    void release();
+    void release()
+    {
+        KASSERT(m_references > 0);
+        if (--m_references == 0)
+            free();
+    }
 
     // The receive right.
     void set_receiver(NameSpace* space);
@@ -131,6 +149,7 @@ public:
     WaitSlot& wait_slot() { return m_wait; }
 
 private:
+    void free();
     void die();
     void fire_dead_name_requests();
     void destroy_queue();
