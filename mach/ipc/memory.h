@@ -37,6 +37,7 @@ struct Statistics {
     size_t name_spaces;
     size_t names; // names in use over all name spaces
     size_t dead_name_requests;
+    size_t accounts; // one per name space, kept while its messages are in flight
     size_t message_bytes; // bytes of the live messages
     size_t notifications_lost; // since boot: a notification that could not be allocated
 };

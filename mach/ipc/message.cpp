@@ -1,3 +1,4 @@
+#include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
 #include <ipc/payload_record.h>
@@ -108,6 +109,8 @@ Result<Message*> Message::create_to_fill(uint32_t size)
 
 void Message::destroy(Message* message)
 {
+    if (message->m_account)
+        message->m_account->uncharge(sizeof(Message) + message->m_size);
     message->m_destination.release();
     message->m_reply.release();
     message->release_descriptors();
@@ -116,6 +119,14 @@ void Message::destroy(Message* message)
     uint32_t size = message->m_size;
     message->~Message();
     free_block(message, size);
+}
+
+Result<void> Message::charge_to(Account& account)
+{
+    KASSERT(!m_account);
+    TRY(account.charge(sizeof(Message) + m_size));
+    m_account = &account;
+    return {};
 }
 
 size_t Message::body_size() const

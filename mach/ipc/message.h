@@ -21,6 +21,8 @@
 
 namespace ipc {
 
+class Account;
+
 // The seam to virtual memory for out-of-line data (the kernel glue
 // implements it over copy-on-write; host tests fake it). Addresses are in
 // the current task: the sender's during copy-in, the receiver's during copy-out.
@@ -87,6 +89,10 @@ public:
     bool always_accepted() const { return m_always_accepted; }
     void set_always_accepted() { m_always_accepted = true; }
 
+    // Charges the message to `account` (the sender's) until it is destroyed;
+    // no_space past the account's limit.
+    Result<void> charge_to(Account& account);
+
     Message* next() const { return m_next; }
     void set_next(Message* next) { m_next = next; }
 
@@ -100,6 +106,7 @@ private:
     Message* m_next = nullptr;
     CarriedRight m_destination;
     CarriedRight m_reply;
+    Account* m_account = nullptr; // charged, if a task sent it
     uint32_t m_size;
     bool m_always_accepted = false;
 };

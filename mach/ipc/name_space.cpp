@@ -1,5 +1,6 @@
 // NameSpace: the name table, the reverse hash, and moving rights in and out.
 // The port calls are in name_space_calls.cpp.
+#include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/name_space.h>
 #include <ipc/notification.h>
@@ -26,11 +27,15 @@ static_assert(NameSpace::entry_bytes() <= 16, "a name-space entry must stay with
 Result<NameSpace*> NameSpace::create()
 {
     NameSpace* space = TRY(memory::cache<NameSpace>().create());
-    Result<void> table = space->grow(kFirstCapacity);
+    Result<Account*> account = Account::create();
+    Result<void> table = account.ok() ? space->grow(kFirstCapacity) : Result<void>(account.error());
     if (!table.ok()) {
+        if (account.ok())
+            account.value()->release();
         memory::cache<NameSpace>().destroy(space);
         return table.error();
     }
+    space->m_account = account.value();
     memory::counters().name_spaces++;
     return space;
 }
@@ -44,6 +49,7 @@ void NameSpace::destroy(NameSpace* space)
     KASSERT(space->m_live == 0);
     memory::blocks().free(space->m_entries);
     memory::blocks().free(space->m_buckets);
+    space->m_account->release(); // messages still in flight keep it
     memory::cache<NameSpace>().destroy(space);
     memory::counters().name_spaces--;
 }

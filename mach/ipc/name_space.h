@@ -26,6 +26,7 @@
 
 namespace ipc {
 
+class Account;
 class Port;
 class PortSet;
 class PayloadRecord;
@@ -107,6 +108,8 @@ public:
     mach::PortName name_of_receive_right(const Port& port) const;
 
     // ---- limits and statistics ----
+    // What the task's messages in flight cost (its quota).
+    Account& account() { return *m_account; }
     uint32_t name_count() const { return m_live; }
     uint32_t name_limit() const { return m_limit; }
     // 1..kMaxNameLimit; a limit below the names in use is refused (busy).
@@ -171,6 +174,7 @@ private:
     Result<mach::PortName> request_payload_notify(Port& port, NameSpace& caller, mach::PortName notify,
         mach::Disposition notify_disposition);
 
+    Account* m_account = nullptr; // referenced
     Entry* m_entries = nullptr;
     uint32_t* m_buckets = nullptr;
     uint32_t m_capacity = 0; // entries in the table (index 0 is never used)

@@ -208,6 +208,7 @@ Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t s
 
     Message* message = TRY(Message::create_to_fill(size));
     __builtin_memcpy(message->bytes(), bytes, size);
+
     mach::MessageHeader& copy = message->header();
     copy.destination = copy.reply = mach::kNullName;
     copy.destination_disposition = copy.reply_disposition = Disposition::none;
@@ -219,7 +220,10 @@ Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t s
         else
             message->descriptors()[i].out_of_line.size = 0;
     }
-    Result<void> captured = capture_regions(*message, sent);
+    // The sender pays for what it has in flight (see account.h).
+    Result<void> captured = message->charge_to(sender.account());
+    if (captured.ok())
+        captured = capture_regions(*message, sent);
     if (!captured.ok()) {
         Message::destroy(message);
         return captured.error();

@@ -165,6 +165,7 @@ void check_all_zero()
     ipc::release_cached_messages();
     ipc::Statistics s = ipc::statistics();
     if (s.ports || s.port_sets || s.payload_records || s.messages || s.name_spaces || s.names || s.dead_name_requests
+        || s.accounts
         || s.message_bytes || test_support::ipc_blocks().live() || !test_support::fake_out_of_line().snapshots.empty()) {
         std::fprintf(stderr, "leak: ports %zu sets %zu records %zu messages %zu spaces %zu names %zu requests %zu blocks %ld\n",
             s.ports, s.port_sets, s.payload_records, s.messages, s.name_spaces, s.names, s.dead_name_requests,

@@ -449,3 +449,37 @@ TEST_CASE("ipc: a direct transfer to a full name space changes nothing")
     Result<ipc::ReceiveSource> source = p.client->receive_source(reply);
     CHECK(source.value().port->send_once_rights() == 0);
 }
+
+TEST_CASE("ipc: a task's messages in flight are bounded by its account")
+{
+    IpcWorld world;
+    Pair p;
+    p.client->account().set_limit(4096);
+    std::vector<PortName> ports;
+    Error status = Error::none;
+    int sent = 0;
+    // Queue after queue: the client runs out of its own quota, not of memory.
+    while (status == Error::none && sent < 1000) {
+        PortName port = p.server->allocate(RightType::receive).value();
+        PortName send = p.server->extract_right(port, Disposition::make_send, *p.client).value();
+        ports.push_back(port);
+        std::vector<uint8_t> data(200, 1);
+        status = send_message(*p.client, TestMessage().to(send, Disposition::copy_send).with_body(data.data(), data.size()));
+        if (status == Error::none)
+            sent++;
+    }
+    CHECK(status == Error::no_space);
+    CHECK(sent > 5);
+    CHECK(p.client->account().in_flight() <= 4096);
+    // The server's own sends are not affected.
+    CHECK(send_message(*p.server, TestMessage().to(p.service, Disposition::make_send)) == Error::none);
+    // Receiving gives the quota back.
+    TestMessage m;
+    REQUIRE(receive_message(*p.server, ports[0], m) == Error::none);
+    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == Error::none);
+    // A task that dies with messages in flight: its account stays until they go.
+    ipc::NameSpace::destroy(p.client);
+    p.client = ipc::NameSpace::create().value();
+    CHECK(ipc::statistics().accounts == 3);
+    REQUIRE(p.server->destroy_name(ports[1]).ok());
+}

@@ -38,6 +38,7 @@ IpcWorld::~IpcWorld()
     CHECK(counts.name_spaces == 0);
     CHECK(counts.names == 0);
     CHECK(counts.dead_name_requests == 0);
+    CHECK(counts.accounts == 0);
     CHECK(counts.message_bytes == 0);
     CHECK(ipc_blocks().live() == 0);
     CHECK(fake_out_of_line().snapshots.empty());

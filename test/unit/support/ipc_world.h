@@ -3,6 +3,7 @@
 // and helpers that build, send and receive messages the way mach_msg does.
 #pragma once
 
+#include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
 #include <ipc/name_space.h>

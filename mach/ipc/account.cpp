@@ -1,0 +1,39 @@
+#include <ipc/account.h>
+#include <ipc/memory.h>
+#include <kern/assert.h>
+
+namespace ipc {
+
+Result<Account*> Account::create()
+{
+    Account* account = TRY(memory::cache<Account>().create());
+    memory::counters().accounts++;
+    return account;
+}
+
+Result<void> Account::charge(uint64_t bytes)
+{
+    if (bytes > m_limit - m_bytes)
+        return Error::no_space;
+    m_bytes += bytes;
+    m_references++;
+    return {};
+}
+
+void Account::uncharge(uint64_t bytes)
+{
+    KASSERT(bytes <= m_bytes);
+    m_bytes -= bytes;
+    release();
+}
+
+void Account::release()
+{
+    KASSERT(m_references > 0);
+    if (--m_references != 0)
+        return;
+    memory::cache<Account>().destroy(this);
+    memory::counters().accounts--;
+}
+
+} // namespace ipc
