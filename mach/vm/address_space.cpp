@@ -535,40 +535,41 @@ Result<void> AddressSpace::handle_fault(VirtAddr address, bool write, bool execu
     return {};
 }
 
+// Walks [address, address + size) a page at a time: `visit(bytes, done,
+// chunk)` gets the kernel's view of each piece (through the direct map)
+// and how far into the range it lies. With `for_writing`, pages shared
+// copy-on-write are made private first.
+template <typename Visit>
+Result<void> AddressSpace::walk_pages(VirtAddr address, size_t size, bool for_writing, Visit visit)
+{
+    size_t done = 0;
+    while (done < size) {
+        VirtAddr at = address + done;
+        Region* region = find_region(at);
+        if (region == nullptr)
+            return Error::bad_address;
+        VirtAddr page = align_down(at, kPageSize);
+        PhysAddr frame = for_writing ? TRY(writable_frame(page, *region)) : TRY(populate(page, *region));
+        size_t offset = at % kPageSize;
+        size_t chunk = kPageSize - offset < size - done ? kPageSize - offset : size - done;
+        visit(static_cast<uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, done, chunk);
+        done += chunk;
+    }
+    return {};
+}
+
 Result<void> AddressSpace::write(VirtAddr address, const void* data, size_t size)
 {
     const uint8_t* from = static_cast<const uint8_t*>(data);
-    while (size > 0) {
-        Region* region = find_region(address);
-        if (region == nullptr)
-            return Error::bad_address;
-        PhysAddr frame = TRY(writable_frame(align_down(address, kPageSize), *region));
-        size_t offset = address % kPageSize;
-        size_t chunk = kPageSize - offset < size ? kPageSize - offset : size;
-        memcpy(static_cast<uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, from, chunk);
-        address += chunk;
-        from += chunk;
-        size -= chunk;
-    }
-    return {};
+    return walk_pages(address, size, true,
+        [from](uint8_t* bytes, size_t done, size_t chunk) { memcpy(bytes, from + done, chunk); });
 }
 
 Result<void> AddressSpace::read(VirtAddr address, void* data, size_t size)
 {
     uint8_t* to = static_cast<uint8_t*>(data);
-    while (size > 0) {
-        Region* region = find_region(address);
-        if (region == nullptr)
-            return Error::bad_address;
-        PhysAddr frame = TRY(populate(align_down(address, kPageSize), *region));
-        size_t offset = address % kPageSize;
-        size_t chunk = kPageSize - offset < size ? kPageSize - offset : size;
-        memcpy(to, static_cast<const uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, chunk);
-        address += chunk;
-        to += chunk;
-        size -= chunk;
-    }
-    return {};
+    return walk_pages(address, size, false,
+        [to](uint8_t* bytes, size_t done, size_t chunk) { memcpy(to + done, bytes, chunk); });
 }
 
 void AddressSpace::activate()

@@ -153,6 +153,7 @@ private:
     void release_region(const Region& region);
     Result<PhysAddr> frame_for(VirtAddr page, const Region& region);
     Result<PhysAddr> writable_frame(VirtAddr page, const Region& region);
+    template <typename Visit> Result<void> walk_pages(VirtAddr address, size_t size, bool for_writing, Visit visit);
     Result<void> break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame);
     Result<void> share_into(MemoryObject& snapshot, size_t index, VirtAddr page, const Region& region);
     Result<void> split_at(VirtAddr address);
