@@ -1,6 +1,8 @@
 # User programs: lib/mach (system call stubs, crt0) and the test programs in
 # test/programs/, built with the host g++ as static freestanding x86-64 ELF
-# executables linked at 0x400000, and shipped as boot modules.
+# executables linked at 0x400000, and shipped as boot modules. They share the
+# kernel's memory and string functions (mach/kern/string.cpp: freestanding,
+# nothing kernel-only in it).
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
@@ -8,7 +10,7 @@ USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -f
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/start.o \
-	$(BUILD)/user/lib/mach/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
+	$(BUILD)/user/mach/kern/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk
