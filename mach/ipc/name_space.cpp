@@ -58,28 +58,10 @@ void NameSpace::destroy(NameSpace* space)
 
 PortName NameSpace::name_at(uint32_t index, uint8_t generation) { return (index << 8) | generation; }
 
-Result<uint32_t> NameSpace::index_of(PortName name)
-{
-    uint32_t index = name >> 8;
-    if (name == mach::kNullName || name == mach::kDeadName || index == 0 || index >= m_used)
-        return Error::invalid_name;
-    Entry& e = m_entries[index];
-    if (!(e.bits & kTypeBits) || e.generation != uint8_t(name))
-        return Error::invalid_name;
-    convert_if_dead(index);
-    return index;
-}
-
-// A send or send-once right whose port died becomes a dead name when its
-// name is next used (the port does not know the names that denote it).
-void NameSpace::convert_if_dead(uint32_t index)
+void NameSpace::convert_to_dead_name(uint32_t index)
 {
     Entry& e = m_entries[index];
-    if (!(e.bits & (kSend | kSendOnce)) || (e.bits & kReceive))
-        return;
-    Port& port = (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
-    if (!port.dead())
-        return;
+    Port& port = port_of_send(e);
     uint16_t references = e.user_references;
     if (e.bits & kSend) {
         hash_remove(index);
@@ -331,51 +313,6 @@ void NameSpace::release_entry_rights(uint32_t index)
 
 // ---- rights for messages ----
 
-Result<CarriedRight> NameSpace::check_right(PortName name, Disposition disposition, uint32_t move_uses)
-{
-    uint32_t index = TRY(index_of(name));
-    const Entry& e = m_entries[index];
-    switch (disposition) {
-    case Disposition::move_receive:
-    case Disposition::make_send:
-    case Disposition::make_send_once:
-        if (!(e.bits & kReceive))
-            return Error::invalid_right;
-        break;
-    case Disposition::copy_send:
-    case Disposition::move_send:
-        if (!(e.bits & (kSend | kDeadName)))
-            return Error::invalid_right;
-        if (disposition == Disposition::move_send && e.user_references < move_uses)
-            return Error::invalid_right;
-        break;
-    case Disposition::move_send_once:
-        if (!(e.bits & (kSendOnce | kDeadName)))
-            return Error::invalid_right;
-        break;
-    default:
-        return Error::invalid_disposition;
-    }
-    return preview(e, disposition);
-}
-
-// The right a checked entry gives by `disposition` (no counts taken).
-CarriedRight NameSpace::preview(const Entry& e, Disposition disposition)
-{
-    if (e.bits & kDeadName)
-        return CarriedRight::dead_name();
-    switch (disposition) {
-    case Disposition::move_receive: return CarriedRight::receive(*static_cast<Port*>(e.object));
-    case Disposition::make_send: return CarriedRight::send(*static_cast<Port*>(e.object));
-    case Disposition::make_send_once:
-    case Disposition::move_send_once: return CarriedRight::send_once(*static_cast<Port*>(e.object));
-    default:
-        if (e.bits & kPayload)
-            return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
-        return CarriedRight::send(*static_cast<Port*>(e.object));
-    }
-}
-
 CarriedRight NameSpace::peek_right(PortName name, Disposition disposition) const
 {
     // check_right validated the name (and turned a dead port's right into a dead name).
@@ -506,15 +443,26 @@ void NameSpace::install(uint32_t index, CarriedRight right)
     }
 }
 
-Result<ReceiveSource> NameSpace::receive_source(PortName name)
+void NameSpace::use_send_once(PortName name)
 {
-    uint32_t index = TRY(index_of(name));
-    const Entry& e = m_entries[index];
-    if (e.bits & kReceive)
-        return ReceiveSource { static_cast<Port*>(e.object), nullptr };
-    if (e.bits & kPortSet)
-        return ReceiveSource { nullptr, static_cast<PortSet*>(e.object) };
-    return Error::invalid_right;
+    uint32_t index = name >> 8;
+    Entry& e = m_entries[index];
+    KASSERT(index < m_used && e.generation == uint8_t(name) && (e.bits & kSendOnce));
+    Port* port = static_cast<Port*>(e.object);
+    drop_request(index, true);
+    free_entry(index);
+    port->release_send_once_right();
+}
+
+PortName NameSpace::put_send_once(Port& port)
+{
+    Result<uint32_t> index = new_entry();
+    KASSERT(index.ok()); // reserve(1) made room
+    Entry& e = m_entries[index.value()];
+    e.object = &port;
+    e.user_references = 1;
+    e.bits = kSendOnce;
+    return name_at(index.value(), e.generation);
 }
 
 PortName NameSpace::name_of_receive_right(const Port& port) const

@@ -18,6 +18,8 @@
 #pragma once
 
 #include <base/result.h>
+#include <ipc/payload_record.h>
+#include <ipc/port.h>
 #include <ipc/right.h>
 #include <mach/message.h>
 #include <mach/port.h>
@@ -107,6 +109,19 @@ public:
     // The name holding the receive right of `port` (kNullName if none here).
     mach::PortName name_of_receive_right(const Port& port) const;
 
+    // ---- for the direct path (transfer.h): the RPC shapes only, no calls ----
+    // The port a direct message sent through `name` by `disposition`
+    // (copy_send or move_send_once) goes to, and its payload; null if the
+    // name does not give a live right that way (the general path then says why).
+    Port* direct_destination(mach::PortName name, mach::Disposition disposition, uint64_t& payload);
+    // The port of the receive right `name` (null if the name holds none).
+    Port* receive_port(mach::PortName name);
+    // Removes the send-once right `name` (checked by direct_destination): a message used it up.
+    void use_send_once(mach::PortName name);
+    // Names a send-once right to `port` (owned by the caller, given to the
+    // space); reserve(1) must have passed.
+    mach::PortName put_send_once(Port& port);
+
     // ---- limits and statistics ----
     // What the task's messages in flight cost (its quota).
     Account& account() { return *m_account; }
@@ -145,9 +160,12 @@ private:
         && uint32_t(mach::RightType::dead_name) == kDeadName);
 
     static mach::PortName name_at(uint32_t index, uint8_t generation);
+    // The index a name denotes (turning a dead port's right into a dead name).
     Result<uint32_t> index_of(mach::PortName name);
     Entry& entry(uint32_t index) { return m_entries[index]; }
+    static Port& port_of_send(const Entry& e);
     void convert_if_dead(uint32_t index);
+    void convert_to_dead_name(uint32_t index);
     Result<uint32_t> new_entry();
     Result<void> grow(uint32_t capacity);
     void free_entry(uint32_t index);
@@ -188,5 +206,121 @@ private:
 };
 
 constexpr size_t NameSpace::entry_bytes() { return sizeof(Entry); }
+
+// The lookups below run on every message: inline, so that the RPC path
+// pays no calls for them.
+
+inline Port& NameSpace::port_of_send(const Entry& e)
+{
+    return (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
+}
+
+// A send or send-once right whose port died becomes a dead name when its
+// name is next used (the port does not know the names that denote it).
+inline void NameSpace::convert_if_dead(uint32_t index)
+{
+    const Entry& e = m_entries[index];
+    if ((e.bits & (kSend | kSendOnce)) && !(e.bits & kReceive) && port_of_send(e).dead())
+        convert_to_dead_name(index);
+}
+
+inline Result<uint32_t> NameSpace::index_of(mach::PortName name)
+{
+    // Index 0 is never a name, and kDeadName's index is past any table.
+    uint32_t index = name >> 8;
+    if (index - 1 >= m_used - 1)
+        return Error::invalid_name;
+    const Entry& e = m_entries[index];
+    if (!(e.bits & kTypeBits) || e.generation != uint8_t(name))
+        return Error::invalid_name;
+    convert_if_dead(index);
+    return index;
+}
+
+// The right a checked entry gives by `disposition` (no counts taken).
+inline CarriedRight NameSpace::preview(const Entry& e, mach::Disposition disposition)
+{
+    if (e.bits & kDeadName)
+        return CarriedRight::dead_name();
+    switch (disposition) {
+    case mach::Disposition::move_receive: return CarriedRight::receive(*static_cast<Port*>(e.object));
+    case mach::Disposition::make_send: return CarriedRight::send(*static_cast<Port*>(e.object));
+    case mach::Disposition::make_send_once:
+    case mach::Disposition::move_send_once: return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    default:
+        if (e.bits & kPayload)
+            return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
+        return CarriedRight::send(*static_cast<Port*>(e.object));
+    }
+}
+
+inline Result<CarriedRight> NameSpace::check_right(mach::PortName name, mach::Disposition disposition,
+    uint32_t move_uses)
+{
+    uint32_t index = TRY(index_of(name));
+    const Entry& e = m_entries[index];
+    switch (disposition) {
+    case mach::Disposition::move_receive:
+    case mach::Disposition::make_send:
+    case mach::Disposition::make_send_once:
+        if (!(e.bits & kReceive))
+            return Error::invalid_right;
+        break;
+    case mach::Disposition::copy_send:
+    case mach::Disposition::move_send:
+        if (!(e.bits & (kSend | kDeadName)))
+            return Error::invalid_right;
+        if (disposition == mach::Disposition::move_send && e.user_references < move_uses)
+            return Error::invalid_right;
+        break;
+    case mach::Disposition::move_send_once:
+        if (!(e.bits & (kSendOnce | kDeadName)))
+            return Error::invalid_right;
+        break;
+    default:
+        return Error::invalid_disposition;
+    }
+    return preview(e, disposition);
+}
+
+inline Port* NameSpace::direct_destination(mach::PortName name, mach::Disposition disposition, uint64_t& payload)
+{
+    uint32_t index = name >> 8;
+    if (index - 1 >= m_used - 1)
+        return nullptr;
+    const Entry& e = m_entries[index];
+    uint8_t wanted = disposition == mach::Disposition::copy_send ? kSend : kSendOnce;
+    if (!(e.bits & wanted) || e.generation != uint8_t(name))
+        return nullptr;
+    payload = 0;
+    Port* port = static_cast<Port*>(e.object);
+    if (e.bits & kPayload) {
+        payload = static_cast<PayloadRecord*>(e.object)->payload();
+        port = &static_cast<PayloadRecord*>(e.object)->port();
+    }
+    return port->dead() ? nullptr : port;
+}
+
+inline Port* NameSpace::receive_port(mach::PortName name)
+{
+    uint32_t index = name >> 8;
+    if (index - 1 >= m_used - 1)
+        return nullptr;
+    const Entry& e = m_entries[index];
+    if (!(e.bits & kReceive) || e.generation != uint8_t(name))
+        return nullptr;
+    return static_cast<Port*>(e.object);
+}
+
+inline Result<ReceiveSource> NameSpace::receive_source(mach::PortName name)
+{
+    uint32_t index = TRY(index_of(name));
+    const Entry& e = m_entries[index];
+    if (e.bits & kReceive)
+        return ReceiveSource { static_cast<Port*>(e.object), nullptr };
+    if (e.bits & kPortSet)
+        return ReceiveSource { nullptr, static_cast<PortSet*>(e.object) };
+    return Error::invalid_right;
+}
 
 } // namespace ipc

@@ -5,11 +5,7 @@
 
 namespace ipc {
 
-CarriedRight CarriedRight::send(Port& port) { return { Kind::send, &port, nullptr }; }
 CarriedRight CarriedRight::send(PayloadRecord& record) { return { Kind::send, &record.port(), &record }; }
-CarriedRight CarriedRight::send_once(Port& port) { return { Kind::send_once, &port, nullptr }; }
-CarriedRight CarriedRight::receive(Port& port) { return { Kind::receive, &port, nullptr }; }
-CarriedRight CarriedRight::dead_name() { return { Kind::dead_name, nullptr, nullptr }; }
 
 uint64_t CarriedRight::payload() const { return record ? record->payload() : 0; }
 

@@ -28,11 +28,11 @@ struct CarriedRight {
     Port* port = nullptr; // send, send_once, receive (for a payload send right: record's port)
     PayloadRecord* record = nullptr; // a send right minted with a payload, else null
 
-    static CarriedRight send(Port& port);
+    static CarriedRight send(Port& port) { return { Kind::send, &port, nullptr }; }
     static CarriedRight send(PayloadRecord& record);
-    static CarriedRight send_once(Port& port);
-    static CarriedRight receive(Port& port);
-    static CarriedRight dead_name();
+    static CarriedRight send_once(Port& port) { return { Kind::send_once, &port, nullptr }; }
+    static CarriedRight receive(Port& port) { return { Kind::receive, &port, nullptr }; }
+    static CarriedRight dead_name() { return { Kind::dead_name, nullptr, nullptr }; }
 
     bool empty() const { return kind == Kind::none; }
     // The payload a message sent through this right carries (0: plain or send-once).

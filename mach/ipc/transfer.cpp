@@ -342,59 +342,55 @@ Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer
     return {};
 }
 
-namespace {
-
-bool is_direct_disposition(const mach::MessageHeader& header)
+DirectRoute plan_direct(NameSpace& sender, const void* bytes, uint32_t size)
 {
-    bool destination = header.destination_disposition == Disposition::copy_send
-        || header.destination_disposition == Disposition::move_send_once;
-    bool reply = header.reply_disposition == Disposition::none
-        || (header.reply_disposition == Disposition::make_send_once && header.reply != header.destination);
-    return destination && reply;
-}
-
-} // namespace
-
-Result<Port*> direct_destination(NameSpace& sender, const void* bytes, uint32_t size)
-{
-    if (size < sizeof(mach::MessageHeader))
-        return Error::invalid_argument;
+    if (size < sizeof(mach::MessageHeader) || size > kMaxDirectSize || size % 8)
+        return {};
     const mach::MessageHeader& header = *static_cast<const mach::MessageHeader*>(bytes);
-    TRY(check_header(header, size));
-    if (size > kMaxDirectSize || header.descriptor_count || !is_direct_disposition(header))
-        return static_cast<Port*>(nullptr);
-    CarriedRight destination = TRY(sender.check_right(header.destination, header.destination_disposition, 1));
-    if (destination.kind == CarriedRight::Kind::dead_name || destination.port_dead())
-        return Error::port_dead;
-    if (header.reply != mach::kNullName)
-        TRY(sender.check_right(header.reply, Disposition::make_send_once, 1));
-    Port* port = destination.port;
-    if (port->kernel_object_type() != KernelObject::none || port->has_messages())
-        return static_cast<Port*>(nullptr);
-    return port;
+    if (header.size != size || header.reserved || header.descriptor_count)
+        return {};
+    Disposition disposition = header.destination_disposition;
+    if (disposition != Disposition::copy_send && disposition != Disposition::move_send_once)
+        return {};
+    DirectRoute route;
+    if (header.reply != mach::kNullName) {
+        if (header.reply_disposition != Disposition::make_send_once || header.reply == header.destination)
+            return {};
+        route.reply = sender.receive_port(header.reply);
+        if (!route.reply)
+            return {};
+    } else if (header.reply_disposition != Disposition::none) {
+        return {};
+    }
+    Port* port = sender.direct_destination(header.destination, disposition, route.payload);
+    if (!port || port->kernel_object_type() != KernelObject::none || port->has_messages())
+        return {};
+    route.destination = port;
+    return route;
 }
 
-Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size, NameSpace& receiver, void* out)
+Result<void> transfer_direct(NameSpace& sender, const DirectRoute& route, const void* bytes, uint32_t size,
+    NameSpace& receiver, PortName destination_name, void* out)
 {
-    const mach::MessageHeader& sent = *static_cast<const mach::MessageHeader*>(bytes);
-    if (sent.reply != mach::kNullName)
+    if (route.reply)
         TRY(receiver.reserve(1));
+    const mach::MessageHeader& sent = *static_cast<const mach::MessageHeader*>(bytes);
+    Disposition used = sent.destination_disposition;
+    PortName used_name = sent.destination;
     __builtin_memcpy(out, bytes, size);
     mach::MessageHeader& header = *static_cast<mach::MessageHeader*>(out);
-    // A copied send right would be used up at once: it is only looked at.
-    bool copied = sent.destination_disposition == Disposition::copy_send;
-    CarriedRight destination = copied ? sender.peek_right(sent.destination, Disposition::copy_send)
-                                      : sender.take_right(sent.destination, sent.destination_disposition);
-    header.destination = receiver.name_of_receive_right(*destination.port);
+    header.destination
+        = destination_name != mach::kNullName ? destination_name : receiver.name_of_receive_right(*route.destination);
     header.destination_disposition = Disposition::none;
-    header.payload = destination.payload();
-    if (sent.reply != mach::kNullName) {
-        Result<PortName> reply = receiver.put_right(sender.take_right(sent.reply, Disposition::make_send_once));
-        header.reply = reply.ok() ? reply.value() : mach::kNullName; // reserve made room
+    header.payload = route.payload;
+    if (route.reply) {
+        route.reply->make_send_once_right();
+        header.reply = receiver.put_send_once(*route.reply);
         header.reply_disposition = Disposition::move_send_once;
     }
-    if (!copied)
-        destination.consume(); // the send-once right was used
+    // A copied send right would be used up at once: it was only looked at.
+    if (used == Disposition::move_send_once)
+        sender.use_send_once(used_name);
     return {};
 }
 

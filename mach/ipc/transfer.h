@@ -48,15 +48,25 @@ Result<void> copyout_message(NameSpace& receiver, Message* message, void* buffer
 // The receiver sees exactly what copy-in, send, take and copy-out give.
 constexpr uint32_t kMaxDirectSize = 256;
 
-// Checks the message as copy-in would (the same errors) and says whether
-// it may go the direct way: its destination port, or null (use the general
-// path). Changes nothing.
-Result<Port*> direct_destination(NameSpace& sender, const void* bytes, uint32_t size);
+// Where a direct message goes, found by plan_direct (nothing taken yet).
+struct DirectRoute {
+    Port* destination = nullptr; // null: the message must take the general path
+    uint64_t payload = 0; // of the sender's send right
+    Port* reply = nullptr; // a make_send_once reply right is made from this port (null: no reply)
+};
 
-// Delivers a message direct_destination accepted (with no IPC operation in
-// between) into `out` (at least `size` bytes) as `receiver` sees it.
-// no_space, changing nothing, if the receiver has no room for the reply
-// right: then use the general path.
-Result<void> transfer_direct(NameSpace& sender, const void* bytes, uint32_t size, NameSpace& receiver, void* out);
+// Whether the message may go the direct way (then its route), changing
+// nothing. Anything else, including every message copy-in would refuse,
+// gets an empty route: the general path then reports the error.
+DirectRoute plan_direct(NameSpace& sender, const void* bytes, uint32_t size);
+
+// Delivers a message plan_direct routed (with no IPC operation in between)
+// into `out` (at least `size` bytes) as `receiver` sees it. The receiver's
+// name for the destination's receive right is `destination_name` if the
+// caller knows it (else kNullName: it is looked up). no_space, changing
+// nothing, if the receiver has no room for the reply right: then use the
+// general path.
+Result<void> transfer_direct(NameSpace& sender, const DirectRoute& route, const void* bytes, uint32_t size,
+    NameSpace& receiver, mach::PortName destination_name, void* out);
 
 } // namespace ipc

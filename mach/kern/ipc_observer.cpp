@@ -74,16 +74,9 @@ Thread* direct_receiver(ipc::Port& port, uint32_t size)
 {
     WaitQueue* queue = first_receivers(port);
     Thread* receiver = queue ? queue->first() : nullptr;
-    if (!receiver || !receiver->receive_wait || receiver->receive_wait->capacity < size)
+    if (!receiver || !receiver->receive_wait || receiver->receive_wait->capacity < size || !receiver->task())
         return nullptr;
     return receiver;
-}
-
-void wake_direct_receiver(ipc::Port& port, Thread& receiver)
-{
-    WaitQueue* queue = first_receivers(port);
-    if (queue && queue->first() == &receiver)
-        wake_receiver(*queue);
 }
 
 Thread* take_hand_off_hint()

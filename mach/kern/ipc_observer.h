@@ -5,6 +5,7 @@
 #include <ipc/observer.h>
 
 #include <mach/error.h>
+#include <mach/port.h>
 #include <stdint.h>
 
 namespace ipc {
@@ -17,10 +18,12 @@ class Thread;
 
 // A thread waiting in mach_msg's receive offers its kernel buffer: a
 // sender taking the direct path (ipc::transfer_direct) writes the message
-// there and wakes it.
+// there and hands it the CPU.
 struct ReceiveWait {
     void* buffer;
     uint32_t capacity;
+    ipc::Port* port; // received from (null: a port set)
+    mach::PortName name; // the receiver's name for it
     uint32_t size = 0; // of the message delivered
     bool delivered = false;
 };
@@ -28,9 +31,6 @@ struct ReceiveWait {
 // The first thread waiting to receive from `port` (or from its set), if it
 // offers room for `size` bytes; null otherwise.
 Thread* direct_receiver(ipc::Port& port, uint32_t size);
-// Wakes `receiver` (the first waiter of the queue direct_receiver found it
-// on) after a direct delivery, and hands the CPU to it at the sender's receive.
-void wake_direct_receiver(ipc::Port& port, Thread& receiver);
 
 ipc::Observer& kernel_observer();
 

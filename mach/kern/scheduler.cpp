@@ -23,6 +23,7 @@ Thread* g_idle = nullptr;
 Thread* g_dead = nullptr; // exited; destroyed by the next thread to run
 Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
 bool g_need_resched = false;
+Thread* g_claimed = nullptr; // woken, not queued: the current thread hands the CPU to it
 
 int highest_ready_priority() { return g_ready_mask ? 31 - __builtin_clz(g_ready_mask) : -1; }
 
@@ -132,6 +133,7 @@ void Scheduler::finish_switch()
 
 void Scheduler::reschedule()
 {
+    release_claim();
     Thread& from = *g_current;
     Thread* to = dequeue_highest();
     if (!to)
@@ -163,6 +165,7 @@ void Scheduler::yield()
 void Scheduler::switch_to(Thread& target)
 {
     arch::InterruptsOff off;
+    release_claim();
     if (&target == g_current)
         return;
     if (target.m_state == ThreadState::waiting)
@@ -199,16 +202,51 @@ void Scheduler::interrupt(Thread& thread)
     preempt_if_allowed();
 }
 
-void Scheduler::end_wait(Thread& thread, WakeReason reason, Error value)
+void Scheduler::stop_waiting(Thread& thread, WakeReason reason, Error value)
 {
     if (thread.m_waiting_on)
         thread.m_waiting_on->remove(thread);
     if (thread.m_deadline != kNoDeadline)
         remove_deadline(thread);
     thread.m_wait_result = { reason, value };
+}
+
+void Scheduler::end_wait(Thread& thread, WakeReason reason, Error value)
+{
+    stop_waiting(thread, reason, value);
     enqueue(thread);
     if (thread.m_priority > g_current->m_priority)
         g_need_resched = true;
+}
+
+void Scheduler::claim(Thread& thread)
+{
+    release_claim();
+    stop_waiting(thread, WakeReason::woken, Error::none);
+    thread.m_state = ThreadState::ready;
+    g_claimed = &thread;
+}
+
+void Scheduler::release_claim()
+{
+    if (Thread* claimed = g_claimed) {
+        g_claimed = nullptr;
+        enqueue(*claimed);
+        if (claimed->m_priority > g_current->m_priority)
+            g_need_resched = true;
+    }
+}
+
+void Scheduler::block_current(Thread* hand_off)
+{
+    if (Thread* claimed = g_claimed) {
+        g_claimed = nullptr;
+        switch_threads(*g_current, *claimed);
+    } else if (hand_off && hand_off != g_current && hand_off->m_state != ThreadState::dead) {
+        switch_to(*hand_off);
+    } else {
+        reschedule();
+    }
 }
 
 void Scheduler::add_deadline(Thread& thread)

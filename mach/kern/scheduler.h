@@ -34,6 +34,14 @@ public:
     // trip through the run queue; the caller stays ready. For IPC hand-off.
     static void switch_to(Thread& target);
 
+    // IPC hand-off without the run queue. claim() ends `thread`'s wait
+    // (it must be waiting) with `woken` and reserves it as the next thread
+    // to run: the caller's next wait switches straight to it, and
+    // release_claim() queues it if no wait came. Interrupts stay off from
+    // claim() to the wait or release_claim().
+    static void claim(Thread& thread);
+    static void release_claim();
+
     // Ends the calling thread.
     [[noreturn]] static void exit_current();
 
@@ -72,6 +80,11 @@ private:
     static void remove_deadline(Thread& thread);
     // Ends `thread`'s wait (it must be waiting) and makes it ready.
     static void end_wait(Thread& thread, WakeReason reason, Error value);
+    // Takes the thread off its wait queue and deadline list with `reason` and `value`.
+    static void stop_waiting(Thread& thread, WakeReason reason, Error value);
+    // Blocks the current thread (its state set by the caller) and runs the
+    // claimed thread if there is one, else the best ready one.
+    static void block_current(Thread* hand_off);
 };
 
 } // namespace kern

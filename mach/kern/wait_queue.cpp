@@ -43,10 +43,7 @@ WaitResult WaitQueue::wait(uint64_t deadline_ns, Thread* hand_off)
         self.m_deadline = deadline_ns;
         Scheduler::add_deadline(self);
     }
-    if (hand_off && hand_off != &self && hand_off->m_state != ThreadState::dead)
-        Scheduler::switch_to(*hand_off);
-    else
-        Scheduler::reschedule();
+    Scheduler::block_current(hand_off);
     WaitResult result = self.m_wait_result;
     arch::restore_interrupts(flags);
     return result;

@@ -21,9 +21,9 @@ public:
     ~WaitQueue();
 
     // Blocks the current thread until woken, until `deadline_ns` passes
-    // (kNoDeadline: never) or until it is interrupted. With `hand_off`, a
-    // waiting thread is woken (value none) and run at once instead of going
-    // through the run queue (the fast RPC path).
+    // (kNoDeadline: never) or until it is interrupted. The CPU goes to the
+    // thread Scheduler::claim() reserved, else to `hand_off` (a ready or
+    // waiting thread, woken with value none), else to the best ready one.
     WaitResult wait(uint64_t deadline_ns = kNoDeadline, Thread* hand_off = nullptr);
 
     // Wakes the longest waiter with `value`; false if nobody waited.

@@ -61,14 +61,14 @@ KBENCH(ipc_core_direct_rpc)
     request.size = sizeof(request);
     mach::MessageHeader got {};
     uint64_t per_round_trip = kern::instructions_per_operation(10000, [&] {
-        (void)ipc::direct_destination(*client, &request, sizeof(request));
-        (void)ipc::transfer_direct(*client, &request, sizeof(request), *server, &got);
+        ipc::DirectRoute call = ipc::plan_direct(*client, &request, sizeof(request));
+        (void)ipc::transfer_direct(*client, call, &request, sizeof(request), *server, service, &got);
         mach::MessageHeader answer {};
         answer.destination = got.reply;
         answer.destination_disposition = mach::Disposition::move_send_once;
         answer.size = sizeof(answer);
-        (void)ipc::direct_destination(*server, &answer, sizeof(answer));
-        (void)ipc::transfer_direct(*server, &answer, sizeof(answer), *client, &got);
+        ipc::DirectRoute back = ipc::plan_direct(*server, &answer, sizeof(answer));
+        (void)ipc::transfer_direct(*server, back, &answer, sizeof(answer), *client, reply, &got);
     });
     kern::bench_report("ipc_core_direct_rpc", per_round_trip, "insn/op");
     ipc::NameSpace::destroy(client);

@@ -81,11 +81,13 @@ struct Fuzzer {
         if (in.byte() & 1) {
             // The direct path, into whichever space (as if a thread there waited).
             std::vector<uint8_t> bytes = message.bytes();
-            Result<ipc::Port*> port = ipc::direct_destination(space(from), bytes.data(), uint32_t(bytes.size()));
-            if (port.ok() && port.value()) {
+            ipc::DirectRoute route = ipc::plan_direct(space(from), bytes.data(), uint32_t(bytes.size()));
+            if (route.destination) {
                 std::vector<uint8_t> out(bytes.size());
                 int into = pick_space();
-                if (ipc::transfer_direct(space(from), bytes.data(), uint32_t(bytes.size()), space(into), out.data()).ok()) {
+                if (ipc::transfer_direct(space(from), route, bytes.data(), uint32_t(bytes.size()), space(into),
+                        mach::kNullName, out.data())
+                        .ok()) {
                     test_support::TestMessage received = test_support::TestMessage::parse(out);
                     remember(into, received.header.reply);
                 }

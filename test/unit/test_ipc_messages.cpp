@@ -365,18 +365,24 @@ TEST_CASE("ipc: payloads arrive with every message sent through the minted right
 
 namespace {
 
-// The direct path from `sender` into `receiver`: null port means "use the general path".
-Result<ipc::Port*> direct_port(ipc::NameSpace& sender, const TestMessage& message)
+// Where the direct path from `sender` goes: null means "use the general path".
+ipc::Port* direct_port(ipc::NameSpace& sender, const TestMessage& message)
 {
     std::vector<uint8_t> bytes = message.bytes();
-    return ipc::direct_destination(sender, bytes.data(), uint32_t(bytes.size()));
+    return ipc::plan_direct(sender, bytes.data(), uint32_t(bytes.size())).destination;
 }
 
-Error send_direct(ipc::NameSpace& sender, ipc::NameSpace& receiver, const TestMessage& message, TestMessage& out)
+// Sends `message` the direct way (plan_direct must route it); `destination_name`
+// is the receiver's name for the destination if the caller knows it.
+Error send_direct(ipc::NameSpace& sender, ipc::NameSpace& receiver, const TestMessage& message, TestMessage& out,
+    PortName destination_name = mach::kNullName)
 {
     std::vector<uint8_t> bytes = message.bytes();
     std::vector<uint8_t> buffer(bytes.size());
-    Result<void> sent = ipc::transfer_direct(sender, bytes.data(), uint32_t(bytes.size()), receiver, buffer.data());
+    ipc::DirectRoute route = ipc::plan_direct(sender, bytes.data(), uint32_t(bytes.size()));
+    REQUIRE(route.destination != nullptr);
+    Result<void> sent = ipc::transfer_direct(sender, route, bytes.data(), uint32_t(bytes.size()), receiver,
+        destination_name, buffer.data());
     if (sent.ok())
         out = TestMessage::parse(buffer);
     return sent.ok() ? Error::none : sent.error();
@@ -393,7 +399,7 @@ TEST_CASE("ipc: the direct path delivers what the general path would")
     PortName client_file = p.server->extract_right(file, Disposition::move_send, *p.client).value();
     const char text[] = "direct";
     TestMessage request = TestMessage().to(client_file, Disposition::copy_send).reply_to(reply, Disposition::make_send_once).with_id(5).with_body(text, sizeof(text));
-    REQUIRE(direct_port(*p.client, request).value() != nullptr);
+    REQUIRE(direct_port(*p.client, request) != nullptr);
     TestMessage got;
     REQUIRE(send_direct(*p.client, *p.server, request, got) == Error::none);
     CHECK(got.header.id == 5);
@@ -403,11 +409,12 @@ TEST_CASE("ipc: the direct path delivers what the general path would")
     CHECK(type_of(*p.server, got.header.reply) == RightType::send_once);
     CHECK(std::strcmp(reinterpret_cast<const char*>(got.body.data()), text) == 0);
     CHECK(references_of(*p.client, client_file) == 1);
-    // The answer goes back the same way and uses the send-once right up.
+    // The answer goes back the same way and uses the send-once right up
+    // (the waiting receiver's name for its port is known, as in the kernel).
     TestMessage answer = TestMessage().to(got.header.reply, Disposition::move_send_once).with_id(6);
-    REQUIRE(direct_port(*p.server, answer).value() != nullptr);
+    REQUIRE(direct_port(*p.server, answer) != nullptr);
     TestMessage back;
-    REQUIRE(send_direct(*p.server, *p.client, answer, back) == Error::none);
+    REQUIRE(send_direct(*p.server, *p.client, answer, back, reply) == Error::none);
     CHECK(back.header.destination == reply);
     CHECK(back.header.id == 6);
     CHECK(p.server->type(got.header.reply).error() == Error::invalid_name);
@@ -421,17 +428,25 @@ TEST_CASE("ipc: the direct path declines what it does not handle and refuses wha
     PortName reply = new_receive_right(*p.client);
     PortName x = new_receive_right(*p.client);
     // Not for the direct path: descriptors, other reply dispositions, a queue with messages.
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send)).value() == nullptr);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send)).value() == nullptr);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send)).value() == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send)) == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send)) == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send)) == nullptr);
     REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == Error::none);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)).value() == nullptr);
-    // The same errors as copy-in.
-    CHECK(direct_port(*p.client, TestMessage().to(0x777, Disposition::copy_send)).error() == Error::invalid_name);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send_once)).error() == Error::invalid_right);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(p.service_send, Disposition::make_send_once)).value() == nullptr);
+    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == nullptr);
+    // Nor anything copy-in refuses: the general path reports it (and the space is unchanged).
+    uint32_t names = p.client->name_count();
+    auto refused = [&](const TestMessage& message) {
+        CHECK(direct_port(*p.client, message) == nullptr);
+        return send_message(*p.client, message);
+    };
+    CHECK(refused(TestMessage().to(0x777, Disposition::copy_send)) == Error::invalid_name);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::move_send_once)) == Error::invalid_right);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(p.service_send, Disposition::make_send_once)) == Error::invalid_right);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(x, Disposition::none)) == Error::invalid_disposition);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(0x777, Disposition::make_send_once)) == Error::invalid_name);
+    CHECK(p.client->name_count() == names);
     REQUIRE(p.server->destroy_name(p.service).ok());
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)).error() == Error::port_dead);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send)) == Error::port_dead);
 }
 
 TEST_CASE("ipc: a direct transfer to a full name space changes nothing")
@@ -441,7 +456,7 @@ TEST_CASE("ipc: a direct transfer to a full name space changes nothing")
     PortName reply = new_receive_right(*p.client);
     REQUIRE(p.server->set_name_limit(p.server->name_count()).ok());
     TestMessage request = TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once);
-    REQUIRE(direct_port(*p.client, request).value() != nullptr);
+    REQUIRE(direct_port(*p.client, request) != nullptr);
     TestMessage got;
     CHECK(send_direct(*p.client, *p.server, request, got) == Error::no_space);
     CHECK(references_of(*p.client, p.service_send) == 1);

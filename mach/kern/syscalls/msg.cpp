@@ -26,24 +26,30 @@ namespace {
 
 constexpr uint32_t kAllOptions = mach::kSend | mach::kReceive | mach::kSendTimeout | mach::kReceiveTimeout;
 
-// Kernel memory for one message: small ones on the stack, the rest on the heap.
+// Kernel memory for one message: small ones on the stack, the rest on the
+// heap. One buffer serves both halves of a call: the sent bytes are used up
+// before the receive needs room.
 class MessageBuffer {
 public:
-    ~MessageBuffer()
-    {
-        if (m_heap)
-            heap_free(m_heap);
-    }
+    ~MessageBuffer() { drop_heap(); }
     Result<void*> reserve(size_t size)
     {
         if (size <= sizeof(m_inline))
             return static_cast<void*>(m_inline);
+        drop_heap();
         m_heap = TRY(heap_allocate(size));
         return m_heap;
     }
 
 private:
-    alignas(16) uint8_t m_inline[256];
+    void drop_heap()
+    {
+        if (m_heap)
+            heap_free(m_heap);
+        m_heap = nullptr;
+    }
+
+    alignas(16) uint8_t m_inline[ipc::kMaxDirectSize];
     void* m_heap = nullptr;
 };
 
@@ -67,43 +73,36 @@ Error wait_outcome(const WaitResult& result)
     return Error::none;
 }
 
-// The direct path: straight into a waiting receiver's buffer. False: take
-// the general path (which also reports any error in the message).
+// The direct path: straight into a waiting receiver's buffer. The receiver
+// is claimed: this call's receive (or its end) hands the CPU to it. False:
+// take the general path (which also reports any error in the message).
 bool try_direct(Task& task, const void* bytes, uint32_t size)
 {
-    Result<ipc::Port*> port = ipc::direct_destination(task.name_space(), bytes, size);
-    if (!port.ok() || !port.value())
+    ipc::DirectRoute route = ipc::plan_direct(task.name_space(), bytes, size);
+    if (!route.destination)
         return false;
-    Thread* receiver = direct_receiver(*port.value(), size);
-    if (!receiver || !receiver->task())
+    ipc::Port& port = *route.destination;
+    Thread* receiver = direct_receiver(port, size);
+    if (!receiver)
         return false;
     ReceiveWait& wait = *receiver->receive_wait;
-    if (!ipc::transfer_direct(task.name_space(), bytes, size, receiver->task()->name_space(), wait.buffer).ok())
+    mach::PortName name = wait.port == &port ? wait.name : mach::kNullName;
+    if (!ipc::transfer_direct(task.name_space(), route, bytes, size, receiver->task()->name_space(), name,
+            wait.buffer)
+            .ok())
         return false;
     wait.size = size;
     wait.delivered = true;
-    wake_direct_receiver(*port.value(), *receiver);
+    Scheduler::claim(*receiver);
     return true;
 }
 
-Error send_half(Task& task, uint64_t user_buffer, uint32_t size, uint32_t options, uint64_t timeout_ns)
+// The send half, with interrupts off: `bytes` is the message copied in from user memory.
+Error send_locked(Task& task, const void* bytes, uint32_t size, uint32_t options, uint64_t timeout_ns)
 {
-    if (size > mach::kMaxMessageSize)
-        return Error::too_large;
-    if (size < sizeof(mach::MessageHeader))
-        return Error::invalid_argument;
-    MessageBuffer buffer;
-    Result<void*> bytes = buffer.reserve(size);
-    if (!bytes.ok())
-        return bytes.error();
-    Result<void> read = vm::copy_from_user(bytes.value(), user_buffer, size);
-    if (!read.ok())
-        return read.error();
-
-    arch::InterruptsOff off;
-    if (try_direct(task, bytes.value(), size))
+    if (try_direct(task, bytes, size))
         return Error::none;
-    Result<ipc::Message*> copied = ipc::copyin_message(task.name_space(), bytes.value(), size);
+    Result<ipc::Message*> copied = ipc::copyin_message(task.name_space(), bytes, size);
     if (!copied.ok())
         return copied.error();
     ipc::Message* message = copied.value();
@@ -130,8 +129,15 @@ kern::WaitQueue& receivers_of(const ipc::ReceiveSource& source)
     return source.port ? source.port->wait_slot().receivers : source.set->wait_slot().receivers;
 }
 
-Error receive_half(Task& task, uint64_t user_buffer, uint32_t limit, mach::PortName from, uint32_t options,
-    uint64_t timeout_ns)
+// A message received into kernel memory, still to be copied out.
+struct Received {
+    const void* bytes = nullptr;
+    uint32_t size = 0;
+};
+
+// The receive half, with interrupts off. The message lands in `buffer`.
+Error receive_locked(Task& task, mach::PortName from, uint32_t limit, uint32_t options, uint64_t timeout_ns,
+    MessageBuffer& buffer, Received& received)
 {
     bool may_wait = !(options & mach::kReceiveTimeout) || timeout_ns != 0;
     uint64_t deadline = (options & mach::kReceiveTimeout) ? deadline_after(timeout_ns) : kNoDeadline;
@@ -139,55 +145,55 @@ Error receive_half(Task& task, uint64_t user_buffer, uint32_t limit, mach::PortN
     Thread* hand_off = take_hand_off_hint();
     if (!(options & mach::kSend))
         hand_off = nullptr;
-    MessageBuffer buffer;
-    void* out = nullptr;
-    uint32_t size = 0;
-    Error status = Error::none;
-    {
-        arch::InterruptsOff off;
-        for (;;) {
-            Result<ipc::ReceiveSource> source = task.name_space().receive_source(from);
-            if (!source.ok())
-                return source.error();
-            Result<ipc::Message*> taken = ipc::take_message(source.value(), limit);
-            if (!taken.ok())
-                return taken.error();
-            if (ipc::Message* message = taken.value()) {
-                size = message->size();
-                Result<void*> bytes = buffer.reserve(size);
-                if (!bytes.ok()) {
-                    ipc::Message::destroy(message);
-                    return bytes.error();
-                }
-                out = bytes.value();
-                Result<void> copied = ipc::copyout_message(task.name_space(), message, out);
-                status = copied.ok() ? Error::none : copied.error();
-                break;
+    for (;;) {
+        Result<ipc::ReceiveSource> source = task.name_space().receive_source(from);
+        if (!source.ok())
+            return source.error();
+        Result<ipc::Message*> taken = ipc::take_message(source.value(), limit);
+        if (!taken.ok())
+            return taken.error();
+        if (ipc::Message* message = taken.value()) {
+            Result<void*> bytes = buffer.reserve(message->size());
+            if (!bytes.ok()) {
+                ipc::Message::destroy(message);
+                return bytes.error();
             }
-            if (!may_wait)
-                return Error::timed_out;
-            // A sender may deliver straight into our buffer while we wait.
-            Result<void*> room = buffer.reserve(ipc::kMaxDirectSize);
-            ReceiveWait offer { room.value(), limit < ipc::kMaxDirectSize ? limit : ipc::kMaxDirectSize };
-            Thread& self = Scheduler::current();
-            self.receive_wait = &offer;
-            Error outcome = wait_outcome(receivers_of(source.value()).wait(deadline, hand_off));
-            self.receive_wait = nullptr;
-            hand_off = nullptr;
-            if (offer.delivered) {
-                out = offer.buffer;
-                size = offer.size;
-                break;
-            }
-            if (outcome != Error::none)
-                return outcome;
+            received = { bytes.value(), message->size() };
+            Result<void> copied = ipc::copyout_message(task.name_space(), message, bytes.value());
+            return copied.ok() ? Error::none : copied.error();
         }
+        if (!may_wait)
+            return Error::timed_out;
+        // A sender may deliver straight into our buffer while we wait.
+        Result<void*> room = buffer.reserve(ipc::kMaxDirectSize);
+        ReceiveWait offer { room.value(), limit < ipc::kMaxDirectSize ? limit : ipc::kMaxDirectSize,
+            source.value().port, from };
+        Thread& self = Scheduler::current();
+        self.receive_wait = &offer;
+        Error outcome = wait_outcome(receivers_of(source.value()).wait(deadline, hand_off));
+        self.receive_wait = nullptr;
+        hand_off = nullptr;
+        if (offer.delivered) {
+            received = { offer.buffer, offer.size };
+            return Error::none;
+        }
+        if (outcome != Error::none)
+            return outcome;
     }
-    // The rights are in the receiver's space already: a bad buffer loses
-    // only the bytes (the names stay until the task drops them).
-    Result<void> written = vm::copy_to_user(user_buffer, out, size);
-    if (!written.ok())
-        return written.error();
+}
+
+// Both halves, with interrupts off. A receiver the send claimed runs at
+// the receive's wait, or is queued at the end.
+Error transfer_locked(Task& task, const SyscallArgs& args, const void* sent, MessageBuffer& buffer, Received& received)
+{
+    uint32_t options = static_cast<uint32_t>(args.a1);
+    Error status = Error::none;
+    if (options & mach::kSend)
+        status = send_locked(task, sent, static_cast<uint32_t>(args.a2), options, args.a5);
+    if (status == Error::none && (options & mach::kReceive))
+        status = receive_locked(task, static_cast<mach::PortName>(args.a4), static_cast<uint32_t>(args.a3), options,
+            args.a5, buffer, received);
+    Scheduler::release_claim();
     return status;
 }
 
@@ -198,21 +204,37 @@ Error sys_msg(const SyscallArgs& args)
     Task* task = Scheduler::current().task();
     if (!task)
         return Error::not_supported;
-    uint64_t buffer = args.a0;
     uint32_t options = static_cast<uint32_t>(args.a1);
     if (args.a1 & ~uint64_t(kAllOptions) || !(options & (mach::kSend | mach::kReceive)))
         return Error::invalid_argument;
     if (args.a2 > UINT32_MAX || args.a3 > UINT32_MAX || args.a4 > UINT32_MAX)
         return Error::invalid_argument;
+    MessageBuffer buffer;
+    void* sent = nullptr;
     if (options & mach::kSend) {
-        Error sent = send_half(*task, buffer, static_cast<uint32_t>(args.a2), options, args.a5);
-        if (sent != Error::none)
-            return sent;
+        uint32_t size = static_cast<uint32_t>(args.a2);
+        if (size > mach::kMaxMessageSize)
+            return Error::too_large;
+        if (size < sizeof(mach::MessageHeader))
+            return Error::invalid_argument;
+        sent = TRY(buffer.reserve(size));
+        TRY(vm::copy_from_user(sent, args.a0, size));
     }
-    if (options & mach::kReceive)
-        return receive_half(*task, buffer, static_cast<uint32_t>(args.a3), static_cast<mach::PortName>(args.a4), options,
-            args.a5);
-    return Error::none;
+    Received received;
+    Error status;
+    {
+        arch::InterruptsOff off;
+        status = transfer_locked(*task, args, sent, buffer, received);
+    }
+    Scheduler::preempt_if_allowed();
+    // The rights are in the receiver's space already: a bad buffer loses
+    // only the bytes (the names stay until the task drops them).
+    if (received.bytes) {
+        Result<void> written = vm::copy_to_user(args.a0, received.bytes, received.size);
+        if (!written.ok())
+            return written.error();
+    }
+    return status;
 }
 
 } // namespace kern
