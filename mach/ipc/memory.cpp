@@ -6,7 +6,6 @@ namespace {
 
 kern::PageProvider* g_pages = nullptr;
 BlockAllocator* g_blocks = nullptr;
-Statistics g_counters {};
 
 } // namespace
 
@@ -16,13 +15,14 @@ void init(kern::PageProvider& pages, BlockAllocator& blocks)
     g_blocks = &blocks;
 }
 
-Statistics statistics() { return g_counters; }
+Statistics statistics() { return memory::g_counters; }
 
 namespace memory {
 
+Statistics g_counters {};
+
 BlockAllocator& blocks() { return *g_blocks; }
 kern::PageProvider& pages() { return *g_pages; }
-Statistics& counters() { return g_counters; }
 
 } // namespace memory
 } // namespace ipc

@@ -49,7 +49,8 @@ namespace memory {
 
 BlockAllocator& blocks();
 kern::PageProvider& pages();
-Statistics& counters();
+extern Statistics g_counters;
+inline Statistics& counters() { return g_counters; }
 
 // The slab cache of one kind of IPC object, named by T::kCacheName; made on first use (after init).
 template <typename T> kern::ObjectCache<T>& cache()

@@ -77,24 +77,15 @@ void NameSpace::convert_to_dead_name(uint32_t index)
     e.user_references = references;
 }
 
-Result<uint32_t> NameSpace::new_entry()
+// new_entry's way when the free list is empty (or the limit is reached):
+// a never-used index, growing the table if needed.
+Result<uint32_t> NameSpace::new_entry_growing()
 {
     if (m_live >= m_limit)
         return Error::no_space;
-    if (!m_free && m_used >= m_capacity)
+    if (m_used >= m_capacity)
         TRY(grow(m_capacity * 2));
-    uint32_t index;
-    if (m_free) {
-        index = m_free;
-        m_free = m_entries[index].link;
-        m_free_count--;
-    } else {
-        index = m_used++;
-    }
-    m_entries[index].link = 0;
-    m_live++;
-    memory::counters().names++;
-    return index;
+    return start_entry(m_used++);
 }
 
 Result<void> NameSpace::reserve(uint32_t count)
@@ -143,21 +134,6 @@ Result<void> NameSpace::grow(uint32_t capacity)
             hash_insert(index);
     }
     return {};
-}
-
-void NameSpace::free_entry(uint32_t index)
-{
-    Entry& e = m_entries[index];
-    KASSERT(!(e.bits & kRequest));
-    e.object = nullptr;
-    e.bits = 0;
-    e.user_references = 0;
-    e.generation++;
-    e.link = m_free;
-    m_free = index;
-    m_free_count++;
-    m_live--;
-    memory::counters().names--;
 }
 
 Result<void> NameSpace::set_name_limit(uint32_t limit)
@@ -210,11 +186,9 @@ void NameSpace::hash_remove(uint32_t index)
 
 // ---- dropping rights ----
 
-void NameSpace::drop_request(uint32_t index, bool deleted)
+void NameSpace::drop_registered_request(uint32_t index, bool deleted)
 {
     Entry& e = m_entries[index];
-    if (!(e.bits & kRequest))
-        return;
     e.bits &= ~kRequest;
     Port& port = (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
     PortName name = name_at(index, e.generation);

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <base/result.h>
+#include <ipc/memory.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 #include <ipc/right.h>
@@ -167,6 +168,8 @@ private:
     void convert_if_dead(uint32_t index);
     void convert_to_dead_name(uint32_t index);
     Result<uint32_t> new_entry();
+    Result<uint32_t> new_entry_growing();
+    uint32_t start_entry(uint32_t index);
     Result<void> grow(uint32_t capacity);
     void free_entry(uint32_t index);
     uint32_t find(const void* object) const;
@@ -179,6 +182,7 @@ private:
     void claim_index(uint32_t index, uint8_t generation);
     void release_entry_rights(uint32_t index);
     void drop_request(uint32_t index, bool deleted);
+    void drop_registered_request(uint32_t index, bool deleted);
     void drop_send_part(uint32_t index);
     void drop_receive_part(uint32_t index);
     void drop_send_once(uint32_t index);
@@ -281,6 +285,48 @@ inline Result<CarriedRight> NameSpace::check_right(mach::PortName name, mach::Di
         return Error::invalid_disposition;
     }
     return preview(e, disposition);
+}
+
+// Counts a fresh entry in.
+inline uint32_t NameSpace::start_entry(uint32_t index)
+{
+    m_entries[index].link = 0;
+    m_live++;
+    memory::counters().names++;
+    return index;
+}
+
+inline Result<uint32_t> NameSpace::new_entry()
+{
+    if (!m_free || m_live >= m_limit)
+        return new_entry_growing();
+    uint32_t index = m_free;
+    m_free = m_entries[index].link;
+    m_free_count--;
+    return start_entry(index);
+}
+
+inline void NameSpace::free_entry(uint32_t index)
+{
+    Entry& e = m_entries[index];
+    KASSERT(!(e.bits & kRequest));
+    e.object = nullptr;
+    e.bits = 0;
+    e.user_references = 0;
+    e.generation++;
+    e.link = m_free;
+    m_free = index;
+    m_free_count++;
+    m_live--;
+    memory::counters().names--;
+}
+
+// Cancels the dead-name request on the entry, if there is one (deleted:
+// its notify right is told port_deleted; else it is dropped quietly).
+inline void NameSpace::drop_request(uint32_t index, bool deleted)
+{
+    if (m_entries[index].bits & kRequest)
+        drop_registered_request(index, deleted);
 }
 
 inline Port* NameSpace::direct_destination(mach::PortName name, mach::Disposition disposition, uint64_t& payload)

@@ -83,13 +83,6 @@ void Port::release_send_right()
     release();
 }
 
-void Port::release_send_once_right()
-{
-    KASSERT(m_send_once_rights > 0);
-    m_send_once_rights--;
-    release();
-}
-
 void Port::payload_record_created()
 {
     m_had_senders = true;

@@ -91,7 +91,12 @@ public:
         m_send_once_rights++;
         m_references++;
     }
-    void release_send_once_right();
+    void release_send_once_right()
+    {
+        KASSERT(m_send_once_rights > 0);
+        m_send_once_rights--;
+        release();
+    }
     // A payload record came or went (payload_record.cpp).
     void payload_record_created();
     // The last send right of the record for `payload` died: tells the payload-notify port.

@@ -6,9 +6,9 @@
 #include <arch/x86_64/lapic.h>
 #include <kern/interrupt_lines.h>
 #include <kern/log.h>
+#include <vm/address_space.h>
 #include <vm/kernel_space.h>
 
-extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
 
 namespace kern {
 namespace {

@@ -56,29 +56,6 @@ KernelObserver g_observer;
 
 ipc::Observer& kernel_observer() { return g_observer; }
 
-namespace {
-
-// The queue whose first waiter gets what arrives on `port`.
-WaitQueue* first_receivers(ipc::Port& port)
-{
-    if (!port.wait_slot().receivers.empty())
-        return &port.wait_slot().receivers;
-    if (port.set() && !port.set()->wait_slot().receivers.empty())
-        return &port.set()->wait_slot().receivers;
-    return nullptr;
-}
-
-} // namespace
-
-Thread* direct_receiver(ipc::Port& port, uint32_t size)
-{
-    WaitQueue* queue = first_receivers(port);
-    Thread* receiver = queue ? queue->first() : nullptr;
-    if (!receiver || !receiver->receive_wait || receiver->receive_wait->capacity < size || !receiver->task())
-        return nullptr;
-    return receiver;
-}
-
 Thread* take_hand_off_hint()
 {
     Thread* hint = g_hand_off_hint;

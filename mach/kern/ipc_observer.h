@@ -3,6 +3,10 @@
 #pragma once
 
 #include <ipc/observer.h>
+#include <ipc/port.h>
+#include <ipc/port_set.h>
+#include <kern/thread.h>
+#include <kern/wait_queue.h>
 
 #include <mach/error.h>
 #include <mach/port.h>
@@ -13,8 +17,6 @@ class Port;
 }
 
 namespace kern {
-
-class Thread;
 
 // A thread waiting in mach_msg's receive offers its kernel buffer: a
 // sender taking the direct path (ipc::transfer_direct) writes the message
@@ -29,8 +31,17 @@ struct ReceiveWait {
 };
 
 // The first thread waiting to receive from `port` (or from its set), if it
-// offers room for `size` bytes; null otherwise.
-Thread* direct_receiver(ipc::Port& port, uint32_t size);
+// offers room for `size` bytes; null otherwise. Inline: on every RPC.
+inline Thread* direct_receiver(ipc::Port& port, uint32_t size)
+{
+    WaitQueue* queue = &port.wait_slot().receivers;
+    if (queue->empty() && port.set())
+        queue = &port.set()->wait_slot().receivers;
+    Thread* receiver = queue->first();
+    if (!receiver || !receiver->receive_wait || receiver->receive_wait->capacity < size || !receiver->task())
+        return nullptr;
+    return receiver;
+}
 
 ipc::Observer& kernel_observer();
 

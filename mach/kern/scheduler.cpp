@@ -18,7 +18,6 @@ struct RunQueue {
 
 RunQueue g_run_queues[kPriorityCount];
 uint32_t g_ready_mask = 0; // bit p set: g_run_queues[p] is not empty
-Thread* g_current = nullptr;
 Thread* g_idle = nullptr;
 Thread* g_dead = nullptr; // exited; destroyed by the next thread to run
 Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
@@ -71,26 +70,24 @@ Thread* Scheduler::dequeue_highest()
 
 void Scheduler::init(const char* boot_name)
 {
-    g_current = &Thread::adopt_boot_context(boot_name);
+    s_current = &Thread::adopt_boot_context(boot_name);
     arch::init_fpu();
     arch::init_per_cpu_and_syscalls();
     Result<Thread*> idle = Thread::create_with_stack("idle", kIdlePriority, idle_loop, nullptr);
     if (!idle.ok())
         panic("cannot create the idle thread: %s", error_name(idle.error()));
     g_idle = idle.value(); // never on a run queue: it runs when they are all empty
-    g_current->m_slice_left = kTimeSliceTicks;
+    s_current->m_slice_left = kTimeSliceTicks;
 }
 
-bool Scheduler::running() { return g_current != nullptr; }
-
-Thread& Scheduler::current() { return *g_current; }
+bool Scheduler::running() { return s_current != nullptr; }
 
 void Scheduler::make_ready(Thread& thread)
 {
     {
         arch::InterruptsOff off;
         enqueue(thread);
-        if (g_current && thread.m_priority > g_current->m_priority)
+        if (s_current && thread.m_priority > s_current->m_priority)
             g_need_resched = true;
     }
     preempt_if_allowed();
@@ -108,7 +105,7 @@ void Scheduler::switch_threads(Thread& from, Thread& to)
 {
     to.m_state = ThreadState::running;
     to.m_slice_left = kTimeSliceTicks;
-    g_current = &to;
+    s_current = &to;
     g_need_resched = false;
     if (from.m_task || to.m_task)
         arch::save_fpu_state(from.m_fpu);
@@ -134,7 +131,7 @@ void Scheduler::finish_switch()
 void Scheduler::reschedule()
 {
     release_claim();
-    Thread& from = *g_current;
+    Thread& from = *s_current;
     Thread* to = dequeue_highest();
     if (!to)
         to = (from.m_state == ThreadState::running) ? &from : g_idle;
@@ -155,7 +152,7 @@ void Scheduler::reschedule()
 void Scheduler::yield()
 {
     arch::InterruptsOff off;
-    Thread& self = *g_current;
+    Thread& self = *s_current;
     if (highest_ready_priority() < self.m_priority)
         return;
     enqueue(self);
@@ -166,12 +163,12 @@ void Scheduler::switch_to(Thread& target)
 {
     arch::InterruptsOff off;
     release_claim();
-    if (&target == g_current)
+    if (&target == s_current)
         return;
     if (target.m_state == ThreadState::waiting)
         end_wait(target, WakeReason::woken, Error::none);
     unqueue(target);
-    Thread& self = *g_current;
+    Thread& self = *s_current;
     if (self.m_state == ThreadState::running && &self != g_idle)
         enqueue(self);
     switch_threads(self, target);
@@ -180,7 +177,7 @@ void Scheduler::switch_to(Thread& target)
 void Scheduler::exit_current()
 {
     arch::disable_interrupts();
-    Thread& self = *g_current;
+    Thread& self = *s_current;
     if (&self == g_idle)
         panic("the idle thread cannot exit");
     if (!self.m_stack)
@@ -202,7 +199,7 @@ void Scheduler::interrupt(Thread& thread)
     preempt_if_allowed();
 }
 
-void Scheduler::stop_waiting(Thread& thread, WakeReason reason, Error value)
+inline void Scheduler::stop_waiting(Thread& thread, WakeReason reason, Error value)
 {
     if (thread.m_waiting_on)
         thread.m_waiting_on->remove(thread);
@@ -215,13 +212,14 @@ void Scheduler::end_wait(Thread& thread, WakeReason reason, Error value)
 {
     stop_waiting(thread, reason, value);
     enqueue(thread);
-    if (thread.m_priority > g_current->m_priority)
+    if (thread.m_priority > s_current->m_priority)
         g_need_resched = true;
 }
 
 void Scheduler::claim(Thread& thread)
 {
-    release_claim();
+    if (g_claimed)
+        release_claim();
     stop_waiting(thread, WakeReason::woken, Error::none);
     thread.m_state = ThreadState::ready;
     g_claimed = &thread;
@@ -232,7 +230,7 @@ void Scheduler::release_claim()
     if (Thread* claimed = g_claimed) {
         g_claimed = nullptr;
         enqueue(*claimed);
-        if (claimed->m_priority > g_current->m_priority)
+        if (claimed->m_priority > s_current->m_priority)
             g_need_resched = true;
     }
 }
@@ -241,8 +239,8 @@ void Scheduler::block_current(Thread* hand_off)
 {
     if (Thread* claimed = g_claimed) {
         g_claimed = nullptr;
-        switch_threads(*g_current, *claimed);
-    } else if (hand_off && hand_off != g_current && hand_off->m_state != ThreadState::dead) {
+        switch_threads(*s_current, *claimed);
+    } else if (hand_off && hand_off != s_current && hand_off->m_state != ThreadState::dead) {
         switch_to(*hand_off);
     } else {
         reschedule();
@@ -272,12 +270,12 @@ void Scheduler::remove_deadline(Thread& thread)
 
 void Scheduler::tick()
 {
-    if (!g_current)
+    if (!s_current)
         return;
     uint64_t now = monotonic_ns();
     while (g_deadlines && g_deadlines->m_deadline <= now)
         end_wait(*g_deadlines, WakeReason::timed_out, Error::timed_out);
-    Thread& self = *g_current;
+    Thread& self = *s_current;
     if (&self == g_idle) {
         if (g_ready_mask)
             g_need_resched = true;
@@ -292,7 +290,7 @@ void Scheduler::tick()
 
 void Scheduler::preempt_if_needed()
 {
-    if (!g_current || !g_need_resched)
+    if (!s_current || !g_need_resched)
         return;
     arch::InterruptsOff off;
     reschedule();

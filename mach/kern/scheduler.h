@@ -22,7 +22,7 @@ public:
     static bool running();
 
     // The thread executing now.
-    static Thread& current();
+    static Thread& current() { return *s_current; }
 
     // Puts a new or woken thread on its run queue (preempting a lower priority).
     static void make_ready(Thread& thread);
@@ -67,6 +67,8 @@ public:
 
 private:
     friend class WaitQueue;
+
+    inline static Thread* s_current = nullptr;
 
     // Switches away from the current thread, whose state the caller set
     // (ready: requeued, waiting or dead: not). Interrupts must be off.

@@ -11,23 +11,6 @@ WaitQueue::~WaitQueue()
         panic("a wait queue was destroyed with threads waiting on it");
 }
 
-void WaitQueue::append(Thread& thread)
-{
-    thread.m_waiting_on = this;
-    thread.m_next = nullptr;
-    thread.m_prev = m_tail;
-    (m_tail ? m_tail->m_next : m_head) = &thread;
-    m_tail = &thread;
-}
-
-void WaitQueue::remove(Thread& thread)
-{
-    (thread.m_prev ? thread.m_prev->m_next : m_head) = thread.m_next;
-    (thread.m_next ? thread.m_next->m_prev : m_tail) = thread.m_prev;
-    thread.m_next = thread.m_prev = nullptr;
-    thread.m_waiting_on = nullptr;
-}
-
 WaitResult WaitQueue::wait(uint64_t deadline_ns, Thread* hand_off)
 {
     uint64_t flags = arch::save_and_disable_interrupts();

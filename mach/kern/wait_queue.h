@@ -45,4 +45,22 @@ private:
     Thread* m_tail = nullptr;
 };
 
+// On every wait and wake: inline.
+inline void WaitQueue::append(Thread& thread)
+{
+    thread.m_waiting_on = this;
+    thread.m_next = nullptr;
+    thread.m_prev = m_tail;
+    (m_tail ? m_tail->m_next : m_head) = &thread;
+    m_tail = &thread;
+}
+
+inline void WaitQueue::remove(Thread& thread)
+{
+    (thread.m_prev ? thread.m_prev->m_next : m_head) = thread.m_next;
+    (thread.m_next ? thread.m_next->m_prev : m_tail) = thread.m_prev;
+    thread.m_next = thread.m_prev = nullptr;
+    thread.m_waiting_on = nullptr;
+}
+
 } // namespace kern

@@ -8,14 +8,12 @@
 #include <vm/kernel_space.h>
 #include <vm/memory_object.h>
 
-extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
 
 namespace vm {
 
 namespace {
 
 // FIXME(SMP): one current space per CPU.
-AddressSpace* g_current = nullptr;
 size_t g_live_spaces = 0;
 
 kern::ObjectCache<AddressSpace>& space_cache()
@@ -27,10 +25,9 @@ kern::ObjectCache<AddressSpace>& space_cache()
 bool is_page_aligned(uint64_t value) { return value % kPageSize == 0; }
 
 // [address, address + size) is page-aligned, non-empty and inside user space.
-bool is_user_range(VirtAddr address, size_t size)
+bool is_user_page_range(VirtAddr address, size_t size)
 {
-    return size != 0 && is_page_aligned(address) && is_page_aligned(size) && address >= kUserBottom
-        && address < kUserTop && size <= kUserTop - address;
+    return size != 0 && is_page_aligned(address) && is_page_aligned(size) && is_user_range(address, size);
 }
 
 Protection without_write(Protection protection)
@@ -200,7 +197,7 @@ size_t AddressSpace::regions_after_cut(VirtAddr start, VirtAddr end) const
     return count;
 }
 
-bool AddressSpace::is_active() const { return g_current == this; }
+bool AddressSpace::is_active() const { return g_active_space == this; }
 
 void AddressSpace::flush(VirtAddr page)
 {
@@ -304,7 +301,7 @@ Result<VirtAddr> AddressSpace::place(VirtAddr address, size_t size, bool anywher
 {
     if (anywhere)
         return find_free_range(address < kUserBottom ? kUserBottom : align_up(address, kPageSize), size);
-    if (!is_user_range(address, size))
+    if (!is_user_page_range(address, size))
         return Error::invalid_argument;
     if (!range_is_free(address, address + size))
         return Error::already_exists;
@@ -324,7 +321,7 @@ Result<VirtAddr> AddressSpace::allocate(VirtAddr address, size_t size, Protectio
 
 Result<void> AddressSpace::deallocate(VirtAddr address, size_t size)
 {
-    if (!is_user_range(address, size))
+    if (!is_user_page_range(address, size))
         return Error::invalid_argument;
     VirtAddr end = address + size;
     if (regions_after_cut(address, end) > kMaxRegions)
@@ -349,7 +346,7 @@ Result<void> AddressSpace::deallocate(VirtAddr address, size_t size)
 
 Result<void> AddressSpace::protect(VirtAddr address, size_t size, Protection protection)
 {
-    if (!is_user_range(address, size))
+    if (!is_user_page_range(address, size))
         return Error::invalid_argument;
     VirtAddr end = address + size;
     // Decode: the whole range must be mapped, and the split must fit.
@@ -469,7 +466,7 @@ Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, Virt
 
 Result<MemoryObject*> AddressSpace::snapshot(VirtAddr address, size_t size)
 {
-    if (!is_user_range(address, size) || size > MemoryObject::kMaxSize)
+    if (!is_user_page_range(address, size) || size > MemoryObject::kMaxSize)
         return Error::invalid_argument;
     for (VirtAddr at = address; at < address + size;) {
         Region* region = find_region(at);
@@ -574,52 +571,19 @@ Result<void> AddressSpace::read(VirtAddr address, void* data, size_t size)
 
 void AddressSpace::activate()
 {
-    if (g_current == this)
+    if (g_active_space == this)
         return;
     arch::write_cr3(m_table.root());
-    g_current = this;
+    g_active_space = this;
 }
 
-AddressSpace* current_address_space() { return g_current; }
 
 void deactivate_address_space(AddressSpace& space)
 {
-    if (g_current != &space)
+    if (g_active_space != &space)
         return;
     arch::write_cr3(kernel_page_table().root());
-    g_current = nullptr;
-}
-
-namespace {
-
-// The user range [address, address + size) lies in user space (no wrap).
-bool is_user_buffer(VirtAddr address, size_t size)
-{
-    return address >= kUserBottom && address < kUserTop && size <= kUserTop - address;
-}
-
-} // namespace
-
-Result<void> copy_from_user(void* to, VirtAddr user_from, size_t size)
-{
-    if (size == 0)
-        return {};
-    if (!is_user_buffer(user_from, size) || g_current == nullptr)
-        return Error::bad_address;
-    if (copy_bytes_checked(to, reinterpret_cast<const void*>(user_from), size) != 0)
-        return Error::bad_address;
-    return {};
-}
-
-Result<void> copy_to_user(VirtAddr user_to, const void* from, size_t size)
-{
-    if (size == 0)
-        return {};
-    if (!is_user_buffer(user_to, size) || g_current == nullptr)
-        return Error::bad_address;
-    if (copy_bytes_checked(reinterpret_cast<void*>(user_to), from, size) != 0)
-        return Error::bad_address;
-    return {};
+    g_active_space = nullptr;
 }
 
 } // namespace vm

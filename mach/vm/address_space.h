@@ -26,6 +26,10 @@
 #include <vm/layout.h>
 #include <vm/page_table.h>
 
+// arch/x86_64/user_copy.S: copies, resuming at a fixup if an access faults.
+// Returns 0, or 1 if one faulted (the copy then stopped partway).
+extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
+
 namespace vm {
 
 class MemoryObject;
@@ -173,15 +177,46 @@ private:
 };
 
 // The user address space this CPU runs (the last activated), or null.
-AddressSpace* current_address_space();
+// FIXME(SMP): per CPU.
+inline AddressSpace* g_active_space = nullptr;
+inline AddressSpace* current_address_space() { return g_active_space; }
 // Forgets `space` as the current one (before destroying it); the kernel's
 // own tables are loaded instead.
 void deactivate_address_space(AddressSpace& space);
 
 // Copies between the kernel and the *current* user address space. The whole
 // user range must lie in [kUserBottom, kUserTop); a fault that cannot be
-// resolved gives bad_address (never a kernel panic).
+// resolved gives bad_address (never a kernel panic). Inline: every
+// message goes through them.
 Result<void> copy_from_user(void* to, VirtAddr user_from, size_t size);
 Result<void> copy_to_user(VirtAddr user_to, const void* from, size_t size);
+
+// The range [address, address + size) lies in user space (no wrap).
+inline bool is_user_range(VirtAddr address, size_t size)
+{
+    return address >= kUserBottom && address < kUserTop && size <= kUserTop - address;
+}
+
+inline Result<void> copy_from_user(void* to, VirtAddr user_from, size_t size)
+{
+    if (size == 0)
+        return {};
+    if (!is_user_range(user_from, size) || !current_address_space())
+        return Error::bad_address;
+    if (copy_bytes_checked(to, reinterpret_cast<const void*>(user_from), size) != 0)
+        return Error::bad_address;
+    return {};
+}
+
+inline Result<void> copy_to_user(VirtAddr user_to, const void* from, size_t size)
+{
+    if (size == 0)
+        return {};
+    if (!is_user_range(user_to, size) || !current_address_space())
+        return Error::bad_address;
+    if (copy_bytes_checked(reinterpret_cast<void*>(user_to), from, size) != 0)
+        return Error::bad_address;
+    return {};
+}
 
 } // namespace vm

@@ -81,6 +81,8 @@ extern "C" void syscall_dispatch(arch::SyscallFrame* frame)
         kern::log("fault", "thread %s killed: system call returns to non-canonical rip %#lx", self.name(), frame->rip);
         kern::Scheduler::exit_current();
     }
+    // A thread the call woke may outrank the caller.
+    kern::Scheduler::preempt_if_needed();
     if (self.kill_pending())
         kern::Scheduler::exit_current();
     arch::disable_interrupts();

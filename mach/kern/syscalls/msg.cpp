@@ -40,6 +40,8 @@ public:
         m_heap = TRY(heap_allocate(size));
         return m_heap;
     }
+    // Room for a message of up to kMaxDirectSize bytes.
+    void* small() { return m_inline; }
 
 private:
     void drop_heap()
@@ -135,42 +137,67 @@ struct Received {
     uint32_t size = 0;
 };
 
+// Where `from` receives: its receive right (the common case, looked up
+// without a Result) or its port set.
+Error find_source(Task& task, mach::PortName from, ipc::ReceiveSource& source)
+{
+    if (ipc::Port* port = task.name_space().receive_port(from)) {
+        source = { port, nullptr };
+        return Error::none;
+    }
+    source = TRY(task.name_space().receive_source(from));
+    return Error::none;
+}
+
+// Whether take_message would find nothing (without calling it).
+bool nothing_queued(const ipc::ReceiveSource& source)
+{
+    return source.port && !source.port->has_messages() && !source.port->dead();
+}
+
+// Takes the next message from `source` into `buffer`: Error::none with
+// received.bytes null if none is there.
+Error take_queued(Task& task, const ipc::ReceiveSource& source, uint32_t limit, MessageBuffer& buffer,
+    Received& received)
+{
+    ipc::Message* message = TRY(ipc::take_message(source, limit));
+    if (!message)
+        return Error::none;
+    Result<void*> bytes = buffer.reserve(message->size());
+    if (!bytes.ok()) {
+        ipc::Message::destroy(message);
+        return bytes.error();
+    }
+    received = { bytes.value(), message->size() };
+    Result<void> copied = ipc::copyout_message(task.name_space(), message, bytes.value());
+    return copied.ok() ? Error::none : copied.error();
+}
+
 // The receive half, with interrupts off. The message lands in `buffer`.
 Error receive_locked(Task& task, mach::PortName from, uint32_t limit, uint32_t options, uint64_t timeout_ns,
     MessageBuffer& buffer, Received& received)
 {
-    bool may_wait = !(options & mach::kReceiveTimeout) || timeout_ns != 0;
-    uint64_t deadline = (options & mach::kReceiveTimeout) ? deadline_after(timeout_ns) : kNoDeadline;
+    bool timed = options & mach::kReceiveTimeout;
+    uint64_t deadline = timed ? deadline_after(timeout_ns) : kNoDeadline;
     // Only a receive right after our own send may skip the run queue.
-    Thread* hand_off = take_hand_off_hint();
-    if (!(options & mach::kSend))
-        hand_off = nullptr;
+    Thread* hand_off = (options & mach::kSend) ? take_hand_off_hint() : nullptr;
     for (;;) {
-        Result<ipc::ReceiveSource> source = task.name_space().receive_source(from);
-        if (!source.ok())
-            return source.error();
-        Result<ipc::Message*> taken = ipc::take_message(source.value(), limit);
-        if (!taken.ok())
-            return taken.error();
-        if (ipc::Message* message = taken.value()) {
-            Result<void*> bytes = buffer.reserve(message->size());
-            if (!bytes.ok()) {
-                ipc::Message::destroy(message);
-                return bytes.error();
-            }
-            received = { bytes.value(), message->size() };
-            Result<void> copied = ipc::copyout_message(task.name_space(), message, bytes.value());
-            return copied.ok() ? Error::none : copied.error();
+        ipc::ReceiveSource source;
+        if (Error found = find_source(task, from, source); found != Error::none)
+            return found;
+        if (!nothing_queued(source)) {
+            Error taken = take_queued(task, source, limit, buffer, received);
+            if (taken != Error::none || received.bytes)
+                return taken;
         }
-        if (!may_wait)
+        if (timed && timeout_ns == 0)
             return Error::timed_out;
         // A sender may deliver straight into our buffer while we wait.
-        Result<void*> room = buffer.reserve(ipc::kMaxDirectSize);
-        ReceiveWait offer { room.value(), limit < ipc::kMaxDirectSize ? limit : ipc::kMaxDirectSize,
-            source.value().port, from };
+        ReceiveWait offer { buffer.small(), limit < ipc::kMaxDirectSize ? limit : ipc::kMaxDirectSize, source.port,
+            from };
         Thread& self = Scheduler::current();
         self.receive_wait = &offer;
-        Error outcome = wait_outcome(receivers_of(source.value()).wait(deadline, hand_off));
+        Error outcome = wait_outcome(receivers_of(source).wait(deadline, hand_off));
         self.receive_wait = nullptr;
         hand_off = nullptr;
         if (offer.delivered) {
@@ -226,7 +253,6 @@ Error sys_msg(const SyscallArgs& args)
         arch::InterruptsOff off;
         status = transfer_locked(*task, args, sent, buffer, received);
     }
-    Scheduler::preempt_if_allowed();
     // The rights are in the receiver's space already: a bad buffer loses
     // only the bytes (the names stay until the task drops them).
     if (received.bytes) {
