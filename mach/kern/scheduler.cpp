@@ -21,8 +21,6 @@ uint32_t g_ready_mask = 0; // bit p set: g_run_queues[p] is not empty
 Thread* g_idle = nullptr;
 Thread* g_dead = nullptr; // exited; destroyed by the next thread to run
 Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
-bool g_need_resched = false;
-Thread* g_claimed = nullptr; // woken, not queued: the current thread hands the CPU to it
 
 int highest_ready_priority() { return g_ready_mask ? 31 - __builtin_clz(g_ready_mask) : -1; }
 
@@ -88,7 +86,7 @@ void Scheduler::make_ready(Thread& thread)
         arch::InterruptsOff off;
         enqueue(thread);
         if (s_current && thread.m_priority > s_current->m_priority)
-            g_need_resched = true;
+            s_need_resched = true;
     }
     preempt_if_allowed();
 }
@@ -106,7 +104,7 @@ void Scheduler::switch_threads(Thread& from, Thread& to)
     to.m_state = ThreadState::running;
     to.m_slice_left = kTimeSliceTicks;
     s_current = &to;
-    g_need_resched = false;
+    s_need_resched = false;
     if (from.m_task || to.m_task)
         arch::save_fpu_state(from.m_fpu);
     if (to.m_task) {
@@ -137,7 +135,7 @@ void Scheduler::reschedule()
         to = (from.m_state == ThreadState::running) ? &from : g_idle;
     if (to == &from) {
         from.m_state = ThreadState::running;
-        g_need_resched = false;
+        s_need_resched = false;
         return;
     }
     if (from.m_state == ThreadState::running) {
@@ -213,32 +211,32 @@ void Scheduler::end_wait(Thread& thread, WakeReason reason, Error value)
     stop_waiting(thread, reason, value);
     enqueue(thread);
     if (thread.m_priority > s_current->m_priority)
-        g_need_resched = true;
+        s_need_resched = true;
 }
 
 void Scheduler::claim(Thread& thread)
 {
-    if (g_claimed)
+    if (s_claimed)
         release_claim();
     stop_waiting(thread, WakeReason::woken, Error::none);
     thread.m_state = ThreadState::ready;
-    g_claimed = &thread;
+    s_claimed = &thread;
 }
 
 void Scheduler::release_claim()
 {
-    if (Thread* claimed = g_claimed) {
-        g_claimed = nullptr;
+    if (Thread* claimed = s_claimed) {
+        s_claimed = nullptr;
         enqueue(*claimed);
         if (claimed->m_priority > s_current->m_priority)
-            g_need_resched = true;
+            s_need_resched = true;
     }
 }
 
 void Scheduler::block_current(Thread* hand_off)
 {
-    if (Thread* claimed = g_claimed) {
-        g_claimed = nullptr;
+    if (Thread* claimed = s_claimed) {
+        s_claimed = nullptr;
         switch_threads(*s_current, *claimed);
     } else if (hand_off && hand_off != s_current && hand_off->m_state != ThreadState::dead) {
         switch_to(*hand_off);
@@ -278,19 +276,19 @@ void Scheduler::tick()
     Thread& self = *s_current;
     if (&self == g_idle) {
         if (g_ready_mask)
-            g_need_resched = true;
+            s_need_resched = true;
         return;
     }
     if (--self.m_slice_left <= 0) {
         self.m_slice_left = kTimeSliceTicks;
         if (highest_ready_priority() >= self.m_priority)
-            g_need_resched = true;
+            s_need_resched = true;
     }
 }
 
-void Scheduler::preempt_if_needed()
+void Scheduler::preempt()
 {
-    if (!s_current || !g_need_resched)
+    if (!s_current)
         return;
     arch::InterruptsOff off;
     reschedule();

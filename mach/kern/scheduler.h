@@ -41,6 +41,7 @@ public:
     // claim() to the wait or release_claim().
     static void claim(Thread& thread);
     static void release_claim();
+    static bool has_claim() { return s_claimed != nullptr; }
 
     // Ends the calling thread.
     [[noreturn]] static void exit_current();
@@ -52,8 +53,13 @@ public:
     // The timer hook: time slices and deadlines.
     static void tick();
 
-    // Called on the way out of an interrupt: switches if a tick or a wake-up asked for it.
-    static void preempt_if_needed();
+    // Called on the way out of an interrupt or a system call: switches if a
+    // tick or a wake-up asked for it.
+    static void preempt_if_needed()
+    {
+        if (s_need_resched)
+            preempt();
+    }
     // The same, but only if interrupts are on (the caller is a thread, not a handler).
     static void preempt_if_allowed();
 
@@ -68,7 +74,11 @@ public:
 private:
     friend class WaitQueue;
 
+    static void preempt();
+
     inline static Thread* s_current = nullptr;
+    inline static Thread* s_claimed = nullptr; // woken, not queued: the current thread hands the CPU to it
+    inline static bool s_need_resched = false;
 
     // Switches away from the current thread, whose state the caller set
     // (ready: requeued, waiting or dead: not). Interrupts must be off.

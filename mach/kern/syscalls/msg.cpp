@@ -179,8 +179,9 @@ Error receive_locked(Task& task, mach::PortName from, uint32_t limit, uint32_t o
 {
     bool timed = options & mach::kReceiveTimeout;
     uint64_t deadline = timed ? deadline_after(timeout_ns) : kNoDeadline;
-    // Only a receive right after our own send may skip the run queue.
-    Thread* hand_off = (options & mach::kSend) ? take_hand_off_hint() : nullptr;
+    // Only a receive right after our own send may skip the run queue (and
+    // a receiver this send claimed runs first anyway).
+    Thread* hand_off = (options & mach::kSend) && !Scheduler::has_claim() ? take_hand_off_hint() : nullptr;
     for (;;) {
         ipc::ReceiveSource source;
         if (Error found = find_source(task, from, source); found != Error::none)
