@@ -12,6 +12,9 @@ namespace {
 
 using mach::Syscall;
 
+// The table's handler for one port call.
+template <Syscall call> Error port_call(const SyscallArgs& args) { return sys_port_call(call, args); }
+
 struct TableEntry {
     Syscall number;
     SyscallHandler handler;
@@ -20,17 +23,17 @@ struct TableEntry {
 constexpr TableEntry kEntries[] = {
     { Syscall::msg, sys_msg },
     { Syscall::self_ports, sys_self_ports },
-    { Syscall::port_allocate, sys_port_allocate },
-    { Syscall::port_deallocate, sys_port_deallocate },
-    { Syscall::port_destroy, sys_port_destroy },
-    { Syscall::port_mod_refs, sys_port_mod_refs },
-    { Syscall::port_insert_right, sys_port_insert_right },
-    { Syscall::port_extract_right, sys_port_extract_right },
-    { Syscall::port_move_member, sys_port_move_member },
-    { Syscall::port_request_notification, sys_port_request_notification },
-    { Syscall::port_make_send_with_payload, sys_port_make_send_with_payload },
-    { Syscall::port_set_queue_limit, sys_port_set_queue_limit },
-    { Syscall::port_type, sys_port_type },
+    { Syscall::port_allocate, port_call<Syscall::port_allocate> },
+    { Syscall::port_deallocate, port_call<Syscall::port_deallocate> },
+    { Syscall::port_destroy, port_call<Syscall::port_destroy> },
+    { Syscall::port_mod_refs, port_call<Syscall::port_mod_refs> },
+    { Syscall::port_insert_right, port_call<Syscall::port_insert_right> },
+    { Syscall::port_extract_right, port_call<Syscall::port_extract_right> },
+    { Syscall::port_move_member, port_call<Syscall::port_move_member> },
+    { Syscall::port_request_notification, port_call<Syscall::port_request_notification> },
+    { Syscall::port_make_send_with_payload, port_call<Syscall::port_make_send_with_payload> },
+    { Syscall::port_set_queue_limit, port_call<Syscall::port_set_queue_limit> },
+    { Syscall::port_type, port_call<Syscall::port_type> },
     { Syscall::vm_allocate, sys_vm_allocate },
     { Syscall::vm_deallocate, sys_vm_deallocate },
     { Syscall::vm_protect, sys_vm_protect },

@@ -5,6 +5,7 @@
 
 #include <mach/error.h>
 #include <mach/port.h>
+#include <mach/syscall.h>
 #include <stdint.h>
 
 namespace kern {
@@ -40,17 +41,8 @@ Error sys_vm_map(const SyscallArgs& args);
 // msg.cpp
 Error sys_msg(const SyscallArgs& args);
 // port.cpp
-Error sys_port_allocate(const SyscallArgs& args);
-Error sys_port_deallocate(const SyscallArgs& args);
-Error sys_port_destroy(const SyscallArgs& args);
-Error sys_port_mod_refs(const SyscallArgs& args);
-Error sys_port_insert_right(const SyscallArgs& args);
-Error sys_port_extract_right(const SyscallArgs& args);
-Error sys_port_move_member(const SyscallArgs& args);
-Error sys_port_request_notification(const SyscallArgs& args);
-Error sys_port_make_send_with_payload(const SyscallArgs& args);
-Error sys_port_set_queue_limit(const SyscallArgs& args);
-Error sys_port_type(const SyscallArgs& args);
+// The port calls (port_allocate .. port_type): one handler, told which call.
+Error sys_port_call(mach::Syscall call, const SyscallArgs& args);
 
 // The task that a send right named `name` in `caller` stands for (its task
 // port), or null. Call with interrupts off: the task stays valid while
