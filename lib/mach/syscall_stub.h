@@ -9,6 +9,12 @@
 
 namespace mach {
 
+#ifdef PORTICO_HOST
+// Host builds (unit tests): the host kernel (test/unit/support/host_kernel.cpp)
+// carries the call out for the calling thread's task.
+Error syscall6(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0, uint64_t a4 = 0,
+    uint64_t a5 = 0);
+#else
 // Enters the kernel with call `number` and up to six arguments.
 inline Error syscall6(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0,
     uint64_t a4 = 0, uint64_t a5 = 0)
@@ -23,6 +29,7 @@ inline Error syscall6(uint64_t number, uint64_t a0 = 0, uint64_t a1 = 0, uint64_
                  : "rcx", "r11", "memory");
     return static_cast<Error>(result);
 }
+#endif
 
 inline Error syscall6(
     Syscall call, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0, uint64_t a4 = 0, uint64_t a5 = 0)

@@ -1,0 +1,77 @@
+// A kernel for host tests of user-space code (the RPC library, the ports
+// and translator libraries, file servers): the system calls of
+// lib/mach/mach.h carried out in this process by the IPC core.
+//
+// A task is a name space with a task port; each std::thread acts for one
+// task while an ActAs lives. One lock serialises every call (as interrupts
+// off do in the kernel); a blocked send or receive waits on a condition
+// variable that every IPC event signals. Messages are copied in and out
+// the general way (there is no direct path here). Memory calls, kernel
+// objects and out-of-line memory between real buffers are not supported.
+#pragma once
+
+#include <mach/syscall.h>
+#include <support/ipc_world.h>
+
+#include <memory>
+#include <vector>
+
+namespace test_support {
+
+class HostTask {
+public:
+    ipc::NameSpace* space() const { return m_space; } // null once the task died
+    // The task's own name for its task port (SelfPorts::task).
+    mach::PortName task_name() const { return m_task_name; }
+    ipc::Port* task_port() const { return m_task_port; }
+    // What self_ports reports as the bootstrap port.
+    mach::PortName bootstrap = mach::kNullName;
+
+private:
+    friend class HostKernel;
+    ipc::NameSpace* m_space = nullptr;
+    ipc::Port* m_task_port = nullptr;
+    mach::PortName m_task_name = mach::kNullName;
+};
+
+// While it lives, the calling thread's mach.h calls act for `task`.
+class ActAs {
+public:
+    explicit ActAs(HostTask& task);
+    ~ActAs();
+    ActAs(const ActAs&) = delete;
+    ActAs& operator=(const ActAs&) = delete;
+
+private:
+    HostTask* m_previous;
+};
+
+class HostKernel {
+public:
+    HostKernel();
+    // Every task dies; then nothing may be left (IpcWorld checks).
+    ~HostKernel();
+    HostKernel(const HostKernel&) = delete;
+    HostKernel& operator=(const HostKernel&) = delete;
+
+    HostTask& create_task();
+    // The task dies as a killed one does: every right it held is released
+    // (its receive rights die, its send-once rights send their notifications),
+    // and its threads' calls fail from then on.
+    void kill(HostTask& task);
+    // Gives `to` a send right made from the receive right `receive` of `from`: its name in `to`.
+    mach::PortName give_send_right(HostTask& from, mach::PortName receive, HostTask& to);
+
+    // The system call `number` made by a thread of `task` (mach::syscall6 on the host).
+    Error call(HostTask& task, uint64_t number, const uint64_t (&args)[6]);
+
+private:
+    HostTask* task_named(HostTask& caller, mach::PortName name);
+    Error port_call(HostTask& caller, mach::Syscall call, const uint64_t (&args)[6]);
+
+    IpcWorld m_world;
+    ipc::NameSpace* m_kernel_space = nullptr; // the receive rights of the task ports
+    std::vector<std::unique_ptr<HostTask>> m_tasks;
+};
+
+} // namespace test_support
