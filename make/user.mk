@@ -12,6 +12,9 @@ USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noe
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/start.o \
 	$(BUILD)/user/mach/kern/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
+# The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
+USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp))
+USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk
 	@mkdir -p $(@D)
@@ -21,7 +24,12 @@ $(BUILD)/user/%.S.o: %.S config.mk make/user.mk
 	@mkdir -p $(@D)
 	$(CXX) $(USER_CXXFLAGS) -c $< -o $@
 
-$(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS)
+$(USER_LIBRARY): $(USER_LIBRARY_SRCS:%.cpp=$(BUILD)/user/%.o)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
 	@mkdir -p $(@D)
 	$(CXX) $(USER_LDFLAGS) -o $@ $^ -lgcc
 

@@ -24,6 +24,7 @@ enum class Error : int {
     no_space = 17,          // the task's name space or resource quota is exhausted
     interrupted = 18,       // the wait was cut short (the thread or its task is being killed)
     port_set_changed = 19,  // the port set received on was destroyed during the wait
+    invalid_reply = 20,     // a server's reply does not fit the call it answers
 };
 
 // A short, stable, human-readable name for an error (never null).
@@ -50,6 +51,7 @@ constexpr const char* error_name(Error e)
     case Error::no_space: return "no_space";
     case Error::interrupted: return "interrupted";
     case Error::port_set_changed: return "port_set_changed";
+    case Error::invalid_reply: return "invalid_reply";
     }
     return "unknown";
 }

@@ -4,6 +4,7 @@
 #include <ipc/port_set.h>
 #include <mach/syscall.h>
 #include <mach/syscall_stub.h>
+#include <rpc/reply_port.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -129,9 +130,18 @@ Error host_msg(HostTask& task, const uint64_t (&a)[6])
 
 // ---- tasks ----
 
-ActAs::ActAs(HostTask& task) : m_previous(t_task) { t_task = &task; }
+ActAs::ActAs(HostTask& task) : m_previous(t_task), m_previous_reply_port(rpc::reply_port_slot())
+{
+    t_task = &task;
+    rpc::reply_port_slot() = mach::kNullName;
+}
 
-ActAs::~ActAs() { t_task = m_previous; }
+// The reply port made meanwhile stays in the task (it dies with it).
+ActAs::~ActAs()
+{
+    t_task = m_previous;
+    rpc::reply_port_slot() = m_previous_reply_port;
+}
 
 HostKernel::HostKernel()
 {
@@ -177,6 +187,12 @@ mach::PortName HostKernel::give_send_right(HostTask& from, mach::PortName receiv
 {
     std::lock_guard<std::mutex> guard(g_lock);
     return from.space()->extract_right(receive, mach::Disposition::make_send, *to.space()).value();
+}
+
+uint32_t HostKernel::name_count(HostTask& task)
+{
+    std::lock_guard<std::mutex> guard(g_lock);
+    return task.space() ? task.space()->name_count() : 0;
 }
 
 // ---- system calls ----

@@ -34,7 +34,8 @@ private:
     mach::PortName m_task_name = mach::kNullName;
 };
 
-// While it lives, the calling thread's mach.h calls act for `task`.
+// While it lives, the calling thread's mach.h calls act for `task` (and
+// its RPC calls use a reply port of that task).
 class ActAs {
 public:
     explicit ActAs(HostTask& task);
@@ -44,6 +45,7 @@ public:
 
 private:
     HostTask* m_previous;
+    mach::PortName m_previous_reply_port;
 };
 
 class HostKernel {
@@ -61,6 +63,9 @@ public:
     void kill(HostTask& task);
     // Gives `to` a send right made from the receive right `receive` of `from`: its name in `to`.
     mach::PortName give_send_right(HostTask& from, mach::PortName receive, HostTask& to);
+
+    // How many names `task`'s space holds now.
+    uint32_t name_count(HostTask& task);
 
     // The system call `number` made by a thread of `task` (mach::syscall6 on the host).
     Error call(HostTask& task, uint64_t number, const uint64_t (&args)[6]);

@@ -1,0 +1,45 @@
+#include <mach/mach.h>
+#include <rpc/reply_port.h>
+
+namespace rpc {
+
+mach::PortName& reply_port_slot()
+{
+#ifdef PORTICO_HOST
+    thread_local mach::PortName slot = mach::kNullName;
+#else
+    // FIXME(TLS): one per thread once user threads have thread-local
+    // storage (the C library sets it up); until then a task's threads share it,
+    // so only one of them may make calls.
+    static mach::PortName slot = mach::kNullName;
+#endif
+    return slot;
+}
+
+Result<mach::PortName> reply_port()
+{
+    mach::PortName& slot = reply_port_slot();
+    if (slot != mach::kNullName)
+        return slot;
+    mach::SelfPorts self {};
+    if (Error e = mach::self_ports(&self); e != Error::none)
+        return e;
+    mach::PortName port = mach::kNullName;
+    if (Error e = mach::port_allocate(self.task, mach::RightType::receive, &port); e != Error::none)
+        return e;
+    slot = port;
+    return port;
+}
+
+void discard_reply_port()
+{
+    mach::PortName& slot = reply_port_slot();
+    if (slot == mach::kNullName)
+        return;
+    mach::SelfPorts self {};
+    if (mach::self_ports(&self) == Error::none)
+        (void)mach::port_destroy(self.task, slot);
+    slot = mach::kNullName;
+}
+
+} // namespace rpc

@@ -1,0 +1,107 @@
+// Typed RPC, the server's side: an Interface<Ops...> dispatches a received
+// message to the handler's serve() for its operation and builds the reply.
+//
+// A handler has, for each operation Op it serves,
+//   Error serve(Op, const Incoming<Op>& request, Outgoing<Op>& reply);
+// It owns the rights that came with the request (they are in its space
+// now). On success the reply's body and rights go back (the rights by their
+// dispositions); on an error only the status does, and the handler must
+// not have put rights it owns into the reply.
+#pragma once
+
+#include <mach/error.h>
+#include <mach/message.h>
+#include <rpc/rights.h>
+#include <rpc/wire.h>
+
+#include <new>
+
+namespace rpc {
+
+template <typename Op> struct Incoming {
+    const typename Op::Request& body;
+    Rights<Op::kRequestRights> rights;
+    uint64_t payload; // of the send right the request came through (0: a plain one)
+    mach::PortName port; // the port it arrived on
+};
+
+template <typename Op> struct Outgoing {
+    typename Op::Reply& body; // zeroed to begin with
+    Rights<Op::kReplyRights> rights;
+};
+
+// Where a server builds the reply to one request.
+struct ReplyBuffer {
+    alignas(16) uint8_t bytes[mach::kMaxMessageSize];
+    uint32_t size = 0; // of the reply to send; 0: none (a one-way request)
+
+    mach::MessageHeader& header() { return *reinterpret_cast<mach::MessageHeader*>(bytes); }
+};
+
+// Answers `request` with `status` alone (if it came with a reply right)
+// and releases everything else it carried: for a request that is refused.
+void refuse(mach::MessageHeader& request, Error status, ReplyBuffer& reply);
+
+namespace detail {
+
+// Addresses the reply to the request's reply right.
+void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights,
+    ReplyBuffer& reply);
+
+template <typename Message> uint32_t offset_of_body(const Message& message)
+{
+    return uint32_t(reinterpret_cast<const uint8_t*>(&message.body) - reinterpret_cast<const uint8_t*>(&message));
+}
+
+template <typename Op, typename Handler> void serve(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
+{
+    static_assert(sizeof(RequestMessage<Op>) <= mach::kMaxMessageSize && sizeof(ReplyMessage<Op>) <= mach::kMaxMessageSize,
+        "an RPC message must fit in one message");
+    auto& in = reinterpret_cast<RequestMessage<Op>&>(request);
+    uint32_t offset = offset_of_body(in);
+    Rights<Op::kRequestRights> rights;
+    // The request buffer holds a whole message of the biggest size: a short
+    // body is checked (body_arrived_whole) before anything reads past it.
+    if (request.size < offset || !take_rights(request, rights.at, Op::kRequestRights)
+        || !body_arrived_whole(in.body, request.size - offset)) {
+        refuse(request, Error::invalid_argument, reply);
+        return;
+    }
+    auto& out = *new (reply.bytes) ReplyMessage<Op>();
+    Outgoing<Op> answer { out.body, {} };
+    Error status = handler.serve(Op {}, Incoming<Op> { in.body, rights, request.payload, request.destination }, answer);
+    request.descriptor_count = 0; // the handler owns what came
+    if (status != Error::none) {
+        refuse(request, status, reply);
+        return;
+    }
+    uint32_t size = offset_of_body(out) + body_size(out.body);
+    address_reply(request, Op::kId | kReplyBit, size, Op::kReplyRights, reply);
+    if (reply.size) {
+        put_rights(descriptors_of(out.header), answer.rights.at, Op::kReplyRights);
+        out.status = {};
+    }
+}
+
+template <typename Op, typename Handler> bool serve_if(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
+{
+    if (request.id != Op::kId)
+        return false;
+    serve<Op>(handler, request, reply);
+    return true;
+}
+
+} // namespace detail
+
+template <typename... Ops> struct Interface {
+    static bool handles(uint32_t id) { return ((id == Ops::kId) || ...); }
+
+    // Serves `request` if its id is one of Ops, building the answer in
+    // `reply`; false (nothing done) if it is not.
+    template <typename Handler> static bool dispatch(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
+    {
+        return (detail::serve_if<Ops>(handler, request, reply) || ...);
+    }
+};
+
+} // namespace rpc
