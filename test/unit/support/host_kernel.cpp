@@ -180,6 +180,9 @@ void HostKernel::kill(HostTask& task)
         return;
     ipc::NameSpace::destroy(task.m_space);
     task.m_space = nullptr;
+    for (auto& [address, size] : task.m_memory)
+        std::free(reinterpret_cast<void*>(address));
+    task.m_memory.clear();
     g_changed.notify_all(); // its blocked threads see it dead
 }
 
@@ -222,6 +225,36 @@ Error HostKernel::port_call(HostTask& caller, mach::Syscall call, const uint64_t
     return ipc::port_call(call, { a[0], a[1], a[2], a[3], a[4], a[5] }, *caller.space(), *target->space(), memory);
 }
 
+// Memory: whole allocations of this process's heap, anywhere only.
+Error HostKernel::vm_allocate(HostTask& task, const uint64_t (&a)[6])
+{
+    if (a[0] != task.task_name())
+        return Error::not_supported; // only the caller's own memory here
+    if (!a[1] || a[2] == 0 || a[2] % 4096 || !(a[3] & mach::kVmAnywhere))
+        return a[1] ? Error::invalid_argument : Error::bad_address;
+    void* memory = std::aligned_alloc(4096, a[2]);
+    if (!memory)
+        return Error::no_memory;
+    std::memset(memory, 0, a[2]);
+    std::lock_guard<std::mutex> guard(g_lock);
+    task.m_memory[reinterpret_cast<uint64_t>(memory)] = a[2];
+    *reinterpret_cast<uint64_t*>(a[1]) = reinterpret_cast<uint64_t>(memory);
+    return Error::none;
+}
+
+Error HostKernel::vm_deallocate(HostTask& task, const uint64_t (&a)[6])
+{
+    if (a[0] != task.task_name())
+        return Error::not_supported;
+    std::lock_guard<std::mutex> guard(g_lock);
+    auto region = task.m_memory.find(a[1]);
+    if (region == task.m_memory.end() || region->second != a[2])
+        return Error::invalid_argument;
+    std::free(reinterpret_cast<void*>(a[1]));
+    task.m_memory.erase(region);
+    return Error::none;
+}
+
 Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
 {
     auto call = static_cast<mach::Syscall>(number);
@@ -243,6 +276,8 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
         std::memcpy(reinterpret_cast<void*>(a[0]), &now, sizeof(now));
         return Error::none;
     }
+    case mach::Syscall::vm_allocate: return vm_allocate(task, a);
+    case mach::Syscall::vm_deallocate: return vm_deallocate(task, a);
     case mach::Syscall::thread_sleep: std::this_thread::sleep_for(std::chrono::nanoseconds(a[0])); return Error::none;
     case mach::Syscall::thread_yield: std::this_thread::yield(); return Error::none;
     case mach::Syscall::debug_write:

@@ -6,13 +6,15 @@
 // task while an ActAs lives. One lock serialises every call (as interrupts
 // off do in the kernel); a blocked send or receive waits on a condition
 // variable that every IPC event signals. Messages are copied in and out
-// the general way (there is no direct path here). Memory calls, kernel
-// objects and out-of-line memory between real buffers are not supported.
+// the general way (there is no direct path here). vm_allocate (anywhere)
+// and vm_deallocate (of whole allocations) use this process's heap; other
+// memory calls, kernel objects and real out-of-line memory are not supported.
 #pragma once
 
 #include <mach/syscall.h>
 #include <support/ipc_world.h>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -32,6 +34,7 @@ private:
     ipc::NameSpace* m_space = nullptr;
     ipc::Port* m_task_port = nullptr;
     mach::PortName m_task_name = mach::kNullName;
+    std::map<uint64_t, uint64_t> m_memory; // vm_allocate'd: address -> size
 };
 
 // While it lives, the calling thread's mach.h calls act for `task` (and
@@ -73,6 +76,8 @@ public:
 private:
     HostTask* task_named(HostTask& caller, mach::PortName name);
     Error port_call(HostTask& caller, mach::Syscall call, const uint64_t (&args)[6]);
+    Error vm_allocate(HostTask& task, const uint64_t (&args)[6]);
+    Error vm_deallocate(HostTask& task, const uint64_t (&args)[6]);
 
     IpcWorld m_world;
     ipc::NameSpace* m_kernel_space = nullptr; // the receive rights of the task ports

@@ -1,0 +1,264 @@
+#include <mach/mach.h>
+#include <ports/server.h>
+
+namespace ports {
+namespace {
+
+// Whole pages for a T.
+template <typename T> constexpr uint64_t pages_for() { return (sizeof(T) + 4095) & ~uint64_t(4095); }
+
+// A message-sized buffer from the kernel (too big for a thread's stack).
+template <typename T> T* allocate_buffer(mach::PortName task)
+{
+    uint64_t address = 0;
+    if (mach::vm_allocate(task, &address, pages_for<T>(), mach::kVmAnywhere) != Error::none)
+        return nullptr;
+    return reinterpret_cast<T*>(address);
+}
+
+template <typename T> void free_buffer(mach::PortName task, T* buffer)
+{
+    if (buffer)
+        (void)mach::vm_deallocate(task, reinterpret_cast<uint64_t>(buffer), pages_for<T>());
+}
+
+const mach::NotificationBody& notification_body(const mach::MessageHeader& message)
+{
+    return *reinterpret_cast<const mach::NotificationBody*>(&message + 1);
+}
+
+} // namespace
+
+Error Server::open()
+{
+    mach::SelfPorts self {};
+    if (Error e = mach::self_ports(&self); e != Error::none)
+        return e;
+    m_task = self.task;
+    return mach::port_allocate(m_task, mach::RightType::port_set, &m_set);
+}
+
+void Server::close()
+{
+    for (uint32_t i = 0; i < m_port_count; i++) {
+        (void)mach::port_destroy(m_task, m_ports[i].name);
+        (void)mach::port_destroy(m_task, m_ports[i].notify);
+    }
+    m_port_count = 0;
+    if (m_set != mach::kNullName)
+        (void)mach::port_destroy(m_task, m_set);
+    m_set = mach::kNullName;
+}
+
+// ---- the lock: short critical sections; a waiter lets the holder run ----
+
+void Server::lock()
+{
+    while (__atomic_test_and_set(&m_locked, __ATOMIC_ACQUIRE))
+        (void)mach::thread_yield();
+}
+
+void Server::unlock() { __atomic_clear(&m_locked, __ATOMIC_RELEASE); }
+
+// ---- ports ----
+
+namespace {
+
+// A receive right in the server's set.
+Result<mach::PortName> new_member(mach::PortName task, mach::PortName set)
+{
+    mach::PortName port = mach::kNullName;
+    if (Error e = mach::port_allocate(task, mach::RightType::receive, &port); e != Error::none)
+        return e;
+    if (Error e = mach::port_move_member(task, port, set); e != Error::none) {
+        (void)mach::port_destroy(task, port);
+        return e;
+    }
+    return port;
+}
+
+} // namespace
+
+Result<mach::PortName> Server::add_port(Receiver& receiver)
+{
+    if (m_port_count == kMaxPorts)
+        return Error::no_space;
+    mach::PortName port = TRY(new_member(m_task, m_set));
+    Result<mach::PortName> notify = new_member(m_task, m_set);
+    Error armed = notify.ok() ? Error::none : notify.error();
+    if (armed == Error::none) {
+        mach::PortName previous = mach::kNullName;
+        armed = mach::port_request_notification(m_task, port, mach::NotificationKind::payload_no_senders,
+            notify.value(), mach::Disposition::make_send, &previous);
+    }
+    if (armed != Error::none) {
+        if (notify.ok())
+            (void)mach::port_destroy(m_task, notify.value());
+        (void)mach::port_destroy(m_task, port);
+        return armed;
+    }
+    lock();
+    m_ports[m_port_count++] = { port, notify.value(), &receiver };
+    unlock();
+    return port;
+}
+
+void Server::remove_port(mach::PortName port)
+{
+    PortEntry removed {};
+    lock();
+    for (uint32_t i = 0; i < m_port_count; i++) {
+        if (m_ports[i].name == port) {
+            removed = m_ports[i];
+            m_ports[i] = m_ports[--m_port_count];
+            break;
+        }
+    }
+    unlock();
+    if (removed.name == mach::kNullName)
+        return;
+    (void)mach::port_destroy(m_task, removed.name);
+    (void)mach::port_destroy(m_task, removed.notify);
+}
+
+bool Server::find(mach::PortName port, PortEntry& entry, bool& notification)
+{
+    bool found = false;
+    lock();
+    for (uint32_t i = 0; i < m_port_count && !found; i++) {
+        if (m_ports[i].name == port || m_ports[i].notify == port) {
+            entry = m_ports[i];
+            notification = m_ports[i].notify == port;
+            found = true;
+        }
+    }
+    unlock();
+    return found;
+}
+
+Result<mach::PortName> Server::make_send(mach::PortName port, uint64_t payload)
+{
+    mach::PortName send = mach::kNullName;
+    if (Error e = mach::port_make_send_with_payload(m_task, port, payload, &send); e != Error::none)
+        return e;
+    return send;
+}
+
+Error Server::watch_senders(mach::PortName port)
+{
+    PortEntry entry {};
+    bool notification = false;
+    if (!find(port, entry, notification) || notification)
+        return Error::invalid_name;
+    mach::PortName previous = mach::kNullName;
+    Error e = mach::port_request_notification(m_task, port, mach::NotificationKind::no_senders, entry.notify,
+        mach::Disposition::make_send_once, &previous);
+    if (previous != mach::kNullName)
+        (void)mach::port_deallocate(m_task, previous);
+    return e;
+}
+
+Error Server::watch_death(mach::PortName name, mach::PortName port)
+{
+    PortEntry entry {};
+    bool notification = false;
+    if (!find(port, entry, notification) || notification)
+        return Error::invalid_name;
+    mach::PortName previous = mach::kNullName;
+    Error e = mach::port_request_notification(m_task, name, mach::NotificationKind::dead_name, entry.notify,
+        mach::Disposition::make_send_once, &previous);
+    if (previous != mach::kNullName)
+        (void)mach::port_deallocate(m_task, previous);
+    return e;
+}
+
+// ---- the receive loop ----
+
+void Server::handle_notification(Receiver& receiver, mach::MessageHeader& message)
+{
+    const mach::NotificationBody& body = notification_body(message);
+    switch (static_cast<mach::NotificationKind>(message.id)) {
+    case mach::NotificationKind::payload_no_senders: receiver.payload_released(body.payload); break;
+    case mach::NotificationKind::no_senders: receiver.no_senders(); break;
+    case mach::NotificationKind::dead_name:
+        receiver.dead_name(body.name);
+        (void)mach::port_deallocate(m_task, body.name); // the dead name the request left
+        break;
+    default: break; // send_once, port_deleted: nothing to do
+    }
+}
+
+void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply)
+{
+    reply.size = 0;
+    PortEntry entry {};
+    bool notification = false;
+    if (!find(message.destination, entry, notification)) {
+        rpc::refuse(message, Error::not_supported, reply); // a port removed meanwhile
+        return;
+    }
+    if (!notification) {
+        if (!entry.receiver->serve(message, reply))
+            rpc::refuse(message, Error::not_supported, reply);
+        return;
+    }
+    // Only the kernel can send here.
+    if (message.size >= sizeof(mach::MessageHeader) + sizeof(mach::NotificationBody))
+        handle_notification(*entry.receiver, message);
+    rpc::release_carried(message);
+}
+
+// Sends the answer in `out` and receives the next message into the same
+// buffer. If that fails, the answer's right is dropped (a client that went
+// away just loses its answer) and the receive is tried alone into `in`.
+Error Server::answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out)
+{
+    if (out->size) {
+        mach::PortName answer_to = out->header().destination;
+        Error status = mach::msg(&out->header(), mach::kSend | mach::kReceive, out->size, sizeof(out->bytes), m_set);
+        out->size = 0;
+        if (status == Error::none) {
+            rpc::ReplyBuffer* received = out;
+            out = in;
+            in = received;
+            return Error::none;
+        }
+        (void)mach::port_deallocate(m_task, answer_to); // gone already if it was sent
+    }
+    return mach::msg(&in->header(), mach::kReceive, 0, sizeof(in->bytes), m_set);
+}
+
+Error Server::serve()
+{
+    if (__atomic_test_and_set(&m_serving, __ATOMIC_ACQUIRE))
+        return Error::busy;
+    auto* in = allocate_buffer<rpc::ReplyBuffer>(m_task);
+    auto* out = allocate_buffer<rpc::ReplyBuffer>(m_task);
+    Error status = in && out ? Error::none : Error::no_memory;
+    if (out)
+        out->size = 0;
+    while (status == Error::none) {
+        status = answer_and_receive(in, out);
+        if (status == Error::none)
+            handle(in->header(), *out);
+    }
+    free_buffer(m_task, in);
+    free_buffer(m_task, out);
+    bool asked = __atomic_load_n(&m_shutting_down, __ATOMIC_ACQUIRE);
+    __atomic_clear(&m_serving, __ATOMIC_RELEASE);
+    return asked ? Error::none : status;
+}
+
+void Server::shut_down()
+{
+    __atomic_store_n(&m_shutting_down, true, __ATOMIC_RELEASE);
+    // Its receive fails once the set is gone; the ports stay until close().
+    lock();
+    mach::PortName set = m_set;
+    m_set = mach::kNullName;
+    unlock();
+    if (set != mach::kNullName)
+        (void)mach::port_destroy(m_task, set);
+}
+
+} // namespace ports

@@ -1,0 +1,267 @@
+// The ports library over the host kernel: objects behind payload rights,
+// their release when the last right goes, and what a client cannot do.
+#include <catch.hpp>
+#include <mach/mach.h>
+#include <ports/server.h>
+#include <rpc/client.h>
+#include <support/host_kernel.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+using mach::Disposition;
+using mach::PortName;
+using test_support::ActAs;
+using test_support::HostKernel;
+using test_support::HostTask;
+
+namespace {
+
+// Hands out counters: a send right per counter, its payload the counter's number.
+struct MakeCounter {
+    static constexpr uint32_t kId = 9101;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 1;
+    struct alignas(8) Request {
+        uint64_t start;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+// Adds one to the counter the request came through.
+struct Increment {
+    static constexpr uint32_t kId = 9102;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        uint64_t value;
+    };
+};
+
+struct Stop {
+    static constexpr uint32_t kId = 9103;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+using CounterInterface = rpc::Interface<MakeCounter, Increment, Stop>;
+
+class Counters final : public ports::Receiver {
+public:
+    explicit Counters(ports::Server& server) : m_server(server) { }
+
+    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
+    {
+        return CounterInterface::dispatch(*this, request, reply);
+    }
+    void payload_released(uint64_t payload) override
+    {
+        released.insert(payload);
+        m_values[payload] = 0;
+    }
+    void no_senders() override { no_senders_seen = true; }
+
+    Error serve(MakeCounter, const rpc::Incoming<MakeCounter>& in, rpc::Outgoing<MakeCounter>& out)
+    {
+        if (m_next == kCounters)
+            return Error::no_space;
+        uint64_t payload = ++m_next;
+        m_values[payload] = in.body.start;
+        Result<PortName> send = m_server.make_send(in.port, payload);
+        if (!send.ok())
+            return send.error();
+        out.rights[0] = { send.value(), Disposition::move_send };
+        return Error::none;
+    }
+    Error serve(Increment, const rpc::Incoming<Increment>& in, rpc::Outgoing<Increment>& out)
+    {
+        if (in.payload == 0 || in.payload > m_next || released.count(in.payload))
+            return Error::invalid_argument; // a plain right names no counter
+        out.body.value = ++m_values[in.payload];
+        return Error::none;
+    }
+    Error serve(Stop, const rpc::Incoming<Stop>&, rpc::Outgoing<Stop>&)
+    {
+        m_server.shut_down();
+        return Error::none;
+    }
+
+    static constexpr uint64_t kCounters = 64;
+    std::set<uint64_t> released;
+    bool no_senders_seen = false;
+
+private:
+    ports::Server& m_server;
+    uint64_t m_values[kCounters + 1] = {};
+    uint64_t m_next = 0;
+};
+
+// A server task with one port of counters, served by a thread.
+struct CounterServer {
+    HostKernel& kernel;
+    HostTask& task;
+    ports::Server server;
+    Counters counters { server };
+    PortName port = 0;
+    std::thread thread;
+    Error status = Error::none;
+
+    explicit CounterServer(HostKernel& k) : kernel(k), task(k.create_task())
+    {
+        ActAs as(task);
+        REQUIRE(server.open() == Error::none);
+        port = server.add_port(counters).value();
+        REQUIRE(server.watch_senders(port) == Error::none);
+    }
+    ~CounterServer()
+    {
+        if (thread.joinable())
+            thread.join();
+        ActAs as(task);
+        server.close();
+    }
+    void start()
+    {
+        thread = std::thread([this] {
+            ActAs as(task);
+            status = server.serve();
+        });
+    }
+    PortName give_to(HostTask& client) { return kernel.give_send_right(task, port, client); }
+};
+
+PortName make_counter(PortName server, uint64_t start)
+{
+    rpc::Rights<1> got;
+    MakeCounter::Reply reply {};
+    REQUIRE(rpc::call<MakeCounter>(server, { start }, reply, {}, &got) == Error::none);
+    return got[0].name;
+}
+
+uint64_t increment(PortName counter)
+{
+    Increment::Reply reply {};
+    REQUIRE(rpc::call<Increment>(counter, {}, reply) == Error::none);
+    return reply.value;
+}
+
+void stop(PortName server)
+{
+    Stop::Reply reply {};
+    REQUIRE(rpc::call<Stop>(server, {}, reply) == Error::none);
+}
+
+} // namespace
+
+TEST_CASE("ports: a request finds its object by the payload of the right it came through")
+{
+    HostKernel kernel;
+    CounterServer server(kernel);
+    HostTask& client = kernel.create_task();
+    PortName plain = server.give_to(client);
+    server.start();
+    ActAs as(client);
+    PortName a = make_counter(plain, 10);
+    PortName b = make_counter(plain, 100);
+    CHECK(increment(a) == 11);
+    CHECK(increment(b) == 101);
+    CHECK(increment(a) == 12);
+    // A copy of a right shares its object.
+    PortName copy = 0;
+    REQUIRE(mach::port_extract_right(client.task_name(), a, Disposition::copy_send, &copy) == Error::none);
+    CHECK(increment(copy) == 13);
+    // The plain right names no counter.
+    Increment::Reply reply {};
+    CHECK(rpc::call<Increment>(plain, {}, reply) == Error::invalid_argument);
+    stop(plain);
+    server.thread.join();
+    CHECK(server.status == Error::none);
+}
+
+TEST_CASE("ports: an object is released when its last right goes, once")
+{
+    HostKernel kernel;
+    CounterServer server(kernel);
+    HostTask& client = kernel.create_task();
+    PortName plain = server.give_to(client);
+    server.start();
+    {
+        ActAs as(client);
+        PortName a = make_counter(plain, 0);
+        PortName b = make_counter(plain, 0);
+        REQUIRE(mach::port_mod_refs(client.task_name(), a, mach::RightType::send, 1) == Error::none);
+        REQUIRE(mach::port_deallocate(client.task_name(), a) == Error::none); // one reference left
+        REQUIRE(mach::port_deallocate(client.task_name(), b) == Error::none); // b's last
+        CHECK(increment(a) == 1);
+        REQUIRE(mach::port_deallocate(client.task_name(), a) == Error::none); // a's last
+        // The releases were queued before this call's request: they are done when it returns.
+        CHECK(increment(make_counter(plain, 5)) == 6);
+    }
+    // The client dies holding the third counter: it is released too, and
+    // then the port itself has no senders.
+    kernel.kill(client);
+    for (int i = 0; i < 2000 && !server.counters.no_senders_seen; i++)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ActAs as(server.task);
+    server.server.shut_down();
+    server.thread.join();
+    CHECK(server.counters.released == std::set<uint64_t> { 1, 2, 3 });
+    CHECK(server.counters.no_senders_seen);
+}
+
+TEST_CASE("ports: a client cannot forge a notification or use a removed port")
+{
+    HostKernel kernel;
+    CounterServer server(kernel);
+    HostTask& client = kernel.create_task();
+    PortName plain = server.give_to(client);
+    server.start();
+    ActAs as(client);
+    PortName a = make_counter(plain, 0);
+    // A "payload released" message sent by a client is just an unknown request.
+    struct {
+        mach::MessageHeader header;
+        mach::NotificationBody body;
+    } forged {};
+    PortName reply_port = rpc::reply_port().value();
+    forged.header.destination = plain;
+    forged.header.destination_disposition = Disposition::copy_send;
+    forged.header.reply = reply_port;
+    forged.header.reply_disposition = Disposition::make_send_once;
+    forged.header.id = uint32_t(mach::NotificationKind::payload_no_senders);
+    forged.header.size = sizeof(forged);
+    forged.body.payload = 1;
+    REQUIRE(mach::msg(&forged.header, mach::kSend | mach::kReceive, sizeof(forged), sizeof(forged), reply_port)
+        == Error::none);
+    CHECK(reinterpret_cast<rpc::Status*>(&forged.header + 1)->error == int32_t(Error::not_supported));
+    CHECK(increment(a) == 1);
+    CHECK(server.counters.released.empty());
+    // A second thread cannot serve the same server.
+    {
+        ActAs server_side(server.task);
+        CHECK(server.server.serve() == Error::busy);
+    }
+    // The port removed: a call fails at once.
+    {
+        ActAs server_side(server.task);
+        server.server.remove_port(server.port);
+    }
+    Increment::Reply reply {};
+    CHECK(rpc::call<Increment>(a, {}, reply) == Error::port_dead);
+    {
+        ActAs server_side(server.task);
+        server.server.shut_down();
+    }
+}
