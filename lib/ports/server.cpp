@@ -81,26 +81,36 @@ Result<mach::PortName> new_member(mach::PortName task, mach::PortName set)
 
 Result<mach::PortName> Server::add_port(Receiver& receiver)
 {
+    mach::PortName port = mach::kNullName;
+    if (Error e = mach::port_allocate(m_task, mach::RightType::receive, &port); e != Error::none)
+        return e;
+    if (Error e = adopt_port(port, receiver); e != Error::none) {
+        (void)mach::port_destroy(m_task, port);
+        return e;
+    }
+    return port;
+}
+
+Error Server::adopt_port(mach::PortName port, Receiver& receiver)
+{
     if (m_port_count == kMaxPorts)
         return Error::no_space;
-    mach::PortName port = TRY(new_member(m_task, m_set));
     Result<mach::PortName> notify = new_member(m_task, m_set);
-    Error armed = notify.ok() ? Error::none : notify.error();
-    if (armed == Error::none) {
-        mach::PortName previous = mach::kNullName;
-        armed = mach::port_request_notification(m_task, port, mach::NotificationKind::payload_no_senders,
-            notify.value(), mach::Disposition::make_send, &previous);
-    }
+    if (!notify.ok())
+        return notify.error();
+    mach::PortName previous = mach::kNullName;
+    Error armed = mach::port_request_notification(m_task, port, mach::NotificationKind::payload_no_senders,
+        notify.value(), mach::Disposition::make_send, &previous);
+    if (armed == Error::none)
+        armed = mach::port_move_member(m_task, port, m_set);
     if (armed != Error::none) {
-        if (notify.ok())
-            (void)mach::port_destroy(m_task, notify.value());
-        (void)mach::port_destroy(m_task, port);
+        (void)mach::port_destroy(m_task, notify.value());
         return armed;
     }
     lock();
     m_ports[m_port_count++] = { port, notify.value(), &receiver };
     unlock();
-    return port;
+    return Error::none;
 }
 
 void Server::remove_port(mach::PortName port)

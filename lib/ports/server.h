@@ -43,6 +43,8 @@ public:
     // A new receive right served by `receiver` (not owned; it must outlive
     // the port). Payload releases for it are armed.
     Result<mach::PortName> add_port(Receiver& receiver);
+    // Serves an existing receive right (a bootstrap port, say) with `receiver`, as add_port does.
+    Error adopt_port(mach::PortName port, Receiver& receiver);
     // Destroys a port of the server (its rights die; clients see port_dead).
     void remove_port(mach::PortName port);
 

@@ -6,8 +6,9 @@
 #include <rpc/client.h>
 #include <support/host_kernel.h>
 
+#include "../programs/counter_interface.h"
+
 #include <atomic>
-#include <set>
 #include <thread>
 
 using mach::Disposition;
@@ -18,95 +19,7 @@ using test_support::HostTask;
 
 namespace {
 
-// Hands out counters: a send right per counter, its payload the counter's number.
-struct MakeCounter {
-    static constexpr uint32_t kId = 9101;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
-    struct alignas(8) Request {
-        uint64_t start;
-    };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
-};
-
-// Adds one to the counter the request came through.
-struct Increment {
-    static constexpr uint32_t kId = 9102;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
-    struct alignas(8) Reply {
-        uint64_t value;
-    };
-};
-
-struct Stop {
-    static constexpr uint32_t kId = 9103;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
-};
-
-using CounterInterface = rpc::Interface<MakeCounter, Increment, Stop>;
-
-class Counters final : public ports::Receiver {
-public:
-    explicit Counters(ports::Server& server) : m_server(server) { }
-
-    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
-    {
-        return CounterInterface::dispatch(*this, request, reply);
-    }
-    void payload_released(uint64_t payload) override
-    {
-        released.insert(payload);
-        m_values[payload] = 0;
-    }
-    void no_senders() override { no_senders_seen = true; }
-
-    Error serve(MakeCounter, const rpc::Incoming<MakeCounter>& in, rpc::Outgoing<MakeCounter>& out)
-    {
-        if (m_next == kCounters)
-            return Error::no_space;
-        uint64_t payload = ++m_next;
-        m_values[payload] = in.body.start;
-        Result<PortName> send = m_server.make_send(in.port, payload);
-        if (!send.ok())
-            return send.error();
-        out.rights[0] = { send.value(), Disposition::move_send };
-        return Error::none;
-    }
-    Error serve(Increment, const rpc::Incoming<Increment>& in, rpc::Outgoing<Increment>& out)
-    {
-        if (in.payload == 0 || in.payload > m_next || released.count(in.payload))
-            return Error::invalid_argument; // a plain right names no counter
-        out.body.value = ++m_values[in.payload];
-        return Error::none;
-    }
-    Error serve(Stop, const rpc::Incoming<Stop>&, rpc::Outgoing<Stop>&)
-    {
-        m_server.shut_down();
-        return Error::none;
-    }
-
-    static constexpr uint64_t kCounters = 64;
-    std::set<uint64_t> released;
-    bool no_senders_seen = false;
-
-private:
-    ports::Server& m_server;
-    uint64_t m_values[kCounters + 1] = {};
-    uint64_t m_next = 0;
-};
+using namespace counter_test;
 
 // A server task with one port of counters, served by a thread.
 struct CounterServer {
@@ -217,7 +130,8 @@ TEST_CASE("ports: an object is released when its last right goes, once")
     ActAs as(server.task);
     server.server.shut_down();
     server.thread.join();
-    CHECK(server.counters.released == std::set<uint64_t> { 1, 2, 3 });
+    CHECK(server.counters.released_count == 3);
+    CHECK((server.counters.released[1] && server.counters.released[2] && server.counters.released[3]));
     CHECK(server.counters.no_senders_seen);
 }
 
@@ -247,7 +161,7 @@ TEST_CASE("ports: a client cannot forge a notification or use a removed port")
         == Error::none);
     CHECK(reinterpret_cast<rpc::Status*>(&forged.header + 1)->error == int32_t(Error::not_supported));
     CHECK(increment(a) == 1);
-    CHECK(server.counters.released.empty());
+    CHECK(server.counters.released_count == 0);
     // A second thread cannot serve the same server.
     {
         ActAs server_side(server.task);

@@ -1,0 +1,12 @@
+"""The user-space libraries on the real kernel: typed RPC (lib/rpc) between
+two tasks, and a ports::Server (lib/ports) handing out objects as payload
+rights and releasing one when its last right dies."""
+from programs import run_programs
+
+
+def run(qemu, results):
+    run_programs(qemu, results, "libraries: rpc and ports", ["counterserver", "counterclient"], "counterclient", 7, [
+        ("a counter is released when its last right dies", r"counterserver: counter 1 released"),
+        ("the server stops when asked", r"counterserver: served until stopped: none"),
+        ("the server ends cleanly", r"task: counterserver ended with status 0"),
+    ])
