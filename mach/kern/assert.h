@@ -1,8 +1,19 @@
 // KASSERT: checks an invariant whose failure is a kernel bug. It panics in
-// the kernel and aborts with a message in host unit tests.
+// the kernel, aborts with a message in host unit tests, and ends the task
+// with a message in user space (PORTICO_USER: kernel code shared with it).
 #pragma once
 
-#ifdef PORTICO_HOST
+#if defined(PORTICO_USER)
+#include <mach/mach.h>
+#include <mach/print.h>
+#define KASSERT(cond)                                                                        \
+    do {                                                                                     \
+        if (!(cond)) {                                                                       \
+            mach::Line() << __FILE__ << ":" << int64_t(__LINE__) << ": assertion failed: " #cond; \
+            mach::task_exit(134);                                                            \
+        }                                                                                    \
+    } while (0)
+#elif defined(PORTICO_HOST)
 #include <cstdio>
 #include <cstdlib>
 #define KASSERT(cond)                                                                   \

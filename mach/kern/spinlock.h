@@ -1,11 +1,12 @@
 // A spin lock that also disables interrupts on this CPU while held, so that
 // an interrupt handler can never deadlock against the code it interrupted.
-// On the build host (unit tests) interrupts are not touched.
+// On the build host (unit tests) and in user space (PORTICO_USER: the slab
+// caches of lib/heap) interrupts are not touched.
 #pragma once
 
 #include <stdint.h>
 
-#ifndef PORTICO_HOST
+#if !defined(PORTICO_HOST) && !defined(PORTICO_USER)
 #include <arch/x86_64/cpu.h>
 #endif
 
@@ -35,7 +36,7 @@ public:
     bool is_locked() const { return __atomic_load_n(&m_locked, __ATOMIC_RELAXED); }
 
 private:
-#ifdef PORTICO_HOST
+#if defined(PORTICO_HOST) || defined(PORTICO_USER)
     static uint64_t save_and_disable_interrupts() { return 0; }
     static void restore_interrupts(uint64_t) {}
 #else

@@ -3,6 +3,7 @@
 #include "checks.h"
 #include "counter_interface.h"
 
+#include <heap/heap.h>
 #include <rpc/client.h>
 
 using namespace counter_test;
@@ -45,6 +46,21 @@ int main(int, char**, char**)
         "a_plain_right_names_no_counter");
     check(mach::port_deallocate(g_self.task, a) == Error::none, "first_counter_right_dropped");
     check(increment(b) == 502, "the_server_still_serves");
+    // The user heap, over this task's own pages.
+    auto* small = static_cast<uint8_t*>(heap::allocate(100).value());
+    auto* large = static_cast<uint8_t*>(heap::allocate(20000).value());
+    bool kept = small && large;
+    if (kept) {
+        for (int i = 0; i < 100; i++)
+            small[i] = uint8_t(i);
+        for (int i = 0; i < 20000; i++)
+            large[i] = uint8_t(i * 3);
+        for (int i = 0; i < 20000; i++)
+            kept = kept && large[i] == uint8_t(i * 3) && (i >= 100 || small[i] == uint8_t(i));
+    }
+    heap::free(small);
+    heap::free(large);
+    check(kept, "heap_blocks_small_and_large");
     Stop::Reply stopped {};
     check(rpc::call<Stop>(g_self.bootstrap, {}, stopped) == Error::none, "the_server_stops");
     return test_checks::finish();
