@@ -69,9 +69,13 @@ void check_interrupts()
     cmos_write(0x0b, uint8_t(cmos_read(0x0b) | 0x40)); // periodic interrupt on
     (void)cmos_read(0x0c);
     check(interrupt_arrives(port, 1), "interrupt_message_arrives");
-    (void)cmos_read(0x0c); // the device's own acknowledgement
+    // Unmask the line first, then let the clock raise its next interrupt
+    // (reading register C): the other way round, an edge could come while
+    // the line is still masked and be lost, and the clock would wait for a
+    // read that never comes.
     check(mach::kernel_call(line, KernelCall::interrupt_acknowledge, nullptr, 0, nullptr, 0) == Error::none,
         "interrupt_acknowledged");
+    (void)cmos_read(0x0c); // the device's own acknowledgement
     check(interrupt_arrives(port, 2), "next_interrupt_after_acknowledge");
     cmos_write(0x0b, uint8_t(cmos_read(0x0b) & ~0x40));
     (void)cmos_read(0x0c);
