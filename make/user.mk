@@ -13,7 +13,7 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/star
 	$(BUILD)/user/mach/kern/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
-USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp)) mach/kern/slab.cpp
+USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp)) mach/kern/slab.cpp
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk

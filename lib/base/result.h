@@ -72,3 +72,12 @@ using base::Result;
             return _try_result.error();             \
         _try_result.release_value();                \
     })
+
+// Evaluates an Error-returning expression; returns its error from the
+// enclosing function unless it is Error::none.
+#define TRY_STATUS(expr)                            \
+    do {                                            \
+        Error _try_status = (expr);                 \
+        if (_try_status != Error::none)             \
+            return _try_status;                     \
+    } while (0)

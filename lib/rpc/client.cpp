@@ -10,7 +10,7 @@ struct ErrorReply {
     Status status;
 };
 
-bool is_error_status(int32_t value) { return value > 0 && value <= int32_t(Error::invalid_reply); }
+bool is_error_status(int32_t value) { return value > 0 && value <= kLastError; }
 
 } // namespace
 

@@ -25,7 +25,15 @@ enum class Error : int {
     interrupted = 18,       // the wait was cut short (the thread or its task is being killed)
     port_set_changed = 19,  // the port set received on was destroyed during the wait
     invalid_reply = 20,     // a server's reply does not fit the call it answers
+    not_directory = 21,     // a path component (or the node asked for) is not a directory
+    is_directory = 22,      // the operation needs a node that is not a directory
+    not_empty = 23,         // the directory to remove still has entries
+    name_too_long = 24,     // a path or one of its components is too long
+    too_many_links = 25,    // symbolic links nested too deep (a loop)
 };
+
+// The highest Error value (for checking a status that came from elsewhere).
+constexpr int kLastError = 25;
 
 // A short, stable, human-readable name for an error (never null).
 constexpr const char* error_name(Error e)
@@ -52,6 +60,11 @@ constexpr const char* error_name(Error e)
     case Error::interrupted: return "interrupted";
     case Error::port_set_changed: return "port_set_changed";
     case Error::invalid_reply: return "invalid_reply";
+    case Error::not_directory: return "not_directory";
+    case Error::is_directory: return "is_directory";
+    case Error::not_empty: return "not_empty";
+    case Error::name_too_long: return "name_too_long";
+    case Error::too_many_links: return "too_many_links";
     }
     return "unknown";
 }

@@ -192,6 +192,12 @@ mach::PortName HostKernel::give_send_right(HostTask& from, mach::PortName receiv
     return from.space()->extract_right(receive, mach::Disposition::make_send, *to.space()).value();
 }
 
+mach::PortName HostKernel::move_right(HostTask& from, mach::PortName name, HostTask& to, mach::Disposition disposition)
+{
+    std::lock_guard<std::mutex> guard(g_lock);
+    return from.space()->extract_right(name, disposition, *to.space()).value();
+}
+
 uint32_t HostKernel::name_count(HostTask& task)
 {
     std::lock_guard<std::mutex> guard(g_lock);

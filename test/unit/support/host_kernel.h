@@ -67,6 +67,10 @@ public:
     // Gives `to` a send right made from the receive right `receive` of `from`: its name in `to`.
     mach::PortName give_send_right(HostTask& from, mach::PortName receive, HostTask& to);
 
+    // Moves the right `name` of `from` (by `disposition`) into `to`: its name there.
+    mach::PortName move_right(HostTask& from, mach::PortName name, HostTask& to,
+        mach::Disposition disposition = mach::Disposition::move_send);
+
     // How many names `task`'s space holds now.
     uint32_t name_count(HostTask& task);
 

@@ -1,0 +1,98 @@
+#include <fs/client.h>
+#include <mach/mach.h>
+#include <rpc/client.h>
+
+namespace fs::client {
+namespace {
+
+mach::PortName self_task()
+{
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    return self.task;
+}
+
+} // namespace
+
+void close(mach::PortName file)
+{
+    if (file != mach::kNullName)
+        (void)mach::port_deallocate(self_task(), file);
+}
+
+Result<mach::PortName> open(mach::PortName root, mach::PortName cwd, const char* path, uint32_t flags, uint32_t mode)
+{
+    Lookup::Request request {};
+    request.flags = flags;
+    request.mode = mode;
+    mach::PortName at = path[0] == '/' ? root : cwd;
+    while (*path == '/')
+        path++;
+    if (!request.path.set(path))
+        return Error::name_too_long;
+    mach::PortName owned = mach::kNullName; // a directory a retry handed us
+    for (uint32_t tries = 0; tries < kMaxRetries; tries++) {
+        Lookup::Reply reply {};
+        rpc::Rights<1> got;
+        Error status = rpc::call<Lookup>(at, request, reply, {}, &got);
+        close(owned);
+        owned = mach::kNullName;
+        if (status != Error::none)
+            return status;
+        switch (reply.result) {
+        case LookupResult::done:
+            return got[0].name;
+        case LookupResult::retry:
+            owned = at = got[0].name;
+            break;
+        case LookupResult::retry_from_root:
+            close(got[0].name);
+            at = root;
+            break;
+        default:
+            close(got[0].name);
+            return Error::invalid_reply;
+        }
+        request.path = reply.rest;
+    }
+    close(owned);
+    return Error::too_many_links;
+}
+
+Result<uint32_t> read(mach::PortName file, void* buffer, uint32_t size, uint64_t offset)
+{
+    auto reply = io::Read::Reply {};
+    uint32_t amount = size < io::kMaxTransfer ? size : io::kMaxTransfer;
+    TRY_STATUS(rpc::call<io::Read>(file, { offset, amount, 0 }, reply));
+    if (reply.data.length > amount)
+        return Error::invalid_reply;
+    __builtin_memcpy(buffer, reply.data.bytes, reply.data.length);
+    return reply.data.length;
+}
+
+Result<uint32_t> write(mach::PortName file, const void* data, uint32_t size, uint64_t offset)
+{
+    auto request = io::Write::Request {};
+    request.offset = offset;
+    request.data.length = size < io::kMaxTransfer ? size : io::kMaxTransfer;
+    __builtin_memcpy(request.data.bytes, data, request.data.length);
+    io::Write::Reply reply {};
+    TRY_STATUS(rpc::call<io::Write>(file, request, reply));
+    return uint32_t(reply.written);
+}
+
+Result<uint64_t> seek(mach::PortName file, int64_t offset, io::Whence whence)
+{
+    io::Seek::Reply reply {};
+    TRY_STATUS(rpc::call<io::Seek>(file, { offset, whence, 0 }, reply));
+    return reply.offset;
+}
+
+Result<Stat> stat(mach::PortName file)
+{
+    io::GetStat::Reply reply {};
+    TRY_STATUS(rpc::call<io::GetStat>(file, {}, reply));
+    return reply.stat;
+}
+
+} // namespace fs::client

@@ -1,0 +1,30 @@
+// The client's side of the fs and io interfaces: opening a path — the
+// client resolves it, following the file systems' "retry" answers across
+// translators and absolute symbolic links — and the calls on an open file.
+// What the C library and the utilities build on.
+#pragma once
+
+#include <base/result.h>
+#include <interfaces/fs.h>
+#include <interfaces/io.h>
+#include <mach/port.h>
+
+namespace fs::client {
+
+constexpr uint32_t kMaxRetries = 32;
+
+// Opens `path`: from `root` if it starts with '/', else from `cwd`. The
+// right returned is the caller's (a send right with its peropen's payload).
+Result<mach::PortName> open(mach::PortName root, mach::PortName cwd, const char* path, uint32_t flags, uint32_t mode = 0);
+
+// Up to `size` bytes (at most io::kMaxTransfer per call) at the file's
+// offset, or at `offset`. Returns how many were read (0: the end).
+Result<uint32_t> read(mach::PortName file, void* buffer, uint32_t size, uint64_t offset = io::kAtOffset);
+Result<uint32_t> write(mach::PortName file, const void* data, uint32_t size, uint64_t offset = io::kAtOffset);
+Result<uint64_t> seek(mach::PortName file, int64_t offset, io::Whence whence);
+Result<Stat> stat(mach::PortName file);
+
+// Gives up a right (an open file, a directory).
+void close(mach::PortName file);
+
+} // namespace fs::client

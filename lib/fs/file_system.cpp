@@ -1,0 +1,540 @@
+#include <fs/file_system.h>
+#include <mach/mach.h>
+
+namespace fs {
+namespace {
+
+using Interface = rpc::Interface<io::Read, io::Write, io::Seek, io::GetStat, io::Duplicate, Lookup, ReadDirectory,
+    MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute>;
+
+uint64_t now_ns()
+{
+    uint64_t ns = 0;
+    (void)mach::clock_monotonic(&ns); // FIXME(clock): since boot, until a clock server gives the date
+    return ns;
+}
+
+size_t length_of(const char* text)
+{
+    size_t length = 0;
+    while (text[length])
+        length++;
+    return length;
+}
+
+bool same(const char* a, const char* b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+// A name a directory may hold: not empty, no slash, not "." or "..".
+Error check_name(const char* name)
+{
+    if (!name[0] || same(name, ".") || same(name, ".."))
+        return Error::invalid_argument;
+    for (const char* c = name; *c; c++) {
+        if (*c == '/')
+            return Error::invalid_argument;
+    }
+    return length_of(name) > kMaxName ? Error::name_too_long : Error::none;
+}
+
+} // namespace
+
+bool allowed(const Stat& stat, const Credentials& who, uint32_t want)
+{
+    want &= kAccessMask;
+    if (who.is_root())
+        return !(want & kExecute) || is_directory(stat.mode) || (stat.mode & 0111);
+    uint32_t bits = stat.mode & 07;
+    if (who.uid == stat.uid)
+        bits = (stat.mode >> 6) & 07;
+    else if (who.gid == stat.gid)
+        bits = (stat.mode >> 3) & 07;
+    // rwx bits are 4, 2, 1; OpenFlag's kRead, kWrite, kExecute are 1, 2, 4.
+    uint32_t needed = ((want & kRead) ? 4 : 0) | ((want & kWrite) ? 2 : 0) | ((want & kExecute) ? 1 : 0);
+    return (bits & needed) == needed;
+}
+
+FileSystem::FileSystem(ports::Server& server, Node& root) : m_server(server), m_root(root) { root.reference(); }
+
+FileSystem::~FileSystem() { m_root.release(); }
+
+Error FileSystem::start()
+{
+    Result<mach::PortName> port = m_server.add_port(*this);
+    if (!port.ok())
+        return port.error();
+    m_port = port.value();
+    return Error::none;
+}
+
+Result<mach::PortName> FileSystem::open_root(const Credentials& who, uint32_t flags)
+{
+    uint32_t credentials = TRY(intern(who));
+    return open_node(m_root, flags & (kAccessMask | kAppend), credentials);
+}
+
+bool FileSystem::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
+{
+    return Interface::dispatch(*this, request, reply);
+}
+
+// ---- peropens ----
+
+Result<uint32_t> FileSystem::intern(const Credentials& who)
+{
+    for (uint32_t i = 0; i < m_credential_count; i++) {
+        if (m_credentials[i] == who)
+            return i;
+    }
+    if (m_credential_count == kMaxCredentials)
+        return Error::no_space;
+    m_credentials[m_credential_count] = who;
+    return m_credential_count++;
+}
+
+Result<mach::PortName> FileSystem::open_node(Node& node, uint32_t flags, uint32_t credentials)
+{
+    PerOpen* peropen = TRY(m_peropens.create(PerOpen { &node, 0, flags, credentials }));
+    Result<mach::PortName> right = m_server.make_send(m_port, reinterpret_cast<uint64_t>(peropen));
+    if (!right.ok()) {
+        m_peropens.destroy(peropen);
+        return right.error();
+    }
+    node.reference();
+    __atomic_add_fetch(&m_peropen_count, 1, __ATOMIC_RELAXED);
+    return right.value();
+}
+
+// The kernel guarantees that a payload is one this server minted and whose
+// right still lives: it names a live peropen. 0 is a plain right.
+PerOpen* FileSystem::peropen_of(uint64_t payload) const { return reinterpret_cast<PerOpen*>(payload); }
+
+void FileSystem::payload_released(uint64_t payload)
+{
+    PerOpen* peropen = peropen_of(payload);
+    if (!peropen)
+        return;
+    peropen->node->release();
+    m_peropens.destroy(peropen);
+    __atomic_sub_fetch(&m_peropen_count, 1, __ATOMIC_RELAXED);
+}
+
+// ---- io ----
+
+Error FileSystem::serve(io::Read, const rpc::Incoming<io::Read>& in, rpc::Outgoing<io::Read>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen || !(peropen->flags & kRead))
+        return Error::permission_denied;
+    if (is_directory(peropen->node->stat.mode))
+        return Error::is_directory;
+    bool at_peropen = in.body.offset == io::kAtOffset;
+    uint64_t offset = at_peropen ? peropen->offset : in.body.offset;
+    uint32_t amount = in.body.amount < io::kMaxTransfer ? in.body.amount : io::kMaxTransfer;
+    if (Error e = peropen->node->read(offset, out.body.data.bytes, amount); e != Error::none)
+        return e;
+    out.body.data.length = amount;
+    if (at_peropen)
+        peropen->offset = offset + amount;
+    peropen->node->stat.access_ns = now_ns();
+    return Error::none;
+}
+
+Error FileSystem::serve(io::Write, const rpc::Incoming<io::Write>& in, rpc::Outgoing<io::Write>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen || !(peropen->flags & kWrite))
+        return Error::permission_denied;
+    Node& node = *peropen->node;
+    if (is_directory(node.stat.mode))
+        return Error::is_directory;
+    bool at_peropen = in.body.offset == io::kAtOffset;
+    uint64_t offset = at_peropen ? peropen->offset : in.body.offset;
+    if (peropen->flags & kAppend)
+        offset = node.stat.size;
+    if (Error e = node.write(offset, in.body.data.bytes, in.body.data.length); e != Error::none)
+        return e;
+    out.body.written = in.body.data.length;
+    if (at_peropen || (peropen->flags & kAppend))
+        peropen->offset = offset + in.body.data.length;
+    node.stat.modify_ns = node.stat.change_ns = now_ns();
+    return Error::none;
+}
+
+Error FileSystem::serve(io::Seek, const rpc::Incoming<io::Seek>& in, rpc::Outgoing<io::Seek>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    int64_t base = 0;
+    switch (in.body.whence) {
+    case io::Whence::set: base = 0; break;
+    case io::Whence::current: base = int64_t(peropen->offset); break;
+    case io::Whence::end: base = int64_t(peropen->node->stat.size); break;
+    default: return Error::invalid_argument;
+    }
+    int64_t offset = base + in.body.offset;
+    if ((in.body.offset > 0 && offset < base) || offset < 0)
+        return Error::invalid_argument;
+    peropen->offset = uint64_t(offset);
+    out.body.offset = peropen->offset;
+    return Error::none;
+}
+
+Error FileSystem::serve(io::GetStat, const rpc::Incoming<io::GetStat>& in, rpc::Outgoing<io::GetStat>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    out.body.stat = peropen->node->stat;
+    return Error::none;
+}
+
+Error FileSystem::serve(io::Duplicate, const rpc::Incoming<io::Duplicate>& in, rpc::Outgoing<io::Duplicate>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    uint32_t flags = in.body.flags & (kAccessMask | kAppend);
+    if ((flags & kAccessMask) & ~(peropen->flags & kAccessMask))
+        return Error::permission_denied; // a copy may only lose access
+    mach::PortName right = TRY(open_node(*peropen->node, flags, peropen->credentials));
+    out.rights[0] = { right, mach::Disposition::move_send };
+    return Error::none;
+}
+
+// ---- lookup ----
+
+// Where a lookup has got to.
+struct FileSystem::Walk {
+    Node* node = nullptr; // referenced
+    bool created = false;
+    bool retry_from_root = false;
+    char path[kMaxPath * 2]; // the path still to look up (symbolic links make it longer)
+    size_t position = 0;
+
+    ~Walk()
+    {
+        if (node)
+            node->release();
+    }
+    void move_to(Node* next)
+    {
+        node->release();
+        node = next;
+    }
+    // The next component into `name`; false at the end of the path.
+    bool next_component(char (&name)[kMaxName + 2], bool& last)
+    {
+        while (path[position] == '/')
+            position++;
+        if (!path[position])
+            return false;
+        size_t length = 0;
+        while (path[position] && path[position] != '/') {
+            if (length <= kMaxName)
+                name[length] = path[position];
+            length++;
+            position++;
+        }
+        name[length <= kMaxName ? length : kMaxName + 1] = '\0';
+        size_t rest = position;
+        while (path[rest] == '/')
+            rest++;
+        last = !path[rest];
+        return true;
+    }
+    // Puts the symbolic link's `target` in place of the component just read.
+    Error substitute(const char* target)
+    {
+        char rest[kMaxPath * 2];
+        size_t r = 0;
+        for (size_t i = position; path[i]; i++)
+            rest[r++] = path[i];
+        rest[r] = '\0';
+        size_t length = 0;
+        for (; target[length]; length++) {
+            if (length + 1 >= sizeof(path))
+                return Error::name_too_long;
+            path[length] = target[length];
+        }
+        if (length + r + 1 > sizeof(path))
+            return Error::name_too_long;
+        for (size_t i = 0; i <= r; i++)
+            path[length + i] = rest[i];
+        position = 0;
+        return Error::none;
+    }
+};
+
+Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Walk& walk)
+{
+    const Credentials& who = credentials_of(start);
+    walk.node = start.node;
+    walk.node->reference();
+    size_t length = length_of(request.path.c_str());
+    if (length >= kMaxPath)
+        return Error::name_too_long;
+    for (size_t i = 0; i <= length; i++)
+        walk.path[i] = request.path.chars[i];
+    uint32_t symlinks = 0;
+    char name[kMaxName + 2];
+    bool last = false;
+    while (walk.next_component(name, last)) {
+        Node& directory = *walk.node;
+        if (!is_directory(directory.stat.mode))
+            return Error::not_directory;
+        if (length_of(name) > kMaxName)
+            return Error::name_too_long;
+        if (!allowed(directory.stat, who, kExecute))
+            return Error::permission_denied;
+        if (same(name, "."))
+            continue;
+        Node* next = nullptr;
+        if (same(name, "..")) {
+            // FIXME(translators): above a translator's root this should go back to the node it sits on.
+            next = &directory.parent();
+            next->reference();
+        } else {
+            Error found = directory.lookup(name, next);
+            if (found == Error::not_found && last && (request.flags & kCreate)) {
+                if (!allowed(directory.stat, who, kWrite))
+                    return Error::permission_denied;
+                uint32_t mode = kRegular | (request.mode & kPermissionMask & ~(kSetUid | kSetGid));
+                TRY_STATUS(directory.create(name, mode, who, nullptr, next));
+                directory.stat.modify_ns = directory.stat.change_ns = now_ns();
+                walk.created = true;
+            } else if (found != Error::none) {
+                return found;
+            } else if (last && (request.flags & kCreate) && (request.flags & kExclusive)) {
+                next->release();
+                return Error::already_exists;
+            }
+        }
+        if (is_symlink(next->stat.mode) && (!last || !(request.flags & kNoFollow))) {
+            const char* target = next->target();
+            Error substituted = ++symlinks > kMaxSymlinks ? Error::too_many_links
+                : target                                  ? walk.substitute(target)
+                                                          : Error::invalid_argument;
+            next->release();
+            if (substituted != Error::none)
+                return substituted;
+            if (walk.path[0] == '/') {
+                walk.retry_from_root = true;
+                return Error::none;
+            }
+            continue; // from the same directory
+        }
+        walk.move_to(next);
+    }
+    return Error::none;
+}
+
+Error FileSystem::open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk,
+    rpc::Outgoing<Lookup>& out)
+{
+    Node& node = *walk.node;
+    uint32_t flags = request.flags;
+    if ((flags & kDirectoryOnly) && !is_directory(node.stat.mode))
+        return Error::not_directory;
+    if (is_directory(node.stat.mode) && (flags & (kWrite | kTruncate)))
+        return Error::is_directory;
+    // The creator gets the access it asked for, whatever the new mode says.
+    if (!walk.created && !allowed(node.stat, credentials_of(start), flags & kAccessMask))
+        return Error::permission_denied;
+    if ((flags & kTruncate) && (flags & kWrite) && is_regular(node.stat.mode)) {
+        TRY_STATUS(node.set_size(0));
+        node.stat.modify_ns = node.stat.change_ns = now_ns();
+    }
+    mach::PortName right = TRY(open_node(node, flags & (kAccessMask | kAppend), start.credentials));
+    out.body.result = LookupResult::done;
+    out.rights[0] = { right, mach::Disposition::move_send };
+    return Error::none;
+}
+
+Error FileSystem::serve(Lookup, const rpc::Incoming<Lookup>& in, rpc::Outgoing<Lookup>& out)
+{
+    PerOpen* start = peropen_of(in.payload);
+    if (!start)
+        return Error::permission_denied;
+    Walk walk;
+    TRY_STATUS(this->walk(*start, in.body, walk));
+    if (walk.retry_from_root) {
+        const char* rest = walk.path;
+        while (*rest == '/')
+            rest++;
+        if (!out.body.rest.set(rest))
+            return Error::name_too_long;
+        out.body.result = LookupResult::retry_from_root;
+        return Error::none;
+    }
+    return open_final(*start, in.body, walk, out);
+}
+
+// ---- directories ----
+
+Result<Node*> FileSystem::writable_directory(uint64_t payload)
+{
+    PerOpen* peropen = peropen_of(payload);
+    if (!peropen)
+        return Error::permission_denied;
+    Node& directory = *peropen->node;
+    if (!is_directory(directory.stat.mode))
+        return Error::not_directory;
+    if (!allowed(directory.stat, credentials_of(*peropen), kWrite | kExecute))
+        return Error::permission_denied;
+    return &directory;
+}
+
+Error FileSystem::serve(ReadDirectory, const rpc::Incoming<ReadDirectory>& in, rpc::Outgoing<ReadDirectory>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen || !(peropen->flags & kRead))
+        return Error::permission_denied;
+    Node& directory = *peropen->node;
+    if (!is_directory(directory.stat.mode))
+        return Error::not_directory;
+    // "." and ".." come first, then the directory's own entries.
+    uint64_t index = in.body.first;
+    uint32_t count = 0;
+    for (; count < ReadDirectory::kMaxEntries; count++, index++) {
+        DirectoryEntry& entry = out.body.entries[count];
+        if (index < 2) {
+            Node& node = index == 0 ? directory : directory.parent();
+            entry.inode = node.stat.inode;
+            entry.type = kDirectory;
+            entry.name.set(index == 0 ? "." : "..");
+            continue;
+        }
+        Error found = directory.entry_at(index - 2, entry);
+        if (found == Error::not_found)
+            break;
+        if (found != Error::none)
+            return found;
+    }
+    out.body.count = count;
+    return Error::none;
+}
+
+Error FileSystem::serve(MakeDirectory, const rpc::Incoming<MakeDirectory>& in, rpc::Outgoing<MakeDirectory>&)
+{
+    Node* directory = TRY(writable_directory(in.payload));
+    TRY_STATUS(check_name(in.body.name.c_str()));
+    Node* made = nullptr;
+    uint32_t mode = kDirectory | (in.body.mode & kPermissionMask);
+    TRY_STATUS(directory->create(in.body.name.c_str(), mode, credentials_of(*peropen_of(in.payload)), nullptr, made));
+    made->release();
+    directory->stat.modify_ns = directory->stat.change_ns = now_ns();
+    return Error::none;
+}
+
+namespace {
+
+// Removes `name` from `directory` if it is (or is not) a directory.
+Error remove_name(Node& directory, const char* name, bool want_directory)
+{
+    TRY_STATUS(check_name(name));
+    Node* node = nullptr;
+    TRY_STATUS(directory.lookup(name, node));
+    bool is_dir = is_directory(node->stat.mode);
+    node->release();
+    if (want_directory && !is_dir)
+        return Error::not_directory;
+    if (!want_directory && is_dir)
+        return Error::is_directory;
+    TRY_STATUS(directory.remove(name));
+    directory.stat.modify_ns = directory.stat.change_ns = now_ns();
+    return Error::none;
+}
+
+} // namespace
+
+Error FileSystem::serve(RemoveDirectory, const rpc::Incoming<RemoveDirectory>& in, rpc::Outgoing<RemoveDirectory>&)
+{
+    Node* directory = TRY(writable_directory(in.payload));
+    return remove_name(*directory, in.body.name.c_str(), true);
+}
+
+Error FileSystem::serve(Unlink, const rpc::Incoming<Unlink>& in, rpc::Outgoing<Unlink>&)
+{
+    Node* directory = TRY(writable_directory(in.payload));
+    return remove_name(*directory, in.body.name.c_str(), false);
+}
+
+Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing<Symlink>&)
+{
+    Node* directory = TRY(writable_directory(in.payload));
+    TRY_STATUS(check_name(in.body.name.c_str()));
+    if (!in.body.target.c_str()[0])
+        return Error::invalid_argument;
+    Node* made = nullptr;
+    TRY_STATUS(directory->create(in.body.name.c_str(), kSymlink | 0777, credentials_of(*peropen_of(in.payload)),
+        in.body.target.c_str(), made));
+    made->release();
+    directory->stat.modify_ns = directory->stat.change_ns = now_ns();
+    return Error::none;
+}
+
+Error FileSystem::serve(ReadLink, const rpc::Incoming<ReadLink>& in, rpc::Outgoing<ReadLink>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    const char* target = peropen->node->target();
+    if (!is_symlink(peropen->node->stat.mode) || !target)
+        return Error::invalid_argument;
+    out.body.target.set(target);
+    return Error::none;
+}
+
+// ---- attributes ----
+
+Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc::Outgoing<SetAttribute>&)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    Node& node = *peropen->node;
+    const Credentials& who = credentials_of(*peropen);
+    bool owner = who.is_root() || who.uid == node.stat.uid;
+    const SetAttribute::Request& change = in.body;
+    switch (change.which) {
+    case Attribute::mode:
+        if (!owner)
+            return Error::permission_denied;
+        node.stat.mode = (node.stat.mode & kTypeMask) | (change.mode & kPermissionMask);
+        break;
+    case Attribute::owner:
+        // Only root gives files away.
+        if (!who.is_root())
+            return Error::permission_denied;
+        node.stat.uid = change.uid;
+        node.stat.gid = change.gid;
+        break;
+    case Attribute::times:
+        if (!owner)
+            return Error::permission_denied;
+        node.stat.access_ns = change.access_ns;
+        node.stat.modify_ns = change.modify_ns;
+        break;
+    case Attribute::size:
+        if (is_directory(node.stat.mode))
+            return Error::is_directory;
+        if (!(peropen->flags & kWrite) && !allowed(node.stat, who, kWrite))
+            return Error::permission_denied;
+        TRY_STATUS(node.set_size(change.size));
+        node.stat.modify_ns = now_ns();
+        break;
+    default: return Error::invalid_argument;
+    }
+    node.stat.change_ns = now_ns();
+    return Error::none;
+}
+
+} // namespace fs

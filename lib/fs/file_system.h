@@ -1,0 +1,96 @@
+// The file-system library: the fs and io interfaces served once, for any
+// tree of fs::Node a translator supplies (tmpfs, later ext2fs, procfs).
+//
+// An open file is a *peropen* (node, offset, open flags, credentials),
+// named by the payload of the send right `open` hands out: copies of that
+// right — dup, fork — share it, offset included. It lives until the last
+// such right dies (ports::Receiver::payload_released). One port serves the
+// whole file system; a right without a payload opens nothing.
+//
+// Permissions: each peropen carries its opener's credentials; a non-root
+// user gets what the owner, group and other bits allow, root everything
+// but executing a file with no execute bit.
+#pragma once
+
+#include <fs/node.h>
+#include <heap/heap.h>
+#include <interfaces/fs.h>
+#include <interfaces/io.h>
+#include <ports/server.h>
+#include <rpc/server.h>
+
+namespace fs {
+
+struct PerOpen {
+    Node* node; // referenced
+    uint64_t offset;
+    uint32_t flags; // OpenFlag: the access granted, and kAppend
+    uint32_t credentials; // index in the file system's table
+};
+
+class FileSystem final : public ports::Receiver {
+public:
+    static constexpr uint32_t kMaxCredentials = 256;
+    static constexpr uint32_t kMaxSymlinks = 8;
+
+    // Serves the tree under `root` (which it references) through a port of `server`.
+    FileSystem(ports::Server& server, Node& root);
+    ~FileSystem();
+    FileSystem(const FileSystem&) = delete;
+    FileSystem& operator=(const FileSystem&) = delete;
+
+    Error start();
+    mach::PortName port() const { return m_port; }
+
+    // A send right to a new peropen of the root, for `who` with `flags`
+    // (what a translator's parent, or a test, starts from).
+    Result<mach::PortName> open_root(const Credentials& who, uint32_t flags);
+
+    // Peropens alive now (the memory figure counts them).
+    uint64_t peropens() const { return __atomic_load_n(&m_peropen_count, __ATOMIC_RELAXED); }
+
+    // ---- ports::Receiver ----
+    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
+    void payload_released(uint64_t payload) override;
+
+    // ---- the operations (rpc::Interface calls these) ----
+    Error serve(io::Read, const rpc::Incoming<io::Read>&, rpc::Outgoing<io::Read>&);
+    Error serve(io::Write, const rpc::Incoming<io::Write>&, rpc::Outgoing<io::Write>&);
+    Error serve(io::Seek, const rpc::Incoming<io::Seek>&, rpc::Outgoing<io::Seek>&);
+    Error serve(io::GetStat, const rpc::Incoming<io::GetStat>&, rpc::Outgoing<io::GetStat>&);
+    Error serve(io::Duplicate, const rpc::Incoming<io::Duplicate>&, rpc::Outgoing<io::Duplicate>&);
+    Error serve(Lookup, const rpc::Incoming<Lookup>&, rpc::Outgoing<Lookup>&);
+    Error serve(ReadDirectory, const rpc::Incoming<ReadDirectory>&, rpc::Outgoing<ReadDirectory>&);
+    Error serve(MakeDirectory, const rpc::Incoming<MakeDirectory>&, rpc::Outgoing<MakeDirectory>&);
+    Error serve(RemoveDirectory, const rpc::Incoming<RemoveDirectory>&, rpc::Outgoing<RemoveDirectory>&);
+    Error serve(Unlink, const rpc::Incoming<Unlink>&, rpc::Outgoing<Unlink>&);
+    Error serve(Symlink, const rpc::Incoming<Symlink>&, rpc::Outgoing<Symlink>&);
+    Error serve(ReadLink, const rpc::Incoming<ReadLink>&, rpc::Outgoing<ReadLink>&);
+    Error serve(SetAttribute, const rpc::Incoming<SetAttribute>&, rpc::Outgoing<SetAttribute>&);
+
+private:
+    struct Walk;
+
+    PerOpen* peropen_of(uint64_t payload) const;
+    const Credentials& credentials_of(const PerOpen& peropen) const { return m_credentials[peropen.credentials]; }
+    Result<uint32_t> intern(const Credentials& who);
+    // A send right to a new peropen of `node` (referenced by the peropen).
+    Result<mach::PortName> open_node(Node& node, uint32_t flags, uint32_t credentials);
+    Error walk(const PerOpen& start, const Lookup::Request& request, Walk& walk);
+    Error open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk, rpc::Outgoing<Lookup>& out);
+    // The directory of `peropen` and permission to change its names.
+    Result<Node*> writable_directory(uint64_t payload);
+
+    ports::Server& m_server;
+    Node& m_root;
+    mach::PortName m_port = mach::kNullName;
+    heap::Cache<PerOpen> m_peropens { "fs.peropen" };
+    uint64_t m_peropen_count = 0;
+    Credentials m_credentials[kMaxCredentials] = {};
+    uint32_t m_credential_count = 0;
+};
+
+// Whether `who` may access a node with `stat` for `want` (kRead, kWrite, kExecute bits).
+bool allowed(const Stat& stat, const Credentials& who, uint32_t want);
+
+} // namespace fs

@@ -1,0 +1,67 @@
+// A node of a file system, as a translator supplies it to the file-system
+// library (fs::FileSystem): attributes, reference counting, and the
+// operations its kind has. An operation the node does not have answers
+// not_supported (a file has no entries, a directory no bytes).
+//
+// The library checks permissions and open modes before it calls a node;
+// a node only does the work. Ownership: nodes are reference counted;
+// directory entries and peropens hold references, and the last release
+// destroys the node.
+#pragma once
+
+#include <interfaces/fs.h>
+#include <interfaces/stat.h>
+#include <mach/error.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace fs {
+
+class Node {
+public:
+    Stat stat {}; // kept up to date by the node (size, links) and the library (times, owner, mode)
+
+    void reference() { m_references++; }
+    void release()
+    {
+        if (--m_references == 0)
+            destroy();
+    }
+
+    // ---- regular files ----
+    // Up to `amount` bytes at `offset` into `out`; `amount` becomes what was read.
+    virtual Error read(uint64_t offset, uint8_t* out, uint32_t& amount);
+    virtual Error write(uint64_t offset, const uint8_t* data, uint32_t amount);
+    virtual Error set_size(uint64_t size);
+
+    // ---- directories ----
+    // The node called `name` here (referenced for the caller); not_found if none.
+    // "." and ".." are the library's: a directory need not know them.
+    virtual Error lookup(const char* name, Node*& found);
+    // The entry at `index` (0, 1, ... in a stable order while nothing changes); not_found past the end.
+    virtual Error entry_at(uint64_t index, DirectoryEntry& entry);
+    // A new node `name` of the type in `mode` (a regular file, a directory,
+    // or a symbolic link to `target`), owned by `owner`; referenced for the caller.
+    virtual Error create(const char* name, uint32_t mode, const Credentials& owner, const char* target, Node*& made);
+    // Makes `name` another name of `node` (not a directory).
+    virtual Error link(const char* name, Node& node);
+    // Removes the name (a directory must be empty: not_empty).
+    virtual Error remove(const char* name);
+    // The directory that holds this one; a root answers itself. Not
+    // referenced: valid while this node is (a directory holds its parent).
+    virtual Node& parent();
+
+    // ---- symbolic links ----
+    virtual const char* target() const { return nullptr; }
+
+protected:
+    Node() = default;
+    virtual ~Node() = default;
+    // The last reference went: free the node.
+    virtual void destroy() = 0;
+
+private:
+    uint32_t m_references = 1;
+};
+
+} // namespace fs

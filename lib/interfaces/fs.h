@@ -1,0 +1,198 @@
+// The fs interface: names in directories, and the attributes of nodes.
+// Sent to the send right of an open node (a peropen), like io.
+//
+// Path resolution happens in the client: dir_lookup resolves as much of a
+// path as this file system holds. When the path goes on past a node where
+// a translator sits, the answer is "retry": the translator's root and the
+// rest of the path, which the client looks up there. An absolute symbolic
+// link answers "retry from the root" with the new path.
+#pragma once
+
+#include <interfaces/stat.h>
+#include <rpc/wire.h>
+
+namespace fs {
+
+constexpr uint32_t kBase = 20000;
+constexpr uint32_t kMaxPath = 1024;
+constexpr uint32_t kMaxName = 255;
+
+// Open flags (dir_lookup): the access wanted, and what to do.
+enum OpenFlag : uint32_t {
+    kRead = 1u << 0,
+    kWrite = 1u << 1,
+    kExecute = 1u << 2,
+    kCreate = 1u << 3, // create the last component if it is missing (with `mode`)
+    kExclusive = 1u << 4, // with kCreate: fail if it exists
+    kTruncate = 1u << 5,
+    kAppend = 1u << 6, // every write goes to the end
+    kDirectoryOnly = 1u << 7, // fail unless it is a directory
+    kNoTranslator = 1u << 8, // open the node a translator sits on, not the translator
+    kNoFollow = 1u << 9, // do not follow a symbolic link in the last component
+    kAccessMask = kRead | kWrite | kExecute,
+};
+
+enum class LookupResult : uint32_t {
+    done = 0, // the right is the node opened
+    retry = 1, // look `rest` up at the right (a translator's root)
+    retry_from_root = 2, // look `rest` up from the client's root (no right)
+};
+
+struct Lookup {
+    static constexpr uint32_t kId = kBase + 1;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 1;
+    struct alignas(8) Request {
+        uint32_t flags; // OpenFlag
+        uint32_t mode; // permissions of a node kCreate makes
+        rpc::Text<kMaxPath> path; // relative to the directory the request is sent to
+    };
+    struct alignas(8) Reply {
+        LookupResult result;
+        uint32_t reserved;
+        rpc::Text<kMaxPath> rest;
+    };
+};
+
+// One entry of a directory listing.
+struct alignas(8) DirectoryEntry {
+    uint64_t inode;
+    uint32_t type; // Mode's type bits
+    uint32_t reserved;
+    rpc::Text<kMaxName + 1> name;
+};
+
+// Entries from index `first` on (as many as fit): count 0 at the end.
+struct ReadDirectory {
+    static constexpr uint32_t kId = kBase + 2;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    static constexpr uint32_t kMaxEntries = 16;
+    struct alignas(8) Request {
+        uint64_t first;
+    };
+    struct alignas(8) Reply {
+        uint32_t count;
+        uint32_t reserved;
+        DirectoryEntry entries[kMaxEntries];
+        uint32_t wire_size() const
+        {
+            return uint32_t(reinterpret_cast<const uint8_t*>(&entries[count < kMaxEntries ? count : kMaxEntries])
+                - reinterpret_cast<const uint8_t*>(this));
+        }
+        bool valid() const
+        {
+            if (count > kMaxEntries)
+                return false;
+            for (uint32_t i = 0; i < count; i++) {
+                if (!entries[i].name.valid())
+                    return false;
+            }
+            return true;
+        }
+    };
+};
+
+// A name in the directory the request is sent to, and a mode for what is made.
+struct alignas(8) NameRequest {
+    uint32_t mode;
+    uint32_t reserved;
+    rpc::Text<kMaxName + 1> name;
+};
+
+struct NoReply {
+    uint64_t unused;
+};
+
+#define PORTICO_FS_NAME_OP(Type, number)                                                                  \
+    struct Type {                                                                                       \
+        static constexpr uint32_t kId = kBase + number;                                                 \
+        static constexpr uint32_t kRequestRights = 0;                                                   \
+        static constexpr uint32_t kReplyRights = 0;                                                     \
+        using Request = NameRequest;                                                                    \
+        struct alignas(8) Reply {                                                                       \
+            uint64_t unused;                                                                            \
+        };                                                                                              \
+    }
+
+PORTICO_FS_NAME_OP(MakeDirectory, 3);
+PORTICO_FS_NAME_OP(RemoveDirectory, 4);
+PORTICO_FS_NAME_OP(Unlink, 5);
+#undef PORTICO_FS_NAME_OP
+
+// A symbolic link `name` in the directory, pointing at `target`.
+struct Symlink {
+    static constexpr uint32_t kId = kBase + 6;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        rpc::Text<kMaxName + 1> name;
+        rpc::Text<kMaxPath> target;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+// Moves `name` of this directory to `to_name` in the directory `to` (a
+// right of the same file system) — or, for Link, makes a second name.
+struct Rename {
+    static constexpr uint32_t kId = kBase + 7;
+    static constexpr uint32_t kRequestRights = 1; // the target directory
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        rpc::Text<kMaxName + 1> name;
+        rpc::Text<kMaxName + 1> to_name;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+struct Link {
+    static constexpr uint32_t kId = kBase + 8;
+    static constexpr uint32_t kRequestRights = 1; // the directory to put the new name in
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        rpc::Text<kMaxName + 1> to_name;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+// Attribute changes of the node the request is sent to.
+enum class Attribute : uint32_t { mode = 0, owner = 1, times = 2, size = 3 };
+
+struct SetAttribute {
+    static constexpr uint32_t kId = kBase + 9;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        Attribute which;
+        uint32_t mode; // mode: the permission bits
+        uint32_t uid; // owner
+        uint32_t gid;
+        uint64_t access_ns; // times
+        uint64_t modify_ns;
+        uint64_t size; // size (truncate or extend)
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+// The target of a symbolic link.
+struct ReadLink {
+    static constexpr uint32_t kId = kBase + 10;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        rpc::Text<kMaxPath> target;
+    };
+};
+
+} // namespace fs

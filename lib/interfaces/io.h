@@ -1,0 +1,91 @@
+// The io interface: reading, writing and seeking an open file. Sent to the
+// send right an open returned: its payload names the peropen (the offset,
+// the open flags, the credentials) that copies of the right share.
+#pragma once
+
+#include <interfaces/stat.h>
+#include <rpc/wire.h>
+
+namespace io {
+
+constexpr uint32_t kBase = 21000;
+constexpr uint32_t kMaxTransfer = 8192; // bytes per read or write message
+
+// At the peropen's offset (moved past what was read), or at `offset` when it is not kAtOffset.
+constexpr uint64_t kAtOffset = ~0ull;
+
+struct Read {
+    static constexpr uint32_t kId = kBase + 1;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t offset; // kAtOffset: the peropen's
+        uint32_t amount;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        rpc::Bytes<kMaxTransfer> data; // fewer than asked at the end of the file
+        uint32_t wire_size() const { return data.end_within(this); }
+        bool valid() const { return data.valid(); }
+    };
+};
+
+struct Write {
+    static constexpr uint32_t kId = kBase + 2;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t offset; // kAtOffset: the peropen's (the end, with append)
+        rpc::Bytes<kMaxTransfer> data;
+        uint32_t wire_size() const { return data.end_within(this); }
+        bool valid() const { return data.valid(); }
+    };
+    struct alignas(8) Reply {
+        uint64_t written;
+    };
+};
+
+enum class Whence : uint32_t { set = 0, current = 1, end = 2 };
+
+struct Seek {
+    static constexpr uint32_t kId = kBase + 3;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        int64_t offset;
+        Whence whence;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        uint64_t offset;
+    };
+};
+
+struct GetStat {
+    static constexpr uint32_t kId = kBase + 4;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        fs::Stat stat;
+    };
+};
+
+// Another peropen on the same node (its own offset), e.g. for dup of a
+// file reopened by name; `flags` may only drop access the peropen has.
+struct Duplicate {
+    static constexpr uint32_t kId = kBase + 5;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 1;
+    struct alignas(8) Request {
+        uint32_t flags;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+} // namespace io

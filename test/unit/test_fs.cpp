@@ -1,0 +1,347 @@
+// The file-system library (lib/fs) serving tmpfs's nodes, driven by a
+// client task through lib/fs/client over the host kernel.
+#include <catch.hpp>
+#include <fs/client.h>
+#include <fs/file_system.h>
+#include <mach/mach.h>
+#include <rpc/client.h>
+#include <support/host_kernel.h>
+
+#include "../../translators/tmpfs/memory_nodes.h"
+
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <thread>
+
+using mach::PortName;
+using test_support::ActAs;
+using test_support::HostKernel;
+using test_support::HostTask;
+namespace client = fs::client;
+
+namespace {
+
+constexpr fs::Credentials kRoot { 0, 0 };
+constexpr fs::Credentials kAlice { 1000, 100 };
+
+// tmpfs in a server task: a root directory (root's, 0755) served by a thread.
+class Tmpfs {
+public:
+    explicit Tmpfs(HostKernel& kernel) : m_kernel(kernel), m_task(kernel.create_task())
+    {
+        ActAs as(m_task);
+        REQUIRE(m_server.open() == Error::none);
+        fs::Node* root = tmpfs::make_root(kRoot, 0755).value();
+        m_fs = new fs::FileSystem(m_server, *root);
+        root->release(); // the file system holds it
+        REQUIRE(m_fs->start() == Error::none);
+        m_thread = std::thread([this] {
+            ActAs serving(m_task);
+            (void)m_server.serve();
+        });
+    }
+    // Waits for every peropen to be released (the clients must be gone or
+    // have closed everything), then stops.
+    ~Tmpfs()
+    {
+        for (int i = 0; i < 5000 && m_fs->peropens() != 0; i++)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        CHECK(m_fs->peropens() == 0);
+        {
+            ActAs as(m_task);
+            m_server.shut_down();
+        }
+        m_thread.join();
+        ActAs as(m_task);
+        m_server.close();
+        delete m_fs;
+    }
+    // The root directory for `client`, acting as `who`.
+    PortName root_for(HostTask& client, fs::Credentials who)
+    {
+        PortName name;
+        {
+            ActAs as(m_task);
+            name = m_fs->open_root(who, fs::kRead | fs::kExecute).value();
+        }
+        return m_kernel.move_right(m_task, name, client);
+    }
+    uint64_t peropens() const { return m_fs->peropens(); }
+
+private:
+    HostKernel& m_kernel;
+    HostTask& m_task;
+    ports::Server m_server;
+    fs::FileSystem* m_fs = nullptr;
+    std::thread m_thread;
+};
+
+// A client task with its root (also its working directory).
+struct Client {
+    HostTask& task;
+    PortName root;
+    Client(HostKernel& kernel, Tmpfs& tmpfs, fs::Credentials who)
+        : task(kernel.create_task()), root(tmpfs.root_for(task, who))
+    {
+    }
+    Result<PortName> open(const char* path, uint32_t flags, uint32_t mode = 0644)
+    {
+        return client::open(root, root, path, flags, mode);
+    }
+};
+
+std::string read_all(PortName file)
+{
+    std::string text;
+    char buffer[100];
+    for (;;) {
+        uint32_t got = client::read(file, buffer, sizeof(buffer)).value();
+        if (got == 0)
+            return text;
+        text.append(buffer, got);
+    }
+}
+
+Error write_text(PortName file, const std::string& text)
+{
+    Result<uint32_t> written = client::write(file, text.data(), uint32_t(text.size()));
+    if (!written.ok())
+        return written.error();
+    return written.value() == text.size() ? Error::none : Error::invalid_reply;
+}
+
+template <typename Op> Error call_named(PortName directory, const char* name, uint32_t mode = 0755)
+{
+    typename Op::Request request {};
+    request.mode = mode;
+    request.name.set(name);
+    typename Op::Reply reply {};
+    return rpc::call<Op>(directory, request, reply);
+}
+
+std::vector<std::string> list(PortName directory)
+{
+    std::vector<std::string> names;
+    for (uint64_t first = 0;;) {
+        auto reply = std::make_unique<fs::ReadDirectory::Reply>();
+        REQUIRE(rpc::call<fs::ReadDirectory>(directory, { first }, *reply) == Error::none);
+        if (reply->count == 0)
+            return names;
+        for (uint32_t i = 0; i < reply->count; i++)
+            names.push_back(reply->entries[i].name.c_str());
+        first += reply->count;
+    }
+}
+
+} // namespace
+
+TEST_CASE("fs: a file is created, written, read back, sought and stat'ed")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    ActAs as(c.task);
+    PortName file = c.open("/notes.txt", fs::kRead | fs::kWrite | fs::kCreate, 0640).value();
+    REQUIRE(write_text(file, "hello, portico") == Error::none);
+    CHECK(client::seek(file, 0, io::Whence::set).value() == 0);
+    CHECK(read_all(file) == "hello, portico");
+    CHECK(client::seek(file, 7, io::Whence::set).value() == 7);
+    CHECK(read_all(file) == "portico");
+    fs::Stat stat = client::stat(file).value();
+    CHECK(stat.size == 14);
+    CHECK(fs::is_regular(stat.mode));
+    CHECK((stat.mode & fs::kPermissionMask) == 0640);
+    // Reading at an offset leaves the file's own offset alone.
+    char part[5] = {};
+    CHECK(client::read(file, part, 4, 0).value() == 4);
+    CHECK(std::string(part) == "hell");
+    CHECK(client::seek(file, 0, io::Whence::current).value() == 14);
+    // A big write goes in pieces of at most one message.
+    std::string big(20000, 'x');
+    uint32_t written = 0;
+    while (written < big.size())
+        written += client::write(file, big.data() + written, uint32_t(big.size() - written), 14 + written).value();
+    CHECK(client::stat(file).value().size == 14 + 20000);
+    client::close(file);
+    // Opened again, with truncation.
+    file = c.open("notes.txt", fs::kWrite | fs::kTruncate).value();
+    CHECK(client::stat(file).value().size == 0);
+    client::close(file);
+    client::close(c.root);
+}
+
+TEST_CASE("fs: directories list their entries and refuse what they must")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    ActAs as(c.task);
+    REQUIRE(call_named<fs::MakeDirectory>(c.root, "etc") == Error::none);
+    CHECK(call_named<fs::MakeDirectory>(c.root, "etc") == Error::already_exists);
+    CHECK(call_named<fs::MakeDirectory>(c.root, "a/b") == Error::invalid_argument);
+    CHECK(call_named<fs::MakeDirectory>(c.root, "..") == Error::invalid_argument);
+    PortName etc = c.open("etc", fs::kRead | fs::kDirectoryOnly).value();
+    for (const char* name : { "passwd", "group", "motd" })
+        client::close(client::open(c.root, etc, name, fs::kWrite | fs::kCreate).value());
+    auto names = list(etc);
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string> { ".", "..", "group", "motd", "passwd" });
+    CHECK(call_named<fs::RemoveDirectory>(c.root, "etc") == Error::not_empty);
+    CHECK(call_named<fs::Unlink>(c.root, "etc") == Error::is_directory);
+    CHECK(call_named<fs::RemoveDirectory>(etc, "motd") == Error::not_directory);
+    for (const char* name : { "passwd", "group", "motd" })
+        CHECK(call_named<fs::Unlink>(etc, name) == Error::none);
+    CHECK(call_named<fs::Unlink>(etc, "motd") == Error::not_found);
+    CHECK(call_named<fs::RemoveDirectory>(c.root, "etc") == Error::none);
+    // The removed directory, still open, is empty and its ".." is itself.
+    CHECK(list(etc) == std::vector<std::string> { ".", ".." });
+    client::close(etc);
+    client::close(c.root);
+}
+
+TEST_CASE("fs: lookups fail with the right error")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    ActAs as(c.task);
+    client::close(c.open("file", fs::kWrite | fs::kCreate).value());
+    REQUIRE(call_named<fs::MakeDirectory>(c.root, "dir") == Error::none);
+    CHECK(c.open("missing", fs::kRead).error() == Error::not_found);
+    CHECK(c.open("file/inside", fs::kRead).error() == Error::not_directory);
+    CHECK(c.open("file", fs::kRead | fs::kDirectoryOnly).error() == Error::not_directory);
+    CHECK(c.open("dir", fs::kWrite).error() == Error::is_directory);
+    CHECK(c.open("file", fs::kWrite | fs::kCreate | fs::kExclusive).error() == Error::already_exists);
+    std::string long_name(300, 'n');
+    CHECK(c.open(long_name.c_str(), fs::kRead).error() == Error::name_too_long);
+    // ".", ".." and repeated slashes resolve; ".." stops at the root.
+    PortName same = c.open("dir/./..//dir/../../file", fs::kRead).value();
+    CHECK(fs::is_regular(client::stat(same).value().mode));
+    client::close(same);
+    // A plain right to the file system's port opens nothing.
+    client::close(c.root);
+}
+
+TEST_CASE("fs: symbolic links are followed, relative ones here, absolute ones from the client's root")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    ActAs as(c.task);
+    REQUIRE(call_named<fs::MakeDirectory>(c.root, "data") == Error::none);
+    PortName target = c.open("data/real", fs::kWrite | fs::kCreate).value();
+    REQUIRE(write_text(target, "through the link") == Error::none);
+    client::close(target);
+    auto symlink = [&](const char* name, const char* to) {
+        fs::Symlink::Request request {};
+        request.name.set(name);
+        request.target.set(to);
+        fs::Symlink::Reply reply {};
+        return rpc::call<fs::Symlink>(c.root, request, reply);
+    };
+    REQUIRE(symlink("relative", "data/real") == Error::none);
+    REQUIRE(symlink("absolute", "/data") == Error::none);
+    REQUIRE(symlink("loop", "loop") == Error::none);
+    PortName file = c.open("relative", fs::kRead).value();
+    CHECK(read_all(file) == "through the link");
+    client::close(file);
+    file = c.open("absolute/real", fs::kRead).value();
+    CHECK(read_all(file) == "through the link");
+    client::close(file);
+    CHECK(c.open("loop", fs::kRead).error() == Error::too_many_links);
+    // Not followed in the last component with kNoFollow: the link itself.
+    PortName link = c.open("relative", fs::kNoFollow).value();
+    CHECK(fs::is_symlink(client::stat(link).value().mode));
+    fs::ReadLink::Reply target_text {};
+    REQUIRE(rpc::call<fs::ReadLink>(link, {}, target_text) == Error::none);
+    CHECK(std::string(target_text.target.c_str()) == "data/real");
+    client::close(link);
+    client::close(c.root);
+}
+
+TEST_CASE("fs: permissions are enforced for users other than root")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client admin(kernel, tmpfs, kRoot);
+    Client alice(kernel, tmpfs, kAlice);
+    {
+        ActAs as(admin.task);
+        PortName secret = admin.open("secret", fs::kWrite | fs::kCreate, 0600).value();
+        REQUIRE(write_text(secret, "root only") == Error::none);
+        client::close(secret);
+        REQUIRE(call_named<fs::MakeDirectory>(admin.root, "home", 0755) == Error::none);
+        PortName home = admin.open("home", fs::kRead).value();
+        REQUIRE(call_named<fs::MakeDirectory>(home, "alice", 0700) == Error::none);
+        PortName alice_home = admin.open("home/alice", fs::kRead).value();
+        fs::SetAttribute::Request chown {};
+        chown.which = fs::Attribute::owner;
+        chown.uid = kAlice.uid;
+        chown.gid = kAlice.gid;
+        fs::SetAttribute::Reply done {};
+        REQUIRE(rpc::call<fs::SetAttribute>(alice_home, chown, done) == Error::none);
+        client::close(alice_home);
+        client::close(home);
+    }
+    ActAs as(alice.task);
+    CHECK(alice.open("secret", fs::kRead).error() == Error::permission_denied);
+    CHECK(alice.open("new", fs::kWrite | fs::kCreate).error() == Error::permission_denied);
+    CHECK(call_named<fs::Unlink>(alice.root, "secret") == Error::permission_denied);
+    // Her own directory is hers.
+    PortName mine = alice.open("home/alice/diary", fs::kRead | fs::kWrite | fs::kCreate, 0600).value();
+    REQUIRE(write_text(mine, "dear diary") == Error::none);
+    fs::Stat stat = client::stat(mine).value();
+    CHECK(stat.uid == kAlice.uid);
+    fs::SetAttribute::Request chmod {};
+    chmod.which = fs::Attribute::mode;
+    chmod.mode = 0644;
+    fs::SetAttribute::Reply done {};
+    CHECK(rpc::call<fs::SetAttribute>(mine, chmod, done) == Error::none);
+    fs::SetAttribute::Request chown {};
+    chown.which = fs::Attribute::owner;
+    CHECK(rpc::call<fs::SetAttribute>(mine, chown, done) == Error::permission_denied);
+    // A file opened read-only cannot be written, whoever she is.
+    PortName read_only = alice.open("home/alice/diary", fs::kRead).value();
+    CHECK(client::write(read_only, "x", 1).error() == Error::permission_denied);
+    client::close(read_only);
+    client::close(mine);
+    client::close(alice.root);
+    {
+        ActAs admin_again(admin.task);
+        client::close(admin.root);
+    }
+}
+
+TEST_CASE("fs: copies of an open file share its offset; the peropen goes with the last copy")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    ActAs as(c.task);
+    uint64_t baseline = tmpfs.peropens();
+    PortName file = c.open("shared", fs::kRead | fs::kWrite | fs::kCreate).value();
+    REQUIRE(write_text(file, "0123456789") == Error::none);
+    // A second name for the same right (as dup or fork would make).
+    PortName copy = 0;
+    REQUIRE(mach::port_extract_right(c.task.task_name(), file, mach::Disposition::copy_send, &copy) == Error::none);
+    CHECK(client::seek(copy, 2, io::Whence::set).value() == 2);
+    char two[3] = {};
+    CHECK(client::read(file, two, 2).value() == 2);
+    CHECK(std::string(two) == "23");
+    CHECK(client::seek(copy, 0, io::Whence::current).value() == 4);
+    CHECK(tmpfs.peropens() == baseline + 1);
+    // Duplicate makes a peropen of its own.
+    rpc::Rights<1> got;
+    io::Duplicate::Reply dup {};
+    REQUIRE(rpc::call<io::Duplicate>(file, { fs::kRead, 0 }, dup, {}, &got) == Error::none);
+    CHECK(client::seek(got[0].name, 0, io::Whence::current).value() == 0);
+    CHECK(rpc::call<io::Duplicate>(got[0].name, { fs::kWrite, 0 }, dup) == Error::permission_denied);
+    client::close(got[0].name);
+    client::close(file);
+    client::close(copy); // the same name: its last reference
+    client::close(c.root);
+    for (int i = 0; i < 2000 && tmpfs.peropens() != 0; i++)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    CHECK(tmpfs.peropens() == 0);
+}
