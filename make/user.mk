@@ -4,7 +4,7 @@
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -33,6 +33,16 @@ $(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS) $(USER
 	@mkdir -p $(@D)
 	$(CXX) $(USER_LDFLAGS) -o $@ $^ -lgcc
 
+# Translators: translators/<name>/*.cpp make $(BUILD)/user/bin/<name>.
+TRANSLATOR_NAMES := tmpfs
+TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/user/bin/%)
+define translator_rule
+$(BUILD)/user/bin/$(1): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard translators/$(1)/*.cpp)) $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
+	@mkdir -p $$(@D)
+	$$(CXX) $$(USER_LDFLAGS) -o $$@ $$^ -lgcc
+endef
+$(foreach name,$(TRANSLATOR_NAMES),$(eval $(call translator_rule,$(name))))
+
 # A truncated executable and one with a corrupted program header table: the
 # loader must refuse both without harm.
 $(BUILD)/user/bin/corrupt: $(BUILD)/user/bin/hello
@@ -41,7 +51,7 @@ $(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
 	cp $< $@
 	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
 
-ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
+ISO_MODULES += $(USER_PROGRAMS) $(TRANSLATORS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
 
 .PHONY: user
-user: $(USER_PROGRAMS)
+user: $(USER_PROGRAMS) $(TRANSLATORS)

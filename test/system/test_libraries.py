@@ -1,6 +1,7 @@
 """The user-space libraries on the real kernel: typed RPC (lib/rpc) between
-two tasks, and a ports::Server (lib/ports) handing out objects as payload
-rights and releasing one when its last right dies."""
+two tasks, a ports::Server (lib/ports) handing out objects as payload
+rights and releasing one when its last right dies, and tmpfs (lib/fs)
+serving files to a client through lib/fs/client."""
 from programs import run_programs
 
 
@@ -9,4 +10,8 @@ def run(qemu, results):
         ("a counter is released when its last right dies", r"counterserver: counter 1 released"),
         ("the server stops when asked", r"counterserver: served until stopped: none"),
         ("the server ends cleanly", r"task: counterserver ended with status 0"),
+    ])
+    run_programs(qemu, results, "libraries: tmpfs", ["tmpfs", "fstest"], "fstest", 15, [
+        ("tmpfs goes away when asked, once nothing is open", r"tmpfs: gone away: none"),
+        ("tmpfs ends cleanly", r"task: tmpfs ended with status 0"),
     ])

@@ -1,0 +1,37 @@
+#include <fs/control.h>
+
+namespace fs {
+
+Control::Control(ports::Server& server, FileSystem& file_system, const char* options)
+    : m_server(server), m_file_system(file_system), m_options(options)
+{
+}
+
+Error Control::adopt(mach::PortName port) { return m_server.adopt_port(port, *this); }
+
+bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
+{
+    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::GoAway>::dispatch(*this, request, reply);
+}
+
+Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc::Outgoing<fsys::GetRoot>& out)
+{
+    mach::PortName root = TRY(m_file_system.open_root(in.body.who, in.body.flags));
+    out.rights[0] = { root, mach::Disposition::move_send };
+    return Error::none;
+}
+
+Error Control::serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>& out)
+{
+    return out.body.options.set(m_options) ? Error::none : Error::name_too_long;
+}
+
+Error Control::serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>& in, rpc::Outgoing<fsys::GoAway>&)
+{
+    if (m_file_system.peropens() != 0 && !in.body.force)
+        return Error::busy;
+    m_server.shut_down();
+    return Error::none;
+}
+
+} // namespace fs

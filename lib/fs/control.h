@@ -1,0 +1,31 @@
+// A file system's control port (the fsys interface), served for an
+// fs::FileSystem. It is a port of its own: holding it is the trust.
+#pragma once
+
+#include <fs/file_system.h>
+#include <interfaces/fsys.h>
+
+namespace fs {
+
+class Control final : public ports::Receiver {
+public:
+    // `options` (kept, not copied) is what GetOptions answers.
+    Control(ports::Server& server, FileSystem& file_system, const char* options);
+
+    // Serves `port` (a receive right the translator was given: its bootstrap port, say).
+    Error adopt(mach::PortName port);
+
+    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
+    void payload_released(uint64_t) override { }
+
+    Error serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>&, rpc::Outgoing<fsys::GetRoot>&);
+    Error serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>&);
+    Error serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>&, rpc::Outgoing<fsys::GoAway>&);
+
+private:
+    ports::Server& m_server;
+    FileSystem& m_file_system;
+    const char* m_options;
+};
+
+} // namespace fs
