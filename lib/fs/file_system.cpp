@@ -1,11 +1,14 @@
 #include <fs/file_system.h>
+#include <interfaces/fsys.h>
 #include <mach/mach.h>
+#include <rpc/client.h>
 
 namespace fs {
 namespace {
 
 using Interface = rpc::Interface<io::Read, io::Write, io::Seek, io::GetStat, io::Duplicate, Lookup, ReadDirectory,
-    MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute>;
+    MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute, SetTranslator, GetTranslator,
+    GetTranslatorControl>;
 
 uint64_t now_ns()
 {
@@ -62,7 +65,12 @@ bool allowed(const Stat& stat, const Credentials& who, uint32_t want)
 
 FileSystem::FileSystem(ports::Server& server, Node& root) : m_server(server), m_root(root) { root.reference(); }
 
-FileSystem::~FileSystem() { m_root.release(); }
+FileSystem::~FileSystem()
+{
+    while (m_translated_count)
+        detach(*m_translated[0]);
+    m_root.release();
+}
 
 Error FileSystem::start()
 {
@@ -216,6 +224,7 @@ struct FileSystem::Walk {
     Node* node = nullptr; // referenced
     bool created = false;
     bool retry_from_root = false;
+    mach::PortName translator_root = mach::kNullName; // retry there with the rest of the path
     char path[kMaxPath * 2]; // the path still to look up (symbolic links make it longer)
     size_t position = 0;
 
@@ -331,6 +340,17 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             }
             continue; // from the same directory
         }
+        if (next->active_translator != mach::kNullName && (!last || !(request.flags & kNoTranslator))) {
+            Result<mach::PortName> root = translator_root(*next, start.credentials, kRead | kExecute);
+            if (root.ok() || root.error() != Error::not_found) {
+                next->release();
+                if (!root.ok())
+                    return root.error();
+                walk.translator_root = root.value();
+                return Error::none;
+            }
+            // The translator is gone: the node itself again.
+        }
         walk.move_to(next);
     }
     return Error::none;
@@ -365,6 +385,19 @@ Error FileSystem::serve(Lookup, const rpc::Incoming<Lookup>& in, rpc::Outgoing<L
         return Error::permission_denied;
     Walk walk;
     TRY_STATUS(this->walk(*start, in.body, walk));
+    if (walk.translator_root != mach::kNullName) {
+        const char* rest = walk.path + walk.position;
+        while (*rest == '/')
+            rest++;
+        out.rights[0] = { walk.translator_root, mach::Disposition::move_send };
+        out.body.result = LookupResult::retry;
+        if (!out.body.rest.set(rest)) {
+            rpc::release(out.rights[0]);
+            out.rights[0] = {};
+            return Error::name_too_long;
+        }
+        return Error::none;
+    }
     if (walk.retry_from_root) {
         const char* rest = walk.path;
         while (*rest == '/')
@@ -534,6 +567,134 @@ Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc
     default: return Error::invalid_argument;
     }
     node.stat.change_ns = now_ns();
+    return Error::none;
+}
+
+// ---- translators ----
+
+Result<mach::PortName> FileSystem::translator_root(Node& node, uint32_t credentials, uint32_t flags)
+{
+    rpc::Rights<1> got;
+    fsys::GetRoot::Reply reply {};
+    Error status = rpc::call<fsys::GetRoot>(node.active_translator, { m_credentials[credentials], flags, 0 }, reply, {},
+        &got, kTranslatorTimeoutNs);
+    if (status == Error::port_dead || status == Error::invalid_name) {
+        detach(node);
+        return Error::not_found;
+    }
+    TRY_STATUS(status);
+    return got[0].name;
+}
+
+Error FileSystem::attach(Node& node, mach::PortName control)
+{
+    if (m_translated_count == kMaxTranslators)
+        return Error::no_space;
+    TRY_STATUS(m_server.watch_death(control, m_port));
+    node.reference();
+    node.active_translator = control;
+    m_translated[m_translated_count++] = &node;
+    return Error::none;
+}
+
+void FileSystem::detach(Node& node)
+{
+    for (uint32_t i = 0; i < m_translated_count; i++) {
+        if (m_translated[i] == &node) {
+            m_translated[i] = m_translated[--m_translated_count];
+            rpc::release({ node.active_translator, mach::Disposition::move_send });
+            node.active_translator = mach::kNullName;
+            node.release();
+            return;
+        }
+    }
+}
+
+void FileSystem::dead_name(mach::PortName name)
+{
+    for (uint32_t i = 0; i < m_translated_count; i++) {
+        Node& node = *m_translated[i];
+        if (node.active_translator == name) {
+            // The ports library drops the dead name itself.
+            m_translated[i] = m_translated[--m_translated_count];
+            node.active_translator = mach::kNullName;
+            node.release();
+            return;
+        }
+    }
+}
+
+Error FileSystem::serve(SetTranslator, const rpc::Incoming<SetTranslator>& in, rpc::Outgoing<SetTranslator>&)
+{
+    const rpc::Right& given = in.rights[0];
+    PerOpen* peropen = peropen_of(in.payload);
+    Error status = Error::none;
+    Node* node = peropen ? peropen->node : nullptr;
+    const Credentials* who = peropen ? &credentials_of(*peropen) : nullptr;
+    if (!node)
+        status = Error::permission_denied;
+    else if (!who->is_root() && who->uid != node->stat.uid)
+        status = Error::permission_denied; // only the owner attaches translators
+    else if ((in.body.flags & kSetActive) && node->active_translator != mach::kNullName && (in.body.flags & kKeepActive))
+        status = Error::busy;
+    else if ((in.body.flags & kSetActive) && given.name != mach::kNullName && given.disposition != mach::Disposition::move_send)
+        status = Error::invalid_right;
+    if (status == Error::none && (in.body.flags & kSetPassive)) {
+        const char* command = in.body.passive.c_str();
+        char* copy = nullptr;
+        if (command[0]) {
+            size_t length = length_of(command);
+            Result<void*> memory = heap::allocate(length + 1);
+            status = memory.ok() ? Error::none : memory.error();
+            if (memory.ok()) {
+                copy = static_cast<char*>(memory.value());
+                for (size_t i = 0; i <= length; i++)
+                    copy[i] = command[i];
+            }
+        }
+        if (status == Error::none) {
+            heap::free(node->passive_translator);
+            node->passive_translator = copy;
+        }
+    }
+    bool keep_given = false;
+    if (status == Error::none && (in.body.flags & kSetActive)) {
+        detach(*node);
+        if (given.name != mach::kNullName) {
+            status = attach(*node, given.name);
+            keep_given = status == Error::none;
+        }
+    }
+    if (!keep_given && given.name != mach::kNullName)
+        rpc::release(given);
+    if (status == Error::none)
+        node->stat.change_ns = now_ns();
+    return status;
+}
+
+Error FileSystem::serve(GetTranslator, const rpc::Incoming<GetTranslator>& in, rpc::Outgoing<GetTranslator>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    const char* passive = peropen->node->passive_translator;
+    out.body.passive.set(passive ? passive : "");
+    return Error::none;
+}
+
+Error FileSystem::serve(GetTranslatorControl, const rpc::Incoming<GetTranslatorControl>& in,
+    rpc::Outgoing<GetTranslatorControl>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    Node& node = *peropen->node;
+    const Credentials& who = credentials_of(*peropen);
+    if (!who.is_root() && who.uid != node.stat.uid)
+        return Error::permission_denied;
+    if (node.active_translator == mach::kNullName)
+        return Error::not_found;
+    out.rights[0] = { node.active_translator, mach::Disposition::copy_send };
     return Error::none;
 }
 

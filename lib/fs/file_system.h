@@ -32,6 +32,9 @@ class FileSystem final : public ports::Receiver {
 public:
     static constexpr uint32_t kMaxCredentials = 256;
     static constexpr uint32_t kMaxSymlinks = 8;
+    static constexpr uint32_t kMaxTranslators = 64;
+    // How long a lookup waits for a translator's root before giving up on it.
+    static constexpr uint64_t kTranslatorTimeoutNs = 5'000'000'000ull;
 
     // Serves the tree under `root` (which it references) through a port of `server`.
     FileSystem(ports::Server& server, Node& root);
@@ -52,6 +55,7 @@ public:
     // ---- ports::Receiver ----
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
     void payload_released(uint64_t payload) override;
+    void dead_name(mach::PortName name) override;
 
     // ---- the operations (rpc::Interface calls these) ----
     Error serve(io::Read, const rpc::Incoming<io::Read>&, rpc::Outgoing<io::Read>&);
@@ -67,6 +71,9 @@ public:
     Error serve(Symlink, const rpc::Incoming<Symlink>&, rpc::Outgoing<Symlink>&);
     Error serve(ReadLink, const rpc::Incoming<ReadLink>&, rpc::Outgoing<ReadLink>&);
     Error serve(SetAttribute, const rpc::Incoming<SetAttribute>&, rpc::Outgoing<SetAttribute>&);
+    Error serve(SetTranslator, const rpc::Incoming<SetTranslator>&, rpc::Outgoing<SetTranslator>&);
+    Error serve(GetTranslator, const rpc::Incoming<GetTranslator>&, rpc::Outgoing<GetTranslator>&);
+    Error serve(GetTranslatorControl, const rpc::Incoming<GetTranslatorControl>&, rpc::Outgoing<GetTranslatorControl>&);
 
 private:
     struct Walk;
@@ -80,6 +87,11 @@ private:
     Error open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk, rpc::Outgoing<Lookup>& out);
     // The directory of `peropen` and permission to change its names.
     Result<Node*> writable_directory(uint64_t payload);
+    // The root of the translator on `node`, for `who` (retry there); a dead
+    // translator is detached and answers not_found.
+    Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags);
+    Error attach(Node& node, mach::PortName control);
+    void detach(Node& node);
 
     ports::Server& m_server;
     Node& m_root;
@@ -88,6 +100,8 @@ private:
     uint64_t m_peropen_count = 0;
     Credentials m_credentials[kMaxCredentials] = {};
     uint32_t m_credential_count = 0;
+    Node* m_translated[kMaxTranslators] = {}; // nodes with an active translator (referenced)
+    uint32_t m_translated_count = 0;
 };
 
 // Whether `who` may access a node with `stat` for `want` (kRead, kWrite, kExecute bits).

@@ -1,6 +1,18 @@
 #include <fs/node.h>
+#include <heap/heap.h>
+#include <mach/mach.h>
 
 namespace fs {
+
+Node::~Node()
+{
+    heap::free(passive_translator);
+    if (active_translator != mach::kNullName) {
+        mach::SelfPorts self {};
+        if (mach::self_ports(&self) == Error::none)
+            (void)mach::port_deallocate(self.task, active_translator);
+    }
+}
 
 Error Node::read(uint64_t, uint8_t*, uint32_t&) { return Error::not_supported; }
 Error Node::write(uint64_t, const uint8_t*, uint32_t) { return Error::not_supported; }

@@ -12,6 +12,7 @@
 #include <interfaces/fs.h>
 #include <interfaces/stat.h>
 #include <mach/error.h>
+#include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,11 @@ namespace fs {
 class Node {
 public:
     Stat stat {}; // kept up to date by the node (size, links) and the library (times, owner, mode)
+    // The translator sitting on the node, kept by the library: the active
+    // one's control port (a send right of the file system's), and the
+    // passive one's command line (from lib/heap; null if none).
+    mach::PortName active_translator = mach::kNullName;
+    char* passive_translator = nullptr;
 
     void reference() { m_references++; }
     void release()
@@ -56,7 +62,8 @@ public:
 
 protected:
     Node() = default;
-    virtual ~Node() = default;
+    // Drops what the library kept in the node (the translator fields).
+    virtual ~Node();
     // The last reference went: free the node.
     virtual void destroy() = 0;
 

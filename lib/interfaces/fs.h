@@ -195,4 +195,54 @@ struct ReadLink {
     };
 };
 
+// ---- translators ----
+
+enum TranslatorFlag : uint32_t {
+    kSetActive = 1u << 0, // attach the control port sent (null: detach the active one)
+    kSetPassive = 1u << 1, // store `passive` as the command to start on first use ("": none)
+    kKeepActive = 1u << 2, // with kSetActive: fail (busy) if an active translator is attached already
+};
+
+// Attaches a translator to the node the request is sent to (opened with
+// kNoTranslator). Only its owner (or root) may.
+struct SetTranslator {
+    static constexpr uint32_t kId = kBase + 11;
+    static constexpr uint32_t kRequestRights = 1; // the active translator's control port
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint32_t flags; // TranslatorFlag
+        uint32_t reserved;
+        rpc::Text<kMaxPath> passive; // the command line, words separated by spaces
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
+// The passive translator's command line ("" if none).
+struct GetTranslator {
+    static constexpr uint32_t kId = kBase + 12;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        rpc::Text<kMaxPath> passive;
+    };
+};
+
+// The active translator's control port (its owner or root only): for fsysopts.
+struct GetTranslatorControl {
+    static constexpr uint32_t kId = kBase + 13;
+    static constexpr uint32_t kRequestRights = 0;
+    static constexpr uint32_t kReplyRights = 1;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
 } // namespace fs

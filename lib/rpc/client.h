@@ -39,10 +39,13 @@ template <typename Message> uint32_t body_offset(const Message& message)
 // `reply` holds it, and `got` the rights it carried (then the caller's;
 // without `got` they are released). Returns the IPC error, port_dead if the
 // server went away without answering, invalid_reply if its answer does not
-// fit the call, or else the server's status.
+// fit the call, or else the server's status. With `timeout_ns`, a server
+// that has not answered by then gives timed_out (servers calling servers
+// they do not trust, such as translators, use it).
 template <typename Op>
 Error call(mach::PortName server, const typename Op::Request& request, typename Op::Reply& reply,
-    const Rights<Op::kRequestRights>& give = {}, Rights<Op::kReplyRights>* got = nullptr)
+    const Rights<Op::kRequestRights>& give = {}, Rights<Op::kReplyRights>* got = nullptr,
+    uint64_t timeout_ns = mach::kWaitForever)
 {
     static_assert(sizeof(detail::CallBuffer<Op>) <= mach::kMaxMessageSize, "an RPC message must fit in one message");
     mach::PortName port = TRY(reply_port());
@@ -60,7 +63,9 @@ Error call(mach::PortName server, const typename Op::Request& request, typename 
     out.header.descriptor_count = Op::kRequestRights;
     put_rights(descriptors_of(out.header), give.at, Op::kRequestRights);
     __builtin_memcpy(&out.body, &request, size - offset);
-    Error status = mach::msg(&out.header, mach::kSend | mach::kReceive, size, sizeof(buffer), port);
+    uint32_t options = mach::kSend | mach::kReceive
+        | (timeout_ns != mach::kWaitForever ? mach::kSendTimeout | mach::kReceiveTimeout : 0);
+    Error status = mach::msg(&out.header, options, size, sizeof(buffer), port, timeout_ns);
     if (status != Error::none) {
         // The reply may still come (to a call given up on), or sit in the
         // port, too big for any answer to this call: never for the next call.

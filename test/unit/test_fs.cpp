@@ -2,6 +2,8 @@
 // client task through lib/fs/client over the host kernel.
 #include <catch.hpp>
 #include <fs/client.h>
+#include <fs/control.h>
+#include <interfaces/fsys.h>
 #include <fs/file_system.h>
 #include <mach/mach.h>
 #include <rpc/client.h>
@@ -36,6 +38,9 @@ public:
         m_fs = new fs::FileSystem(m_server, *root);
         root->release(); // the file system holds it
         REQUIRE(m_fs->start() == Error::none);
+        m_control = new fs::Control(m_server, *m_fs, "--size=64M");
+        REQUIRE(mach::port_allocate(m_task.task_name(), mach::RightType::receive, &m_control_port) == Error::none);
+        REQUIRE(m_control->adopt(m_control_port) == Error::none);
         m_thread = std::thread([this] {
             ActAs serving(m_task);
             (void)m_server.serve();
@@ -45,6 +50,8 @@ public:
     // have closed everything), then stops.
     ~Tmpfs()
     {
+        if (m_killed)
+            return;
         for (int i = 0; i < 5000 && m_fs->peropens() != 0; i++)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
         CHECK(m_fs->peropens() == 0);
@@ -55,8 +62,22 @@ public:
         m_thread.join();
         ActAs as(m_task);
         m_server.close();
+        delete m_control;
         delete m_fs;
     }
+    // The task dies (its thread's calls fail and it ends). Its file system
+    // is kept, unreleased, as a dead task's memory would simply be gone.
+    void kill()
+    {
+        m_kernel.kill(m_task);
+        m_thread.join();
+        m_killed = true;
+        // Kept reachable (never destroyed) so that the leak checker does not count them.
+        static auto* remains = new std::vector<std::pair<fs::FileSystem*, fs::Control*>>;
+        remains->push_back({ m_fs, m_control });
+    }
+    // A send right to the control port, for `client`.
+    PortName control_for(HostTask& client) { return m_kernel.give_send_right(m_task, m_control_port, client); }
     // The root directory for `client`, acting as `who`.
     PortName root_for(HostTask& client, fs::Credentials who)
     {
@@ -74,7 +95,10 @@ private:
     HostTask& m_task;
     ports::Server m_server;
     fs::FileSystem* m_fs = nullptr;
+    fs::Control* m_control = nullptr;
+    PortName m_control_port = 0;
     std::thread m_thread;
+    bool m_killed = false;
 };
 
 // A client task with its root (also its working directory).
@@ -344,4 +368,74 @@ TEST_CASE("fs: copies of an open file share its offset; the peropen goes with th
     for (int i = 0; i < 2000 && tmpfs.peropens() != 0; i++)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     CHECK(tmpfs.peropens() == 0);
+}
+
+namespace {
+
+Error set_translator(PortName node, uint32_t flags, PortName control, const char* passive = "")
+{
+    fs::SetTranslator::Request request {};
+    request.flags = flags;
+    request.passive.set(passive);
+    fs::SetTranslator::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { control, control ? mach::Disposition::move_send : mach::Disposition::none };
+    return rpc::call<fs::SetTranslator>(node, request, reply, give);
+}
+
+} // namespace
+
+TEST_CASE("fs: a translator on a node takes over the lookups that cross it, until it dies")
+{
+    HostKernel kernel;
+    Tmpfs below(kernel);
+    Tmpfs translator(kernel);
+    Client admin(kernel, below, kRoot);
+    Client alice(kernel, below, kAlice);
+    PortName translator_root = translator.root_for(admin.task, kRoot);
+    PortName control = translator.control_for(admin.task);
+    PortName alice_control = translator.control_for(alice.task);
+    {
+        ActAs as(admin.task);
+        PortName inside = client::open(translator_root, translator_root, "inside", fs::kWrite | fs::kCreate).value();
+        REQUIRE(write_text(inside, "from the translator") == Error::none);
+        client::close(inside);
+        client::close(translator_root);
+        REQUIRE(call_named<fs::MakeDirectory>(admin.root, "mnt") == Error::none);
+        PortName mnt = admin.open("mnt", fs::kRead | fs::kNoTranslator).value();
+        REQUIRE(set_translator(mnt, fs::kSetActive | fs::kSetPassive, control, "/hurd/tmpfs --size=64M") == Error::none);
+        CHECK(set_translator(mnt, fs::kSetActive | fs::kKeepActive, mach::kNullName) == Error::busy);
+        // Crossing it: the lookup goes on in the translator.
+        PortName file = admin.open("/mnt/inside", fs::kRead).value();
+        CHECK(read_all(file) == "from the translator");
+        client::close(file);
+        // showtrans and fsysopts.
+        fs::GetTranslator::Reply passive {};
+        REQUIRE(rpc::call<fs::GetTranslator>(mnt, {}, passive) == Error::none);
+        CHECK(std::string(passive.passive.c_str()) == "/hurd/tmpfs --size=64M");
+        rpc::Rights<1> got;
+        fs::GetTranslatorControl::Reply cntl {};
+        REQUIRE(rpc::call<fs::GetTranslatorControl>(mnt, {}, cntl, {}, &got) == Error::none);
+        fsys::GetOptions::Reply options {};
+        REQUIRE(rpc::call<fsys::GetOptions>(got[0].name, {}, options) == Error::none);
+        CHECK(std::string(options.options.c_str()) == "--size=64M");
+        client::close(got[0].name);
+        client::close(mnt);
+    }
+    {
+        // A user may not attach a translator to a node she does not own.
+        ActAs as(alice.task);
+        PortName mnt = alice.open("mnt", fs::kRead | fs::kNoTranslator).value();
+        CHECK(set_translator(mnt, fs::kSetActive, alice_control) == Error::permission_denied);
+        client::close(mnt);
+        client::close(alice.root);
+    }
+    // The translator dies: the node is the plain directory again.
+    translator.kill();
+    ActAs as(admin.task);
+    CHECK(admin.open("/mnt/inside", fs::kRead).error() == Error::not_found);
+    PortName mnt = admin.open("/mnt", fs::kRead).value();
+    CHECK(fs::is_directory(client::stat(mnt).value().mode));
+    client::close(mnt);
+    client::close(admin.root);
 }

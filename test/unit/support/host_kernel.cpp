@@ -153,8 +153,11 @@ HostKernel::HostKernel()
 
 HostKernel::~HostKernel()
 {
-    for (auto& task : m_tasks)
+    for (auto& task : m_tasks) {
         kill(*task);
+        for (auto& [address, size] : task->m_memory)
+            std::free(reinterpret_cast<void*>(address));
+    }
     std::lock_guard<std::mutex> guard(g_lock);
     ipc::NameSpace::destroy(m_kernel_space);
     ipc::set_observer(nullptr);
@@ -180,9 +183,8 @@ void HostKernel::kill(HostTask& task)
         return;
     ipc::NameSpace::destroy(task.m_space);
     task.m_space = nullptr;
-    for (auto& [address, size] : task.m_memory)
-        std::free(reinterpret_cast<void*>(address));
-    task.m_memory.clear();
+    // Its memory stays until the kernel goes: unlike a real kernel's, the
+    // task's threads run on until their next call, and may still touch it.
     g_changed.notify_all(); // its blocked threads see it dead
 }
 
