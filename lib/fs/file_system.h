@@ -71,6 +71,8 @@ public:
     Error serve(Symlink, const rpc::Incoming<Symlink>&, rpc::Outgoing<Symlink>&);
     Error serve(ReadLink, const rpc::Incoming<ReadLink>&, rpc::Outgoing<ReadLink>&);
     Error serve(SetAttribute, const rpc::Incoming<SetAttribute>&, rpc::Outgoing<SetAttribute>&);
+    Error serve(Rename, const rpc::Incoming<Rename>&, rpc::Outgoing<Rename>&);
+    Error serve(Link, const rpc::Incoming<Link>&, rpc::Outgoing<Link>&);
     Error serve(SetTranslator, const rpc::Incoming<SetTranslator>&, rpc::Outgoing<SetTranslator>&);
     Error serve(GetTranslator, const rpc::Incoming<GetTranslator>&, rpc::Outgoing<GetTranslator>&);
     Error serve(GetTranslatorControl, const rpc::Incoming<GetTranslatorControl>&, rpc::Outgoing<GetTranslatorControl>&);
@@ -91,6 +93,9 @@ private:
     // translator is detached and answers not_found.
     Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags);
     Error attach(Node& node, mach::PortName control);
+    // The peropen behind `right`, a right of this file system a client sent
+    // back (cross_device if it is another's).
+    Result<PerOpen*> peropen_sent(const rpc::Right& right);
     void detach(Node& node);
 
     ports::Server& m_server;

@@ -22,6 +22,7 @@ Error Node::entry_at(uint64_t, DirectoryEntry&) { return Error::not_supported; }
 Error Node::create(const char*, uint32_t, const Credentials&, const char*, Node*&) { return Error::not_supported; }
 Error Node::link(const char*, Node&) { return Error::not_supported; }
 Error Node::remove(const char*) { return Error::not_supported; }
+Error Node::rename(const char*, Node&, const char*) { return Error::not_supported; }
 Node& Node::parent() { return *this; }
 
 } // namespace fs

@@ -53,6 +53,11 @@ public:
     virtual Error link(const char* name, Node& node);
     // Removes the name (a directory must be empty: not_empty).
     virtual Error remove(const char* name);
+    // Moves the entry `name` to `to_name` in `to_directory` (a directory of
+    // the same file system), replacing what is there (the library checked
+    // that it may: an empty directory for a directory, a non-directory for
+    // the rest).
+    virtual Error rename(const char* name, Node& to_directory, const char* to_name);
     // The directory that holds this one; a root answers itself. Not
     // referenced: valid while this node is (a directory holds its parent).
     virtual Node& parent();

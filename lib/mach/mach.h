@@ -129,6 +129,11 @@ inline Error port_set_queue_limit(PortName task, PortName name, uint32_t limit)
 {
     return syscall6(Syscall::port_set_queue_limit, task, name, limit);
 }
+inline Error port_identify(PortName task, PortName name, PortName* receive, uint64_t* payload)
+{
+    return syscall6(Syscall::port_identify, task, name, reinterpret_cast<uint64_t>(receive),
+        reinterpret_cast<uint64_t>(payload));
+}
 inline Error port_type(PortName task, PortName name, RightType* type, uint32_t* references)
 {
     return syscall6(Syscall::port_type, task, name, reinterpret_cast<uint64_t>(type),

@@ -40,6 +40,12 @@ struct NameInfo {
     uint32_t user_references; // of the send, send-once or dead-name part
 };
 
+// What port_identify answers.
+struct Identity {
+    mach::PortName receive;
+    uint64_t payload;
+};
+
 // Where a receive takes messages from: a port (receive right) or a port set.
 struct ReceiveSource {
     Port* port = nullptr;
@@ -90,6 +96,9 @@ public:
     Result<mach::PortName> make_send_with_payload(mach::PortName name, uint64_t payload);
     Result<void> set_queue_limit(mach::PortName name, uint32_t limit);
     Result<NameInfo> type(mach::PortName name);
+    // For a send right whose port's receive right this space holds too: the
+    // receive right's name and the right's payload (not_found otherwise).
+    Result<Identity> identify(mach::PortName name);
 
     // ---- for messages ----
     // Checks that `name` can give a right by `disposition` (`move_uses`: how

@@ -380,4 +380,15 @@ Result<NameInfo> NameSpace::type(PortName name)
     return NameInfo { RightType(e.bits & kTypeBits), references };
 }
 
+Result<Identity> NameSpace::identify(PortName name)
+{
+    CarriedRight right = TRY(check_right(name, Disposition::copy_send, 1));
+    if (right.kind != CarriedRight::Kind::send)
+        return Error::invalid_right;
+    PortName receive = name_of_receive_right(*right.port);
+    if (receive == mach::kNullName)
+        return Error::not_found;
+    return Identity { receive, right.payload() };
+}
+
 } // namespace ipc

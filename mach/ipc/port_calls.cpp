@@ -116,9 +116,25 @@ Error type(const Call& c)
     return c.write(c.args.a3, info.value().user_references);
 }
 
+Error identify(const Call& c)
+{
+    if (Error e = c.check_output<PortName>(c.args.a2); e != Error::none)
+        return e;
+    if (Error e = c.check_output<uint64_t>(c.args.a3); e != Error::none)
+        return e;
+    if (!is_u32(c.args.a1))
+        return Error::invalid_name;
+    Result<Identity> identity = c.target.identify(c.name(c.args.a1));
+    if (!identity.ok())
+        return identity.error();
+    if (Error e = c.write(c.args.a2, identity.value().receive); e != Error::none)
+        return e;
+    return c.write(c.args.a3, identity.value().payload);
+}
+
 } // namespace
 
-bool is_port_call(Syscall call) { return call >= Syscall::port_allocate && call <= Syscall::port_type; }
+bool is_port_call(Syscall call) { return call >= Syscall::port_allocate && call <= Syscall::port_identify; }
 
 Error port_call(Syscall call, const CallArgs& args, NameSpace& caller, NameSpace& target, CallerMemory& memory)
 {
@@ -140,6 +156,7 @@ Error port_call(Syscall call, const CallArgs& args, NameSpace& caller, NameSpace
     case Syscall::port_make_send_with_payload: return make_send_with_payload(c);
     case Syscall::port_set_queue_limit: return set_queue_limit(c);
     case Syscall::port_type: return type(c);
+    case Syscall::port_identify: return identify(c);
     default: return Error::not_supported;
     }
 }

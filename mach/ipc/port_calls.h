@@ -1,4 +1,4 @@
-// The port calls of mach/syscall.h (port_allocate .. port_type), decoded
+// The port calls of mach/syscall.h (port_allocate .. port_identify), decoded
 // from their raw arguments and carried out on name spaces. The kernel's
 // system calls and the host kernel of the unit tests share this decoding;
 // each resolves the target task (argument a0) and supplies the caller's

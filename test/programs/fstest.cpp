@@ -73,6 +73,26 @@ void check_files(PortName root)
     if (home.ok())
         client::close(home.value());
     check(client::open(root, root, "home/nobody/file", fs::kRead).error() == Error::not_found, "missing_is_not_found");
+
+    // A rename names the target directory by a right the client hands back
+    // (the server knows it by port_identify).
+    Result<PortName> moving = client::open(root, root, "home/moving", fs::kWrite | fs::kCreate);
+    if (moving.ok())
+        client::close(moving.value());
+    Result<PortName> from = client::open(root, root, "home", fs::kRead);
+    fs::Rename::Request rename {};
+    rename.name.set("moving");
+    rename.to_name.set("moved");
+    fs::Rename::Reply renamed {};
+    rpc::Rights<1> target;
+    target[0] = { root, mach::Disposition::copy_send };
+    bool renamed_ok = from.ok() && rpc::call<fs::Rename>(from.value(), rename, renamed, target) == Error::none;
+    Result<PortName> moved = client::open(root, root, "/moved", fs::kRead);
+    check(renamed_ok && moved.ok(), "renamed_into_another_directory");
+    if (moved.ok())
+        client::close(moved.value());
+    if (from.ok())
+        client::close(from.value());
 }
 
 void check_permissions(PortName alice)

@@ -439,3 +439,73 @@ TEST_CASE("fs: a translator on a node takes over the lookups that cross it, unti
     client::close(mnt);
     client::close(admin.root);
 }
+
+namespace {
+
+Error rename(PortName from, const char* name, PortName to, const char* to_name)
+{
+    fs::Rename::Request request {};
+    request.name.set(name);
+    request.to_name.set(to_name);
+    fs::Rename::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { to, mach::Disposition::copy_send };
+    return rpc::call<fs::Rename>(from, request, reply, give);
+}
+
+Error link(PortName file, PortName to, const char* to_name)
+{
+    fs::Link::Request request {};
+    request.to_name.set(to_name);
+    fs::Link::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { to, mach::Disposition::copy_send };
+    return rpc::call<fs::Link>(file, request, reply, give);
+}
+
+} // namespace
+
+TEST_CASE("fs: rename moves names between directories, link makes a second name")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    Tmpfs other(kernel);
+    Client c(kernel, tmpfs, kRoot);
+    PortName elsewhere = other.root_for(c.task, kRoot);
+    ActAs as(c.task);
+    REQUIRE(call_named<fs::MakeDirectory>(c.root, "a") == Error::none);
+    REQUIRE(call_named<fs::MakeDirectory>(c.root, "b") == Error::none);
+    PortName a = c.open("a", fs::kRead).value();
+    PortName b = c.open("b", fs::kRead).value();
+    PortName f = c.open("a/f", fs::kWrite | fs::kCreate).value();
+    REQUIRE(write_text(f, "moved") == Error::none);
+    REQUIRE(rename(a, "f", b, "g") == Error::none);
+    CHECK(c.open("a/f", fs::kRead).error() == Error::not_found);
+    PortName g = c.open("b/g", fs::kRead).value();
+    CHECK(read_all(g) == "moved");
+    client::close(g);
+    // The open file kept its node through the move.
+    CHECK(client::stat(f).value().size == 5);
+    // A second name: one node, two links.
+    REQUIRE(link(f, a, "h") == Error::none);
+    CHECK(client::stat(f).value().links == 2);
+    PortName h = c.open("a/h", fs::kRead).value();
+    CHECK(read_all(h) == "moved");
+    client::close(h);
+    // Replacing: a file over a file; not a directory over a file; not into itself.
+    client::close(c.open("a/other", fs::kWrite | fs::kCreate).value());
+    REQUIRE(rename(a, "other", b, "g") == Error::none);
+    CHECK(client::stat(f).value().links == 1);
+    REQUIRE(call_named<fs::MakeDirectory>(b, "sub") == Error::none);
+    CHECK(rename(c.root, "b", b, "sub") == Error::invalid_argument);
+    CHECK(rename(b, "sub", a, "h") == Error::not_directory);
+    REQUIRE(rename(b, "sub", a, "moved_dir") == Error::none);
+    PortName moved = c.open("a/moved_dir/..", fs::kRead).value();
+    CHECK(client::stat(moved).value().inode == client::stat(a).value().inode);
+    client::close(moved);
+    // Another file system's directory: no.
+    CHECK(rename(a, "h", elsewhere, "h") == Error::cross_device);
+    CHECK(link(f, elsewhere, "x") == Error::cross_device);
+    for (PortName name : { f, a, b, elsewhere, c.root })
+        client::close(name);
+}

@@ -219,3 +219,24 @@ TEST_CASE("ipc: a name space grows to thousands of names with 16-byte entries")
     // Table plus hash: about 18 bytes a name.
     CHECK(s.a->table_bytes() <= size_t(8192) * 18);
 }
+
+TEST_CASE("ipc: identify tells a server which of its ports and payloads a right is")
+{
+    IpcWorld world;
+    ClientServer p;
+    PortName file = p.server->make_send_with_payload(p.service, 0xabc).value();
+    PortName back = p.server->extract_right(file, Disposition::copy_send, *p.client).value();
+    // The client hands it back (as a rename's target directory would come).
+    PortName returned = p.client->extract_right(back, Disposition::copy_send, *p.server).value();
+    CHECK(returned == file); // coalesced with the server's own copy
+    ipc::Identity identity = p.server->identify(returned).value();
+    CHECK(identity.receive == p.service);
+    CHECK(identity.payload == 0xabc);
+    // A plain right: no payload. A right to someone else's port: not_found.
+    PortName plain = p.server->extract_right(p.service, Disposition::make_send, *p.server).value();
+    CHECK(p.server->identify(plain).value().payload == 0);
+    CHECK(p.client->identify(back).error() == Error::not_found);
+    PortName bare = p.server->allocate(RightType::receive).value(); // a receive right alone
+    CHECK(p.server->identify(bare).error() == Error::invalid_right);
+    CHECK(p.server->identify(0x777).error() == Error::invalid_name);
+}

@@ -239,6 +239,30 @@ Error MemoryDirectory::remove(const char* name)
     return Error::none;
 }
 
+Error MemoryDirectory::rename(const char* name, fs::Node& to_directory, const char* to_name)
+{
+    int32_t index = index_of(name);
+    if (index < 0)
+        return Error::not_found;
+    auto& target = static_cast<MemoryDirectory&>(to_directory); // the library checked: ours, a directory
+    fs::Node* node = m_entries[index].node;
+    if (&target == this && same(name, to_name))
+        return Error::none;
+    if (target.index_of(to_name) >= 0)
+        TRY_STATUS(target.remove(to_name));
+    TRY_STATUS(target.add(to_name, *node)); // the new entry's own reference
+    index = index_of(name); // (the same directory may have moved its entries)
+    heap::free(m_entries[index].name);
+    m_entries[index] = m_entries[--m_count];
+    node->release();
+    if (fs::is_directory(node->stat.mode)) {
+        static_cast<MemoryDirectory*>(node)->m_parent = &target;
+        stat.links--;
+        target.stat.links++;
+    }
+    return Error::none;
+}
+
 void MemoryDirectory::destroy()
 {
     for (uint32_t i = 0; i < m_count; i++) {

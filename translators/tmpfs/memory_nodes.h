@@ -40,6 +40,7 @@ public:
         fs::Node*& made) override;
     Error link(const char* name, fs::Node& node) override;
     Error remove(const char* name) override;
+    Error rename(const char* name, fs::Node& to_directory, const char* to_name) override;
     fs::Node& parent() override { return m_parent ? *m_parent : *this; }
 
 private:

@@ -30,10 +30,11 @@ enum class Error : int {
     not_empty = 23,         // the directory to remove still has entries
     name_too_long = 24,     // a path or one of its components is too long
     too_many_links = 25,    // symbolic links nested too deep (a loop)
+    cross_device = 26,      // a rename or link between two file systems
 };
 
 // The highest Error value (for checking a status that came from elsewhere).
-constexpr int kLastError = 25;
+constexpr int kLastError = 26;
 
 // A short, stable, human-readable name for an error (never null).
 constexpr const char* error_name(Error e)
@@ -65,6 +66,7 @@ constexpr const char* error_name(Error e)
     case Error::not_empty: return "not_empty";
     case Error::name_too_long: return "name_too_long";
     case Error::too_many_links: return "too_many_links";
+    case Error::cross_device: return "cross_device";
     }
     return "unknown";
 }

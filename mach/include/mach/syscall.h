@@ -50,6 +50,11 @@ enum class Syscall : uint64_t {
     port_set_queue_limit = 11,
     // port_type(task, name, RightType* type, uint32_t* send_references)
     port_type = 12,
+    // port_identify(task, name, PortName* receive, uint64_t* payload): for a
+    // send right whose port's receive right the task holds too (a right a
+    // client handed back to the server that made it): that receive right's
+    // name and the right's payload (0: a plain right). not_found otherwise.
+    port_identify = 13,
 
     // Virtual memory of `task`.
     // vm_allocate(task, uint64_t* address, uint64_t size, uint32_t flags (VmFlags))

@@ -34,6 +34,7 @@ constexpr TableEntry kEntries[] = {
     { Syscall::port_make_send_with_payload, port_call<Syscall::port_make_send_with_payload> },
     { Syscall::port_set_queue_limit, port_call<Syscall::port_set_queue_limit> },
     { Syscall::port_type, port_call<Syscall::port_type> },
+    { Syscall::port_identify, port_call<Syscall::port_identify> },
     { Syscall::vm_allocate, sys_vm_allocate },
     { Syscall::vm_deallocate, sys_vm_deallocate },
     { Syscall::vm_protect, sys_vm_protect },

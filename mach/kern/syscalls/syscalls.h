@@ -41,7 +41,7 @@ Error sys_vm_map(const SyscallArgs& args);
 // msg.cpp
 Error sys_msg(const SyscallArgs& args);
 // port.cpp
-// The port calls (port_allocate .. port_type): one handler, told which call.
+// The port calls (port_allocate .. port_identify): one handler, told which call.
 Error sys_port_call(mach::Syscall call, const SyscallArgs& args);
 
 // The task that a send right named `name` in `caller` stands for (its task
