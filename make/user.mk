@@ -33,11 +33,12 @@ $(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS) $(USER
 	@mkdir -p $(@D)
 	$(CXX) $(USER_LDFLAGS) -o $@ $^ -lgcc
 
-# Translators: translators/<name>/*.cpp make $(BUILD)/user/bin/<name>.
-TRANSLATOR_NAMES := tmpfs
-TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/user/bin/%)
+# Translators: translators/<name>/*.cpp make $(BUILD)/user/hurd/<name>,
+# shipped as /boot/hurd/<name> on the ISO.
+TRANSLATOR_NAMES := tmpfs hello null zero
+TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/user/hurd/%)
 define translator_rule
-$(BUILD)/user/bin/$(1): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard translators/$(1)/*.cpp)) $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
+$(BUILD)/user/hurd/$(1): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard translators/$(1)/*.cpp)) $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
 	@mkdir -p $$(@D)
 	$$(CXX) $$(USER_LDFLAGS) -o $$@ $$^ -lgcc
 endef
@@ -51,7 +52,8 @@ $(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
 	cp $< $@
 	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
 
-ISO_MODULES += $(USER_PROGRAMS) $(TRANSLATORS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
+ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
+ISO_TRANSLATORS += $(TRANSLATORS)
 
 .PHONY: user
 user: $(USER_PROGRAMS) $(TRANSLATORS)

@@ -53,4 +53,18 @@ struct GoAway {
     };
 };
 
+// Sent by a translator its parent started, to the bootstrap port it was
+// given: here is my control port. The parent attaches it to the node.
+struct Startup {
+    static constexpr uint32_t kId = kBase + 4;
+    static constexpr uint32_t kRequestRights = 1; // the control port
+    static constexpr uint32_t kReplyRights = 0;
+    struct alignas(8) Request {
+        uint64_t unused;
+    };
+    struct alignas(8) Reply {
+        uint64_t unused;
+    };
+};
+
 } // namespace fsys

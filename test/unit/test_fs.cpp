@@ -9,6 +9,7 @@
 #include <rpc/client.h>
 #include <support/host_kernel.h>
 
+#include "../../translators/hello/greeting.h"
 #include "../../translators/tmpfs/memory_nodes.h"
 
 #include <chrono>
@@ -27,14 +28,14 @@ namespace {
 constexpr fs::Credentials kRoot { 0, 0 };
 constexpr fs::Credentials kAlice { 1000, 100 };
 
-// tmpfs in a server task: a root directory (root's, 0755) served by a thread.
-class Tmpfs {
+// A translator in a server task: a file system over `root` (whose
+// reference it takes), served by a thread, with a control port.
+class Translator {
 public:
-    explicit Tmpfs(HostKernel& kernel) : m_kernel(kernel), m_task(kernel.create_task())
+    Translator(HostKernel& kernel, fs::Node* root) : m_kernel(kernel), m_task(kernel.create_task())
     {
         ActAs as(m_task);
         REQUIRE(m_server.open() == Error::none);
-        fs::Node* root = tmpfs::make_root(kRoot, 0755).value();
         m_fs = new fs::FileSystem(m_server, *root);
         root->release(); // the file system holds it
         REQUIRE(m_fs->start() == Error::none);
@@ -48,7 +49,7 @@ public:
     }
     // Waits for every peropen to be released (the clients must be gone or
     // have closed everything), then stops.
-    ~Tmpfs()
+    ~Translator()
     {
         if (m_killed)
             return;
@@ -101,11 +102,16 @@ private:
     bool m_killed = false;
 };
 
+// tmpfs: a root directory (root's, 0755).
+struct Tmpfs : Translator {
+    explicit Tmpfs(HostKernel& kernel) : Translator(kernel, tmpfs::make_root(kRoot, 0755).value()) { }
+};
+
 // A client task with its root (also its working directory).
 struct Client {
     HostTask& task;
     PortName root;
-    Client(HostKernel& kernel, Tmpfs& tmpfs, fs::Credentials who)
+    Client(HostKernel& kernel, Translator& tmpfs, fs::Credentials who)
         : task(kernel.create_task()), root(tmpfs.root_for(task, who))
     {
     }
@@ -508,4 +514,33 @@ TEST_CASE("fs: rename moves names between directories, link makes a second name"
     CHECK(link(f, elsewhere, "x") == Error::cross_device);
     for (PortName name : { f, a, b, elsewhere, c.root })
         client::close(name);
+}
+
+TEST_CASE("fs: hello, a single-node translator, says hello where it is attached")
+{
+    HostKernel kernel;
+    Tmpfs below(kernel);
+    Translator hello(kernel, heap::create<hello::Greeting>("Hello, world!\n").value());
+    Client c(kernel, below, kRoot);
+    PortName control = hello.control_for(c.task);
+    ActAs as(c.task);
+    PortName node = c.open("h", fs::kRead | fs::kWrite | fs::kCreate | fs::kNoTranslator).value();
+    REQUIRE(set_translator(node, fs::kSetActive, control) == Error::none);
+    client::close(node);
+    PortName greeting = c.open("/h", fs::kRead).value();
+    CHECK(read_all(greeting) == "Hello, world!\n");
+    fs::Stat stat = client::stat(greeting).value();
+    CHECK(fs::is_regular(stat.mode));
+    CHECK(stat.size == 14);
+    CHECK(client::write(greeting, "x", 1).error() == Error::permission_denied); // opened for reading
+    client::close(greeting);
+    // Root may open it for writing (mode 0444 binds others), but it has no bytes to change.
+    PortName writable = c.open("/h", fs::kWrite).value();
+    CHECK(client::write(writable, "x", 1).error() == Error::not_supported);
+    client::close(writable);
+    // Without following the translator: the tmpfs file below.
+    PortName below_node = c.open("/h", fs::kRead | fs::kNoTranslator).value();
+    CHECK(client::stat(below_node).value().size == 0);
+    client::close(below_node);
+    client::close(c.root);
 }

@@ -1,0 +1,56 @@
+#include <fs/control.h>
+#include <fs/file_system.h>
+#include <fs/translator.h>
+#include <mach/mach.h>
+#include <mach/print.h>
+#include <rpc/client.h>
+
+namespace fs {
+namespace {
+
+// The control port: the bootstrap port itself, or a new one handed to the parent.
+Error set_up_control(Control& control, const mach::SelfPorts& self)
+{
+    mach::RightType type {};
+    uint32_t references = 0;
+    TRY_STATUS(mach::port_type(self.task, self.bootstrap, &type, &references));
+    if (mach::has_right(type, mach::RightType::receive))
+        return control.adopt(self.bootstrap);
+    mach::PortName port = mach::kNullName;
+    TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &port));
+    TRY_STATUS(control.adopt(port));
+    fsys::Startup::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { port, mach::Disposition::make_send };
+    return rpc::call<fsys::Startup>(self.bootstrap, {}, reply, give);
+}
+
+} // namespace
+
+int run_translator(Node& root, const char* options)
+{
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    ports::Server server;
+    if (server.open() != Error::none) {
+        root.release();
+        return 1;
+    }
+    FileSystem file_system(server, root);
+    root.release(); // the file system holds it
+    Control control(server, file_system, options);
+    Error status = file_system.start();
+    if (status == Error::none)
+        status = set_up_control(control, self);
+    if (status != Error::none) {
+        mach::Line() << "cannot start: " << error_name(status);
+        return 2;
+    }
+    status = server.serve();
+    mach::Line() << "gone away: " << error_name(status);
+    server.close();
+    // The task ends here: what is still open goes with it.
+    mach::task_exit(status == Error::none ? 0 : 3);
+}
+
+} // namespace fs
