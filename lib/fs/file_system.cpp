@@ -1,3 +1,4 @@
+#include <base/text.h>
 #include <fs/file_system.h>
 #include <interfaces/fsys.h>
 #include <mach/mach.h>
@@ -17,33 +18,16 @@ uint64_t now_ns()
     return ns;
 }
 
-size_t length_of(const char* text)
-{
-    size_t length = 0;
-    while (text[length])
-        length++;
-    return length;
-}
-
-bool same(const char* a, const char* b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 // A name a directory may hold: not empty, no slash, not "." or "..".
 Error check_name(const char* name)
 {
-    if (!name[0] || same(name, ".") || same(name, ".."))
+    if (!name[0] || base::same_text(name, ".") || base::same_text(name, ".."))
         return Error::invalid_argument;
     for (const char* c = name; *c; c++) {
         if (*c == '/')
             return Error::invalid_argument;
     }
-    return length_of(name) > kMaxName ? Error::name_too_long : Error::none;
+    return base::text_length(name) > kMaxName ? Error::name_too_long : Error::none;
 }
 
 } // namespace
@@ -287,7 +271,7 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
     const Credentials& who = credentials_of(start);
     walk.node = start.node;
     walk.node->reference();
-    size_t length = length_of(request.path.c_str());
+    size_t length = base::text_length(request.path.c_str());
     if (length >= kMaxPath)
         return Error::name_too_long;
     for (size_t i = 0; i <= length; i++)
@@ -299,14 +283,14 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
         Node& directory = *walk.node;
         if (!is_directory(directory.stat.mode))
             return Error::not_directory;
-        if (length_of(name) > kMaxName)
+        if (base::text_length(name) > kMaxName)
             return Error::name_too_long;
         if (!allowed(directory.stat, who, kExecute))
             return Error::permission_denied;
-        if (same(name, "."))
+        if (base::same_text(name, "."))
             continue;
         Node* next = nullptr;
-        if (same(name, "..")) {
+        if (base::same_text(name, "..")) {
             // FIXME(translators): above a translator's root this should go back to the node it sits on.
             next = &directory.parent();
             next->reference();
@@ -742,7 +726,7 @@ Error FileSystem::serve(SetTranslator, const rpc::Incoming<SetTranslator>& in, r
         const char* command = in.body.passive.c_str();
         char* copy = nullptr;
         if (command[0]) {
-            size_t length = length_of(command);
+            size_t length = base::text_length(command);
             Result<void*> memory = heap::allocate(length + 1);
             status = memory.ok() ? Error::none : memory.error();
             if (memory.ok()) {

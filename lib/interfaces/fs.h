@@ -38,10 +38,7 @@ enum class LookupResult : uint32_t {
     retry_from_root = 2, // look `rest` up from the client's root (no right)
 };
 
-struct Lookup {
-    static constexpr uint32_t kId = kBase + 1;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
+struct Lookup : rpc::Operation<kBase + 1, 0, 1> {
     struct alignas(8) Request {
         uint32_t flags; // OpenFlag
         uint32_t mode; // permissions of a node kCreate makes
@@ -63,10 +60,7 @@ struct alignas(8) DirectoryEntry {
 };
 
 // Entries from index `first` on (as many as fit): count 0 at the end.
-struct ReadDirectory {
-    static constexpr uint32_t kId = kBase + 2;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct ReadDirectory : rpc::Operation<kBase + 2> {
     static constexpr uint32_t kMaxEntries = 16;
     struct alignas(8) Request {
         uint64_t first;
@@ -100,74 +94,46 @@ struct alignas(8) NameRequest {
     rpc::Text<kMaxName + 1> name;
 };
 
-struct NoReply {
-    uint64_t unused;
+// Operations on one name of a directory.
+template <uint32_t Number> struct NameOperation : rpc::Operation<kBase + Number> {
+    using Request = NameRequest;
+    using Reply = rpc::Empty;
 };
 
-#define PORTICO_FS_NAME_OP(Type, number)                                                                  \
-    struct Type {                                                                                       \
-        static constexpr uint32_t kId = kBase + number;                                                 \
-        static constexpr uint32_t kRequestRights = 0;                                                   \
-        static constexpr uint32_t kReplyRights = 0;                                                     \
-        using Request = NameRequest;                                                                    \
-        struct alignas(8) Reply {                                                                       \
-            uint64_t unused;                                                                            \
-        };                                                                                              \
-    }
-
-PORTICO_FS_NAME_OP(MakeDirectory, 3);
-PORTICO_FS_NAME_OP(RemoveDirectory, 4);
-PORTICO_FS_NAME_OP(Unlink, 5);
-#undef PORTICO_FS_NAME_OP
+struct MakeDirectory : NameOperation<3> { };
+struct RemoveDirectory : NameOperation<4> { };
+struct Unlink : NameOperation<5> { };
 
 // A symbolic link `name` in the directory, pointing at `target`.
-struct Symlink {
-    static constexpr uint32_t kId = kBase + 6;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Symlink : rpc::Operation<kBase + 6> {
     struct alignas(8) Request {
         rpc::Text<kMaxName + 1> name;
         rpc::Text<kMaxPath> target;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // Moves `name` of this directory to `to_name` in the directory `to` (a
 // right of the same file system) — or, for Link, makes a second name.
-struct Rename {
-    static constexpr uint32_t kId = kBase + 7;
-    static constexpr uint32_t kRequestRights = 1; // the target directory
-    static constexpr uint32_t kReplyRights = 0;
+struct Rename : rpc::Operation<kBase + 7, 1> {
     struct alignas(8) Request {
         rpc::Text<kMaxName + 1> name;
         rpc::Text<kMaxName + 1> to_name;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
-struct Link {
-    static constexpr uint32_t kId = kBase + 8;
-    static constexpr uint32_t kRequestRights = 1; // the directory to put the new name in
-    static constexpr uint32_t kReplyRights = 0;
+struct Link : rpc::Operation<kBase + 8, 1> {
     struct alignas(8) Request {
         rpc::Text<kMaxName + 1> to_name;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // Attribute changes of the node the request is sent to.
 enum class Attribute : uint32_t { mode = 0, owner = 1, times = 2, size = 3 };
 
-struct SetAttribute {
-    static constexpr uint32_t kId = kBase + 9;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct SetAttribute : rpc::Operation<kBase + 9> {
     struct alignas(8) Request {
         Attribute which;
         uint32_t mode; // mode: the permission bits
@@ -177,19 +143,12 @@ struct SetAttribute {
         uint64_t modify_ns;
         uint64_t size; // size (truncate or extend)
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // The target of a symbolic link.
-struct ReadLink {
-    static constexpr uint32_t kId = kBase + 10;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
+struct ReadLink : rpc::Operation<kBase + 10> {
+    using Request = rpc::Empty;
     struct alignas(8) Reply {
         rpc::Text<kMaxPath> target;
     };
@@ -205,44 +164,27 @@ enum TranslatorFlag : uint32_t {
 
 // Attaches a translator to the node the request is sent to (opened with
 // kNoTranslator). Only its owner (or root) may.
-struct SetTranslator {
-    static constexpr uint32_t kId = kBase + 11;
-    static constexpr uint32_t kRequestRights = 1; // the active translator's control port
-    static constexpr uint32_t kReplyRights = 0;
+struct SetTranslator : rpc::Operation<kBase + 11, 1> {
     struct alignas(8) Request {
         uint32_t flags; // TranslatorFlag
         uint32_t reserved;
         rpc::Text<kMaxPath> passive; // the command line, words separated by spaces
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // The passive translator's command line ("" if none).
-struct GetTranslator {
-    static constexpr uint32_t kId = kBase + 12;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
+struct GetTranslator : rpc::Operation<kBase + 12> {
+    using Request = rpc::Empty;
     struct alignas(8) Reply {
         rpc::Text<kMaxPath> passive;
     };
 };
 
 // The active translator's control port (its owner or root only): for fsysopts.
-struct GetTranslatorControl {
-    static constexpr uint32_t kId = kBase + 13;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+struct GetTranslatorControl : rpc::Operation<kBase + 13, 0, 1> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
 };
 
 } // namespace fs

@@ -14,10 +14,7 @@ constexpr uint32_t kMaxTransfer = 8192; // bytes per read or write message
 // At the peropen's offset (moved past what was read), or at `offset` when it is not kAtOffset.
 constexpr uint64_t kAtOffset = ~0ull;
 
-struct Read {
-    static constexpr uint32_t kId = kBase + 1;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Read : rpc::Operation<kBase + 1> {
     struct alignas(8) Request {
         uint64_t offset; // kAtOffset: the peropen's
         uint32_t amount;
@@ -30,10 +27,7 @@ struct Read {
     };
 };
 
-struct Write {
-    static constexpr uint32_t kId = kBase + 2;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Write : rpc::Operation<kBase + 2> {
     struct alignas(8) Request {
         uint64_t offset; // kAtOffset: the peropen's (the end, with append)
         rpc::Bytes<kMaxTransfer> data;
@@ -47,10 +41,7 @@ struct Write {
 
 enum class Whence : uint32_t { set = 0, current = 1, end = 2 };
 
-struct Seek {
-    static constexpr uint32_t kId = kBase + 3;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Seek : rpc::Operation<kBase + 3> {
     struct alignas(8) Request {
         int64_t offset;
         Whence whence;
@@ -61,13 +52,8 @@ struct Seek {
     };
 };
 
-struct GetStat {
-    static constexpr uint32_t kId = kBase + 4;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
+struct GetStat : rpc::Operation<kBase + 4> {
+    using Request = rpc::Empty;
     struct alignas(8) Reply {
         fs::Stat stat;
     };
@@ -75,17 +61,12 @@ struct GetStat {
 
 // Another peropen on the same node (its own offset), e.g. for dup of a
 // file reopened by name; `flags` may only drop access the peropen has.
-struct Duplicate {
-    static constexpr uint32_t kId = kBase + 5;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
+struct Duplicate : rpc::Operation<kBase + 5, 0, 1> {
     struct alignas(8) Request {
         uint32_t flags;
         uint32_t reserved;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 } // namespace io

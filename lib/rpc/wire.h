@@ -2,13 +2,12 @@
 //
 // An operation is a struct, one per call of an interface:
 //
-//   struct Read {
-//       static constexpr uint32_t kId = ...;          // the request's message id
-//       static constexpr uint32_t kRequestRights = 0; // port rights a request carries
-//       static constexpr uint32_t kReplyRights = 0;   // port rights a successful reply carries
-//       struct alignas(8) Request { ... };             // plain data
-//       struct alignas(8) Reply { ... };
+//   struct Read : rpc::Operation<kId, 0, 0> {   // id, rights in a request, rights in a reply
+//       struct alignas(8) Request { ... };      // plain data
+//       struct alignas(8) Reply { ... };        // (rpc::Empty: nothing to say)
 //   };
+//
+// Ids below 0x1000 are the kernel's (notifications).
 //
 // A request travels as the header, one port descriptor per right, then the
 // Request. A reply (id kId | kReplyBit) travels as the header, its rights'
@@ -26,6 +25,20 @@
 namespace rpc {
 
 constexpr uint32_t kReplyBit = 1u << 31;
+
+// The base of an operation: its request's id, and how many port rights its
+// request and its successful reply carry.
+template <uint32_t Id, uint32_t RequestRights = 0, uint32_t ReplyRights = 0> struct Operation {
+    static_assert(Id >= 0x1000 && !(Id & kReplyBit), "ids below 0x1000 are the kernel's");
+    static constexpr uint32_t kId = Id;
+    static constexpr uint32_t kRequestRights = RequestRights;
+    static constexpr uint32_t kReplyRights = ReplyRights;
+};
+
+// A body with nothing to say.
+struct alignas(8) Empty {
+    uint64_t unused;
+};
 
 // One right a message carries: on send, the sender's name and how it goes;
 // on receipt, the receiver's name and what arrived (move_send,

@@ -2,6 +2,7 @@
 // the final "done N failed" line, and small text helpers (there is no libc).
 #pragma once
 
+#include <base/text.h>
 #include <mach/kernel_call.h>
 #include <mach/mach.h>
 #include <mach/print.h>
@@ -25,14 +26,7 @@ inline int finish()
     return g_failures;
 }
 
-inline bool same_text(const char* a, const char* b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
+using base::same_text;
 
 // A decimal number at the start of `text` (0 if none).
 inline uint64_t parse_decimal(const char* text)

@@ -10,42 +10,25 @@
 namespace counter_test {
 
 // A new counter starting at `start`: a send right to it comes back.
-struct MakeCounter {
-    static constexpr uint32_t kId = 9101;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
+struct MakeCounter : rpc::Operation<9101, 0, 1> {
     struct alignas(8) Request {
         uint64_t start;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // Adds one to the counter the request came through and answers the new value.
-struct Increment {
-    static constexpr uint32_t kId = 9102;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
+struct Increment : rpc::Operation<9102> {
+    using Request = rpc::Empty;
     struct alignas(8) Reply {
         uint64_t value;
     };
 };
 
 // Ends the server's loop.
-struct Stop {
-    static constexpr uint32_t kId = 9103;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
-    struct alignas(8) Request {
-        uint64_t unused;
-    };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+struct Stop : rpc::Operation<9103> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
 };
 
 using CounterInterface = rpc::Interface<MakeCounter, Increment, Stop>;

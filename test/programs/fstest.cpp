@@ -24,7 +24,7 @@ PortName root_as(fs::Credentials who)
     return status == Error::none ? got[0].name : mach::kNullName;
 }
 
-bool same_text(const char* a, const char* b, uint32_t length)
+bool same_bytes(const char* a, const char* b, uint32_t length)
 {
     for (uint32_t i = 0; i < length; i++) {
         if (a[i] != b[i])
@@ -53,14 +53,14 @@ void check_files(PortName root)
     check(written.ok() && written.value() == sizeof(text), "file_written");
     char back[64] = {};
     Result<uint32_t> read = client::read(file.value(), back, sizeof(back), 0);
-    check(read.ok() && read.value() == sizeof(text) && same_text(back, text, sizeof(text)), "file_read_back");
+    check(read.ok() && read.value() == sizeof(text) && same_bytes(back, text, sizeof(text)), "file_read_back");
     // A copy of the right shares the offset (as after fork).
     PortName copy = 0;
     (void)mach::port_extract_right(g_self.task, file.value(), mach::Disposition::copy_send, &copy);
     (void)client::seek(copy, 8, io::Whence::set);
     char word[8] = {};
     Result<uint32_t> after_seek = client::read(file.value(), word, 7);
-    check(after_seek.ok() && after_seek.value() == 7 && same_text(word, "through", 7), "copies_share_the_offset");
+    check(after_seek.ok() && after_seek.value() == 7 && same_bytes(word, "through", 7), "copies_share_the_offset");
     client::close(copy);
     client::close(file.value());
 

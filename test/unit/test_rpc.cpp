@@ -19,10 +19,7 @@ using test_support::HostTask;
 namespace {
 
 // A small interface for the tests.
-struct Add {
-    static constexpr uint32_t kId = 9001;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Add : rpc::Operation<9001> {
     struct alignas(8) Request {
         int64_t a, b;
     };
@@ -32,10 +29,7 @@ struct Add {
     };
 };
 
-struct Echo {
-    static constexpr uint32_t kId = 9002;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Echo : rpc::Operation<9002> {
     struct alignas(8) Request {
         rpc::Bytes<512> data;
         uint32_t wire_size() const { return data.end_within(this); }
@@ -45,42 +39,27 @@ struct Echo {
 };
 
 // Mints a send right with `payload` to the service and hands it back.
-struct Open {
-    static constexpr uint32_t kId = 9003;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 1;
+struct Open : rpc::Operation<9003, 0, 1> {
     struct alignas(8) Request {
         uint64_t payload;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 // Hands the server a send right; it answers through it with a one-way message.
-struct Notify {
-    static constexpr uint32_t kId = 9004;
-    static constexpr uint32_t kRequestRights = 1;
-    static constexpr uint32_t kReplyRights = 0;
+struct Notify : rpc::Operation<9004, 1> {
     struct alignas(8) Request {
         uint64_t value;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
-struct Fail {
-    static constexpr uint32_t kId = 9005;
-    static constexpr uint32_t kRequestRights = 0;
-    static constexpr uint32_t kReplyRights = 0;
+struct Fail : rpc::Operation<9005> {
     struct alignas(8) Request {
         int32_t status;
         uint32_t reserved;
     };
-    struct alignas(8) Reply {
-        uint64_t unused;
-    };
+    using Reply = rpc::Empty;
 };
 
 using TestInterface = rpc::Interface<Add, Echo, Open, Notify, Fail>;

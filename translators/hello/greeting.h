@@ -1,6 +1,7 @@
 // hello's one node: a read-only file holding a text.
 #pragma once
 
+#include <base/text.h>
 #include <fs/node.h>
 #include <heap/heap.h>
 
@@ -8,10 +9,8 @@ namespace hello {
 
 class Greeting final : public fs::Node {
 public:
-    explicit Greeting(const char* text) : m_text(text)
+    explicit Greeting(const char* text) : m_text(text), m_length(base::text_length(text))
     {
-        while (m_text[m_length])
-            m_length++;
         stat.mode = fs::kRegular | 0444;
         stat.size = m_length;
         stat.links = 1;
@@ -34,7 +33,7 @@ private:
     void destroy() override { heap::destroy(this); }
 
     const char* m_text; // not owned: outlives the node
-    uint64_t m_length = 0;
+    uint64_t m_length;
 };
 
 } // namespace hello

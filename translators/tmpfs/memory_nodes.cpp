@@ -1,3 +1,4 @@
+#include <base/text.h>
 #include <heap/heap.h>
 #include <mach/mach.h>
 #include "memory_nodes.h"
@@ -7,26 +8,9 @@ namespace {
 
 uint64_t g_next_inode = 1;
 
-size_t length_of(const char* text)
-{
-    size_t length = 0;
-    while (text[length])
-        length++;
-    return length;
-}
-
-bool same(const char* a, const char* b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 Result<char*> copy_text(const char* text)
 {
-    size_t length = length_of(text);
+    size_t length = base::text_length(text);
     char* copy = static_cast<char*>(TRY(heap::allocate(length + 1)));
     for (size_t i = 0; i <= length; i++)
         copy[i] = text[i];
@@ -131,7 +115,7 @@ void MemoryFile::destroy()
 int32_t MemoryDirectory::index_of(const char* name) const
 {
     for (uint32_t i = 0; i < m_count; i++) {
-        if (same(m_entries[i].name, name))
+        if (base::same_text(m_entries[i].name, name))
             return int32_t(i);
     }
     return -1;
@@ -246,7 +230,7 @@ Error MemoryDirectory::rename(const char* name, fs::Node& to_directory, const ch
         return Error::not_found;
     auto& target = static_cast<MemoryDirectory&>(to_directory); // the library checked: ours, a directory
     fs::Node* node = m_entries[index].node;
-    if (&target == this && same(name, to_name))
+    if (&target == this && base::same_text(name, to_name))
         return Error::none;
     if (target.index_of(to_name) >= 0)
         TRY_STATUS(target.remove(to_name));
@@ -282,7 +266,7 @@ Error MemorySymlink::set_target(const char* target)
     char* copy = TRY(copy_text(target));
     heap::free(m_target);
     m_target = copy;
-    stat.size = length_of(copy);
+    stat.size = base::text_length(copy);
     return Error::none;
 }
 
