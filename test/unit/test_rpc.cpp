@@ -168,6 +168,15 @@ struct Client {
     }
 };
 
+// A test server started, and a client thread acting for its task.
+struct Served {
+    HostKernel kernel;
+    TestServer server { kernel };
+    Client client { kernel, server };
+    bool started = (server.start(), true);
+    ActAs as { client.task };
+};
+
 template <typename Op> Error call(const typename Op::Request& request, typename Op::Reply& reply, PortName server)
 {
     return rpc::call<Op>(server, request, reply);
@@ -200,11 +209,10 @@ Error raw_call(PortName server, RawMessage& message, uint32_t size)
 
 TEST_CASE("rpc: a call gets its answer")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     for (int64_t i = 0; i < 100; i++) {
         Add::Reply reply {};
         REQUIRE(call<Add>({ i, 1000 }, reply, client.server) == Error::none);
@@ -216,11 +224,10 @@ TEST_CASE("rpc: a call gets its answer")
 
 TEST_CASE("rpc: variable-length bodies travel as long as they are")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     for (uint32_t length : { 0u, 1u, 7u, 8u, 100u, 512u }) {
         Echo::Request request {};
         request.data.length = length;
@@ -236,11 +243,10 @@ TEST_CASE("rpc: variable-length bodies travel as long as they are")
 
 TEST_CASE("rpc: a reply carries a right minted with a payload")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     rpc::Rights<1> got;
     Open::Reply opened {};
     REQUIRE(rpc::call<Open>(client.server, { 0xfeed }, opened, {}, &got) == Error::none);
@@ -259,11 +265,10 @@ TEST_CASE("rpc: a reply carries a right minted with a payload")
 
 TEST_CASE("rpc: a request carries a right")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     PortName inbox = 0;
     REQUIRE(mach::port_allocate(client.task.task_name(), mach::RightType::receive, &inbox) == Error::none);
     Notify::Reply reply {};
@@ -282,11 +287,10 @@ TEST_CASE("rpc: a request carries a right")
 
 TEST_CASE("rpc: the server's status comes back; a status that is no error is an invalid reply")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     Fail::Reply reply {};
     CHECK(call<Fail>({ int32_t(Error::not_found), 0 }, reply, client.server) == Error::not_found);
     CHECK(call<Fail>({ int32_t(Error::permission_denied), 0 }, reply, client.server) == Error::permission_denied);
@@ -298,11 +302,10 @@ TEST_CASE("rpc: the server's status comes back; a status that is no error is an 
 
 TEST_CASE("rpc: malformed requests are refused and what they carried is released")
 {
-    HostKernel kernel;
-    TestServer server(kernel);
-    Client client(kernel, server);
-    server.start();
-    ActAs as(client.task);
+    Served served;
+    [[maybe_unused]] HostKernel& kernel = served.kernel;
+    [[maybe_unused]] TestServer& server = served.server;
+    Client& client = served.client;
     uint32_t server_names = kernel.name_count(server.task());
     auto message = std::make_unique<RawMessage>();
     constexpr uint32_t kHeader = sizeof(mach::MessageHeader);
