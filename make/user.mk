@@ -44,6 +44,14 @@ $(BUILD)/user/hurd/$(1): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard translato
 endef
 $(foreach name,$(TRANSLATOR_NAMES),$(eval $(call translator_rule,$(name))))
 
+# The root file system's contents: boot/root/ and the translators in /hurd,
+# as a cpio archive tmpfs unpacks at start.
+ROOT_ARCHIVE := $(BUILD)/root.cpio
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS)
+	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
+		$(foreach name,$(TRANSLATOR_NAMES),--add hurd/$(name)=$(BUILD)/user/hurd/$(name))
+ISO_MODULES += $(ROOT_ARCHIVE)
+
 # A truncated executable and one with a corrupted program header table: the
 # loader must refuse both without harm.
 $(BUILD)/user/bin/corrupt: $(BUILD)/user/bin/hello

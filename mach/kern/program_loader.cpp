@@ -140,26 +140,38 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
     return task;
 }
 
+namespace {
+
+const BootInfo* g_boot_info = nullptr; // for find_boot_module
+
+} // namespace
+
+const BootModule* find_boot_module(const char* name, size_t length)
+{
+    for (size_t i = 0; g_boot_info && i < g_boot_info->module_count; ++i) {
+        if (module_is_named(g_boot_info->modules[i].cmdline, name, length))
+            return &g_boot_info->modules[i];
+    }
+    return nullptr;
+}
+
 size_t start_boot_modules(const BootInfo& boot_info, const char* start_list)
 {
+    g_boot_info = &boot_info;
     BootRights rights;
     size_t started = 0;
     for (const char* name = start_list; name && *name;) {
         size_t length = 0;
         while (name[length] && name[length] != ',')
             ++length;
-        bool found = false;
-        for (size_t i = 0; i < boot_info.module_count && !found; ++i) {
-            const BootModule& module = boot_info.modules[i];
-            if (!module_is_named(module.cmdline, name, length))
-                continue;
-            found = true;
-            const uint8_t* data = reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module.start);
-            if (start_program(data, module.end - module.start, module.cmdline, &rights).ok())
+        const BootModule* module = length ? find_boot_module(name, length) : nullptr;
+        if (module) {
+            const uint8_t* data = reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module->start);
+            if (start_program(data, module->end - module->start, module->cmdline, &rights).ok())
                 ++started;
-        }
-        if (!found && length > 0)
+        } else if (length > 0) {
             log("exec", "start=: no boot module named %.*s", int(length), name);
+        }
         name += length;
         if (*name == ',')
             ++name;

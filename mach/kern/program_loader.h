@@ -42,4 +42,8 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
 // each failure and goes on. Returns how many were started.
 size_t start_boot_modules(const BootInfo& boot_info, const char* start_list);
 
+// The boot module whose name (the first word of its command line) is the
+// `length` bytes at `name`; null if none. Needs start_boot_modules first.
+const BootModule* find_boot_module(const char* name, size_t length);
+
 } // namespace kern

@@ -64,22 +64,22 @@ void check_files(PortName root)
     client::close(copy);
     client::close(file.value());
 
-    check(make_directory(root, "home", 0755) == Error::none, "directory_made");
-    Result<PortName> home = client::open(root, root, "home", fs::kRead | fs::kDirectoryOnly);
+    check(make_directory(root, "scratch", 0755) == Error::none, "directory_made");
+    Result<PortName> home = client::open(root, root, "scratch", fs::kRead | fs::kDirectoryOnly);
     check(home.ok(), "directory_opened");
     fs::ReadDirectory::Reply listing {};
     check(home.ok() && rpc::call<fs::ReadDirectory>(home.value(), { 0 }, listing) == Error::none && listing.count == 2,
         "empty_directory_lists_dot_and_dotdot");
     if (home.ok())
         client::close(home.value());
-    check(client::open(root, root, "home/nobody/file", fs::kRead).error() == Error::not_found, "missing_is_not_found");
+    check(client::open(root, root, "scratch/nobody/file", fs::kRead).error() == Error::not_found, "missing_is_not_found");
 
     // A rename names the target directory by a right the client hands back
     // (the server knows it by port_identify).
-    Result<PortName> moving = client::open(root, root, "home/moving", fs::kWrite | fs::kCreate);
+    Result<PortName> moving = client::open(root, root, "scratch/moving", fs::kWrite | fs::kCreate);
     if (moving.ok())
         client::close(moving.value());
-    Result<PortName> from = client::open(root, root, "home", fs::kRead);
+    Result<PortName> from = client::open(root, root, "scratch", fs::kRead);
     fs::Rename::Request rename {};
     rename.name.set("moving");
     rename.to_name.set("moved");
@@ -93,6 +93,29 @@ void check_files(PortName root)
         client::close(moved.value());
     if (from.ok())
         client::close(from.value());
+}
+
+// What tmpfs unpacked from the boot archive (boot/root and the translators).
+void check_archive(PortName root)
+{
+    Result<PortName> motd = client::open(root, root, "/etc/motd", fs::kRead);
+    char text[32] = {};
+    Result<uint32_t> read = motd.ok() ? client::read(motd.value(), text, sizeof(text) - 1) : Result<uint32_t>(motd.error());
+    check(read.ok() && same_bytes(text, "Welcome to Portico.\n", 20), "etc_motd_from_the_archive");
+    if (motd.ok())
+        client::close(motd.value());
+    Result<PortName> hello = client::open(root, root, "/hurd/hello", fs::kRead);
+    Result<fs::Stat> stat = hello.ok() ? client::stat(hello.value()) : Result<fs::Stat>(hello.error());
+    check(stat.ok() && fs::is_regular(stat.value().mode) && (stat.value().mode & 0111) && stat.value().size > 1000,
+        "hurd_hello_is_an_executable");
+    if (hello.ok())
+        client::close(hello.value());
+    Result<PortName> home = client::open(root, root, "/home/user", fs::kRead);
+    Result<fs::Stat> home_stat = home.ok() ? client::stat(home.value()) : Result<fs::Stat>(home.error());
+    check(home_stat.ok() && fs::is_directory(home_stat.value().mode) && home_stat.value().uid == 1000,
+        "home_user_belongs_to_the_user");
+    if (home.ok())
+        client::close(home.value());
 }
 
 void check_permissions(PortName alice)
@@ -116,6 +139,7 @@ int main(int, char**, char**)
     PortName alice = root_as({ 1000, 100 });
     check(root != mach::kNullName && alice != mach::kNullName, "roots_from_the_control_port");
     if (root != mach::kNullName && alice != mach::kNullName) {
+        check_archive(root);
         check_files(root);
         check_permissions(alice);
     }

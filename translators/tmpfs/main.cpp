@@ -1,12 +1,64 @@
-// tmpfs: a file system in memory (translators/tmpfs/memory_nodes.h).
+// tmpfs: a file system in memory (memory_nodes.h).
+//   tmpfs [--archive=MODULE]   fill it first from the boot module MODULE (archive.h)
+#include <base/text.h>
 #include <fs/translator.h>
+#include <mach/kernel_call.h>
+#include <mach/print.h>
 
+#include "archive.h"
 #include "memory_nodes.h"
 
-int main(int, char**, char**)
+namespace {
+
+constexpr char kArchiveOption[] = "--archive=";
+
+// The value of --archive=, or null.
+const char* archive_option(int argc, char** argv)
+{
+    for (int i = 1; i < argc; i++) {
+        bool match = true;
+        for (size_t j = 0; j + 1 < sizeof(kArchiveOption) && match; j++)
+            match = argv[i][j] == kArchiveOption[j];
+        if (match)
+            return argv[i] + sizeof(kArchiveOption) - 1;
+    }
+    return nullptr;
+}
+
+// Unpacks the boot module `name` (a copy the kernel gives through the host port) under `root`.
+Error fill_from_module(const char* name, fs::Node& root)
+{
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    mach::BootModuleRequest request {};
+    for (size_t i = 0; name[i] && i < sizeof(request.name); i++)
+        request.name[i] = name[i];
+    mach::BootModuleReply module {};
+    mach::PortName object = mach::kNullName;
+    TRY_STATUS(mach::kernel_call(self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &module,
+        sizeof(module), &object));
+    uint64_t pages = (module.size + 4095) & ~uint64_t(4095);
+    uint64_t address = 0;
+    Error status = pages ? mach::vm_map(self.task, &address, pages, object, 0, mach::kVmAnywhere, mach::kVmRead)
+                         : Error::none;
+    uint64_t entries = 0;
+    if (status == Error::none && pages) {
+        status = tmpfs::unpack_archive(reinterpret_cast<const uint8_t*>(address), module.size, root, &entries);
+        (void)mach::vm_deallocate(self.task, address, pages);
+    }
+    (void)mach::port_deallocate(self.task, object);
+    mach::Line() << "unpacked " << entries << " entries from " << name << ": " << error_name(status);
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv, char**)
 {
     Result<fs::Node*> root = tmpfs::make_root(fs::Credentials { 0, 0 }, 0755);
     if (!root.ok())
         return 2;
-    return fs::run_translator(*root.value(), "");
+    if (const char* archive = archive_option(argc, argv))
+        (void)fill_from_module(archive, *root.value()); // what did unpack stays, and tmpfs serves it
+    return fs::run_translator(*root.value(), argc > 1 ? argv[1] : "");
 }

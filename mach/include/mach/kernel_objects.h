@@ -30,6 +30,10 @@ enum class KernelCall : uint32_t {
     thread_info = 0x1101, // no body; result: ThreadInfo
     // To the host port.
     host_statistics = 0x1200, // no body; result: HostStatistics
+    // A copy of a boot module's bytes (a file GRUB loaded: the root file
+    // system's archive, say). Body: BootModuleRequest; result:
+    // BootModuleReply and a memory object holding the bytes.
+    host_boot_module = 0x1201,
     // To the device port (only the first boot task is given it). Each
     // grants the calling task, which may pass the port on to its drivers.
     device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
@@ -123,6 +127,14 @@ struct InterruptNotification {
 };
 
 // Kernel object counts: what leak checks compare against a baseline.
+struct BootModuleRequest {
+    char name[32]; // the first word of the module's command line (need not end with a NUL)
+};
+
+struct BootModuleReply {
+    uint64_t size; // bytes of the module (the object is whole pages)
+};
+
 struct HostStatistics {
     uint64_t tasks;
     uint64_t threads;
