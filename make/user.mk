@@ -4,7 +4,7 @@
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -13,7 +13,8 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/star
 	$(BUILD)/user/mach/kern/string.o $(BUILD)/user/lib/mach/print.o $(BUILD)/user/lib/mach/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
-USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp)) mach/kern/slab.cpp
+USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp lib/exec/*.cpp)) \
+	mach/kern/slab.cpp mach/kern/elf_image.cpp mach/kern/initial_stack.cpp
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk

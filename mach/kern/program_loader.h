@@ -3,6 +3,8 @@
 // thread at the entry point. Used for boot modules (start=name1,name2).
 #pragma once
 
+#include <mach/user_layout.h>
+
 #include <base/result.h>
 #include <kern/boot_info.h>
 #include <stddef.h>
@@ -28,8 +30,8 @@ private:
 };
 
 // The user stack of a new program: its top and size.
-constexpr uint64_t kUserStackTop = 0x00007fffffff0000ull;
-constexpr uint64_t kUserStackSize = 256 * 1024;
+constexpr uint64_t kUserStackTop = mach::kUserStackTop;
+constexpr uint64_t kUserStackSize = mach::kUserStackSize;
 
 // Starts the executable in `data` (size bytes) as a task named after the
 // first word of `command_line`, whose words become argv. A malformed

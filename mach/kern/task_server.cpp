@@ -62,6 +62,18 @@ Error thread_create(Task& task, KernelRequest& request)
     return Error::none;
 }
 
+Error set_bootstrap(Task& task, KernelRequest& request)
+{
+    ipc::CarriedRight right = request.take_port_argument();
+    if (right.empty())
+        return Error::invalid_right;
+    Result<mach::PortName> name = task.name_space().put_right(right); // released on failure
+    if (!name.ok())
+        return name.error();
+    task.bootstrap_name = name.value();
+    return Error::none;
+}
+
 } // namespace
 
 Error serve_task(void* object, KernelRequest& request)
@@ -88,6 +100,8 @@ Error serve_task(void* object, KernelRequest& request)
         return task_create(request);
     case mach::KernelCall::thread_create:
         return thread_create(task, request);
+    case mach::KernelCall::task_set_bootstrap:
+        return set_bootstrap(task, request);
     default:
         return Error::not_supported;
     }

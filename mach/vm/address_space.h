@@ -25,6 +25,7 @@
 #include <kern/slab.h>
 #include <vm/layout.h>
 #include <vm/page_table.h>
+#include <mach/user_layout.h>
 
 // arch/x86_64/user_copy.S: copies, resuming at a fixup if an access faults.
 // Returns 0, or 1 if one faulted (the copy then stopped partway).
@@ -56,7 +57,7 @@ constexpr bool allows(Protection granted, Protection wanted) { return (granted &
 
 // User addresses: page 0 stays unmapped (null pointers fault); everything
 // lies below kUserTop.
-constexpr VirtAddr kUserBottom = 0x10000;
+constexpr VirtAddr kUserBottom = mach::kUserBottom;
 
 class AddressSpace {
 public:

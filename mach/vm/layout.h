@@ -3,6 +3,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <mach/user_layout.h>
 #include <stdint.h>
 
 using PhysAddr = uint64_t;
@@ -24,7 +25,7 @@ constexpr PhysAddr kKernelLoadAddress = 0x200000;
 constexpr VirtAddr kDirectMapBase = 0xffff800000000000ull;
 
 // User space is the lower half.
-constexpr VirtAddr kUserTop = 0x0000800000000000ull;
+constexpr VirtAddr kUserTop = mach::kUserTop;
 
 constexpr uint64_t align_down(uint64_t value, uint64_t alignment) { return value & ~(alignment - 1); }
 constexpr uint64_t align_up(uint64_t value, uint64_t alignment) { return (value + alignment - 1) & ~(alignment - 1); }

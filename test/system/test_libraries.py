@@ -16,3 +16,6 @@ def run(qemu, results):
         ("tmpfs goes away when asked, once nothing is open", r"tmpfs: gone away: none"),
         ("tmpfs ends cleanly", r"task: tmpfs ended with status 0"),
     ])
+    run_programs(qemu, results, "libraries: spawning translators", ["tmpfs", "spawntest"], "spawntest", 8, [
+        ("the killed translator ended", r"task: hello ended with status 9"),
+    ])

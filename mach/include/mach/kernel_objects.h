@@ -25,6 +25,9 @@ enum class KernelCall : uint32_t {
     task_create = 0x1002,
     // A new thread in the task. Body: ThreadCreateRequest; result: its thread port.
     thread_create = 0x1003,
+    // Gives the task the right in the request's port descriptor as its
+    // bootstrap port (what self_ports reports). No body; no result.
+    task_set_bootstrap = 0x1004,
     // To a thread port.
     thread_terminate = 0x1100, // no body; no result
     thread_info = 0x1101, // no body; result: ThreadInfo

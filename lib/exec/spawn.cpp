@@ -1,0 +1,111 @@
+#include <exec/spawn.h>
+#include <kern/elf_image.h>
+#include <kern/initial_stack.h>
+#include <mach/kernel_call.h>
+#include <mach/mach.h>
+#include <mach/user_layout.h>
+
+namespace exec {
+namespace {
+
+constexpr uint64_t kPageSize = 4096;
+
+uint64_t align_down(uint64_t value) { return value & ~(kPageSize - 1); }
+uint64_t align_up(uint64_t value) { return (value + kPageSize - 1) & ~(kPageSize - 1); }
+
+uint32_t protection_of(const kern::ElfSegment& segment)
+{
+    return (segment.readable ? mach::kVmRead : 0) | (segment.writable ? mach::kVmWrite : 0)
+        | (segment.executable ? mach::kVmExecute : 0);
+}
+
+// A memory object of `size` bytes, shown to this task at *here (to be
+// filled) and to `task` at `there` with `protection`.
+Error map_shared(mach::PortName self, mach::PortName task, uint64_t there, uint64_t size, uint32_t protection,
+    uint64_t& here)
+{
+    mach::PortName object = mach::kNullName;
+    TRY_STATUS(mach::memory_object_create(size, &object));
+    here = 0;
+    Error status = mach::vm_map(self, &here, size, object, 0, mach::kVmAnywhere, mach::kVmRead | mach::kVmWrite);
+    if (status == Error::none) {
+        status = mach::vm_map(task, &there, size, object, 0, 0, protection);
+        if (status != Error::none)
+            (void)mach::vm_deallocate(self, here, size);
+    }
+    (void)mach::port_deallocate(self, object); // the mappings keep it
+    return status;
+}
+
+Error load_segment(mach::PortName self, mach::PortName task, const Program& program, const kern::ElfSegment& segment)
+{
+    uint64_t start = align_down(segment.address);
+    uint64_t size = align_up(segment.address + segment.memory_size) - start;
+    uint64_t here = 0;
+    TRY_STATUS(map_shared(self, task, start, size, protection_of(segment), here));
+    // The object is zero-filled: only the file's bytes are copied.
+    __builtin_memcpy(reinterpret_cast<uint8_t*>(here) + (segment.address - start), program.image + segment.file_offset,
+        segment.file_size);
+    return mach::vm_deallocate(self, here, size);
+}
+
+Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Program& program,
+    const kern::ElfImage& image)
+{
+    uint64_t here = 0;
+    TRY_STATUS(map_shared(self, task, mach::kUserStackTop - mach::kUserStackSize, mach::kUserStackSize,
+        mach::kVmRead | mach::kVmWrite, here));
+    kern::InitialStackInput input { program.argv, program.argc, program.envp, program.envc, &image, {} };
+    uint64_t seed = 0;
+    (void)mach::clock_monotonic(&seed); // FIXME(entropy): not secret
+    for (int i = 0; i < 16; i++)
+        input.random[i] = uint8_t((seed * 0x9e3779b97f4a7c15ull) >> (i * 4));
+    Result<kern::InitialStack> stack
+        = kern::build_initial_stack(input, reinterpret_cast<uint8_t*>(here), mach::kUserStackSize, mach::kUserStackTop);
+    (void)mach::vm_deallocate(self, here, mach::kUserStackSize);
+    if (!stack.ok())
+        return stack.error();
+    return stack.value().rsp;
+}
+
+Error fill_task(mach::PortName self, mach::PortName task, const Program& program, mach::PortName bootstrap,
+    mach::Disposition disposition)
+{
+    kern::ElfImage image = TRY(kern::parse_elf(program.image, program.size, mach::kUserBottom,
+        mach::kUserStackTop - mach::kUserStackSize));
+    for (size_t i = 0; i < image.segment_count; i++)
+        TRY_STATUS(load_segment(self, task, program, image.segments[i]));
+    uint64_t rsp = TRY(build_stack(self, task, program, image));
+    if (bootstrap != mach::kNullName)
+        TRY_STATUS(mach::kernel_call_giving(task, mach::KernelCall::task_set_bootstrap, bootstrap, disposition, nullptr,
+            0, nullptr, 0));
+    mach::ThreadCreateRequest start { image.entry, rsp, 0, 0 };
+    mach::PortName thread = mach::kNullName;
+    TRY_STATUS(mach::kernel_call(task, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread));
+    (void)mach::port_deallocate(self, thread);
+    return Error::none;
+}
+
+} // namespace
+
+Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition)
+{
+    if (program.argc == 0)
+        return Error::invalid_argument;
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    mach::TaskCreateRequest request {};
+    for (size_t i = 0; program.argv[0][i] && i < sizeof(request.name); i++)
+        request.name[i] = program.argv[0][i];
+    mach::PortName task = mach::kNullName;
+    TRY_STATUS(mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task));
+    Error status = fill_task(self.task, task, program, bootstrap, disposition);
+    if (status != Error::none) {
+        // A task that never ran ends when its port has no senders.
+        (void)mach::port_deallocate(self.task, task);
+        return status;
+    }
+    return task;
+}
+
+} // namespace exec

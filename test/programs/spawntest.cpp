@@ -1,0 +1,128 @@
+// Starting programs from user space (lib/exec) on the real kernel: hello,
+// read out of tmpfs (which unpacked it from the boot archive), started as a
+// task of its own, answers through its control port, is attached to a
+// tmpfs node like `settrans -a` does, and once killed leaves the node
+// usable. The bootstrap port is tmpfs's control port.
+#include "checks.h"
+
+#include <exec/spawn.h>
+#include <fs/client.h>
+#include <heap/heap.h>
+#include <interfaces/fsys.h>
+#include <rpc/client.h>
+
+using mach::PortName;
+using test_checks::check;
+namespace client = fs::client;
+
+namespace {
+
+mach::SelfPorts g_self;
+
+PortName root_of(PortName control)
+{
+    rpc::Rights<1> got;
+    fsys::GetRoot::Reply reply {};
+    Error status = rpc::call<fsys::GetRoot>(control, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
+    return status == Error::none ? got[0].name : mach::kNullName;
+}
+
+// The whole file at `path` in a heap block (null if it cannot be read).
+uint8_t* read_file(PortName root, const char* path, size_t& size)
+{
+    Result<PortName> file = client::open(root, root, path, fs::kRead);
+    if (!file.ok())
+        return nullptr;
+    Result<fs::Stat> stat = client::stat(file.value());
+    size = stat.ok() ? stat.value().size : 0;
+    auto* bytes = stat.ok() ? static_cast<uint8_t*>(heap::allocate(size ? size : 1).value()) : nullptr;
+    for (size_t at = 0; bytes && at < size;) {
+        Result<uint32_t> got = client::read(file.value(), bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
+        if (!got.ok() || got.value() == 0) {
+            heap::free(bytes);
+            bytes = nullptr;
+            break;
+        }
+        at += got.value();
+    }
+    client::close(file.value());
+    return bytes;
+}
+
+bool reads(PortName root, const char* path, const char* expected)
+{
+    Result<PortName> file = client::open(root, root, path, fs::kRead);
+    if (!file.ok())
+        return false;
+    char text[64] = {};
+    Result<uint32_t> got = client::read(file.value(), text, sizeof(text) - 1);
+    client::close(file.value());
+    return got.ok() && test_checks::same_text(text, expected);
+}
+
+Error set_active(PortName node, PortName control)
+{
+    fs::SetTranslator::Request request {};
+    request.flags = fs::kSetActive;
+    fs::SetTranslator::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { control, mach::Disposition::copy_send };
+    return rpc::call<fs::SetTranslator>(node, request, reply, give);
+}
+
+} // namespace
+
+int main(int, char**, char**)
+{
+    (void)mach::self_ports(&g_self);
+    PortName root = root_of(g_self.bootstrap);
+    size_t size = 0;
+    uint8_t* image = root ? read_file(root, "/hurd/hello", size) : nullptr;
+    check(image != nullptr && size > 1000, "hello_read_from_tmpfs");
+    if (!image)
+        return test_checks::finish();
+
+    // hello's control port: we keep a send right, it gets the receive right as its bootstrap.
+    PortName control = mach::kNullName;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &control);
+    PortName same = mach::kNullName;
+    (void)mach::port_extract_right(g_self.task, control, mach::Disposition::make_send, &same);
+    const char* argv[] = { "hello", "Greetings from a spawned translator\n" };
+    exec::Program program { image, size, argv, 2, nullptr, 0 };
+    Result<PortName> task = exec::spawn(program, control, mach::Disposition::move_receive);
+    check(task.ok(), "hello_spawned");
+    const char* garbage_argv[] = { "garbage" };
+    exec::Program garbage { image + 64, size - 64, garbage_argv, 1, nullptr, 0 };
+    check(exec::spawn(garbage, mach::kNullName, mach::Disposition::none).error() == Error::invalid_argument,
+        "a_damaged_image_is_refused");
+    heap::free(image);
+    if (!task.ok())
+        return test_checks::finish();
+
+    PortName hello_root = root_of(control);
+    check(hello_root != mach::kNullName && reads(hello_root, "", "Greetings from a spawned translator\n"),
+        "spawned_hello_answers");
+    client::close(hello_root);
+
+    // settrans -a /tmp/h: hello on a node of tmpfs.
+    Result<PortName> node = client::open(root, root, "/tmp/h", fs::kRead | fs::kCreate | fs::kNoTranslator);
+    check(node.ok() && set_active(node.value(), control) == Error::none, "attached_to_a_tmpfs_node");
+    check(reads(root, "/tmp/h", "Greetings from a spawned translator\n"), "read_through_the_node");
+
+    // Killed: the node is the plain (empty) file again.
+    mach::TaskTerminateRequest kill { 9 };
+    check(mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &kill, sizeof(kill), nullptr, 0)
+            == Error::none,
+        "hello_killed");
+    Result<PortName> plain = client::open(root, root, "/tmp/h", fs::kRead);
+    Result<fs::Stat> stat = plain.ok() ? client::stat(plain.value()) : Result<fs::Stat>(plain.error());
+    check(stat.ok() && stat.value().size == 0, "node_is_itself_again");
+    if (plain.ok())
+        client::close(plain.value());
+    if (node.ok())
+        client::close(node.value());
+    client::close(control);
+    (void)mach::port_deallocate(g_self.task, task.value());
+    client::close(root);
+    return test_checks::finish();
+}
