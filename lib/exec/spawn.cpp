@@ -15,8 +15,14 @@ uint64_t align_up(uint64_t value) { return (value + kPageSize - 1) & ~(kPageSize
 
 uint32_t protection_of(const kern::ElfSegment& segment)
 {
-    return (segment.readable ? mach::kVmRead : 0) | (segment.writable ? mach::kVmWrite : 0)
-        | (segment.executable ? mach::kVmExecute : 0);
+    uint32_t protection = 0;
+    if (segment.readable)
+        protection |= mach::kVmRead;
+    if (segment.writable)
+        protection |= mach::kVmWrite;
+    if (segment.executable)
+        protection |= mach::kVmExecute;
+    return protection;
 }
 
 // A memory object of `size` bytes, shown to this task at *here (to be

@@ -1,7 +1,10 @@
 #include <base/text.h>
 #include <fs/file_system.h>
 #include <interfaces/fsys.h>
+#include <mach/kernel_call.h>
 #include <mach/mach.h>
+#include <exec/spawn.h>
+#include <kern/initial_stack.h>
 #include <rpc/client.h>
 
 namespace fs {
@@ -324,7 +327,14 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             }
             continue; // from the same directory
         }
-        if (next->active_translator != mach::kNullName && (!last || !(request.flags & kNoTranslator))) {
+        bool follow_translator = !last || !(request.flags & kNoTranslator);
+        if (follow_translator && next->active_translator == mach::kNullName && next->passive_translator) {
+            if (Error started = start_passive(*next); started != Error::none) {
+                next->release();
+                return started;
+            }
+        }
+        if (next->active_translator != mach::kNullName && follow_translator) {
             Result<mach::PortName> root = translator_root(*next, start.credentials, kRead | kExecute);
             if (root.ok() || root.error() != Error::not_found) {
                 next->release();
@@ -667,6 +677,133 @@ Result<mach::PortName> FileSystem::translator_root(Node& node, uint32_t credenti
     }
     TRY_STATUS(status);
     return got[0].name;
+}
+
+Result<Node*> FileSystem::find_program(const char* path)
+{
+    Node* at = &m_root;
+    at->reference();
+    char name[kMaxName + 1];
+    while (*path) {
+        while (*path == '/')
+            path++;
+        size_t length = 0;
+        while (path[length] && path[length] != '/')
+            length++;
+        if (!length)
+            break;
+        if (length > kMaxName || !is_directory(at->stat.mode)) {
+            at->release();
+            return length > kMaxName ? Error::name_too_long : Error::not_directory;
+        }
+        for (size_t i = 0; i < length; i++)
+            name[i] = path[i];
+        name[length] = '\0';
+        Node* next = nullptr;
+        Error found = at->lookup(name, next);
+        at->release();
+        if (found != Error::none)
+            return found;
+        at = next;
+        path += length;
+    }
+    if (!is_regular(at->stat.mode)) {
+        at->release();
+        return Error::permission_denied;
+    }
+    return at;
+}
+
+namespace {
+
+// The bytes of a program's file (heap; the caller frees them).
+Result<uint8_t*> read_program(Node& node)
+{
+    uint64_t size = node.stat.size;
+    if (size == 0 || size > (64ull << 20))
+        return Error::invalid_argument;
+    auto* bytes = static_cast<uint8_t*>(TRY(heap::allocate(size)));
+    for (uint64_t at = 0; at < size;) {
+        uint32_t amount = uint32_t(size - at < (1u << 20) ? size - at : (1u << 20));
+        Error read = node.read(at, bytes + at, amount);
+        if (read != Error::none || amount == 0) {
+            heap::free(bytes);
+            return read != Error::none ? read : Error::invalid_argument;
+        }
+        at += amount;
+    }
+    return bytes;
+}
+
+// Waits on `startup` for the new translator's fsys Startup and answers it:
+// its control port (a send right the caller owns).
+Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns)
+{
+    rpc::RequestMessage<fsys::Startup> request {};
+    struct {
+        rpc::ReplyMessage<fsys::Startup> message;
+        uint8_t room[64];
+    } buffer {};
+    Error status = mach::msg(&buffer.message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(buffer), startup,
+        timeout_ns);
+    if (status != Error::none)
+        return status;
+    __builtin_memcpy(&request, &buffer.message, sizeof(request) < sizeof(buffer) ? sizeof(request) : sizeof(buffer));
+    rpc::Rights<1> control;
+    bool well_formed = request.header.id == fsys::Startup::kId && request.header.reply != mach::kNullName
+        && rpc::take_rights(request.header, control.at, 1) && control[0].disposition == mach::Disposition::move_send;
+    if (!well_formed) {
+        rpc::release_carried(buffer.message.header);
+        return Error::invalid_reply;
+    }
+    rpc::ReplyMessage<fsys::Startup> reply {};
+    reply.header.destination = request.header.reply;
+    reply.header.destination_disposition = request.header.reply_disposition;
+    reply.header.id = fsys::Startup::kId | rpc::kReplyBit;
+    reply.header.size = sizeof(reply);
+    (void)mach::msg(&reply.header, mach::kSend | mach::kSendTimeout, sizeof(reply), 0, 0, 0);
+    return control[0].name;
+}
+
+} // namespace
+
+Error FileSystem::start_passive(Node& node)
+{
+    char storage[kMaxPath];
+    const char* argv[kern::kMaxInitialArgs];
+    size_t argc = TRY(kern::split_arguments(node.passive_translator, storage, sizeof(storage), argv));
+    if (argc == 0)
+        return Error::invalid_argument;
+    Node* program_node = TRY(find_program(argv[0]));
+    Result<uint8_t*> image = read_program(*program_node);
+    uint64_t size = program_node->stat.size;
+    program_node->release();
+    if (!image.ok())
+        return image.error();
+    // Its bootstrap port: a send right to a port of ours it sends fsys Startup to.
+    mach::PortName startup = mach::kNullName;
+    Error status = mach::port_allocate(m_server.task(), mach::RightType::receive, &startup);
+    Result<mach::PortName> task = status == Error::none
+        ? exec::spawn({ image.value(), size, argv, argc, nullptr, 0 }, startup, mach::Disposition::make_send)
+        : Result<mach::PortName>(status);
+    heap::free(image.value());
+    Result<mach::PortName> control = task.ok() ? await_startup(startup, kTranslatorTimeoutNs) : Result<mach::PortName>(task.error());
+    if (startup != mach::kNullName)
+        (void)mach::port_destroy(m_server.task(), startup);
+    if (task.ok()) {
+        if (!control.ok()) { // it never came up: do not leave it half started
+            mach::TaskTerminateRequest end { 1, 0 };
+            (void)mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
+        }
+        (void)mach::port_deallocate(m_server.task(), task.value());
+    }
+    if (!control.ok())
+        return control.error();
+    if (Error attached = attach(node, control.value()); attached != Error::none) {
+        rpc::release({ control.value(), mach::Disposition::move_send });
+        return attached;
+    }
+    return Error::none;
 }
 
 Error FileSystem::attach(Node& node, mach::PortName control)

@@ -93,6 +93,11 @@ private:
     // translator is detached and answers not_found.
     Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags);
     Error attach(Node& node, mach::PortName control);
+    // Starts the passive translator of `node` and attaches it.
+    Error start_passive(Node& node);
+    // The node at the absolute `path` of this file system (referenced), for
+    // the translators' programs. No symbolic links or translators on the way.
+    Result<Node*> find_program(const char* path);
     // The peropen behind `right`, a right of this file system a client sent
     // back (cross_device if it is another's).
     Result<PerOpen*> peropen_sent(const rpc::Right& right);

@@ -122,6 +122,31 @@ int main(int, char**, char**)
     if (node.ok())
         client::close(node.value());
     client::close(control);
+
+    // settrans /tmp/p /hurd/hello Passive: tmpfs starts it at the first lookup that crosses the node.
+    Result<PortName> passive = client::open(root, root, "/tmp/p", fs::kRead | fs::kCreate | fs::kNoTranslator);
+    fs::SetTranslator::Request request {};
+    request.flags = fs::kSetPassive;
+    request.passive.set("/hurd/hello Passive");
+    fs::SetTranslator::Reply reply {};
+    check(passive.ok() && rpc::call<fs::SetTranslator>(passive.value(), request, reply) == Error::none,
+        "passive_translator_set");
+    check(reads(root, "/tmp/p", "Passive"), "passive_translator_started_on_lookup");
+    check(reads(root, "/tmp/p", "Passive"), "and_kept_running");
+    fs::GetTranslator::Reply shown {};
+    check(passive.ok() && rpc::call<fs::GetTranslator>(passive.value(), {}, shown) == Error::none
+            && test_checks::same_text(shown.passive.c_str(), "/hurd/hello Passive"),
+        "showtrans_shows_it");
+    if (passive.ok())
+        client::close(passive.value());
+    // A passive translator whose program is missing: the lookup fails, nothing hangs.
+    Result<PortName> broken = client::open(root, root, "/tmp/q", fs::kRead | fs::kCreate | fs::kNoTranslator);
+    request.passive.set("/hurd/missing");
+    check(broken.ok() && rpc::call<fs::SetTranslator>(broken.value(), request, reply) == Error::none
+            && client::open(root, root, "/tmp/q", fs::kRead).error() == Error::not_found,
+        "a_missing_program_fails_the_lookup");
+    if (broken.ok())
+        client::close(broken.value());
     (void)mach::port_deallocate(g_self.task, task.value());
     client::close(root);
     return test_checks::finish();

@@ -1,7 +1,9 @@
 """The user-space libraries on the real kernel: typed RPC (lib/rpc) between
 two tasks, a ports::Server (lib/ports) handing out objects as payload
-rights and releasing one when its last right dies, and tmpfs (lib/fs)
-serving files to a client through lib/fs/client."""
+rights and releasing one when its last right dies, tmpfs (lib/fs) filled
+from the boot archive and serving files through lib/fs/client, and
+translators started from user space (lib/exec): attached, killed, and
+passive ones started at the first lookup."""
 from programs import run_programs
 
 
@@ -16,6 +18,6 @@ def run(qemu, results):
         ("tmpfs goes away when asked, once nothing is open", r"tmpfs: gone away: none"),
         ("tmpfs ends cleanly", r"task: tmpfs ended with status 0"),
     ])
-    run_programs(qemu, results, "libraries: spawning translators", ["tmpfs", "spawntest"], "spawntest", 8, [
+    run_programs(qemu, results, "libraries: spawning translators", ["tmpfs", "spawntest"], "spawntest", 13, [
         ("the killed translator ended", r"task: hello ended with status 9"),
     ])
