@@ -4,7 +4,7 @@
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -34,23 +34,31 @@ $(BUILD)/user/bin/%: $(BUILD)/user/test/programs/%.o $(USER_RUNTIME_OBJS) $(USER
 	@mkdir -p $(@D)
 	$(CXX) $(USER_LDFLAGS) -o $@ $^ -lgcc
 
-# Translators: translators/<name>/*.cpp make $(BUILD)/user/hurd/<name>,
-# shipped as /boot/hurd/<name> on the ISO.
-TRANSLATOR_NAMES := tmpfs hello null zero
-TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/user/hurd/%)
-define translator_rule
-$(BUILD)/user/hurd/$(1): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard translators/$(1)/*.cpp)) $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
+# Programs of several files: <folder>/<name>/*.cpp make $(BUILD)/root/<place>/<name>
+# ($(BUILD)/root is what the root file system holds beyond boot/root).
+define program_rule
+$(BUILD)/root/$(3)/$(2): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard $(1)/$(2)/*.cpp)) $(USER_RUNTIME_OBJS) $(USER_LIBRARY)
 	@mkdir -p $$(@D)
 	$$(CXX) $$(USER_LDFLAGS) -o $$@ $$^ -lgcc
 endef
-$(foreach name,$(TRANSLATOR_NAMES),$(eval $(call translator_rule,$(name))))
 
-# The root file system's contents: boot/root/ and the translators in /hurd,
+# Translators (translators/<name>): shipped as /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
+TRANSLATOR_NAMES := tmpfs hello null zero
+TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
+$(foreach name,$(TRANSLATOR_NAMES),$(eval $(call program_rule,translators,$(name),hurd)))
+
+# Utilities (utils/<name>): /bin/<name> in the root.
+UTILITY_NAMES := settrans showtrans fsysopts
+UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
+$(foreach name,$(UTILITY_NAMES),$(eval $(call program_rule,utils,$(name),bin)))
+
+# The root file system's contents: boot/root/, the translators in /hurd and the utilities in /bin,
 # as a cpio archive tmpfs unpacks at start.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS)
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(UTILITIES)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach name,$(TRANSLATOR_NAMES),--add hurd/$(name)=$(BUILD)/user/hurd/$(name))
+		$(foreach name,$(TRANSLATOR_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
+		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the
@@ -65,4 +73,4 @@ ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garb
 ISO_TRANSLATORS += $(TRANSLATORS)
 
 .PHONY: user
-user: $(USER_PROGRAMS) $(TRANSLATORS)
+user: $(USER_PROGRAMS) $(TRANSLATORS) $(UTILITIES)

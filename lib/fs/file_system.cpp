@@ -3,7 +3,7 @@
 #include <interfaces/fsys.h>
 #include <mach/kernel_call.h>
 #include <mach/mach.h>
-#include <exec/spawn.h>
+#include <fs/translator_start.h>
 #include <kern/initial_stack.h>
 #include <rpc/client.h>
 
@@ -735,36 +735,6 @@ Result<uint8_t*> read_program(Node& node)
     return bytes;
 }
 
-// Waits on `startup` for the new translator's fsys Startup and answers it:
-// its control port (a send right the caller owns).
-Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns)
-{
-    rpc::RequestMessage<fsys::Startup> request {};
-    struct {
-        rpc::ReplyMessage<fsys::Startup> message;
-        uint8_t room[64];
-    } buffer {};
-    Error status = mach::msg(&buffer.message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(buffer), startup,
-        timeout_ns);
-    if (status != Error::none)
-        return status;
-    __builtin_memcpy(&request, &buffer.message, sizeof(request) < sizeof(buffer) ? sizeof(request) : sizeof(buffer));
-    rpc::Rights<1> control;
-    bool well_formed = request.header.id == fsys::Startup::kId && request.header.reply != mach::kNullName
-        && rpc::take_rights(request.header, control.at, 1) && control[0].disposition == mach::Disposition::move_send;
-    if (!well_formed) {
-        rpc::release_carried(buffer.message.header);
-        return Error::invalid_reply;
-    }
-    rpc::ReplyMessage<fsys::Startup> reply {};
-    reply.header.destination = request.header.reply;
-    reply.header.destination_disposition = request.header.reply_disposition;
-    reply.header.id = fsys::Startup::kId | rpc::kReplyBit;
-    reply.header.size = sizeof(reply);
-    (void)mach::msg(&reply.header, mach::kSend | mach::kSendTimeout, sizeof(reply), 0, 0, 0);
-    return control[0].name;
-}
-
 } // namespace
 
 Error FileSystem::start_passive(Node& node)
@@ -780,23 +750,9 @@ Error FileSystem::start_passive(Node& node)
     program_node->release();
     if (!image.ok())
         return image.error();
-    // Its bootstrap port: a send right to a port of ours it sends fsys Startup to.
-    mach::PortName startup = mach::kNullName;
-    Error status = mach::port_allocate(m_server.task(), mach::RightType::receive, &startup);
-    Result<mach::PortName> task = status == Error::none
-        ? exec::spawn({ image.value(), size, argv, argc, nullptr, 0 }, startup, mach::Disposition::make_send)
-        : Result<mach::PortName>(status);
+    Result<mach::PortName> control
+        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs);
     heap::free(image.value());
-    Result<mach::PortName> control = task.ok() ? await_startup(startup, kTranslatorTimeoutNs) : Result<mach::PortName>(task.error());
-    if (startup != mach::kNullName)
-        (void)mach::port_destroy(m_server.task(), startup);
-    if (task.ok()) {
-        if (!control.ok()) { // it never came up: do not leave it half started
-            mach::TaskTerminateRequest end { 1, 0 };
-            (void)mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
-        }
-        (void)mach::port_deallocate(m_server.task(), task.value());
-    }
     if (!control.ok())
         return control.error();
     if (Error attached = attach(node, control.value()); attached != Error::none) {

@@ -1,0 +1,123 @@
+// settrans, showtrans and fsysopts (utils/), run as programs out of tmpfs's
+// /bin one after the other, the way a shell will run them: hello attached
+// actively and passively, shown, asked for its options, sent away.
+#include "checks.h"
+
+#include <exec/spawn.h>
+#include <fs/client.h>
+#include <heap/heap.h>
+#include <interfaces/fsys.h>
+#include <rpc/client.h>
+
+using mach::PortName;
+using test_checks::check;
+namespace client = fs::client;
+
+namespace {
+
+mach::SelfPorts g_self;
+PortName g_root;
+PortName g_deaths; // dead-name notifications of the programs run
+
+PortName root_of(PortName control)
+{
+    rpc::Rights<1> got;
+    fsys::GetRoot::Reply reply {};
+    Error status = rpc::call<fsys::GetRoot>(control, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
+    return status == Error::none ? got[0].name : mach::kNullName;
+}
+
+uint8_t* read_file(const char* path, size_t& size)
+{
+    Result<PortName> file = client::open(g_root, g_root, path, fs::kRead);
+    if (!file.ok())
+        return nullptr;
+    Result<fs::Stat> stat = client::stat(file.value());
+    size = stat.ok() ? stat.value().size : 0;
+    auto* bytes = stat.ok() && size ? static_cast<uint8_t*>(heap::allocate(size).value()) : nullptr;
+    for (size_t at = 0; bytes && at < size;) {
+        Result<uint32_t> got = client::read(file.value(), bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
+        if (!got.ok() || got.value() == 0) {
+            heap::free(bytes);
+            bytes = nullptr;
+        } else {
+            at += got.value();
+        }
+    }
+    client::close(file.value());
+    return bytes;
+}
+
+// Runs /bin/<argv[0]> with our bootstrap port and waits for it to end.
+bool run(const char* const* argv, size_t argc)
+{
+    char path[64] = "/bin/";
+    for (size_t i = 0; argv[0][i] && i < 50; i++)
+        path[5 + i] = argv[0][i];
+    size_t size = 0;
+    uint8_t* image = read_file(path, size);
+    if (!image)
+        return false;
+    exec::Program program { image, size, argv, argc, nullptr, 0 };
+    Result<PortName> task = exec::spawn(program, g_self.bootstrap, mach::Disposition::copy_send);
+    heap::free(image);
+    if (!task.ok())
+        return false;
+    PortName previous = mach::kNullName;
+    (void)mach::port_request_notification(g_self.task, task.value(), mach::NotificationKind::dead_name, g_deaths,
+        mach::Disposition::make_send_once, &previous);
+    struct {
+        mach::MessageHeader header;
+        mach::NotificationBody body;
+    } death {};
+    Error ended = mach::msg(&death.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(death), g_deaths,
+        20'000'000'000ull);
+    (void)mach::port_deallocate(g_self.task, task.value());
+    (void)mach::port_deallocate(g_self.task, task.value()); // the dead name's notification reference
+    return ended == Error::none;
+}
+
+bool reads(const char* path, const char* expected, size_t length)
+{
+    Result<PortName> file = client::open(g_root, g_root, path, fs::kRead);
+    if (!file.ok())
+        return false;
+    char text[64] = {};
+    Result<uint32_t> got = client::read(file.value(), text, sizeof(text) - 1);
+    client::close(file.value());
+    if (!got.ok() || got.value() != length)
+        return false;
+    for (size_t i = 0; i < length; i++) {
+        if (text[i] != expected[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int, char**, char**)
+{
+    (void)mach::self_ports(&g_self);
+    g_root = root_of(g_self.bootstrap);
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &g_deaths);
+
+    const char* active[] = { "settrans", "-ac", "/tmp/h", "/hurd/hello" };
+    check(run(active, 4), "settrans_a_ran");
+    check(reads("/tmp/h", "Hello, world!\n", 14), "active_hello_answers");
+    const char* options[] = { "fsysopts", "/tmp/h" };
+    check(run(options, 2), "fsysopts_ran");
+
+    const char* passive[] = { "settrans", "-c", "/tmp/p", "/hurd/hello", "Passive" };
+    check(run(passive, 5), "settrans_p_ran");
+    const char* show[] = { "showtrans", "/tmp/p" };
+    check(run(show, 2), "showtrans_ran");
+    check(reads("/tmp/p", "Passive", 7), "passive_hello_started_on_lookup");
+
+    const char* away[] = { "settrans", "-g", "/tmp/h" };
+    check(run(away, 3), "settrans_g_ran");
+    check(reads("/tmp/h", "", 0), "the_node_is_plain_again");
+
+    client::close(g_root);
+    return test_checks::finish();
+}

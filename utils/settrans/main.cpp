@@ -1,0 +1,147 @@
+// settrans [-a] [-p] [-c] [-g] [-f] NODE [TRANSLATOR ARG...]
+//   Sets NODE's passive translator (the default, or -p) and/or starts it
+//   and attaches it now (-a). -c creates NODE if missing; -g makes the
+//   running translator go away first (-f: even while files are open).
+//   Without TRANSLATOR the translator is removed.
+#include <base/text.h>
+#include <fs/translator_start.h>
+#include <heap/heap.h>
+#include <mach/print.h>
+
+#include "../common/root.h"
+
+namespace {
+
+constexpr uint64_t kStartTimeoutNs = 10'000'000'000ull;
+
+struct Options {
+    bool active = false, passive = false, create = false, go_away = false, force = false;
+    const char* node = nullptr;
+    char* const* translator = nullptr; // argv of the translator (null: remove)
+    int translator_argc = 0;
+};
+
+bool parse(int argc, char** argv, Options& options)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        for (const char* flag = argv[i] + 1; *flag; flag++) {
+            switch (*flag) {
+            case 'a': options.active = true; break;
+            case 'p': options.passive = true; break;
+            case 'c': options.create = true; break;
+            case 'g': options.go_away = true; break;
+            case 'f': options.force = true; break;
+            default: return false;
+            }
+        }
+    }
+    if (i == argc)
+        return false;
+    options.node = argv[i++];
+    if (i < argc) {
+        options.translator = argv + i;
+        options.translator_argc = argc - i;
+    }
+    if (!options.active)
+        options.passive = true;
+    return true;
+}
+
+// The translator's command line, words joined by spaces.
+bool join(const Options& options, rpc::Text<fs::kMaxPath>& out)
+{
+    size_t at = 0;
+    for (int i = 0; i < options.translator_argc; i++) {
+        for (const char* c = options.translator[i]; *c; c++) {
+            if (at + 2 >= sizeof(out.chars))
+                return false;
+            out.chars[at++] = *c;
+        }
+        if (i + 1 < options.translator_argc)
+            out.chars[at++] = ' ';
+    }
+    out.chars[at] = '\0';
+    return true;
+}
+
+// Reads the whole file at `path` into the heap.
+Result<uint8_t*> read_file(mach::PortName root, const char* path, size_t& size)
+{
+    mach::PortName file = TRY(fs::client::open(root, root, path, fs::kRead | fs::kExecute));
+    Result<fs::Stat> stat = fs::client::stat(file);
+    size = stat.ok() ? stat.value().size : 0;
+    Result<void*> memory = stat.ok() ? heap::allocate(size ? size : 1) : Result<void*>(stat.error());
+    auto* bytes = memory.ok() ? static_cast<uint8_t*>(memory.value()) : nullptr;
+    for (size_t at = 0; bytes && at < size;) {
+        Result<uint32_t> got = fs::client::read(file, bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
+        if (!got.ok() || got.value() == 0) {
+            heap::free(bytes);
+            bytes = nullptr;
+        } else {
+            at += got.value();
+        }
+    }
+    fs::client::close(file);
+    if (!bytes)
+        return memory.ok() ? Error::invalid_argument : memory.error();
+    return bytes;
+}
+
+Error go_away(mach::PortName node, bool force)
+{
+    rpc::Rights<1> control;
+    fs::GetTranslatorControl::Reply found {};
+    Error status = rpc::call<fs::GetTranslatorControl>(node, {}, found, {}, &control);
+    if (status == Error::not_found)
+        return Error::none; // nothing runs there
+    TRY_STATUS(status);
+    fsys::GoAway::Reply gone {};
+    status = rpc::call<fsys::GoAway>(control[0].name, { force ? 1u : 0u, 0 }, gone);
+    rpc::release(control[0]);
+    return status;
+}
+
+Error set(mach::PortName root, mach::PortName node, const Options& options)
+{
+    fs::SetTranslator::Request request {};
+    if (!join(options, request.passive))
+        return Error::name_too_long;
+    if (options.go_away)
+        TRY_STATUS(go_away(node, options.force));
+    rpc::Rights<1> give;
+    if (options.active) {
+        request.flags |= fs::kSetActive;
+        if (options.translator) {
+            size_t size = 0;
+            uint8_t* image = TRY(read_file(root, options.translator[0], size));
+            exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
+            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs);
+            heap::free(image);
+            give[0] = { TRY(static_cast<Result<mach::PortName>&&>(control)), mach::Disposition::move_send };
+        }
+    }
+    if (options.passive)
+        request.flags |= fs::kSetPassive;
+    fs::SetTranslator::Reply reply {};
+    return rpc::call<fs::SetTranslator>(node, request, reply, give);
+}
+
+} // namespace
+
+int main(int argc, char** argv, char**)
+{
+    Options options;
+    if (!parse(argc, argv, options)) {
+        mach::Line() << "usage: settrans [-a] [-p] [-c] [-g] [-f] NODE [TRANSLATOR ARG...]";
+        return 2;
+    }
+    mach::PortName root = utils::root_directory();
+    uint32_t flags = fs::kNoTranslator | (options.create ? fs::kCreate : 0);
+    Result<mach::PortName> node = fs::client::open(root, root, options.node, flags, 0644);
+    Error status = node.ok() ? set(root, node.value(), options) : node.error();
+    if (node.ok())
+        fs::client::close(node.value());
+    mach::Line() << options.node << ": " << error_name(status);
+    return status == Error::none ? 0 : 1;
+}
