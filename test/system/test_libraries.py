@@ -21,7 +21,7 @@ def run(qemu, results):
     run_programs(qemu, results, "libraries: spawning translators", ["tmpfs", "spawntest"], "spawntest", 13, [
         ("the killed translator ended", r"task: hello ended with status 9"),
     ])
-    run_programs(qemu, results, "utilities: settrans, showtrans, fsysopts", ["tmpfs", "utilstest"], "utilstest", 9, [
+    run_programs(qemu, results, "utilities: settrans, showtrans, fsysopts", ["tmpfs", "utilstest"], "utilstest", 8, [
         ("showtrans prints the passive translator", r"showtrans: /tmp/p: /hurd/hello Passive"),
         ("fsysopts prints the running translator's options", r"fsysopts: /tmp/h: Hello, world!"),
         ("settrans -g made hello go away", r"/hurd/hello: gone away: none"),
