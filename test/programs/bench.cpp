@@ -2,6 +2,7 @@
 // and prints (each line logs as "bench: <name> <value> <unit>"); the module
 // "benchpeer" is the other task of the RPC benchmark. Under qemu -icount
 // the TSC counts guest instructions.
+#include "bench_measure.h"
 #include "checks.h"
 #include <mach/mach.h>
 #include <mach/print.h>
@@ -13,29 +14,13 @@ namespace {
 using mach::Disposition;
 using mach::PortName;
 
-inline uint64_t read_tsc()
-{
-    uint32_t low, high;
-    asm volatile("rdtsc" : "=a"(low), "=d"(high));
-    return (uint64_t(high) << 32) | low;
-}
-
 constexpr uint64_t kRounds = 10000;
 constexpr uint64_t kUnusedCall = 63; // rejected at once: the bare entry and exit
 constexpr uint32_t kPeerHello = 1;
 
 mach::SelfPorts g_self;
 
-// Runs `operation` a few times to warm up, then kRounds times; reports instructions per round.
-template <typename Operation> void measure(const char* name, uint64_t rounds, Operation operation)
-{
-    for (uint64_t i = 0; i < 10; ++i)
-        operation();
-    uint64_t start = read_tsc();
-    for (uint64_t i = 0; i < rounds; ++i)
-        operation();
-    mach::Line() << name << " " << (read_tsc() - start) / rounds << " insn/op";
-}
+using bench::measure;
 
 struct Buffer {
     mach::MessageHeader header;

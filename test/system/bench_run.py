@@ -6,7 +6,7 @@ import re
 
 from qemu import EXIT_SUCCESS
 
-FIGURE = re.compile(r"bench: (\S+) (\d+) (\S+)$")
+FIGURE = re.compile(r"\b(?:bench|fsbench): (\S+) (\d+) (\S+)$")
 ICOUNT = ["-icount", "shift=0,sleep=off", "-rtc", "base=2024-01-01T00:00:00,clock=vm"]
 
 

@@ -34,8 +34,8 @@ void initialise(fs::Node& node, uint32_t mode, const fs::Credentials& owner)
 
 void copy_bytes(uint8_t* to, const uint8_t* from, uint64_t size)
 {
-    for (uint64_t i = 0; i < size; i++)
-        to[i] = from[i];
+    if (size)
+        __builtin_memcpy(to, from, size);
 }
 
 } // namespace
@@ -87,8 +87,8 @@ Error MemoryFile::write(uint64_t offset, const uint8_t* data, uint32_t amount)
         return Error::no_space;
     uint64_t end = offset + amount;
     TRY_STATUS(reserve(end));
-    for (uint64_t i = stat.size; i < offset; i++)
-        m_data[i] = 0; // a hole reads as zeros
+    if (offset > stat.size)
+        __builtin_memset(m_data + stat.size, 0, offset - stat.size); // a hole reads as zeros
     copy_bytes(m_data + offset, data, amount);
     if (end > stat.size)
         stat.size = end;
@@ -98,8 +98,8 @@ Error MemoryFile::write(uint64_t offset, const uint8_t* data, uint32_t amount)
 Error MemoryFile::set_size(uint64_t size)
 {
     TRY_STATUS(reserve(size));
-    for (uint64_t i = stat.size; i < size; i++)
-        m_data[i] = 0;
+    if (size > stat.size)
+        __builtin_memset(m_data + stat.size, 0, size - stat.size);
     stat.size = size;
     return Error::none;
 }
