@@ -95,7 +95,7 @@ Result<uint32_t> FileSystem::intern(const Credentials& who)
 
 Result<mach::PortName> FileSystem::open_node(Node& node, uint32_t flags, uint32_t credentials)
 {
-    PerOpen* peropen = TRY(m_peropens.create(PerOpen { &node, 0, flags, credentials }));
+    PerOpen* peropen = TRY(m_peropens.create(node, flags, credentials));
     Result<mach::PortName> right = m_server.make_send(m_port, reinterpret_cast<uint64_t>(peropen));
     if (!right.ok()) {
         m_peropens.destroy(peropen);
@@ -115,7 +115,7 @@ void FileSystem::payload_released(uint64_t payload)
     PerOpen* peropen = peropen_of(payload);
     if (!peropen)
         return;
-    peropen->node->release();
+    peropen->node()->release();
     m_peropens.destroy(peropen);
     __atomic_sub_fetch(&m_peropen_count, 1, __ATOMIC_RELAXED);
 }
@@ -125,39 +125,39 @@ void FileSystem::payload_released(uint64_t payload)
 Error FileSystem::serve(io::Read, const rpc::Incoming<io::Read>& in, rpc::Outgoing<io::Read>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
-    if (!peropen || !(peropen->flags & kRead))
+    if (!peropen || !(peropen->flags() & kRead))
         return Error::permission_denied;
-    if (is_directory(peropen->node->stat.mode))
+    if (is_directory(peropen->node()->stat.mode))
         return Error::is_directory;
     bool at_peropen = in.body.offset == io::kAtOffset;
-    uint64_t offset = at_peropen ? peropen->offset : in.body.offset;
+    uint64_t offset = at_peropen ? peropen->offset() : in.body.offset;
     uint32_t amount = in.body.amount < io::kMaxTransfer ? in.body.amount : io::kMaxTransfer;
-    if (Error e = peropen->node->read(offset, out.body.data.bytes, amount); e != Error::none)
+    if (Error e = peropen->node()->read(offset, out.body.data.bytes, amount); e != Error::none)
         return e;
     out.body.data.length = amount;
     if (at_peropen)
-        peropen->offset = offset + amount;
-    peropen->node->stat.access_ns = now_ns();
+        TRY_STATUS(peropen->set_offset(offset + amount));
+    peropen->node()->stat.access_ns = now_ns();
     return Error::none;
 }
 
 Error FileSystem::serve(io::Write, const rpc::Incoming<io::Write>& in, rpc::Outgoing<io::Write>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
-    if (!peropen || !(peropen->flags & kWrite))
+    if (!peropen || !(peropen->flags() & kWrite))
         return Error::permission_denied;
-    Node& node = *peropen->node;
+    Node& node = *peropen->node();
     if (is_directory(node.stat.mode))
         return Error::is_directory;
     bool at_peropen = in.body.offset == io::kAtOffset;
-    uint64_t offset = at_peropen ? peropen->offset : in.body.offset;
-    if (peropen->flags & kAppend)
+    uint64_t offset = at_peropen ? peropen->offset() : in.body.offset;
+    if (peropen->flags() & kAppend)
         offset = node.stat.size;
     if (Error e = node.write(offset, in.body.data.bytes, in.body.data.length); e != Error::none)
         return e;
     out.body.written = in.body.data.length;
-    if (at_peropen || (peropen->flags & kAppend))
-        peropen->offset = offset + in.body.data.length;
+    if (at_peropen || (peropen->flags() & kAppend))
+        TRY_STATUS(peropen->set_offset(offset + in.body.data.length));
     node.stat.modify_ns = node.stat.change_ns = now_ns();
     return Error::none;
 }
@@ -170,15 +170,15 @@ Error FileSystem::serve(io::Seek, const rpc::Incoming<io::Seek>& in, rpc::Outgoi
     int64_t base = 0;
     switch (in.body.whence) {
     case io::Whence::set: base = 0; break;
-    case io::Whence::current: base = int64_t(peropen->offset); break;
-    case io::Whence::end: base = int64_t(peropen->node->stat.size); break;
+    case io::Whence::current: base = int64_t(peropen->offset()); break;
+    case io::Whence::end: base = int64_t(peropen->node()->stat.size); break;
     default: return Error::invalid_argument;
     }
     int64_t offset = base + in.body.offset;
     if ((in.body.offset > 0 && offset < base) || offset < 0)
         return Error::invalid_argument;
-    peropen->offset = uint64_t(offset);
-    out.body.offset = peropen->offset;
+    TRY_STATUS(peropen->set_offset(uint64_t(offset)));
+    out.body.offset = peropen->offset();
     return Error::none;
 }
 
@@ -187,7 +187,7 @@ Error FileSystem::serve(io::GetStat, const rpc::Incoming<io::GetStat>& in, rpc::
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    out.body.stat = peropen->node->stat;
+    out.body.stat = peropen->node()->stat;
     return Error::none;
 }
 
@@ -197,9 +197,9 @@ Error FileSystem::serve(io::Duplicate, const rpc::Incoming<io::Duplicate>& in, r
     if (!peropen)
         return Error::permission_denied;
     uint32_t flags = in.body.flags & (kAccessMask | kAppend);
-    if ((flags & kAccessMask) & ~(peropen->flags & kAccessMask))
+    if ((flags & kAccessMask) & ~(peropen->flags() & kAccessMask))
         return Error::permission_denied; // a copy may only lose access
-    mach::PortName right = TRY(open_node(*peropen->node, flags, peropen->credentials));
+    mach::PortName right = TRY(open_node(*peropen->node(), flags, peropen->credentials()));
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;
 }
@@ -272,7 +272,7 @@ struct FileSystem::Walk {
 Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Walk& walk)
 {
     const Credentials& who = credentials_of(start);
-    walk.node = start.node;
+    walk.node = start.node();
     walk.node->reference();
     size_t length = base::text_length(request.path.c_str());
     if (length >= kMaxPath)
@@ -335,7 +335,7 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             }
         }
         if (next->active_translator != mach::kNullName && follow_translator) {
-            Result<mach::PortName> root = translator_root(*next, start.credentials, kRead | kExecute);
+            Result<mach::PortName> root = translator_root(*next, start.credentials(), kRead | kExecute);
             if (root.ok() || root.error() != Error::not_found) {
                 next->release();
                 if (!root.ok())
@@ -366,7 +366,7 @@ Error FileSystem::open_final(const PerOpen& start, const Lookup::Request& reques
         TRY_STATUS(node.set_size(0));
         node.stat.modify_ns = node.stat.change_ns = now_ns();
     }
-    mach::PortName right = TRY(open_node(node, flags & (kAccessMask | kAppend), start.credentials));
+    mach::PortName right = TRY(open_node(node, flags & (kAccessMask | kAppend), start.credentials()));
     out.body.result = LookupResult::done;
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;
@@ -411,7 +411,7 @@ Result<Node*> FileSystem::writable_directory(uint64_t payload)
     PerOpen* peropen = peropen_of(payload);
     if (!peropen)
         return Error::permission_denied;
-    Node& directory = *peropen->node;
+    Node& directory = *peropen->node();
     if (!is_directory(directory.stat.mode))
         return Error::not_directory;
     if (!allowed(directory.stat, credentials_of(*peropen), kWrite | kExecute))
@@ -422,9 +422,9 @@ Result<Node*> FileSystem::writable_directory(uint64_t payload)
 Error FileSystem::serve(ReadDirectory, const rpc::Incoming<ReadDirectory>& in, rpc::Outgoing<ReadDirectory>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
-    if (!peropen || !(peropen->flags & kRead))
+    if (!peropen || !(peropen->flags() & kRead))
         return Error::permission_denied;
-    Node& directory = *peropen->node;
+    Node& directory = *peropen->node();
     if (!is_directory(directory.stat.mode))
         return Error::not_directory;
     // "." and ".." come first, then the directory's own entries.
@@ -513,8 +513,8 @@ Error FileSystem::serve(ReadLink, const rpc::Incoming<ReadLink>& in, rpc::Outgoi
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    const char* target = peropen->node->target();
-    if (!is_symlink(peropen->node->stat.mode) || !target)
+    const char* target = peropen->node()->target();
+    if (!is_symlink(peropen->node()->stat.mode) || !target)
         return Error::invalid_argument;
     out.body.target.set(target);
     return Error::none;
@@ -575,7 +575,7 @@ Error FileSystem::serve(Rename, const rpc::Incoming<Rename>& in, rpc::Outgoing<R
     rpc::release(in.rights[0]); // the directory is known by its peropen now
     if (!to.ok())
         return to.error();
-    Node& to_directory = *to.value()->node;
+    Node& to_directory = *to.value()->node();
     if (!is_directory(to_directory.stat.mode))
         return Error::not_directory;
     if (!allowed(to_directory.stat, credentials_of(*to.value()), kWrite | kExecute))
@@ -605,8 +605,8 @@ Error FileSystem::serve(Link, const rpc::Incoming<Link>& in, rpc::Outgoing<Link>
     rpc::release(in.rights[0]);
     if (!to.ok())
         return to.error();
-    Node& node = *peropen->node;
-    Node& to_directory = *to.value()->node;
+    Node& node = *peropen->node();
+    Node& to_directory = *to.value()->node();
     if (is_directory(node.stat.mode))
         return Error::is_directory;
     if (!is_directory(to_directory.stat.mode))
@@ -626,7 +626,7 @@ Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    Node& node = *peropen->node;
+    Node& node = *peropen->node();
     const Credentials& who = credentials_of(*peropen);
     bool owner = who.is_root() || who.uid == node.stat.uid;
     const SetAttribute::Request& change = in.body;
@@ -652,7 +652,7 @@ Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc
     case Attribute::size:
         if (is_directory(node.stat.mode))
             return Error::is_directory;
-        if (!(peropen->flags & kWrite) && !allowed(node.stat, who, kWrite))
+        if (!(peropen->flags() & kWrite) && !allowed(node.stat, who, kWrite))
             return Error::permission_denied;
         TRY_STATUS(node.set_size(change.size));
         node.stat.modify_ns = now_ns();
@@ -805,7 +805,7 @@ Error FileSystem::serve(SetTranslator, const rpc::Incoming<SetTranslator>& in, r
     const rpc::Right& given = in.rights[0];
     PerOpen* peropen = peropen_of(in.payload);
     Error status = Error::none;
-    Node* node = peropen ? peropen->node : nullptr;
+    Node* node = peropen ? peropen->node() : nullptr;
     const Credentials* who = peropen ? &credentials_of(*peropen) : nullptr;
     if (!node)
         status = Error::permission_denied;
@@ -853,7 +853,7 @@ Error FileSystem::serve(GetTranslator, const rpc::Incoming<GetTranslator>& in, r
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    const char* passive = peropen->node->passive_translator;
+    const char* passive = peropen->node()->passive_translator;
     out.body.passive.set(passive ? passive : "");
     return Error::none;
 }
@@ -864,7 +864,7 @@ Error FileSystem::serve(GetTranslatorControl, const rpc::Incoming<GetTranslatorC
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    Node& node = *peropen->node;
+    Node& node = *peropen->node();
     const Credentials& who = credentials_of(*peropen);
     if (!who.is_root() && who.uid != node.stat.uid)
         return Error::permission_denied;

@@ -21,12 +21,42 @@
 
 namespace fs {
 
-struct PerOpen {
-    Node* node; // referenced
-    uint64_t offset;
-    uint32_t flags; // OpenFlag: the access granted, and kAppend
-    uint32_t credentials; // index in the file system's table
+// An open file: 16 bytes, as there is one per open file. The node's
+// address and the offset take 48 bits each (canonical addresses; offsets
+// up to kMaxOffset), the open flags and the credentials' index the upper
+// 16 bits of each word.
+class PerOpen {
+public:
+    static constexpr uint64_t kMaxOffset = (1ull << 48) - 1;
+
+    PerOpen(Node& node, uint32_t flags, uint32_t credentials)
+        : m_node_and_flags((reinterpret_cast<uint64_t>(&node) & kLow48) | uint64_t(flags & 0xffff) << 48)
+        , m_offset_and_credentials(uint64_t(credentials & 0xffff) << 48)
+    {
+    }
+
+    Node* node() const { return reinterpret_cast<Node*>(int64_t(m_node_and_flags << 16) >> 16); } // referenced
+    uint32_t flags() const { return uint32_t(m_node_and_flags >> 48); } // OpenFlag: the access granted, kAppend
+    uint64_t offset() const { return m_offset_and_credentials & kLow48; }
+    uint32_t credentials() const { return uint32_t(m_offset_and_credentials >> 48); } // index in the file system's table
+
+    // out_of_range past kMaxOffset.
+    Error set_offset(uint64_t offset)
+    {
+        if (offset > kMaxOffset)
+            return Error::out_of_range;
+        m_offset_and_credentials = (m_offset_and_credentials & ~kLow48) | offset;
+        return Error::none;
+    }
+
+private:
+    static constexpr uint64_t kLow48 = (1ull << 48) - 1;
+
+    uint64_t m_node_and_flags;
+    uint64_t m_offset_and_credentials;
 };
+
+static_assert(sizeof(PerOpen) == 16, "a peropen is 16 bytes: one per open file");
 
 class FileSystem final : public ports::Receiver {
 public:
@@ -81,7 +111,7 @@ private:
     struct Walk;
 
     PerOpen* peropen_of(uint64_t payload) const;
-    const Credentials& credentials_of(const PerOpen& peropen) const { return m_credentials[peropen.credentials]; }
+    const Credentials& credentials_of(const PerOpen& peropen) const { return m_credentials[peropen.credentials()]; }
     Result<uint32_t> intern(const Credentials& who);
     // A send right to a new peropen of `node` (referenced by the peropen).
     Result<mach::PortName> open_node(Node& node, uint32_t flags, uint32_t credentials);

@@ -2,6 +2,7 @@
 // first and then changes state in steps that cannot fail.
 #include <ipc/memory.h>
 #include <ipc/name_space.h>
+#include <mach/syscall.h>
 #include <ipc/notification.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
@@ -356,7 +357,7 @@ Result<PortName> NameSpace::request_payload_notify(Port& port, NameSpace& caller
 
 Result<PortName> NameSpace::make_send_with_payload(PortName name, uint64_t payload)
 {
-    if (payload == 0)
+    if (payload == 0 || payload > mach::kMaxPayload)
         return Error::invalid_argument;
     uint32_t index = TRY(receive_index(name));
     TRY(reserve(1));

@@ -14,10 +14,12 @@ Result<PayloadRecord*> PayloadRecord::create(Port& port, uint64_t payload)
 
 void PayloadRecord::release_send_right()
 {
-    if (--m_send_rights != 0)
+    uint32_t left = send_rights() - 1;
+    set_send_rights(left);
+    if (left != 0)
         return;
-    Port& port = *m_port;
-    uint64_t payload = m_payload;
+    Port& port = this->port();
+    uint64_t payload = this->payload();
     memory::cache<PayloadRecord>().destroy(this);
     memory::counters().payload_records--;
     port.payload_record_destroyed(payload);

@@ -178,6 +178,9 @@ TEST_CASE("fs: a file is created, written, read back, sought and stat'ed")
     CHECK(read_all(file) == "hello, portico");
     CHECK(client::seek(file, 7, io::Whence::set).value() == 7);
     CHECK(read_all(file) == "portico");
+    // A peropen's offset has 48 bits.
+    CHECK(client::seek(file, int64_t(fs::PerOpen::kMaxOffset) + 1, io::Whence::set).error() == Error::out_of_range);
+    CHECK(client::seek(file, 0, io::Whence::current).value() == 14);
     fs::Stat stat = client::stat(file).value();
     CHECK(stat.size == 14);
     CHECK(fs::is_regular(stat.mode));

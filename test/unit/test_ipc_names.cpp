@@ -1,5 +1,7 @@
 // IPC core: name spaces, right types, user references, coalescing, port calls.
 #include <catch.hpp>
+#include <ipc/payload_record.h>
+#include <mach/syscall.h>
 #include <support/ipc_world.h>
 
 using namespace test_support;
@@ -239,4 +241,32 @@ TEST_CASE("ipc: identify tells a server which of its ports and payloads a right 
     PortName bare = p.server->allocate(RightType::receive).value(); // a receive right alone
     CHECK(p.server->identify(bare).error() == Error::invalid_right);
     CHECK(p.server->identify(0x777).error() == Error::invalid_name);
+}
+
+TEST_CASE("ipc: payloads are at most 48 bits, and a record keeps them whole")
+{
+    IpcWorld world;
+    ClientServer p;
+    CHECK(p.server->make_send_with_payload(p.service, mach::kMaxPayload + 1).error() == Error::invalid_argument);
+    CHECK(p.server->make_send_with_payload(p.service, 0).error() == Error::invalid_argument);
+    PortName biggest = p.server->make_send_with_payload(p.service, mach::kMaxPayload).value();
+    PortName sent = p.server->extract_right(biggest, Disposition::move_send, *p.client).value();
+    CHECK(p.server->identify(p.server->make_send_with_payload(p.service, 5).value()).value().payload == 5);
+    // The send-right count crosses 16 bits (it is split over the record's two words).
+    ipc::Port& port = *p.server->receive_source(p.service).value().port;
+    ipc::PayloadRecord* record = ipc::PayloadRecord::create(port, 77).value();
+    for (int i = 0; i < 70000; i++)
+        record->copy_send_right();
+    CHECK(record->send_rights() == 70001);
+    CHECK(&record->port() == &port);
+    CHECK(record->payload() == 77);
+    for (int i = 0; i < 70000; i++)
+        record->release_send_right();
+    CHECK(record->send_rights() == 1);
+    record->release_send_right(); // the last: the record goes
+    TestMessage m;
+    REQUIRE(send_message(*p.client, TestMessage().to(sent, Disposition::copy_send)) == Error::none);
+    REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
+    CHECK(m.header.payload == mach::kMaxPayload);
+    CHECK(ipc::statistics().payload_records == 2);
 }

@@ -44,7 +44,9 @@ enum class Syscall : uint64_t {
     //                           Disposition notify_disposition, PortName* previous)
     port_request_notification = 9,
     // port_make_send_with_payload(task, PortName receive, uint64_t payload, PortName* send):
-    // a new send right to the port carrying `payload` (nonzero) on every message.
+    // a new send right to the port carrying `payload` on every message. A
+    // payload is nonzero and at most kMaxPayload (48 bits: a server's
+    // pointer fits), so that the kernel's record of it stays 16 bytes.
     port_make_send_with_payload = 10,
     // port_set_queue_limit(task, name, uint32_t limit)
     port_set_queue_limit = 11,
@@ -86,6 +88,8 @@ enum class Syscall : uint64_t {
     // debug_write(const char* text, uint64_t length): to the kernel log, tagged with the task's name
     debug_write = 32,
 };
+
+constexpr uint64_t kMaxPayload = (1ull << 48) - 1;
 
 // What self_ports returns: send rights the task always holds.
 // Each call adds a user reference to the task, thread and host names.
