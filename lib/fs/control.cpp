@@ -11,7 +11,8 @@ Error Control::adopt(mach::PortName port) { return m_server.adopt_port(port, *th
 
 bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
-    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::GoAway>::dispatch(*this, request, reply);
+    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::GoAway, fsys::Statistics>::dispatch(*this, request,
+        reply);
 }
 
 Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc::Outgoing<fsys::GetRoot>& out)
@@ -31,6 +32,13 @@ Error Control::serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>& in, rpc::O
     if (m_file_system.peropens() != 0 && !in.body.force)
         return Error::busy;
     m_server.shut_down();
+    return Error::none;
+}
+
+Error Control::serve(fsys::Statistics, const rpc::Incoming<fsys::Statistics>&, rpc::Outgoing<fsys::Statistics>& out)
+{
+    out.body.open_files = m_file_system.peropens();
+    out.body.open_file_bytes = m_file_system.peropen_bytes();
     return Error::none;
 }
 

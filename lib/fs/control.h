@@ -21,6 +21,7 @@ public:
     Error serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>&, rpc::Outgoing<fsys::GetRoot>&);
     Error serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>&);
     Error serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>&, rpc::Outgoing<fsys::GoAway>&);
+    Error serve(fsys::Statistics, const rpc::Incoming<fsys::Statistics>&, rpc::Outgoing<fsys::Statistics>&);
 
 private:
     ports::Server& m_server;

@@ -79,8 +79,9 @@ public:
     // (what a translator's parent, or a test, starts from).
     Result<mach::PortName> open_root(const Credentials& who, uint32_t flags);
 
-    // Peropens alive now (the memory figure counts them).
+    // Peropens alive now, and the bytes their cache holds (the memory figure).
     uint64_t peropens() const { return __atomic_load_n(&m_peropen_count, __ATOMIC_RELAXED); }
+    uint64_t peropen_bytes() const { return m_peropens.stats().bytes; }
 
     // ---- ports::Receiver ----
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;

@@ -38,6 +38,15 @@ struct GoAway : rpc::Operation<kBase + 3> {
     using Reply = rpc::Empty;
 };
 
+// What the file system's open files cost it now (the memory figure).
+struct Statistics : rpc::Operation<kBase + 5> {
+    using Request = rpc::Empty;
+    struct alignas(8) Reply {
+        uint64_t open_files; // peropens alive
+        uint64_t open_file_bytes; // the pages their cache holds
+    };
+};
+
 // Sent by a translator its parent started, to the bootstrap port it was
 // given: here is my control port. The parent attaches it to the node.
 struct Startup : rpc::Operation<kBase + 4, 1> {

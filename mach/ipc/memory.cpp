@@ -1,4 +1,5 @@
 #include <ipc/memory.h>
+#include <ipc/payload_record.h>
 #include <kern/assert.h>
 
 namespace ipc {
@@ -15,7 +16,12 @@ void init(kern::PageProvider& pages, BlockAllocator& blocks)
     g_blocks = &blocks;
 }
 
-Statistics statistics() { return memory::g_counters; }
+Statistics statistics()
+{
+    Statistics counts = memory::g_counters;
+    counts.payload_record_bytes = memory::cache<PayloadRecord>().stats().bytes;
+    return counts;
+}
 
 namespace memory {
 

@@ -20,6 +20,8 @@ public:
     virtual Result<void*> allocate(size_t size) = 0;
     // Returns a block from allocate().
     virtual void free(void* block) = 0;
+    // What a block of `size` bytes really takes (the allocator rounds up).
+    virtual size_t footprint(size_t size) const = 0;
 
 protected:
     ~BlockAllocator() = default;
@@ -40,6 +42,8 @@ struct Statistics {
     size_t accounts; // one per name space, kept while its messages are in flight
     size_t message_bytes; // bytes of the live messages
     size_t notifications_lost; // since boot: a notification that could not be allocated
+    size_t name_table_bytes; // what the name spaces' tables take, as allocated
+    size_t payload_record_bytes; // the pages of the payload records' slab cache
 };
 
 Statistics statistics();

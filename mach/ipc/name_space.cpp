@@ -47,6 +47,7 @@ void NameSpace::destroy(NameSpace* space)
             space->release_entry_rights(index);
     }
     KASSERT(space->m_live == 0);
+    memory::counters().name_table_bytes -= space->table_footprint();
     memory::blocks().free(space->m_entries);
     memory::blocks().free(space->m_buckets);
     space->m_account->release(); // messages still in flight keep it
@@ -84,7 +85,7 @@ Result<uint32_t> NameSpace::new_entry_growing()
     if (m_live >= m_limit)
         return Error::no_space;
     if (m_used >= m_capacity)
-        TRY(grow(m_capacity * 2));
+        TRY(grow(next_capacity(m_capacity)));
     return start_entry(m_used++);
 }
 
@@ -96,7 +97,7 @@ Result<void> NameSpace::reserve(uint32_t count)
         return {};
     uint32_t capacity = m_capacity;
     while (capacity - m_used + m_free_count < count)
-        capacity *= 2;
+        capacity = next_capacity(capacity);
     return grow(capacity);
 }
 
@@ -121,12 +122,14 @@ Result<void> NameSpace::grow(uint32_t capacity)
     if (m_entries)
         __builtin_memcpy(entries, m_entries, size_t(m_used) * sizeof(Entry));
     __builtin_memset(buckets.value(), 0, size_t(bucket_count) * sizeof(uint32_t));
+    memory::counters().name_table_bytes -= table_footprint();
     memory::blocks().free(m_entries);
     memory::blocks().free(m_buckets);
     m_entries = entries;
     m_buckets = static_cast<uint32_t*>(buckets.value());
     m_capacity = capacity;
     m_bucket_count = bucket_count;
+    memory::counters().name_table_bytes += table_footprint();
     if (m_used == 0)
         m_used = 1; // index 0 is never a name
     for (uint32_t index = 1; index < m_used; index++) {
@@ -144,6 +147,14 @@ Result<void> NameSpace::set_name_limit(uint32_t limit)
         return Error::busy;
     m_limit = limit;
     return {};
+}
+
+size_t NameSpace::table_footprint() const
+{
+    if (!m_entries)
+        return 0;
+    return memory::blocks().footprint(size_t(m_capacity) * sizeof(Entry))
+        + memory::blocks().footprint(size_t(m_bucket_count) * sizeof(uint32_t));
 }
 
 size_t NameSpace::table_bytes() const { return size_t(m_capacity) * sizeof(Entry) + size_t(m_bucket_count) * 4; }

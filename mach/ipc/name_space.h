@@ -7,7 +7,7 @@
 // A name is (index << 8 | generation): a name deallocated and reused gets a
 // new generation, so a stale name is caught (invalid_name) instead of
 // silently reaching another right. Entries are 16 bytes in one table that
-// doubles as needed, up to a per-space limit (no_space past it); a hash
+// grows by half as needed, up to a per-space limit (no_space past it); a hash
 // chained through the entries finds the name already holding a send or
 // receive right for a port (or payload record), for coalescing.
 //
@@ -142,6 +142,8 @@ public:
     static constexpr size_t entry_bytes();
     // Table and hash bytes per name slot now (for the memory figures).
     size_t table_bytes() const;
+    // What the table and hash take from the allocator.
+    size_t table_footprint() const;
 
     // For the dead-name requests of a port that died: clears the request mark of `name`.
     void forget_request(mach::PortName name);
@@ -180,6 +182,9 @@ private:
     Result<uint32_t> new_entry_growing();
     uint32_t start_entry(uint32_t index);
     Result<void> grow(uint32_t capacity);
+    // The capacity after `capacity` when the table grows: half as much
+    // again (doubling would leave up to half of a big table unused).
+    static uint32_t next_capacity(uint32_t capacity) { return capacity + capacity / 2; }
     void free_entry(uint32_t index);
     uint32_t find(const void* object) const;
     void hash_insert(uint32_t index);

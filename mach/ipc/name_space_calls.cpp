@@ -153,7 +153,7 @@ Result<void> NameSpace::check_insert_at(PortName name, const CarriedRight& previ
     if (index >= m_capacity) {
         uint32_t capacity = m_capacity;
         while (capacity <= index)
-            capacity *= 2;
+            capacity = next_capacity(capacity);
         TRY(grow(capacity));
     }
     return {};

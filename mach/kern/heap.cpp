@@ -10,7 +10,8 @@ namespace {
 
 // Owner tags in the Frame of a block, so that a pointer freed to the wrong
 // place is caught.
-constexpr uint32_t kHeapBlockTag = 0x4ea9;
+// A large block's first frame carries kHeapRunTag and the run's page count.
+constexpr uint32_t kHeapRunTag = 1u << 28;
 constexpr uint32_t kSlabPageTag = 0x51ab;
 
 constexpr size_t kSmallestClass = 16;
@@ -29,14 +30,8 @@ size_t class_index(size_t size)
     return index;
 }
 
-// The smallest order whose block holds `size` bytes.
-unsigned order_for(size_t size)
-{
-    unsigned order = 0;
-    while ((vm::kPageSize << order) < size)
-        ++order;
-    return order;
-}
+// The pages a large block of `size` bytes takes.
+size_t pages_for(size_t size) { return (size + vm::kPageSize - 1) / vm::kPageSize; }
 
 } // namespace
 
@@ -81,6 +76,13 @@ SlabCache& Heap::size_class(size_t index)
     return *std::launder(reinterpret_cast<SlabCache*>(m_class_storage[index]));
 }
 
+size_t Heap::footprint(size_t size)
+{
+    if (size <= kMaxSmallSize)
+        return kSmallestClass << class_index(size ? size : 1);
+    return pages_for(size) * vm::kPageSize;
+}
+
 Result<void*> Heap::allocate(size_t size)
 {
     if (size == 0)
@@ -93,10 +95,10 @@ Result<void*> Heap::allocate(size_t size)
         __atomic_fetch_add(&m_bytes_in_use, kSmallestClass << index, __ATOMIC_RELAXED);
         return block;
     }
-    unsigned order = order_for(size);
-    PhysAddr frames = TRY(m_frames.allocate(order));
-    m_frames.frame(frames).set_owner_tag(kHeapBlockTag);
-    __atomic_fetch_add(&m_bytes_in_use, vm::kPageSize << order, __ATOMIC_RELAXED);
+    size_t pages = pages_for(size);
+    PhysAddr frames = TRY(m_frames.allocate_run(pages));
+    m_frames.frame(frames).set_owner_tag(kHeapRunTag | uint32_t(pages));
+    __atomic_fetch_add(&m_bytes_in_use, pages * vm::kPageSize, __ATOMIC_RELAXED);
     return m_frames.window().to_virt(frames);
 }
 
@@ -116,11 +118,11 @@ void Heap::free(void* block)
     PhysAddr frames = m_frames.window().to_phys(block);
     vm::Frame& head = m_frames.frame(frames);
     KASSERT(head.state() == vm::FrameState::allocated); // not a double free
-    KASSERT(head.owner_tag() == kHeapBlockTag);
-    unsigned order = head.order();
+    KASSERT(head.owner_tag() & kHeapRunTag);
+    size_t pages = head.owner_tag() & ~kHeapRunTag;
     head.set_owner_tag(0);
-    m_frames.free(frames, order);
-    __atomic_fetch_sub(&m_bytes_in_use, vm::kPageSize << order, __ATOMIC_RELAXED);
+    m_frames.free_run(frames, pages);
+    __atomic_fetch_sub(&m_bytes_in_use, pages * vm::kPageSize, __ATOMIC_RELAXED);
 }
 
 void heap_init(PageProvider& pages, vm::FrameAllocator& frames)

@@ -1,8 +1,8 @@
 // The kernel heap: variable-size allocations for the few places that need
 // them (fixed-size kernel objects use their own slab caches instead).
 // Requests up to 2048 bytes come from power-of-two slab caches (16..2048,
-// 16-byte aligned); larger ones are whole blocks of frames (page-aligned,
-// up to 4 MiB). A slab object never starts on a page boundary and a large
+// 16-byte aligned); larger ones are runs of exactly the frames they need
+// (page-aligned, up to 4 MiB). A slab object never starts on a page boundary and a large
 // block always does, so heap_free needs no size: a large block's order is in
 // its Frame, which the heap also tags as its own.
 //
@@ -56,6 +56,9 @@ public:
 
     // Returns a block from allocate() (a foreign pointer or a double free is caught).
     void free(void* block);
+
+    // What a block of `size` bytes takes: its size class, or its whole block of frames.
+    static size_t footprint(size_t size);
 
     // Bytes handed out and not freed, counted in whole size classes or frame blocks.
     size_t bytes_in_use() const { return __atomic_load_n(&m_bytes_in_use, __ATOMIC_RELAXED); }

@@ -75,6 +75,8 @@ Error serve_statistics(KernelRequest& request)
     stats.total_frames = vm::frame_allocator().total_frames();
     stats.notifications_lost = ipc.notifications_lost;
     stats.uptime_ns = monotonic_ns();
+    stats.name_table_bytes = ipc.name_table_bytes;
+    stats.payload_record_bytes = ipc.payload_record_bytes;
     request.set_result(stats);
     return Error::none;
 }

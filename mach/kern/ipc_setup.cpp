@@ -19,6 +19,7 @@ public:
         if (block)
             heap_free(block);
     }
+    size_t footprint(size_t size) const override { return Heap::footprint(size); }
 };
 
 HeapBlocks g_blocks;

@@ -331,6 +331,51 @@ void FrameAllocator::free(PhysAddr block, unsigned order)
     push_free(pfn, order);
 }
 
+template <typename Visit> void FrameAllocator::for_each_piece(uint64_t from, uint64_t to, Visit visit)
+{
+    for (uint64_t at = from; at < to;) {
+        unsigned order = 0;
+        while (order < kMaxOrder && at % (2ull << order) == 0 && at + (2ull << order) <= to)
+            ++order;
+        visit(at, order);
+        at += 1ull << order;
+    }
+}
+
+Result<PhysAddr> FrameAllocator::allocate_run(size_t pages, Zone zone)
+{
+    if (pages == 0 || pages > (1ull << kMaxOrder))
+        return Error::invalid_argument;
+    unsigned order = 0;
+    while ((1ull << order) < pages)
+        ++order;
+    PhysAddr base = TRY(allocate(order, zone));
+    uint64_t block = 1ull << order;
+    if (pages == block)
+        return base;
+    {
+        // The block becomes allocated pieces: the run's, then the rest's.
+        kern::SpinlockGuard guard(m_lock);
+        auto mark = [&](uint64_t offset, unsigned piece) {
+            Frame& head = m_frames[index_of((base >> kPageShift) + offset)];
+            head.m_state = static_cast<uint64_t>(FrameState::allocated);
+            head.m_order = piece;
+            head.m_next_or_refs = 1;
+            head.m_prev_or_owner = 0;
+        };
+        for_each_piece(0, pages, mark);
+        for_each_piece(pages, block, mark);
+    }
+    for_each_piece(pages, block, [&](uint64_t offset, unsigned piece) { free(base + (offset << kPageShift), piece); });
+    return base;
+}
+
+void FrameAllocator::free_run(PhysAddr run, size_t pages)
+{
+    KASSERT(pages > 0 && pages <= (1ull << kMaxOrder));
+    for_each_piece(0, pages, [&](uint64_t offset, unsigned piece) { free(run + (offset << kPageShift), piece); });
+}
+
 Frame& FrameAllocator::frame(PhysAddr address)
 {
     uint64_t pfn = address >> kPageShift;

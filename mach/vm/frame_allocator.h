@@ -104,6 +104,13 @@ public:
     // Returns a block from allocate(); the order must match (checked).
     void free(PhysAddr block, unsigned order = 0);
 
+    // Exactly `pages` contiguous frames (1 .. 2^kMaxOrder): a block of the
+    // next order whose tail beyond `pages` goes back at once, so a run
+    // costs its pages, not the next power of two. Aligned like that block.
+    Result<PhysAddr> allocate_run(size_t pages, Zone zone = Zone::any);
+    // Returns a run from allocate_run; `pages` must match.
+    void free_run(PhysAddr run, size_t pages);
+
     // The metadata of the frame holding `address` (must be within the managed span).
     Frame& frame(PhysAddr address);
 
@@ -135,6 +142,9 @@ private:
     void unlink_free(uint64_t pfn, unsigned order);
     Result<PhysAddr> allocate_from(unsigned zone, unsigned order);
     void add_free_run(uint64_t first_pfn, uint64_t end_pfn);
+    // Calls visit(offset, order) for the naturally aligned blocks that make up
+    // [from, to) of a block (offsets in frames, largest blocks first where they fit).
+    template <typename Visit> static void for_each_piece(uint64_t from, uint64_t to, Visit visit);
 
     mutable kern::Spinlock m_lock; // guards the free lists, the Frame array's free entries and the counters
     PhysWindow m_window {};

@@ -416,3 +416,38 @@ TEST_CASE("an inverted reserved range is refused, not silently ignored", "[frame
     std::vector<PhysRange> inverted = { { 0x80200000, 0x24f000 } }; // start past end, as a bad symbol sum gives
     CHECK(init(allocator, kAwkwardMap, inverted, ram).error() == Error::invalid_argument);
 }
+
+TEST_CASE("a run of frames takes exactly its pages and goes back whole", "[frame_allocator]")
+{
+    FakeRam ram(0, 0xa000000);
+    FrameAllocator allocator;
+    REQUIRE(init(allocator, kAwkwardMap, kAwkwardReserved, ram).ok());
+    std::vector<size_t> initial = greedy_profile(allocator);
+    size_t free_before = allocator.free_frames();
+    std::mt19937 random(3);
+    std::vector<std::pair<PhysAddr, size_t>> runs;
+    std::vector<bool> used(0xa000000 / kPage);
+    for (size_t pages : { 1, 2, 3, 5, 6, 7, 100, 255, 257, 513, 1000, 1024 }) {
+        PhysAddr run = allocator.allocate_run(pages).value();
+        INFO("pages " << pages);
+        CHECK(allocator.free_frames() + pages + [&] {
+            size_t held = 0;
+            for (auto& [start, count] : runs)
+                held += count;
+            return held;
+        }() == free_before);
+        for (size_t i = 0; i < pages; i++) {
+            size_t index = run / kPage + i;
+            CHECK_FALSE(used[index]); // no two runs share a frame
+            used[index] = true;
+        }
+        runs.push_back({ run, pages });
+    }
+    CHECK(allocator.allocate_run(0).error() == Error::invalid_argument);
+    CHECK(allocator.allocate_run(1025).error() == Error::invalid_argument);
+    std::shuffle(runs.begin(), runs.end(), random);
+    for (auto& [run, pages] : runs)
+        allocator.free_run(run, pages);
+    CHECK(allocator.free_frames() == free_before);
+    CHECK(greedy_profile(allocator) == initial); // everything coalesced back
+}

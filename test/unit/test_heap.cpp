@@ -34,13 +34,15 @@ constexpr uint64_t kMiB = 1024 * 1024;
 constexpr size_t kPage = vm::kPageSize;
 
 
-// The bytes a request is charged: its size class or its block of frames.
+// The bytes a request is charged: its size class, or exactly its pages.
 size_t charged(size_t size)
 {
+    if (size > 2048)
+        return (size + kPage - 1) / kPage * kPage;
     size_t bytes = 16;
     while (bytes < size)
         bytes *= 2;
-    return bytes <= 2048 ? bytes : (bytes < kPage ? kPage : bytes);
+    return bytes;
 }
 
 void fill(unsigned char* block, size_t size, uint32_t seed)
@@ -83,13 +85,14 @@ TEST_CASE("small heap blocks come from size classes", "[heap]")
     CHECK(heap.bytes_in_use() == 0);
 }
 
-TEST_CASE("large heap blocks are whole frames", "[heap]")
+TEST_CASE("large heap blocks are exactly the frames they need", "[heap]")
 {
     Machine machine(0, 64 * kMiB);
     size_t baseline = machine.frames.free_frames();
     {
         Heap heap(machine.pages, machine.frames);
-        for (size_t size : { size_t(2049), kPage - 1, kPage, kPage + 1, 3 * kPage, 1 * kMiB, Heap::kMaxSize }) {
+        for (size_t size : { size_t(2049), kPage - 1, kPage, kPage + 1, 3 * kPage, 5 * kPage + 7, 1 * kMiB,
+                 1 * kMiB + 1, Heap::kMaxSize - kPage, Heap::kMaxSize }) {
             INFO("size " << size);
             size_t before = machine.frames.free_frames();
             unsigned char* block = static_cast<unsigned char*>(heap.allocate(size).release_value());
@@ -218,7 +221,7 @@ TEST_CASE("the kernel heap functions", "[heap]")
     CHECK(kern::heap_bytes_in_use() == 0);
     void* small = kern::heap_allocate(24).release_value();
     void* large = kern::heap_allocate(10000).release_value();
-    CHECK(kern::heap_bytes_in_use() == 32 + 4 * kPage);
+    CHECK(kern::heap_bytes_in_use() == 32 + 3 * kPage); // 10000 bytes: exactly 3 pages
     CHECK(kern::heap_allocate(0).error() == Error::invalid_argument);
     std::memset(small, 1, 24);
     std::memset(large, 2, 10000);

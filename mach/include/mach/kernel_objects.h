@@ -151,6 +151,8 @@ struct HostStatistics {
     uint64_t total_frames;
     uint64_t notifications_lost;
     uint64_t uptime_ns;
+    uint64_t name_table_bytes; // what the name spaces' tables take
+    uint64_t payload_record_bytes; // the payload records' slab pages
 };
 
 } // namespace mach

@@ -36,6 +36,7 @@ IpcWorld::~IpcWorld()
     CHECK(counts.payload_records == 0);
     CHECK(counts.messages == 0);
     CHECK(counts.name_spaces == 0);
+    CHECK(counts.name_table_bytes == 0);
     CHECK(counts.names == 0);
     CHECK(counts.dead_name_requests == 0);
     CHECK(counts.accounts == 0);

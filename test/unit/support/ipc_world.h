@@ -42,6 +42,7 @@ public:
             m_live--;
         std::free(block);
     }
+    size_t footprint(size_t size) const override { return (size + 15) & ~size_t(15); }
     // Fails every allocation after `count` more succeed (-1: never).
     void fail_after(long count) { m_fail_after = count; }
     long live() const { return m_live; }
