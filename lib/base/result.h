@@ -39,6 +39,8 @@ public:
     T& value() { return *std::launder(reinterpret_cast<T*>(&m_storage)); }
     const T& value() const { return *std::launder(reinterpret_cast<const T*>(&m_storage)); }
     T release_value() { return std::move(value()); }
+    // The value, or `fallback` if there is none.
+    T value_or(T fallback) const { return ok() ? value() : fallback; }
 
 private:
     Error m_error;

@@ -1,4 +1,6 @@
 #include <fs/client.h>
+#include <heap/heap.h>
+#include <interfaces/fsys.h>
 #include <mach/mach.h>
 #include <rpc/client.h>
 
@@ -93,6 +95,36 @@ Result<Stat> stat(mach::PortName file)
     io::GetStat::Reply reply {};
     TRY_STATUS(rpc::call<io::GetStat>(file, {}, reply));
     return reply.stat;
+}
+
+Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size)
+{
+    mach::PortName file = TRY(open(root, cwd, path, kRead));
+    Result<Stat> attributes = stat(file);
+    size = attributes.ok() ? attributes.value().size : 0;
+    Result<void*> memory = attributes.ok() ? heap::allocate(size ? size : 1) : Result<void*>(attributes.error());
+    Error status = memory.ok() ? Error::none : memory.error();
+    auto* bytes = memory.ok() ? static_cast<uint8_t*>(memory.value()) : nullptr;
+    for (size_t at = 0; status == Error::none && at < size;) {
+        Result<uint32_t> got = read(file, bytes + at, uint32_t(size - at < io::kMaxTransfer ? size - at : io::kMaxTransfer));
+        status = !got.ok() ? got.error() : got.value() == 0 ? Error::invalid_reply : Error::none; // shorter than it said
+        if (got.ok())
+            at += got.value();
+    }
+    close(file);
+    if (status != Error::none) {
+        heap::free(bytes);
+        return status;
+    }
+    return bytes;
+}
+
+Result<mach::PortName> root_from_control(mach::PortName control, Credentials who, uint32_t flags)
+{
+    rpc::Rights<1> got;
+    fsys::GetRoot::Reply reply {};
+    TRY_STATUS(rpc::call<fsys::GetRoot>(control, { who, flags, 0 }, reply, {}, &got));
+    return got[0].name;
 }
 
 } // namespace fs::client

@@ -27,4 +27,12 @@ Result<Stat> stat(mach::PortName file);
 // Gives up a right (an open file, a directory).
 void close(mach::PortName file);
 
+// The whole file at `path` in a block of lib/heap (the caller frees it),
+// and its size.
+Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size);
+
+// A root directory from a file system's control port (fsys GetRoot), for `who`.
+Result<mach::PortName> root_from_control(mach::PortName control, Credentials who,
+    uint32_t flags = kRead | kExecute);
+
 } // namespace fs::client

@@ -15,14 +15,6 @@ namespace {
 
 constexpr uint64_t kRounds = 2000;
 
-PortName root_of(PortName control)
-{
-    rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(control, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
-    return status == Error::none ? got[0].name : mach::kNullName;
-}
-
 uint8_t g_block[4096];
 
 constexpr uint32_t kTasks = 256;
@@ -87,7 +79,7 @@ int main(int, char**, char**)
 {
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
-    PortName root = root_of(self.bootstrap);
+    PortName root = client::root_from_control(self.bootstrap, { 0, 0 }).value_or(mach::kNullName);
     Result<PortName> file = client::open(root, root, "/tmp/bench", fs::kRead | fs::kWrite | fs::kCreate);
     if (!root || !file.ok()) {
         mach::Line() << "no file system to measure";

@@ -18,10 +18,7 @@ mach::SelfPorts g_self;
 
 PortName root_as(fs::Credentials who)
 {
-    rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(g_self.bootstrap, { who, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
-    return status == Error::none ? got[0].name : mach::kNullName;
+    return client::root_from_control(g_self.bootstrap, who).value_or(mach::kNullName);
 }
 
 bool same_bytes(const char* a, const char* b, uint32_t length)

@@ -19,36 +19,6 @@ namespace {
 
 mach::SelfPorts g_self;
 
-PortName root_of(PortName control)
-{
-    rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(control, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
-    return status == Error::none ? got[0].name : mach::kNullName;
-}
-
-// The whole file at `path` in a heap block (null if it cannot be read).
-uint8_t* read_file(PortName root, const char* path, size_t& size)
-{
-    Result<PortName> file = client::open(root, root, path, fs::kRead);
-    if (!file.ok())
-        return nullptr;
-    Result<fs::Stat> stat = client::stat(file.value());
-    size = stat.ok() ? stat.value().size : 0;
-    auto* bytes = stat.ok() ? static_cast<uint8_t*>(heap::allocate(size ? size : 1).value()) : nullptr;
-    for (size_t at = 0; bytes && at < size;) {
-        Result<uint32_t> got = client::read(file.value(), bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
-        if (!got.ok() || got.value() == 0) {
-            heap::free(bytes);
-            bytes = nullptr;
-            break;
-        }
-        at += got.value();
-    }
-    client::close(file.value());
-    return bytes;
-}
-
 bool reads(PortName root, const char* path, const char* expected)
 {
     Result<PortName> file = client::open(root, root, path, fs::kRead);
@@ -75,9 +45,10 @@ Error set_active(PortName node, PortName control)
 int main(int, char**, char**)
 {
     (void)mach::self_ports(&g_self);
-    PortName root = root_of(g_self.bootstrap);
+    PortName root = client::root_from_control(g_self.bootstrap, { 0, 0 }).value_or(mach::kNullName);
     size_t size = 0;
-    uint8_t* image = root ? read_file(root, "/hurd/hello", size) : nullptr;
+    Result<uint8_t*> read = client::read_file(root, root, "/hurd/hello", size);
+    uint8_t* image = read.ok() ? read.value() : nullptr;
     check(image != nullptr && size > 1000, "hello_read_from_tmpfs");
     if (!image)
         return test_checks::finish();
@@ -99,7 +70,7 @@ int main(int, char**, char**)
     if (!task.ok())
         return test_checks::finish();
 
-    PortName hello_root = root_of(control);
+    PortName hello_root = client::root_from_control(control, { 0, 0 }).value_or(mach::kNullName);
     check(hello_root != mach::kNullName && reads(hello_root, "", "Greetings from a spawned translator\n"),
         "spawned_hello_answers");
     client::close(hello_root);

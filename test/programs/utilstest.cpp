@@ -19,35 +19,6 @@ mach::SelfPorts g_self;
 PortName g_root;
 PortName g_deaths; // dead-name notifications of the programs run
 
-PortName root_of(PortName control)
-{
-    rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(control, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
-    return status == Error::none ? got[0].name : mach::kNullName;
-}
-
-uint8_t* read_file(const char* path, size_t& size)
-{
-    Result<PortName> file = client::open(g_root, g_root, path, fs::kRead);
-    if (!file.ok())
-        return nullptr;
-    Result<fs::Stat> stat = client::stat(file.value());
-    size = stat.ok() ? stat.value().size : 0;
-    auto* bytes = stat.ok() && size ? static_cast<uint8_t*>(heap::allocate(size).value()) : nullptr;
-    for (size_t at = 0; bytes && at < size;) {
-        Result<uint32_t> got = client::read(file.value(), bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
-        if (!got.ok() || got.value() == 0) {
-            heap::free(bytes);
-            bytes = nullptr;
-        } else {
-            at += got.value();
-        }
-    }
-    client::close(file.value());
-    return bytes;
-}
-
 // Runs /bin/<argv[0]> with our bootstrap port and waits for it to end.
 bool run(const char* const* argv, size_t argc)
 {
@@ -55,9 +26,10 @@ bool run(const char* const* argv, size_t argc)
     for (size_t i = 0; argv[0][i] && i < 50; i++)
         path[5 + i] = argv[0][i];
     size_t size = 0;
-    uint8_t* image = read_file(path, size);
-    if (!image)
+    Result<uint8_t*> read = client::read_file(g_root, g_root, path, size);
+    if (!read.ok())
         return false;
+    uint8_t* image = read.value();
     exec::Program program { image, size, argv, argc, nullptr, 0 };
     Result<PortName> task = exec::spawn(program, g_self.bootstrap, mach::Disposition::copy_send);
     heap::free(image);
@@ -99,7 +71,7 @@ bool reads(const char* path, const char* expected, size_t length)
 int main(int, char**, char**)
 {
     (void)mach::self_ports(&g_self);
-    g_root = root_of(g_self.bootstrap);
+    g_root = client::root_from_control(g_self.bootstrap, { 0, 0 }).value_or(mach::kNullName);
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &g_deaths);
 
     const char* active[] = { "settrans", "-ac", "/tmp/h", "/hurd/hello" };

@@ -4,9 +4,7 @@
 #pragma once
 
 #include <fs/client.h>
-#include <interfaces/fsys.h>
 #include <mach/mach.h>
-#include <rpc/client.h>
 
 namespace utils {
 
@@ -15,10 +13,8 @@ inline mach::PortName root_directory()
     mach::SelfPorts self {};
     if (mach::self_ports(&self) != Error::none)
         return mach::kNullName;
-    rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(self.bootstrap, { { 0, 0 }, fs::kRead | fs::kExecute, 0 }, reply, {}, &got);
-    return status == Error::none ? got[0].name : mach::kNullName;
+    Result<mach::PortName> root = fs::client::root_from_control(self.bootstrap, { 0, 0 });
+    return root.ok() ? root.value() : mach::kNullName;
 }
 
 } // namespace utils

@@ -1,6 +1,9 @@
 // fsysopts NODE: the options of the translator running on NODE.
 #include <mach/print.h>
 
+#include <interfaces/fsys.h>
+#include <rpc/client.h>
+
 #include "../common/root.h"
 
 int main(int argc, char** argv, char**)

@@ -8,6 +8,9 @@
 #include <heap/heap.h>
 #include <mach/print.h>
 
+#include <interfaces/fsys.h>
+#include <rpc/client.h>
+
 #include "../common/root.h"
 
 namespace {
@@ -65,29 +68,6 @@ bool join(const Options& options, rpc::Text<fs::kMaxPath>& out)
     return true;
 }
 
-// Reads the whole file at `path` into the heap.
-Result<uint8_t*> read_file(mach::PortName root, const char* path, size_t& size)
-{
-    mach::PortName file = TRY(fs::client::open(root, root, path, fs::kRead | fs::kExecute));
-    Result<fs::Stat> stat = fs::client::stat(file);
-    size = stat.ok() ? stat.value().size : 0;
-    Result<void*> memory = stat.ok() ? heap::allocate(size ? size : 1) : Result<void*>(stat.error());
-    auto* bytes = memory.ok() ? static_cast<uint8_t*>(memory.value()) : nullptr;
-    for (size_t at = 0; bytes && at < size;) {
-        Result<uint32_t> got = fs::client::read(file, bytes + at, uint32_t(size - at < 8192 ? size - at : 8192));
-        if (!got.ok() || got.value() == 0) {
-            heap::free(bytes);
-            bytes = nullptr;
-        } else {
-            at += got.value();
-        }
-    }
-    fs::client::close(file);
-    if (!bytes)
-        return memory.ok() ? Error::invalid_argument : memory.error();
-    return bytes;
-}
-
 Error go_away(mach::PortName node, bool force)
 {
     rpc::Rights<1> control;
@@ -114,7 +94,7 @@ Error set(mach::PortName root, mach::PortName node, const Options& options)
         request.flags |= fs::kSetActive;
         if (options.translator) {
             size_t size = 0;
-            uint8_t* image = TRY(read_file(root, options.translator[0], size));
+            uint8_t* image = TRY(fs::client::read_file(root, root, options.translator[0], size));
             exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
             Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs);
             heap::free(image);

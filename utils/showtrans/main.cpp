@@ -1,6 +1,9 @@
 // showtrans NODE...: the passive translator of each node.
 #include <mach/print.h>
 
+#include <interfaces/fsys.h>
+#include <rpc/client.h>
+
 #include "../common/root.h"
 
 int main(int argc, char** argv, char**)
