@@ -2,9 +2,10 @@
 // them (fixed-size kernel objects use their own slab caches instead).
 // Requests up to 2048 bytes come from power-of-two slab caches (16..2048,
 // 16-byte aligned); larger ones are runs of exactly the frames they need
-// (page-aligned, up to 4 MiB). A slab object never starts on a page boundary and a large
-// block always does, so heap_free needs no size: a large block's order is in
-// its Frame, which the heap also tags as its own.
+// (page-aligned, up to 4 MiB). A slab object never starts on a page
+// boundary and a large block always does, so heap_free needs no size: a
+// large block's page count is in its first Frame's tag, which also marks it
+// as the heap's.
 //
 // Boot order: after vm::frame_allocator().init(...) (see vm/frame_allocator.h)
 // and once the kernel's page tables map all of RAM at kDirectMapBase (both
