@@ -1,10 +1,9 @@
 #include <base/text.h>
 #include <fs/file_system.h>
-#include <interfaces/fsys.h>
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
 #include <fs/translator_start.h>
+#include <interfaces/fsys.h>
 #include <kern/initial_stack.h>
+#include <mach/mach.h>
 #include <rpc/client.h>
 
 namespace fs {
