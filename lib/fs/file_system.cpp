@@ -1,5 +1,6 @@
 #include <base/text.h>
 #include <fs/file_system.h>
+#include <fs/path.h>
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
 #include <kern/initial_stack.h>
@@ -225,24 +226,14 @@ struct FileSystem::Walk {
         node = next;
     }
     // The next component into `name`; false at the end of the path.
+    // (A name too long is cut one past kMaxName, for the walk to refuse.)
     bool next_component(char (&name)[kMaxName + 2], bool& last)
     {
-        while (path[position] == '/')
-            position++;
-        if (!path[position])
+        PathComponent component;
+        if (!fs::next_component(path, position, component))
             return false;
-        size_t length = 0;
-        while (path[position] && path[position] != '/') {
-            if (length <= kMaxName)
-                name[length] = path[position];
-            length++;
-            position++;
-        }
-        name[length <= kMaxName ? length : kMaxName + 1] = '\0';
-        size_t rest = position;
-        while (path[rest] == '/')
-            rest++;
-        last = !path[rest];
+        (void)copy_component(component, name, sizeof(name));
+        last = component.last;
         return true;
     }
     // Puts the symbolic link's `target` in place of the component just read.
@@ -683,28 +674,19 @@ Result<Node*> FileSystem::find_program(const char* path)
     Node* at = &m_root;
     at->reference();
     char name[kMaxName + 1];
-    while (*path) {
-        while (*path == '/')
-            path++;
-        size_t length = 0;
-        while (path[length] && path[length] != '/')
-            length++;
-        if (!length)
-            break;
-        if (length > kMaxName || !is_directory(at->stat.mode)) {
+    PathComponent component;
+    for (size_t position = 0; fs::next_component(path, position, component);) {
+        bool fits = copy_component(component, name, sizeof(name));
+        if (!fits || !is_directory(at->stat.mode)) {
             at->release();
-            return length > kMaxName ? Error::name_too_long : Error::not_directory;
+            return !fits ? Error::name_too_long : Error::not_directory;
         }
-        for (size_t i = 0; i < length; i++)
-            name[i] = path[i];
-        name[length] = '\0';
         Node* next = nullptr;
         Error found = at->lookup(name, next);
         at->release();
         if (found != Error::none)
             return found;
         at = next;
-        path += length;
     }
     if (!is_regular(at->stat.mode)) {
         at->release();
@@ -816,20 +798,11 @@ Error FileSystem::serve(SetTranslator, const rpc::Incoming<SetTranslator>& in, r
         status = Error::invalid_right;
     if (status == Error::none && (in.body.flags & kSetPassive)) {
         const char* command = in.body.passive.c_str();
-        char* copy = nullptr;
-        if (command[0]) {
-            size_t length = base::text_length(command);
-            Result<void*> memory = heap::allocate(length + 1);
-            status = memory.ok() ? Error::none : memory.error();
-            if (memory.ok()) {
-                copy = static_cast<char*>(memory.value());
-                for (size_t i = 0; i <= length; i++)
-                    copy[i] = command[i];
-            }
-        }
-        if (status == Error::none) {
+        Result<char*> copy = command[0] ? heap::copy_text(command) : Result<char*>(static_cast<char*>(nullptr));
+        status = copy.ok() ? Error::none : copy.error();
+        if (copy.ok()) {
             heap::free(node->passive_translator);
-            node->passive_translator = copy;
+            node->passive_translator = copy.value();
         }
     }
     bool keep_given = false;

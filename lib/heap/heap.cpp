@@ -1,3 +1,4 @@
+#include <base/text.h>
 #include <heap/heap.h>
 #include <mach/mach.h>
 
@@ -102,6 +103,14 @@ Result<void*> allocate(size_t size)
     void* start = TRY(allocate_pages(bytes));
     static_cast<LargeHeader*>(start)->bytes = bytes;
     return static_cast<char*>(start) + kPageSize;
+}
+
+Result<char*> copy_text(const char* text)
+{
+    size_t length = base::text_length(text);
+    char* copy = static_cast<char*>(TRY(allocate(length + 1)));
+    __builtin_memcpy(copy, text, length + 1);
+    return copy;
 }
 
 void free(void* block)

@@ -22,6 +22,9 @@ Result<void*> allocate(size_t size);
 // Returns a block from allocate() (null: nothing).
 void free(void* block);
 
+// A copy of NUL-terminated `text` (free it with free()).
+Result<char*> copy_text(const char* text);
+
 template <typename T, typename... Args> Result<T*> create(Args&&... args)
 {
     void* memory = TRY(allocate(sizeof(T)));

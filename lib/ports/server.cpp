@@ -154,32 +154,29 @@ Result<mach::PortName> Server::make_send(mach::PortName port, uint64_t payload)
     return send;
 }
 
-Error Server::watch_senders(mach::PortName port)
+// Asks for a `kind` notification about `name`, delivered to the notification port of `port`.
+Error Server::request_notification(mach::PortName name, mach::NotificationKind kind, mach::PortName port)
 {
     PortEntry entry {};
     bool notification = false;
     if (!find(port, entry, notification) || notification)
         return Error::invalid_name;
     mach::PortName previous = mach::kNullName;
-    Error e = mach::port_request_notification(m_task, port, mach::NotificationKind::no_senders, entry.notify,
-        mach::Disposition::make_send_once, &previous);
+    Error e = mach::port_request_notification(m_task, name, kind, entry.notify, mach::Disposition::make_send_once,
+        &previous);
     if (previous != mach::kNullName)
         (void)mach::port_deallocate(m_task, previous);
     return e;
 }
 
+Error Server::watch_senders(mach::PortName port)
+{
+    return request_notification(port, mach::NotificationKind::no_senders, port);
+}
+
 Error Server::watch_death(mach::PortName name, mach::PortName port)
 {
-    PortEntry entry {};
-    bool notification = false;
-    if (!find(port, entry, notification) || notification)
-        return Error::invalid_name;
-    mach::PortName previous = mach::kNullName;
-    Error e = mach::port_request_notification(m_task, name, mach::NotificationKind::dead_name, entry.notify,
-        mach::Disposition::make_send_once, &previous);
-    if (previous != mach::kNullName)
-        (void)mach::port_deallocate(m_task, previous);
-    return e;
+    return request_notification(name, mach::NotificationKind::dead_name, port);
 }
 
 // ---- the receive loop ----

@@ -72,6 +72,7 @@ private:
     };
     // The entry whose port (or notification port) is `port`; false if none.
     bool find(mach::PortName port, PortEntry& entry, bool& notification);
+    Error request_notification(mach::PortName name, mach::NotificationKind kind, mach::PortName port);
     void handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply);
     Error answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out);
     void handle_notification(Receiver& receiver, mach::MessageHeader& message);

@@ -1,5 +1,7 @@
 #include "archive.h"
 
+#include <fs/path.h>
+
 #include <base/result.h>
 #include <base/text.h>
 
@@ -46,23 +48,14 @@ Error parent_of(fs::Node& root, const char* path, fs::Node*& directory, char (&n
 {
     directory = &root;
     directory->reference();
+    size_t position = 0;
     for (;;) {
-        while (*path == '/')
-            path++;
-        size_t length = 0;
-        while (path[length] && path[length] != '/')
-            length++;
-        if (length == 0 || length > fs::kMaxName) {
+        fs::PathComponent component;
+        if (!fs::next_component(path, position, component) || !fs::copy_component(component, name, sizeof(name))) {
             directory->release();
             return Error::invalid_argument;
         }
-        for (size_t i = 0; i < length; i++)
-            name[i] = path[i];
-        name[length] = '\0';
-        path += length;
-        while (*path == '/')
-            path++;
-        if (!*path)
+        if (component.last)
             return Error::none; // `name` is the last component
         fs::Node* next = nullptr;
         Error found = directory->lookup(name, next);

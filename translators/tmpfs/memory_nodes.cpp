@@ -8,15 +8,6 @@ namespace {
 
 uint64_t g_next_inode = 1;
 
-Result<char*> copy_text(const char* text)
-{
-    size_t length = base::text_length(text);
-    char* copy = static_cast<char*>(TRY(heap::allocate(length + 1)));
-    for (size_t i = 0; i <= length; i++)
-        copy[i] = text[i];
-    return copy;
-}
-
 // Fresh attributes for a node of `mode` owned by `owner`.
 void initialise(fs::Node& node, uint32_t mode, const fs::Credentials& owner)
 {
@@ -157,7 +148,7 @@ Error MemoryDirectory::add(const char* name, fs::Node& node)
         m_entries = entries;
         m_capacity = capacity;
     }
-    char* copy = TRY(copy_text(name));
+    char* copy = TRY(heap::copy_text(name));
     node.reference();
     m_entries[m_count++] = { copy, &node };
     return Error::none;
@@ -263,7 +254,7 @@ void MemoryDirectory::destroy()
 
 Error MemorySymlink::set_target(const char* target)
 {
-    char* copy = TRY(copy_text(target));
+    char* copy = TRY(heap::copy_text(target));
     heap::free(m_target);
     m_target = copy;
     stat.size = base::text_length(copy);
