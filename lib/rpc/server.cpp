@@ -1,3 +1,4 @@
+#include <mach/mach.h>
 #include <rpc/server.h>
 
 namespace rpc {
@@ -12,21 +13,35 @@ struct ErrorReply {
 
 namespace detail {
 
-void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights, ReplyBuffer& reply)
+mach::MessageHeader reply_header(mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights)
 {
-    if (request.reply == mach::kNullName) {
-        reply.size = 0; // a one-way request
-        return;
-    }
-    mach::MessageHeader& header = reply.header();
-    header = {};
-    header.destination = request.reply;
-    header.destination_disposition = request.reply_disposition; // the right that came: move it back
+    mach::MessageHeader header {};
+    header.destination = right;
+    header.destination_disposition = arrived; // the right that came: move it back
     header.id = id;
     header.size = size;
     header.descriptor_count = rights;
+    return header;
+}
+
+void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights, ReplyBuffer& reply)
+{
+    if (request.reply == mach::kNullName) {
+        reply.size = 0; // a one-way request, or one whose answer was deferred
+        return;
+    }
+    reply.header() = reply_header(request.reply, request.reply_disposition, id, size, rights);
     reply.size = size;
 }
+
+void send_reply(mach::MessageHeader& message, uint32_t size)
+{
+    // A reply goes through a send-once right, which a queue always accepts:
+    // this never waits. A caller that went away loses it (and the rights
+    // in it are destroyed by the kernel).
+    (void)mach::msg(&message, mach::kSend, size, 0, mach::kNullName);
+}
+
 
 } // namespace detail
 

@@ -23,6 +23,7 @@ template <typename Op> struct Incoming {
     Rights<Op::kRequestRights> rights;
     uint64_t payload; // of the send right the request came through (0: a plain one)
     mach::PortName port; // the port it arrived on
+    mach::MessageHeader* message; // the request as it arrived (for defer)
 };
 
 template <typename Op> struct Outgoing {
@@ -42,7 +43,59 @@ struct ReplyBuffer {
 // and releases everything else it carried: for a request that is refused.
 void refuse(mach::MessageHeader& request, Error status, ReplyBuffer& reply);
 
+// A request answered later (a read of an empty pipe, a wait for a child):
+// its reply right, kept by the server. Moved, not copied; answer() sends
+// the reply, and a Deferred dropped unanswered releases the right, so the
+// caller learns (send-once notification: port_dead) rather than waiting forever.
+template <typename Op> class Deferred {
+public:
+    Deferred() = default;
+    Deferred(const Deferred&) = delete;
+    Deferred& operator=(const Deferred&) = delete;
+    Deferred(Deferred&& other) : m_right(other.m_right), m_disposition(other.m_disposition) { other.m_right = mach::kNullName; }
+    Deferred& operator=(Deferred&& other)
+    {
+        if (this != &other) {
+            drop();
+            m_right = other.m_right;
+            m_disposition = other.m_disposition;
+            other.m_right = mach::kNullName;
+        }
+        return *this;
+    }
+    ~Deferred() { drop(); }
+
+    // Takes the reply right of `request` (in a handler, which then returns
+    // none: nothing is sent now). A one-way request gives an empty Deferred.
+    static Deferred take(const Incoming<Op>& request)
+    {
+        Deferred deferred;
+        deferred.m_right = request.message->reply;
+        deferred.m_disposition = request.message->reply_disposition;
+        request.message->reply = mach::kNullName;
+        return deferred;
+    }
+
+    bool pending() const { return m_right != mach::kNullName; }
+
+    // Sends the answer: `body` and `rights` on success, the status alone on an error.
+    void answer(Error status, const typename Op::Reply& body = {}, const Rights<Op::kReplyRights>& rights = {});
+    // Gives the right up unanswered.
+    void drop();
+
+private:
+    mach::PortName m_right = mach::kNullName;
+    mach::Disposition m_disposition = mach::Disposition::none;
+};
+
 namespace detail {
+
+// Sends the `size` bytes of `message` (a reply) without waiting; a caller
+// that went away loses it.
+void send_reply(mach::MessageHeader& message, uint32_t size);
+
+// The header of a reply sent through `right` (which arrived as `arrived`).
+mach::MessageHeader reply_header(mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights);
 
 // Addresses the reply to the request's reply right.
 void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights,
@@ -69,7 +122,7 @@ template <typename Op, typename Handler> void serve(Handler& handler, mach::Mess
     }
     auto& out = *new (reply.bytes) ReplyMessage<Op>();
     Outgoing<Op> answer { out.body, {} };
-    Error status = handler.serve(Op {}, Incoming<Op> { in.body, rights, request.payload, request.destination }, answer);
+    Error status = handler.serve(Op {}, Incoming<Op> { in.body, rights, request.payload, request.destination, &request }, answer);
     request.descriptor_count = 0; // the handler owns what came
     if (status != Error::none) {
         refuse(request, status, reply);
@@ -92,6 +145,34 @@ template <typename Op, typename Handler> bool serve_if(Handler& handler, mach::M
 }
 
 } // namespace detail
+
+template <typename Op>
+void Deferred<Op>::answer(Error status, const typename Op::Reply& body, const Rights<Op::kReplyRights>& rights)
+{
+    if (!pending())
+        return;
+    ReplyMessage<Op> out {}; // on the stack: a server thread's stack holds a message
+    uint32_t size = sizeof(mach::MessageHeader) + sizeof(Status); // an error: the status alone
+    uint16_t carried = 0;
+    if (status == Error::none) {
+        out.body = body;
+        size = detail::offset_of_body(out) + body_size(out.body);
+        carried = Op::kReplyRights;
+        put_rights(descriptors_of(out.header), rights.at, Op::kReplyRights);
+    } else {
+        reinterpret_cast<Status*>(&out.header + 1)->error = int32_t(status);
+    }
+    out.header = detail::reply_header(m_right, m_disposition, Op::kId | kReplyBit, size, carried);
+    m_right = mach::kNullName;
+    detail::send_reply(out.header, size);
+}
+
+template <typename Op> void Deferred<Op>::drop()
+{
+    if (pending())
+        release(Right { m_right, m_disposition });
+    m_right = mach::kNullName;
+}
 
 template <typename... Ops> struct Interface {
     static bool handles(uint32_t id) { return ((id == Ops::kId) || ...); }

@@ -62,7 +62,22 @@ struct Fail : rpc::Operation<9005> {
     using Reply = rpc::Empty;
 };
 
-using TestInterface = rpc::Interface<Add, Echo, Open, Notify, Fail>;
+// Answered later: when a Wake comes (with its value), or never (dropped, on a Wake with value 0).
+struct Park : rpc::Operation<9006> {
+    using Request = rpc::Empty;
+    struct alignas(8) Reply {
+        uint64_t value;
+    };
+};
+
+struct Wake : rpc::Operation<9007> {
+    struct alignas(8) Request {
+        uint64_t value;
+    };
+    using Reply = rpc::Empty;
+};
+
+using TestInterface = rpc::Interface<Add, Echo, Open, Notify, Fail, Park, Wake>;
 
 struct Handler {
     PortName service;
@@ -101,6 +116,25 @@ struct Handler {
         return mach::msg(&message.header, mach::kSend, sizeof(message), 0, 0);
     }
     Error serve(Fail, const rpc::Incoming<Fail>& in, rpc::Outgoing<Fail>&) { return Error(in.body.status); }
+
+    rpc::Deferred<Park> parked;
+    Error serve(Park, const rpc::Incoming<Park>& in, rpc::Outgoing<Park>&)
+    {
+        parked = rpc::Deferred<Park>::take(in);
+        return Error::none;
+    }
+    Error serve(Wake, const rpc::Incoming<Wake>& in, rpc::Outgoing<Wake>&)
+    {
+        if (!parked.pending())
+            return Error::not_found;
+        if (in.body.value == 0)
+            parked.drop();
+        else if (in.body.value == 1)
+            parked.answer(Error::busy);
+        else
+            parked.answer(Error::none, { in.body.value });
+        return Error::none;
+    }
 };
 
 // A server task answering TestInterface on one port until it loses its senders.
@@ -129,7 +163,7 @@ private:
     void run()
     {
         ActAs as(m_task);
-        Handler handler { m_service, m_task.task_name() };
+        Handler handler { m_service, m_task.task_name(), {} };
         auto request = std::make_unique<rpc::ReplyBuffer>(); // any message-sized buffer
         auto reply = std::make_unique<rpc::ReplyBuffer>();
         reply->size = 0;
@@ -218,6 +252,41 @@ TEST_CASE("rpc: a call gets its answer")
         REQUIRE(call<Add>({ i, 1000 }, reply, client.server) == Error::none);
         CHECK(reply.sum == i + 1000);
         CHECK(reply.payload == 0);
+    }
+    REQUIRE(mach::port_deallocate(client.task.task_name(), client.server) == Error::none);
+}
+
+TEST_CASE("rpc: a deferred answer comes when the server sends it, and a dropped one ends the call")
+{
+    Served served;
+    HostKernel& kernel = served.kernel;
+    Client& client = served.client;
+    HostTask& waker = kernel.create_task();
+    PortName waker_server = kernel.give_send_right(served.server.task(), served.server.service(), waker);
+    // The waker asks until the park has arrived (not_found before).
+    auto wake = [&](uint64_t value) {
+        return std::thread([&, value] {
+            ActAs as(waker);
+            Wake::Reply none {};
+            while (rpc::call<Wake>(waker_server, { value }, none) == Error::not_found)
+                std::this_thread::yield();
+        });
+    };
+    struct Case {
+        uint64_t value;
+        Error status;
+    };
+    for (Case c : { Case { 42, Error::none }, Case { 1, Error::busy }, Case { 0, Error::port_dead } }) {
+        std::thread waking = wake(c.value);
+        Park::Reply reply {};
+        CHECK(rpc::call<Park>(client.server, {}, reply) == c.status);
+        if (c.status == Error::none)
+            CHECK(reply.value == 42);
+        waking.join();
+    }
+    {
+        ActAs as(waker);
+        REQUIRE(mach::port_deallocate(waker.task_name(), waker_server) == Error::none);
     }
     REQUIRE(mach::port_deallocate(client.task.task_name(), client.server) == Error::none);
 }
