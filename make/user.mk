@@ -47,6 +47,11 @@ TRANSLATOR_NAMES := tmpfs hello null zero
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(foreach name,$(TRANSLATOR_NAMES),$(eval $(call program_rule,translators,$(name),hurd)))
 
+# Servers (servers/<name>): like translators, /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
+SERVER_NAMES := auth
+SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
+$(foreach name,$(SERVER_NAMES),$(eval $(call program_rule,servers,$(name),hurd)))
+
 # Utilities (utils/<name>): /bin/<name> in the root.
 UTILITY_NAMES := settrans showtrans fsysopts
 UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
@@ -55,9 +60,9 @@ $(foreach name,$(UTILITY_NAMES),$(eval $(call program_rule,utils,$(name),bin)))
 # The root file system's contents: boot/root/, the translators in /hurd and the utilities in /bin,
 # as a cpio archive tmpfs unpacks at start.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(UTILITIES)
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(SERVERS) $(UTILITIES)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach name,$(TRANSLATOR_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
+		$(foreach name,$(TRANSLATOR_NAMES) $(SERVER_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
 		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
@@ -70,7 +75,7 @@ $(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
 	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
 
 ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
-ISO_TRANSLATORS += $(TRANSLATORS)
+ISO_TRANSLATORS += $(TRANSLATORS) $(SERVERS)
 
 .PHONY: user
-user: $(USER_PROGRAMS) $(TRANSLATORS) $(UTILITIES)
+user: $(USER_PROGRAMS) $(TRANSLATORS) $(SERVERS) $(UTILITIES)

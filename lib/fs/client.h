@@ -35,4 +35,9 @@ Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* 
 Result<mach::PortName> root_from_control(mach::PortName control, Credentials who,
     uint32_t flags = kRead | kExecute);
 
+// The same open file (or directory) for the user of `auth_handle`: proves
+// that identity to the file's server through auth (io Reauthenticate,
+// lib/interfaces/auth.h) and returns the new right; `file` stays the caller's.
+Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle);
+
 } // namespace fs::client

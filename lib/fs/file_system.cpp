@@ -10,7 +10,7 @@
 namespace fs {
 namespace {
 
-using Interface = rpc::Interface<io::Read, io::Write, io::Seek, io::GetStat, io::Duplicate, Lookup, ReadDirectory,
+using Interface = rpc::Interface<io::Read, io::Write, io::Seek, io::GetStat, io::Duplicate, io::Reauthenticate, Lookup, ReadDirectory,
     MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute, Rename, Link, SetTranslator,
     GetTranslator, GetTranslatorControl>;
 
@@ -57,6 +57,8 @@ FileSystem::~FileSystem()
     while (m_translated_count)
         detach(*m_translated[0]);
     m_root.release();
+    if (m_auth != mach::kNullName)
+        rpc::release({ m_auth, mach::Disposition::move_send });
 }
 
 Error FileSystem::start()
@@ -200,6 +202,34 @@ Error FileSystem::serve(io::Duplicate, const rpc::Incoming<io::Duplicate>& in, r
     if ((flags & kAccessMask) & ~(peropen->flags() & kAccessMask))
         return Error::permission_denied; // a copy may only lose access
     mach::PortName right = TRY(open_node(*peropen->node(), flags, peropen->credentials()));
+    out.rights[0] = { right, mach::Disposition::move_send };
+    return Error::none;
+}
+
+Error FileSystem::serve(io::Reauthenticate, const rpc::Incoming<io::Reauthenticate>& in,
+    rpc::Outgoing<io::Reauthenticate>& out)
+{
+    const rpc::Right& rendezvous = in.rights[0];
+    PerOpen* peropen = peropen_of(in.payload);
+    Error status = Error::none;
+    if (!peropen)
+        status = Error::permission_denied;
+    else if (m_auth == mach::kNullName)
+        status = Error::not_supported; // nobody to ask who the client is
+    else if (rendezvous.disposition != mach::Disposition::move_send)
+        status = Error::invalid_right;
+    if (status != Error::none) {
+        rpc::release(rendezvous);
+        return status;
+    }
+    auth::Verify::Reply verified {};
+    rpc::Rights<1> give;
+    give[0] = rendezvous; // moved to auth
+    status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTranslatorTimeoutNs);
+    if (status != Error::none)
+        return status == Error::not_found ? Error::permission_denied : status;
+    uint32_t credentials = TRY(intern(verified.ids));
+    mach::PortName right = TRY(open_node(*peropen->node(), peropen->flags(), credentials));
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;
 }

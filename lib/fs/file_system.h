@@ -14,6 +14,7 @@
 
 #include <fs/node.h>
 #include <heap/heap.h>
+#include <interfaces/auth.h>
 #include <interfaces/fs.h>
 #include <interfaces/io.h>
 #include <ports/server.h>
@@ -74,6 +75,9 @@ public:
 
     Error start();
     mach::PortName port() const { return m_port; }
+    // The auth server to ask who a client is (io Reauthenticate): a send
+    // right the file system takes over. Without one, reauthenticating is not_supported.
+    void set_auth(mach::PortName auth) { m_auth = auth; }
 
     // A send right to a new peropen of the root, for `who` with `flags`
     // (what a translator's parent, or a test, starts from).
@@ -94,6 +98,7 @@ public:
     Error serve(io::Seek, const rpc::Incoming<io::Seek>&, rpc::Outgoing<io::Seek>&);
     Error serve(io::GetStat, const rpc::Incoming<io::GetStat>&, rpc::Outgoing<io::GetStat>&);
     Error serve(io::Duplicate, const rpc::Incoming<io::Duplicate>&, rpc::Outgoing<io::Duplicate>&);
+    Error serve(io::Reauthenticate, const rpc::Incoming<io::Reauthenticate>&, rpc::Outgoing<io::Reauthenticate>&);
     Error serve(Lookup, const rpc::Incoming<Lookup>&, rpc::Outgoing<Lookup>&);
     Error serve(ReadDirectory, const rpc::Incoming<ReadDirectory>&, rpc::Outgoing<ReadDirectory>&);
     Error serve(MakeDirectory, const rpc::Incoming<MakeDirectory>&, rpc::Outgoing<MakeDirectory>&);
@@ -137,6 +142,7 @@ private:
     ports::Server& m_server;
     Node& m_root;
     mach::PortName m_port = mach::kNullName;
+    mach::PortName m_auth = mach::kNullName;
     heap::Cache<PerOpen> m_peropens { "fs.peropen" };
     uint64_t m_peropen_count = 0;
     Credentials m_credentials[kMaxCredentials] = {};

@@ -69,4 +69,14 @@ struct Duplicate : rpc::Operation<kBase + 5, 0, 1> {
     using Reply = rpc::Empty;
 };
 
+// Another peropen on the same node (its own offset, the same open flags)
+// for the user who vouched for the rendezvous port in the request (see
+// lib/interfaces/auth.h): how a program proves who it is to a file
+// system. The file system asks auth; permission_denied if auth does not
+// know the port.
+struct Reauthenticate : rpc::Operation<kBase + 6, 1, 1> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
 } // namespace io

@@ -283,10 +283,11 @@ Result<void> check_send_once_notify(NameSpace& caller, PortName notify, Disposit
 Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller, PortName notify,
     Disposition notify_disposition)
 {
-    Entry& e = m_entries[index];
-    if (!(e.bits & (kSend | kSendOnce | kDeadName)))
+    if (!(m_entries[index].bits & (kSend | kSendOnce | kDeadName)))
         return Error::invalid_right;
     TRY(check_send_once_notify(caller, notify, notify_disposition));
+    // Only now: the caller may be this space, and reserving may have moved its table.
+    Entry& e = m_entries[index];
     PortName name = name_at(index, e.generation);
     if (e.bits & kDeadName) {
         // Already dead: the notification goes out at once.

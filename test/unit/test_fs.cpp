@@ -7,6 +7,7 @@
 #include <fs/file_system.h>
 #include <mach/mach.h>
 #include <rpc/client.h>
+#include <support/auth_task.h>
 #include <support/host_kernel.h>
 
 #include "../../translators/hello/greeting.h"
@@ -90,6 +91,8 @@ public:
         return m_kernel.move_right(m_task, name, client);
     }
     uint64_t peropens() const { return m_fs->peropens(); }
+    // Lets the file system ask `auth` who its clients are (before any of them calls).
+    void use_auth(test_support::AuthTask& auth) { m_fs->set_auth(auth.plain_right_for(m_task)); }
 
 private:
     HostKernel& m_kernel;
@@ -344,6 +347,56 @@ TEST_CASE("fs: permissions are enforced for users other than root")
         ActAs admin_again(admin.task);
         client::close(admin.root);
     }
+}
+
+TEST_CASE("fs: a client proves who it is through auth, and gets that user's rights")
+{
+    HostKernel kernel;
+    test_support::AuthTask auth(kernel);
+    Tmpfs tmpfs(kernel);
+    tmpfs.use_auth(auth);
+    Client admin(kernel, tmpfs, kRoot);
+    ActAs as(admin.task);
+    PortName secret = admin.open("secret", fs::kWrite | fs::kCreate, 0600).value();
+    client::close(secret);
+    PortName plain = auth.plain_right_for(admin.task);
+    rpc::Rights<1> got;
+    auth::MakeHandle::Reply made {};
+    REQUIRE(rpc::call<auth::MakeHandle>(plain, { kAlice }, made, {}, &got) == Error::none);
+    PortName alice = got[0].name;
+    // The root directory again, as Alice: the secret is closed to her now.
+    PortName alice_root = client::reauthenticate(admin.root, alice).value();
+    CHECK(client::open(alice_root, alice_root, "secret", fs::kRead).error() == Error::permission_denied);
+    // Nor create in root's directory.
+    CHECK(client::open(alice_root, alice_root, "mine", fs::kWrite | fs::kCreate).error() == Error::permission_denied);
+    Result<PortName> still = client::open(admin.root, admin.root, "secret", fs::kRead); // root still may
+    REQUIRE(still.ok());
+    client::close(still.value());
+    // Proving an identity nobody vouched for: a bare rendezvous port.
+    PortName bare = 0;
+    REQUIRE(mach::port_allocate(admin.task.task_name(), mach::RightType::receive, &bare) == Error::none);
+    rpc::Rights<1> give;
+    give[0] = { bare, mach::Disposition::make_send };
+    io::Reauthenticate::Reply reply {};
+    CHECK(rpc::call<io::Reauthenticate>(admin.root, {}, reply, give) == Error::permission_denied);
+    REQUIRE(mach::port_destroy(admin.task.task_name(), bare) == Error::none);
+    client::close(alice_root);
+    client::close(alice);
+    client::close(plain);
+    client::close(admin.root);
+}
+
+TEST_CASE("fs: without auth a file system refuses to reauthenticate")
+{
+    HostKernel kernel;
+    test_support::AuthTask auth(kernel);
+    Tmpfs tmpfs(kernel);
+    Client admin(kernel, tmpfs, kRoot);
+    ActAs as(admin.task);
+    PortName plain = auth.plain_right_for(admin.task);
+    CHECK(client::reauthenticate(admin.root, plain).error() == Error::not_supported);
+    client::close(plain);
+    client::close(admin.root);
 }
 
 TEST_CASE("fs: copies of an open file share its offset; the peropen goes with the last copy")

@@ -41,6 +41,23 @@ TEST_CASE("ipc: dead-name notification when the port dies")
     CHECK(ipc::statistics().dead_name_requests == 0);
 }
 
+TEST_CASE("ipc: a dead-name request whose notify right makes the space grow")
+{
+    // The request's send-once right and the previous one are names of the
+    // same space as the watched right: reserving room for them may move
+    // its table (this read freed memory once).
+    IpcWorld world;
+    Pair p;
+    for (int i = 0; i < 100; i++) {
+        (void)new_receive_right(*p.client); // fills the table, so that some request makes it grow
+        PortName previous = p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client,
+            p.notify, Disposition::make_send_once).value();
+        if (previous != mach::kNullName)
+            REQUIRE(p.client->deallocate(previous).ok());
+    }
+    CHECK(ipc::statistics().dead_name_requests == 1);
+}
+
 TEST_CASE("ipc: port-deleted notification when the name goes first; requests can be replaced")
 {
     IpcWorld world;

@@ -1,0 +1,71 @@
+#include <exec/init_ports.h>
+#include <mach/mach.h>
+#include <rpc/rights.h>
+
+namespace exec {
+
+Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port)
+{
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    bool made = port == mach::kNullName;
+    if (made)
+        TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &port));
+    rpc::RequestMessage<StartMessage> message {};
+    message.header.destination = port;
+    message.header.destination_disposition = mach::Disposition::make_send;
+    message.header.id = StartMessage::kId;
+    message.header.size = sizeof(message);
+    message.header.descriptor_count = kInitPortCount;
+    rpc::Right rights[kInitPortCount];
+    for (uint32_t i = 0; i < kInitPortCount; i++) {
+        if (ports.at[i] != mach::kNullName)
+            rights[i] = { ports.at[i], mach::Disposition::copy_send };
+    }
+    rpc::put_rights(rpc::descriptors_of(message.header), rights, kInitPortCount);
+    // The port is new and empty (or the caller's own): the send never waits.
+    Error sent = mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, 0);
+    if (sent != Error::none) {
+        if (made)
+            (void)mach::port_destroy(self.task, port);
+        return sent;
+    }
+    return port;
+}
+
+InitPorts receive_init_ports()
+{
+    InitPorts ports;
+    mach::SelfPorts self {};
+    if (mach::self_ports(&self) != Error::none || self.bootstrap == mach::kNullName)
+        return ports;
+    mach::RightType type {};
+    uint32_t references = 0;
+    if (mach::port_type(self.task, self.bootstrap, &type, &references) != Error::none
+        || !mach::has_right(type, mach::RightType::receive))
+        return ports;
+    rpc::RequestMessage<StartMessage> message {};
+    Error received = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message),
+        self.bootstrap, 0);
+    if (received != Error::none)
+        return ports;
+    rpc::Right rights[kInitPortCount];
+    if (message.header.id != StartMessage::kId || !rpc::take_rights(message.header, rights, kInitPortCount)) {
+        rpc::release_carried(message.header); // not ours to read
+        return ports;
+    }
+    for (uint32_t i = 0; i < kInitPortCount; i++)
+        ports.at[i] = rights[i].name;
+    return ports;
+}
+
+void release(InitPorts& ports)
+{
+    for (mach::PortName& name : ports.at) {
+        if (name != mach::kNullName)
+            rpc::release({ name, mach::Disposition::move_send });
+        name = mach::kNullName;
+    }
+}
+
+} // namespace exec

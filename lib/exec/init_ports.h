@@ -1,0 +1,54 @@
+// The rights a program starts with (the Hurd's "init ports"): its root and
+// working directories, its auth handle, its proc handle, and for a
+// translator the parent that started it.
+//
+// They travel as the first message queued on the program's bootstrap
+// port, which the program receives (a receive right): the spawner makes
+// the port, queues the message and moves the receive right into the new
+// task. Nothing has to answer the new program, and nothing can race it.
+// A program the kernel started (startup) finds no message: all null.
+#pragma once
+
+#include <base/result.h>
+#include <mach/port.h>
+#include <rpc/wire.h>
+
+namespace exec {
+
+enum InitPort : uint32_t {
+    kRootDirectory = 0,
+    kWorkingDirectory,
+    kAuth, // the program's identity (an auth handle)
+    kProc, // the program's process (a proc handle)
+    kParent, // a translator's parent: where it sends fsys Startup
+    kInitPortCount,
+};
+
+struct InitPorts {
+    mach::PortName at[kInitPortCount] = {};
+    mach::PortName& operator[](InitPort which) { return at[which]; }
+    mach::PortName operator[](InitPort which) const { return at[which]; }
+};
+
+// The message that carries them (its id; rights only, no body).
+struct StartMessage : rpc::Operation<0x7000, kInitPortCount> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
+// A bootstrap port for a new program: a receive right (the caller's, to
+// move into the program with Disposition::move_receive) with the
+// program's init ports queued on it, copies of the caller's send rights
+// in `ports` (null ones stay null). `port`, if not null, is used as the
+// bootstrap port instead of a new one (a server's service port).
+Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port = mach::kNullName);
+
+// The program's side: takes the init ports from its bootstrap port (send
+// rights it owns now). All null if there was no message (a boot task, or
+// a bootstrap port that is a send right).
+InitPorts receive_init_ports();
+
+// Gives up the rights in `ports`.
+void release(InitPorts& ports);
+
+} // namespace exec
