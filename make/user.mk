@@ -48,7 +48,7 @@ TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(foreach name,$(TRANSLATOR_NAMES),$(eval $(call program_rule,translators,$(name),hurd)))
 
 # Servers (servers/<name>): like translators, /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
-SERVER_NAMES := auth
+SERVER_NAMES := auth exec startup
 SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
 $(foreach name,$(SERVER_NAMES),$(eval $(call program_rule,servers,$(name),hurd)))
 
@@ -57,13 +57,18 @@ UTILITY_NAMES := settrans showtrans fsysopts
 UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
 $(foreach name,$(UTILITY_NAMES),$(eval $(call program_rule,utils,$(name),bin)))
 
-# The root file system's contents: boot/root/, the translators in /hurd and the utilities in /bin,
-# as a cpio archive tmpfs unpacks at start.
+# Test programs that run from the root file system (/test/<name>), started by startup.
+ROOT_TEST_NAMES := servertest
+ROOT_TESTS := $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
+
+# The root file system's contents: boot/root/, the translators and servers in /hurd, the utilities
+# in /bin and the test programs in /test, as a cpio archive tmpfs unpacks at start.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(SERVERS) $(UTILITIES)
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(SERVERS) $(UTILITIES) $(ROOT_TESTS)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
 		$(foreach name,$(TRANSLATOR_NAMES) $(SERVER_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
-		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name))
+		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name)) \
+		$(foreach name,$(ROOT_TEST_NAMES),--add test/$(name)=$(BUILD)/user/bin/$(name))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the

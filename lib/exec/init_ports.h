@@ -1,12 +1,13 @@
 // The rights a program starts with (the Hurd's "init ports"): its root and
-// working directories, its auth handle, its proc handle, and for a
-// translator the parent that started it.
+// working directories, its auth handle, its proc handle, the exec server
+// (to start programs), and for a translator the parent that started it.
 //
 // They travel as the first message queued on the program's bootstrap
 // port, which the program receives (a receive right): the spawner makes
 // the port, queues the message and moves the receive right into the new
 // task. Nothing has to answer the new program, and nothing can race it.
-// A program the kernel started (startup) finds no message: all null.
+// The first task the kernel starts (startup) finds a start message without
+// rights: all null.
 #pragma once
 
 #include <base/result.h>
@@ -20,6 +21,7 @@ enum InitPort : uint32_t {
     kWorkingDirectory,
     kAuth, // the program's identity (an auth handle)
     kProc, // the program's process (a proc handle)
+    kExecServer, // where programs are loaded (lib/interfaces/exec.h)
     kParent, // a translator's parent: where it sends fsys Startup
     kInitPortCount,
 };
@@ -31,7 +33,7 @@ struct InitPorts {
 };
 
 // The message that carries them (its id; rights only, no body).
-struct StartMessage : rpc::Operation<0x7000, kInitPortCount> {
+struct StartMessage : rpc::Operation<mach::kStartMessageId, kInitPortCount> {
     using Request = rpc::Empty;
     using Reply = rpc::Empty;
 };

@@ -21,10 +21,26 @@ struct Program {
     size_t envc;
 };
 
-// Starts `program` in a new task whose bootstrap port is `bootstrap`, given
+// A new, empty task named `name` (for logs) that has not started: its
+// task port, a send right the caller owns. It ends unstarted when that
+// port has no senders left.
+Result<mach::PortName> create_task(const char* name);
+
+// Loads `program` into `task` (new and empty) and starts it, with
+// `bootstrap` given by `disposition` as its bootstrap port (kNullName:
+// none). invalid_argument for an image that is not a static x86-64
+// executable; on failure nothing was started, but the task may hold
+// parts of the image (the caller drops it).
+Error load(mach::PortName task, const Program& program, mach::PortName bootstrap, mach::Disposition disposition);
+
+// create_task and load: starts `program` in a new task whose bootstrap port is `bootstrap`, given
 // by `disposition` (kNullName: none). Returns its task port (a send right
 // the caller owns). Nothing is left behind on failure: a refused image
 // gives invalid_argument.
 Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition);
+
+// Waits until the task behind `task` (a send right the caller keeps) has
+// ended: a dead-name notification on a port of its own.
+Error wait_for_end(mach::PortName task);
 
 } // namespace exec

@@ -98,25 +98,33 @@ Result<Stat> stat(mach::PortName file)
     return reply.stat;
 }
 
-Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size)
+Result<uint8_t*> read_all(mach::PortName file, size_t& size, size_t limit)
 {
-    mach::PortName file = TRY(open(root, cwd, path, kRead));
-    Result<Stat> attributes = stat(file);
-    size = attributes.ok() ? attributes.value().size : 0;
-    Result<void*> memory = attributes.ok() ? heap::allocate(size ? size : 1) : Result<void*>(attributes.error());
-    Error status = memory.ok() ? Error::none : memory.error();
-    auto* bytes = memory.ok() ? static_cast<uint8_t*>(memory.value()) : nullptr;
+    Stat attributes = TRY(stat(file));
+    if (attributes.size > limit)
+        return Error::too_large;
+    size = attributes.size;
+    auto* bytes = static_cast<uint8_t*>(TRY(heap::allocate(size ? size : 1)));
+    Error status = Error::none;
     for (size_t at = 0; status == Error::none && at < size;) {
-        Result<uint32_t> got = read(file, bytes + at, uint32_t(size - at < io::kMaxTransfer ? size - at : io::kMaxTransfer));
+        uint32_t want = uint32_t(size - at < io::kMaxTransfer ? size - at : io::kMaxTransfer);
+        Result<uint32_t> got = read(file, bytes + at, want, at);
         status = !got.ok() ? got.error() : got.value() == 0 ? Error::invalid_reply : Error::none; // shorter than it said
         if (got.ok())
             at += got.value();
     }
-    close(file);
     if (status != Error::none) {
         heap::free(bytes);
         return status;
     }
+    return bytes;
+}
+
+Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size)
+{
+    mach::PortName file = TRY(open(root, cwd, path, kRead));
+    Result<uint8_t*> bytes = read_all(file, size);
+    close(file);
     return bytes;
 }
 

@@ -27,6 +27,11 @@ Result<Stat> stat(mach::PortName file);
 // Gives up a right (an open file, a directory).
 void close(mach::PortName file);
 
+// The whole of the open `file` (read at explicit offsets: its peropen's
+// offset does not move) in a block of lib/heap the caller frees, and its
+// size; too_large past `limit` bytes.
+Result<uint8_t*> read_all(mach::PortName file, size_t& size, size_t limit = 64u << 20);
+
 // The whole file at `path` in a block of lib/heap (the caller frees it),
 // and its size.
 Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size);

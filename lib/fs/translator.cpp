@@ -1,3 +1,4 @@
+#include <exec/init_ports.h>
 #include <fs/control.h>
 #include <fs/file_system.h>
 #include <fs/translator.h>
@@ -8,27 +9,33 @@
 namespace fs {
 namespace {
 
-// The control port: the bootstrap port itself, or a new one handed to the parent.
-Error set_up_control(Control& control, const mach::SelfPorts& self)
+// The control port: a new one handed to the parent (from the init ports,
+// or the bootstrap port if that is a send right), or else the bootstrap
+// port itself (startup, or the kernel, holds a send right to it).
+Error set_up_control(Control& control, const mach::SelfPorts& self, mach::PortName parent)
 {
-    mach::RightType type {};
-    uint32_t references = 0;
-    TRY_STATUS(mach::port_type(self.task, self.bootstrap, &type, &references));
-    if (mach::has_right(type, mach::RightType::receive))
-        return control.adopt(self.bootstrap);
+    if (parent == mach::kNullName) {
+        mach::RightType type {};
+        uint32_t references = 0;
+        TRY_STATUS(mach::port_type(self.task, self.bootstrap, &type, &references));
+        if (mach::has_right(type, mach::RightType::receive))
+            return control.adopt(self.bootstrap);
+        parent = self.bootstrap;
+    }
     mach::PortName port = mach::kNullName;
     TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &port));
     TRY_STATUS(control.adopt(port));
     fsys::Startup::Reply reply {};
     rpc::Rights<1> give;
     give[0] = { port, mach::Disposition::make_send };
-    return rpc::call<fsys::Startup>(self.bootstrap, {}, reply, give);
+    return rpc::call<fsys::Startup>(parent, {}, reply, give);
 }
 
 } // namespace
 
 int run_translator(Node& root, const char* options)
 {
+    exec::InitPorts init = exec::receive_init_ports();
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
     ports::Server server;
@@ -38,10 +45,13 @@ int run_translator(Node& root, const char* options)
     }
     FileSystem file_system(server, root);
     root.release(); // the file system holds it
+    file_system.set_auth(init[exec::kAuth]);
+    init[exec::kAuth] = mach::kNullName;
     Control control(server, file_system, options);
     Error status = file_system.start();
     if (status == Error::none)
-        status = set_up_control(control, self);
+        status = set_up_control(control, self, init[exec::kParent]);
+    exec::release(init);
     if (status != Error::none) {
         mach::Line() << "cannot start: " << error_name(status);
         return 2;

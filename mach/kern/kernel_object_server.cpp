@@ -65,6 +65,11 @@ void serve_kernel_message(ipc::Port& port, ipc::Message* message)
         request.m_right.release();
     else
         send_reply(reply_right, request.id(), status, request.m_result, ok ? request.m_result_size : 0, request.m_right);
+    // The right the message came through was used: delivered, not
+    // destroyed unused. (Released, a send-once one would send its
+    // send-once notification to this same port, and so on without end: a
+    // running task's port losing its last sender did that.)
+    message->destination().consume();
     ipc::Message::destroy(message);
 }
 

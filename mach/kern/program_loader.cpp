@@ -1,8 +1,8 @@
 #include <arch/x86_64/cpu.h>
+#include <ipc/message.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
 #include <kern/kernel_ports.h>
-#include <arch/x86_64/cpu.h>
 #include <kern/elf_image.h>
 #include <kern/heap.h>
 #include <kern/initial_stack.h>
@@ -99,6 +99,25 @@ bool module_is_named(const char* command_line, const char* name, size_t name_len
 
 } // namespace
 
+namespace {
+
+// The start message of a bootstrap port that has no init ports to give
+// (mach::kStartMessageId): a program reads its first message as that.
+void queue_start_message(ipc::Port& port)
+{
+    Result<ipc::Message*> created = ipc::Message::create(sizeof(mach::MessageHeader));
+    if (!created.ok())
+        return; // the program finds no message: the same as none to give
+    ipc::Message* message = created.value();
+    message->header().id = mach::kStartMessageId;
+    port.make_send_right();
+    message->destination() = ipc::CarriedRight::send(port);
+    if (!ipc::send(message).ok())
+        ipc::Message::destroy(message);
+}
+
+} // namespace
+
 Result<void> BootRights::give(Task& task)
 {
     arch::InterruptsOff off;
@@ -108,6 +127,7 @@ Result<void> BootRights::give(Task& task)
         TRY(space.reserve(2));
         ipc::Port* port = TRY(ipc::Port::create());
         m_bootstrap = port;
+        queue_start_message(*port);
         task.bootstrap_name = TRY(space.put_right(ipc::CarriedRight::receive(*port)));
         task.device_name = TRY(give_send_right(device_port(), space));
         return {};

@@ -2,6 +2,7 @@
 // and prints (each line logs as "bench: <name> <value> <unit>"); the module
 // "benchpeer" is the other task of the RPC benchmark. Under qemu -icount
 // the TSC counts guest instructions.
+#include <exec/init_ports.h>
 #include "bench_measure.h"
 #include "checks.h"
 #include <mach/mach.h>
@@ -129,6 +130,8 @@ int run_peer()
 int main(int argc, char** argv, char**)
 {
     (void)mach::self_ports(&g_self);
+    exec::InitPorts start = exec::receive_init_ports(); // the start message comes first: none to keep
+    exec::release(start);
     if (argc > 0 && test_checks::same_text(argv[0], "benchpeer"))
         return run_peer();
     measure("null_syscall", kRounds, [] { (void)mach::syscall6(kUnusedCall); });

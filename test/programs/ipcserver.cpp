@@ -3,6 +3,7 @@
 // served by this one thread; it answers ipc_protocol.h requests and logs
 // the payloads whose last send right died.
 //   ipcserver          serve until a kQuit request
+#include <exec/init_ports.h>
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
@@ -71,6 +72,8 @@ int main(int, char**, char**)
         mach::Line() << "FAIL no bootstrap port";
         return 1;
     }
+    exec::InitPorts start = exec::receive_init_ports(); // the start message comes first: none to keep
+    exec::release(start);
     PortName set = 0;
     g_members[0] = g_self.bootstrap;
     (void)mach::port_allocate(g_self.task, mach::RightType::port_set, &set);

@@ -5,6 +5,7 @@
 // usable. The bootstrap port is tmpfs's control port.
 #include "checks.h"
 
+#include <exec/init_ports.h>
 #include <exec/spawn.h>
 #include <fs/client.h>
 #include <heap/heap.h>
@@ -53,9 +54,11 @@ int main(int, char**, char**)
     if (!image)
         return test_checks::finish();
 
-    // hello's control port: we keep a send right, it gets the receive right as its bootstrap.
+    // hello's control port: we keep a send right, it gets the receive right
+    // as its bootstrap, with its (empty) init ports queued first.
     PortName control = mach::kNullName;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &control);
+    (void)exec::make_bootstrap({}, control);
     PortName same = mach::kNullName;
     (void)mach::port_extract_right(g_self.task, control, mach::Disposition::make_send, &same);
     const char* argv[] = { "hello", "Greetings from a spawned translator\n" };

@@ -36,13 +36,17 @@ class Qemu:
         self.ovmf_vars = ovmf_vars
         self.workdir = workdir
 
-    def _config_disk(self, cmdline):
-        """A 1.44 MB FAT image holding portico-test.cfg for GRUB."""
+    def _config_disk(self, cmdline, startup=""):
+        """A 1.44 MB FAT image holding portico-test.cfg for GRUB: the
+        kernel's command line, and what startup runs."""
         disk = tempfile.NamedTemporaryFile(dir=self.workdir, suffix=".img", delete=False).name
         cfg = disk + ".cfg"
-        quoted = cmdline.replace("\\", "\\\\").replace('"', '\\"')
+
+        def quoted(text):
+            return text.replace("\\", "\\\\").replace('"', '\\"')
         with open(cfg, "w") as f:
-            f.write('set timeout=0\nset portico_cmdline="%s"\n' % quoted)
+            f.write('set timeout=0\nset portico_cmdline="%s"\nset portico_startup="%s"\n'
+                    % (quoted(cmdline), quoted(startup)))
         os.unlink(disk)
         subprocess.run(["mformat", "-C", "-i", disk, "-f", "1440", "::"], check=True)
         subprocess.run(["mcopy", "-i", disk, cfg, "::/portico-test.cfg"], check=True)
@@ -62,10 +66,11 @@ class Qemu:
                     "-drive", "if=pflash,format=raw,file=" + variables]
         return cmd + list(extra)
 
-    def boot(self, cmdline, firmware="bios", timeout=60, stop_when=None, extra=()):
-        """Boots with `cmdline`; returns when QEMU exits, when the output
-        matches the regular expression `stop_when`, or after `timeout` s."""
-        disk = self._config_disk(cmdline)
+    def boot(self, cmdline, firmware="bios", timeout=60, stop_when=None, extra=(), startup=""):
+        """Boots with `cmdline` (and `startup`: the program startup runs);
+        returns when QEMU exits, when the output matches the regular
+        expression `stop_when`, or after `timeout` s."""
+        disk = self._config_disk(cmdline, startup)
         process = subprocess.Popen(self.command(firmware, disk, extra), stdin=subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         output = b""

@@ -1,8 +1,8 @@
 // tmpfs: a file system in memory (memory_nodes.h).
 //   tmpfs [--archive=MODULE]   fill it first from the boot module MODULE (archive.h)
 #include <base/text.h>
+#include <exec/boot_module.h>
 #include <fs/translator.h>
-#include <mach/kernel_call.h>
 #include <mach/print.h>
 
 #include "archive.h"
@@ -28,25 +28,10 @@ const char* archive_option(int argc, char** argv)
 // Unpacks the boot module `name` (a copy the kernel gives through the host port) under `root`.
 Error fill_from_module(const char* name, fs::Node& root)
 {
-    mach::SelfPorts self {};
-    TRY_STATUS(mach::self_ports(&self));
-    mach::BootModuleRequest request {};
-    for (size_t i = 0; name[i] && i < sizeof(request.name); i++)
-        request.name[i] = name[i];
-    mach::BootModuleReply module {};
-    mach::PortName object = mach::kNullName;
-    TRY_STATUS(mach::kernel_call(self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &module,
-        sizeof(module), &object));
-    uint64_t pages = (module.size + 4095) & ~uint64_t(4095);
-    uint64_t address = 0;
-    Error status = pages ? mach::vm_map(self.task, &address, pages, object, 0, mach::kVmAnywhere, mach::kVmRead)
-                         : Error::none;
+    exec::BootModule* module = TRY(exec::BootModule::map(name));
     uint64_t entries = 0;
-    if (status == Error::none && pages) {
-        status = tmpfs::unpack_archive(reinterpret_cast<const uint8_t*>(address), module.size, root, &entries);
-        (void)mach::vm_deallocate(self.task, address, pages);
-    }
-    (void)mach::port_deallocate(self.task, object);
+    Error status = tmpfs::unpack_archive(module->bytes(), module->size(), root, &entries);
+    exec::BootModule::unmap(module);
     mach::Line() << "unpacked " << entries << " entries from " << name << ": " << error_name(status);
     return status;
 }

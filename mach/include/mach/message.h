@@ -83,6 +83,12 @@ static_assert(sizeof(Descriptor) == 16);
 // Limits: a message is at most 64 KiB inline; a descriptor's out-of-line
 // region at most 64 MiB; at most 64 descriptors.
 constexpr uint32_t kMaxMessageSize = 64 * 1024;
+
+// The id of the first message on a program's bootstrap port when that is a
+// receive right: the program's init ports (lib/exec/init_ports.h). The
+// kernel queues one without rights for the first boot task, so that a
+// program can always take the first message as its start message.
+constexpr uint32_t kStartMessageId = 0x7000;
 constexpr uint32_t kMaxOutOfLineSize = 64u * 1024 * 1024;
 constexpr uint16_t kMaxDescriptors = 64;
 

@@ -1,0 +1,2 @@
+#!/test/servertest --interpreter
+This script is read by its interpreter.

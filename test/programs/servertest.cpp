@@ -1,0 +1,146 @@
+// The system as startup brings it up: run by startup from the root file
+// system (/test/servertest) as root, with its init ports. Checks auth
+// (identities, and a user proving hers to the file system), permissions
+// for a non-root user (a 0600 file, settrans on a node she does not own),
+// and the exec server (a program, a "#!" script, files it must refuse).
+//   servertest                       the checks
+//   servertest --interpreter ARGS    run as a script's interpreter: prints its argv, ends with 7
+#include "checks.h"
+
+#include <exec/execute.h>
+#include <exec/init_ports.h>
+#include <exec/spawn.h>
+#include <fs/client.h>
+#include <heap/heap.h>
+#include <interfaces/auth.h>
+#include <rpc/client.h>
+
+using mach::PortName;
+using test_checks::check;
+using test_checks::same_text;
+namespace client = fs::client;
+
+namespace {
+
+constexpr auth::Ids kAlice { 1000, 100 };
+
+exec::InitPorts g_init;
+
+Result<PortName> make_handle(PortName through, auth::Ids ids)
+{
+    rpc::Rights<1> got;
+    auth::MakeHandle::Reply reply {};
+    TRY_STATUS(rpc::call<auth::MakeHandle>(through, { ids }, reply, {}, &got));
+    return got[0].name;
+}
+
+void check_init_ports()
+{
+    check(g_init[exec::kRootDirectory] != mach::kNullName, "init_ports_hold_a_root_directory");
+    check(g_init[exec::kWorkingDirectory] != mach::kNullName, "init_ports_hold_a_working_directory");
+    check(g_init[exec::kAuth] != mach::kNullName, "init_ports_hold_an_auth_handle");
+    check(g_init[exec::kExecServer] != mach::kNullName, "init_ports_hold_the_exec_server");
+    auth::GetIds::Reply ids {};
+    check(rpc::call<auth::GetIds>(g_init[exec::kAuth], {}, ids) == Error::none && ids.ids.is_root(),
+        "startup_runs_us_as_root");
+    size_t size = 0;
+    Result<uint8_t*> motd = client::read_file(g_init[exec::kRootDirectory], g_init[exec::kWorkingDirectory], "/etc/motd", size);
+    check(motd.ok() && size > 0, "the_root_file_system_serves_etc_motd");
+    if (motd.ok())
+        heap::free(motd.value());
+}
+
+// Alice: a handle from root's, and the root directory reauthenticated as her.
+void check_a_user(PortName root)
+{
+    Result<PortName> secret = client::open(root, root, "/tmp/secret", fs::kWrite | fs::kCreate, 0600);
+    check(secret.ok(), "root_creates_a_0600_file");
+    if (secret.ok())
+        client::close(secret.value());
+    Result<PortName> alice = make_handle(g_init[exec::kAuth], kAlice);
+    check(alice.ok(), "root_makes_a_handle_for_alice");
+    if (!alice.ok())
+        return;
+    check(make_handle(alice.value(), { 0, 0 }).error() == Error::permission_denied, "alice_cannot_become_root");
+    Result<PortName> as_alice = client::reauthenticate(root, alice.value());
+    check(as_alice.ok(), "alice_proves_who_she_is_to_the_file_system");
+    if (as_alice.ok()) {
+        PortName her_root = as_alice.value();
+        check(client::open(her_root, her_root, "/tmp/secret", fs::kRead).error() == Error::permission_denied,
+            "alice_is_refused_a_0600_file");
+        check(client::open(her_root, her_root, "/etc/motd", fs::kRead).ok(), "alice_reads_a_0644_file");
+        fs::SetTranslator::Request request {};
+        request.flags = fs::kSetPassive;
+        request.passive.set("/hurd/hello");
+        fs::SetTranslator::Reply done {};
+        Result<PortName> theirs = client::open(her_root, her_root, "/tmp/secret", fs::kNoTranslator);
+        Result<PortName> hers = client::open(her_root, her_root, "/home/user/README", fs::kRead | fs::kNoTranslator);
+        check(theirs.ok() && rpc::call<fs::SetTranslator>(theirs.value(), request, done) == Error::permission_denied,
+            "alice_may_not_settrans_a_node_she_does_not_own");
+        check(hers.ok() && rpc::call<fs::SetTranslator>(hers.value(), request, done) == Error::none,
+            "alice_may_settrans_her_own_node");
+        for (Result<PortName>* each : { &theirs, &hers }) {
+            if (each->ok())
+                client::close(each->value());
+        }
+        client::close(her_root);
+    }
+    client::close(alice.value());
+}
+
+// Runs `path` through the exec server in a new task; waits if it started.
+Error run(const char* path, const char* const* argv, uint32_t argc)
+{
+    PortName task = TRY(exec::create_task(argv[0]));
+    exec::Command command { path, argv, argc, nullptr, 0 };
+    Error status = exec::execute(g_init[exec::kExecServer], task, command, g_init);
+    if (status == Error::none)
+        status = exec::wait_for_end(task);
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    (void)mach::port_deallocate(self.task, task);
+    return status;
+}
+
+void check_exec(PortName root)
+{
+    const char* hello[] = { "hello.sh", "first", "second" };
+    check(run("/test/hello.sh", hello, 3) == Error::none, "exec_runs_a_script_through_its_interpreter");
+    const char* motd[] = { "motd" };
+    check(run("/etc/motd", motd, 1) == Error::permission_denied, "exec_refuses_a_file_without_execute_permission");
+    Result<PortName> junk = client::open(root, root, "/tmp/junk", fs::kWrite | fs::kCreate, 0755);
+    if (junk.ok()) {
+        (void)client::write(junk.value(), "not a program", 13);
+        client::close(junk.value());
+    }
+    const char* junk_argv[] = { "junk" };
+    check(run("/tmp/junk", junk_argv, 1) == Error::invalid_argument, "exec_refuses_an_image_that_is_no_program");
+    const char* missing[] = { "missing" };
+    check(run("/test/missing", missing, 1) == Error::not_found, "exec_of_a_missing_file_fails");
+}
+
+// As a script's interpreter: what the kernel's loader passes on.
+int interpret(int argc, char** argv)
+{
+    mach::Line line;
+    line << "interpreter argv:";
+    for (int i = 0; i < argc; i++)
+        line << " " << argv[i];
+    return 7;
+}
+
+} // namespace
+
+int main(int argc, char** argv, char**)
+{
+    g_init = exec::receive_init_ports();
+    if (argc > 1 && same_text(argv[1], "--interpreter"))
+        return interpret(argc, argv);
+    check_init_ports();
+    PortName root = g_init[exec::kRootDirectory];
+    if (root != mach::kNullName) {
+        check_a_user(root);
+        check_exec(root);
+    }
+    return test_checks::finish();
+}
