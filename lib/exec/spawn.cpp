@@ -94,20 +94,37 @@ Error fill_task(mach::PortName self, mach::PortName task, const Program& program
 
 } // namespace
 
-Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition)
+Result<mach::PortName> create_task(const char* name)
+{
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    mach::TaskCreateRequest request {};
+    for (size_t i = 0; name[i] && i < sizeof(request.name); i++)
+        request.name[i] = name[i];
+    mach::PortName task = mach::kNullName;
+    TRY_STATUS(mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task));
+    return task;
+}
+
+Error start(mach::PortName task, const Program& program, mach::PortName bootstrap, mach::Disposition disposition)
 {
     if (program.argc == 0)
         return Error::invalid_argument;
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
-    mach::TaskCreateRequest request {};
-    for (size_t i = 0; program.argv[0][i] && i < sizeof(request.name); i++)
-        request.name[i] = program.argv[0][i];
-    mach::PortName task = mach::kNullName;
-    TRY_STATUS(mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task));
-    Error status = fill_task(self.task, task, program, bootstrap, disposition);
+    return fill_task(self.task, task, program, bootstrap, disposition);
+}
+
+Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition)
+{
+    if (program.argc == 0)
+        return Error::invalid_argument;
+    mach::PortName task = TRY(create_task(program.argv[0]));
+    Error status = start(task, program, bootstrap, disposition);
     if (status != Error::none) {
         // A task that never ran ends when its port has no senders.
+        mach::SelfPorts self {};
+        (void)mach::self_ports(&self);
         (void)mach::port_deallocate(self.task, task);
         return status;
     }

@@ -27,4 +27,12 @@ struct Program {
 // gives invalid_argument.
 Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition);
 
+// The two halves of spawn, for a caller that must know the task before it
+// runs (to register it with proc, whose handle becomes its bootstrap port):
+// a new empty task named `name` (its task port, the caller's), then
+// `program` loaded and started in it. A task that never started ends when
+// the last send right to its task port goes.
+Result<mach::PortName> create_task(const char* name);
+Error start(mach::PortName task, const Program& program, mach::PortName bootstrap, mach::Disposition disposition);
+
 } // namespace exec
