@@ -95,7 +95,8 @@ void ProcServer::forget(Process& child)
     (void)m_table.wait(parent, pid);
 }
 
-Result<mach::PortName> ProcServer::register_child(Process& parent, const char* name, mach::PortName task)
+Result<Process*> ProcServer::register_child(Process& parent, const char* name, mach::PortName task,
+    mach::PortName& minted)
 {
     if (m_table.find_task(task))
         return Error::already_exists; // one task, one process
@@ -111,7 +112,8 @@ Result<mach::PortName> ProcServer::register_child(Process& parent, const char* n
         return handle.error();
     }
     m_table.handle_minted(*child);
-    return handle.value();
+    minted = handle.value();
+    return child;
 }
 
 Error ProcServer::serve(Child, const rpc::Incoming<Child>& in, rpc::Outgoing<Child>& out)
@@ -122,15 +124,15 @@ Error ProcServer::serve(Child, const rpc::Incoming<Child>& in, rpc::Outgoing<Chi
     bool task_right = task.disposition == mach::Disposition::move_send
         || task.disposition == mach::Disposition::copy_send;
     Error refused = !parent ? Error::not_found : !task_right ? Error::invalid_right : Error::none;
-    Result<mach::PortName> handle = refused == Error::none
-        ? register_child(*parent, in.body.name.c_str(), task.name)
-        : Result<mach::PortName>(refused);
-    if (!handle.ok()) {
+    mach::PortName handle = mach::kNullName;
+    Result<Process*> child = refused == Error::none ? register_child(*parent, in.body.name.c_str(), task.name, handle)
+                                                    : Result<Process*>(refused);
+    if (!child.ok()) {
         rpc::release(task); // a dead-name request on it goes with it
-        return handle.error();
+        return child.error();
     }
-    out.rights[0] = { handle.value(), mach::Disposition::move_send };
-    out.body.pid = m_table.find_task(task.name)->pid;
+    out.rights[0] = { handle, mach::Disposition::move_send };
+    out.body.pid = child.value()->pid;
     return Error::none;
 }
 

@@ -44,8 +44,9 @@ private:
     // the handle of a process already reaped.
     Process* caller(uint64_t payload);
     // Registers a child of `parent` for `task`, watches the task and mints
-    // the child's handle; on failure nothing is left and `task` is still the caller's.
-    Result<mach::PortName> register_child(Process& parent, const char* name, mach::PortName task);
+    // the child's handle (into `minted`); on failure nothing is left and
+    // `task` is still the caller's.
+    Result<Process*> register_child(Process& parent, const char* name, mach::PortName task, mach::PortName& minted);
     // Drops a child nobody has heard of yet.
     void forget(Process& child);
     // What follows a process's end: its parked waits go, its parent's and
