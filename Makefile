@@ -85,13 +85,13 @@ $(BUILD)/mach.elf: $(BUILD)/kernel/ksyms.o
 
 ISO_ROOT := $(BUILD)/iso
 
-$(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES) $(ISO_TRANSLATORS)
+$(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES) $(ISO_HURD)
 	rm -rf $(ISO_ROOT)
 	mkdir -p $(ISO_ROOT)/boot/grub $(ISO_ROOT)/boot/portico $(ISO_ROOT)/boot/hurd
 	cp boot/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
 	cp $(BUILD)/mach.elf $(ISO_ROOT)/boot/portico/mach
 	cp $(ISO_MODULES) $(ISO_ROOT)/boot/portico/
-	cp $(ISO_TRANSLATORS) $(ISO_ROOT)/boot/hurd/
+	cp $(ISO_HURD) $(ISO_ROOT)/boot/hurd/
 	$(GRUB_MKRESCUE) -o $@ $(ISO_ROOT) 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
 
 .PHONY: all iso kernel

@@ -4,7 +4,8 @@
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench \
+	proctest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -42,33 +43,41 @@ $(BUILD)/root/$(3)/$(2): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard $(1)/$(2)
 	$$(CXX) $$(USER_LDFLAGS) -o $$@ $$^ -lgcc
 endef
 
-# Translators (translators/<name>): shipped as /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
+# Programs installed in the root file system: $(call install_programs,<folder>,<names>,<place>)
+# builds each <folder>/<name>/ as $(BUILD)/root/<place>/<name> and adds it to ROOT_FILES.
+ROOT_FILES :=
+define install_programs
+$(foreach name,$(2),$(eval $(call program_rule,$(1),$(name),$(3))))
+ROOT_FILES += $(2:%=$(3)/%)
+endef
+
+# Servers (servers/<name>) and translators (translators/<name>): /hurd/<name>
+# in the root, and shipped as /boot/hurd/<name> on the ISO (boot modules).
+SERVER_NAMES := auth exec startup proc
+SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
+$(eval $(call install_programs,servers,$(SERVER_NAMES),hurd))
 TRANSLATOR_NAMES := tmpfs hello null zero
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
-$(foreach name,$(TRANSLATOR_NAMES),$(eval $(call program_rule,translators,$(name),hurd)))
-
-# Servers (servers/<name>): like translators, /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
-SERVER_NAMES := auth exec startup
-SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
-$(foreach name,$(SERVER_NAMES),$(eval $(call program_rule,servers,$(name),hurd)))
+$(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
 # Utilities (utils/<name>): /bin/<name> in the root.
 UTILITY_NAMES := settrans showtrans fsysopts
 UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
-$(foreach name,$(UTILITY_NAMES),$(eval $(call program_rule,utils,$(name),bin)))
+$(eval $(call install_programs,utils,$(UTILITY_NAMES),bin))
 
 # Test programs that run from the root file system (/test/<name>), started by startup.
 ROOT_TEST_NAMES := servertest
-ROOT_TESTS := $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
+$(BUILD)/root/test/%: $(BUILD)/user/bin/%
+	@mkdir -p $(@D)
+	cp $< $@
+ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%)
 
-# The root file system's contents: boot/root/, the translators and servers in /hurd, the utilities
-# in /bin and the test programs in /test, as a cpio archive tmpfs unpacks at start.
+# The root file system's contents: boot/root/ and ROOT_FILES, as a cpio
+# archive tmpfs unpacks at start.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(SERVERS) $(UTILITIES) $(ROOT_TESTS)
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach name,$(TRANSLATOR_NAMES) $(SERVER_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
-		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name)) \
-		$(foreach name,$(ROOT_TEST_NAMES),--add test/$(name)=$(BUILD)/user/bin/$(name))
+		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the
@@ -80,7 +89,7 @@ $(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
 	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
 
 ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
-ISO_TRANSLATORS += $(TRANSLATORS) $(SERVERS)
+ISO_HURD += $(SERVERS) $(TRANSLATORS)
 
 .PHONY: user
-user: $(USER_PROGRAMS) $(TRANSLATORS) $(SERVERS) $(UTILITIES)
+user: $(USER_PROGRAMS) $(SERVERS) $(TRANSLATORS) $(UTILITIES)

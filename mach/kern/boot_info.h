@@ -50,7 +50,7 @@ struct FramebufferInfo {
 
 struct BootInfo {
     static constexpr size_t kMaxMemoryRegions = 128;
-    static constexpr size_t kMaxModules = 64;
+    static constexpr size_t kMaxModules = 64; // the servers, translators and test programs GRUB loads
     static constexpr size_t kStringPoolSize = 4096;
 
     const char* cmdline = "";         // kernel command line (in string_pool)

@@ -2,6 +2,7 @@
 
 #include <ipc/port_calls.h>
 #include <ipc/port_set.h>
+#include <mach/kernel_objects.h>
 #include <mach/syscall.h>
 #include <mach/syscall_stub.h>
 #include <rpc/reply_port.h>
@@ -22,6 +23,7 @@ std::mutex g_lock; // the IPC core's lock
 std::condition_variable g_changed; // any IPC event: blocked calls look again
 HostKernel* g_kernel = nullptr;
 thread_local HostTask* t_task = nullptr;
+std::vector<HostTask*> g_terminations; // task_terminate requests not yet carried out (under g_lock)
 
 class WakingObserver final : public ipc::Observer {
 public:
@@ -30,8 +32,16 @@ public:
     void port_died(ipc::Port&) override { g_changed.notify_all(); }
     void port_moved(ipc::Port&) override { g_changed.notify_all(); }
     void set_destroyed(ipc::PortSet&) override { g_changed.notify_all(); }
-    // There are no kernel objects here: such a message is dropped.
-    void kernel_message(ipc::Port&, ipc::Message* message) override { ipc::Message::destroy(message); }
+    // The one kernel call served here is task_terminate, carried out once the
+    // sender's call is done (the task dies as kill() does); it is not
+    // answered. Any other message to a kernel object is dropped.
+    void kernel_message(ipc::Port& port, ipc::Message* message) override
+    {
+        if (port.kernel_object_type() == ipc::KernelObject::task
+            && message->header().id == uint32_t(mach::KernelCall::task_terminate))
+            g_terminations.push_back(static_cast<HostTask*>(port.kernel_object()));
+        ipc::Message::destroy(message);
+    }
 };
 
 WakingObserver g_observer;
@@ -171,6 +181,8 @@ HostTask& HostKernel::create_task()
     task->m_space = ipc::NameSpace::create().value();
     mach::PortName port = m_kernel_space->allocate(mach::RightType::receive).value();
     task->m_task_port = m_kernel_space->receive_source(port).value().port;
+    task->m_task_port->set_kernel_object(ipc::KernelObject::task, task.get());
+    task->m_task_receive = port;
     task->m_task_name = m_kernel_space->extract_right(port, mach::Disposition::make_send, *task->m_space).value();
     m_tasks.push_back(std::move(task));
     return *m_tasks.back();
@@ -183,6 +195,10 @@ void HostKernel::kill(HostTask& task)
         return;
     ipc::NameSpace::destroy(task.m_space);
     task.m_space = nullptr;
+    // Its task port dies: whoever watches it gets a dead-name notification.
+    task.m_task_port->set_kernel_object(ipc::KernelObject::none, nullptr);
+    (void)m_kernel_space->destroy_name(task.m_task_receive);
+    task.m_task_port = nullptr;
     // Its memory stays until the kernel goes: unlike a real kernel's, the
     // task's threads run on until their next call, and may still touch it.
     g_changed.notify_all(); // its blocked threads see it dead
@@ -207,6 +223,17 @@ uint32_t HostKernel::name_count(HostTask& task)
 }
 
 // ---- system calls ----
+
+void HostKernel::carry_out_terminations()
+{
+    std::vector<HostTask*> doomed;
+    {
+        std::lock_guard<std::mutex> guard(g_lock);
+        doomed.swap(g_terminations);
+    }
+    for (HostTask* task : doomed)
+        kill(*task);
+}
 
 // The task whose task port `name` (in `caller`'s space) names.
 HostTask* HostKernel::task_named(HostTask& caller, mach::PortName name)
@@ -269,7 +296,11 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
     if (ipc::is_port_call(call))
         return port_call(task, call, a);
     switch (call) {
-    case mach::Syscall::msg: return host_msg(task, a);
+    case mach::Syscall::msg: {
+        Error status = host_msg(task, a);
+        carry_out_terminations();
+        return status;
+    }
     case mach::Syscall::self_ports: {
         if (!a[0])
             return Error::bad_address;

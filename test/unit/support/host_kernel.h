@@ -8,7 +8,8 @@
 // variable that every IPC event signals. Messages are copied in and out
 // the general way (there is no direct path here). vm_allocate (anywhere)
 // and vm_deallocate (of whole allocations) use this process's heap; other
-// memory calls, kernel objects and real out-of-line memory are not supported.
+// memory calls, kernel objects (but task_terminate) and real out-of-line
+// memory are not supported.
 #pragma once
 
 #include <mach/syscall.h>
@@ -32,7 +33,8 @@ public:
 private:
     friend class HostKernel;
     ipc::NameSpace* m_space = nullptr;
-    ipc::Port* m_task_port = nullptr;
+    ipc::Port* m_task_port = nullptr; // null once the task died
+    mach::PortName m_task_receive = mach::kNullName; // its receive right, in the kernel's space
     mach::PortName m_task_name = mach::kNullName;
     std::map<uint64_t, uint64_t> m_memory; // vm_allocate'd: address -> size
 };
@@ -62,7 +64,9 @@ public:
     HostTask& create_task();
     // The task dies as a killed one does: every right it held is released
     // (its receive rights die, its send-once rights send their notifications),
-    // and its threads' calls fail from then on.
+    // its threads' calls fail from then on, and its task port dies (dead-name
+    // notifications go to those watching it). A task_terminate message sent
+    // to a task port (not answered here) does the same.
     void kill(HostTask& task);
     // Gives `to` a send right made from the receive right `receive` of `from`: its name in `to`.
     mach::PortName give_send_right(HostTask& from, mach::PortName receive, HostTask& to);
@@ -78,6 +82,7 @@ public:
     Error call(HostTask& task, uint64_t number, const uint64_t (&args)[6]);
 
 private:
+    void carry_out_terminations();
     HostTask* task_named(HostTask& caller, mach::PortName name);
     Error port_call(HostTask& caller, mach::Syscall call, const uint64_t (&args)[6]);
     Error vm_allocate(HostTask& task, const uint64_t (&args)[6]);

@@ -1,0 +1,165 @@
+// The proc interface: process bookkeeping (the Hurd's proc). A process is
+// a task proc was told about; its *handle* is a send right to proc's port
+// minted with a payload naming its record, so proc knows the caller from
+// the right alone. A plain right (payload 0) acts as pid 1, init: whoever
+// started proc holds it.
+//
+// Pids run from 1 to kMaxPid and are recycled, never while a process, a
+// zombie or a process group still uses them. Wait statuses are encoded
+// as glibc's <sys/wait.h> macros read them (exited_status, killed_status).
+#pragma once
+
+#include <rpc/wire.h>
+#include <stdint.h>
+
+namespace proc {
+
+constexpr uint32_t kBase = 23000;
+constexpr int32_t kInitPid = 1;
+constexpr int32_t kMaxPid = 32767;
+constexpr uint32_t kNameSize = 32; // a process's name: at most 31 characters
+constexpr int32_t kSignalKill = 9; // SIGKILL
+
+// The wait status of a process that exited with `code` (WIFEXITED, WEXITSTATUS).
+constexpr int32_t exited_status(int32_t code) { return (code & 0xff) << 8; }
+// The wait status of a process killed by `signal` (WIFSIGNALED, WTERMSIG).
+constexpr int32_t killed_status(int32_t signal) { return signal & 0x7f; }
+
+enum class State : uint32_t {
+    running = 0,
+    zombie = 1, // ended, not yet waited for
+};
+
+// Wait's options (glibc's values).
+enum WaitOption : uint32_t {
+    kNoHang = 1, // WNOHANG: answer at once (pid 0) if no matching child has ended
+};
+
+// Registers a new process for the task in the request's one right (a send
+// right proc keeps, and watches: its death ends the process), as a child
+// of the caller: a new pid, the caller's process group, session and owner.
+// Replies with the child's handle (one right; proc mints it once).
+// invalid_right without a task right, no_space past proc's limit.
+struct Child : rpc::Operation<kBase + 1, 1, 1> {
+    struct alignas(8) Request {
+        rpc::Text<kNameSize> name; // for ps
+    };
+    struct alignas(8) Reply {
+        int32_t pid;
+        uint32_t reserved;
+    };
+};
+
+// The caller's ids (getpid, getppid, getpgrp, getsid, the owner's uid).
+struct GetIds : rpc::Operation<kBase + 2> {
+    using Request = rpc::Empty;
+    struct alignas(8) Reply {
+        int32_t pid;
+        int32_t parent; // 0 for pid 1
+        int32_t group;
+        int32_t session;
+        uint32_t uid;
+        uint32_t reserved;
+    };
+};
+
+// The caller is about to end (_exit, or a fatal signal): proc records
+// how. It becomes a zombie when its task dies; the caller ends its own
+// task next. Without Exit, a task's death reads "killed by SIGKILL".
+struct Exit : rpc::Operation<kBase + 3> {
+    struct alignas(8) Request {
+        int32_t code; // the exit code (0-255), when signal is 0
+        int32_t signal; // the signal that ended it (1-127), or 0
+    };
+    using Reply = rpc::Empty;
+};
+
+// waitpid: `pid` > 0 that child, -1 any child, < -1 any child in process
+// group -pid, 0 any child in the caller's group. Blocks until a matching
+// child has ended (unless kNoHang: then pid 0 comes back), reaps it and
+// replies its pid and wait status. not_found (ECHILD) when the caller has
+// no matching child, or loses the last one while waiting.
+struct Wait : rpc::Operation<kBase + 4> {
+    struct alignas(8) Request {
+        int32_t pid;
+        uint32_t options; // WaitOption bits
+    };
+    struct alignas(8) Reply {
+        int32_t pid;
+        int32_t status; // a wait status
+    };
+};
+
+// setpgid(pid, group): `pid` is the caller or one of its children (0: the
+// caller); `group` (0: the same as pid) is pid itself or an existing group
+// of the same session. not_found (ESRCH) for another process,
+// permission_denied (EPERM) for a group elsewhere or a session leader.
+struct SetProcessGroup : rpc::Operation<kBase + 5> {
+    struct alignas(8) Request {
+        int32_t pid;
+        int32_t group;
+    };
+    using Reply = rpc::Empty;
+};
+
+// getpgid(pid): the process group of `pid` (0: the caller); not_found (ESRCH).
+struct GetProcessGroup : rpc::Operation<kBase + 6> {
+    struct alignas(8) Request {
+        int32_t pid;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        int32_t group;
+        uint32_t reserved;
+    };
+};
+
+// One line of ps.
+struct ProcessInfo {
+    int32_t pid;
+    int32_t parent;
+    int32_t group;
+    uint32_t uid;
+    State state;
+    uint32_t reserved;
+    char name[kNameSize];
+};
+
+// The process list, a page at a time: entries from table index `start`
+// on, as many as fit; `next` is where the next page starts (kListEnd: no
+// more). Anyone may ask.
+struct List : rpc::Operation<kBase + 7> {
+    static constexpr uint32_t kPage = 64;
+    static constexpr uint32_t kListEnd = 0xffffffffu;
+    struct alignas(8) Request {
+        uint32_t start;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        uint32_t count;
+        uint32_t next;
+        ProcessInfo entries[kPage];
+
+        // Only the entries given travel.
+        uint32_t wire_size() const
+        {
+            return uint32_t(reinterpret_cast<const uint8_t*>(entries + count) - reinterpret_cast<const uint8_t*>(this));
+        }
+        bool valid() const { return count <= kPage; }
+    };
+};
+
+// kill(pid, signal): ends process `pid` if the caller is its owner or
+// root. Only SIGKILL is delivered for now (the task is terminated; its
+// wait status reads "killed by signal 9"); another signal gives
+// not_supported until processes have message ports. not_found (ESRCH),
+// permission_denied (EPERM), invalid_argument for a bad signal.
+struct Kill : rpc::Operation<kBase + 8> {
+    struct alignas(8) Request {
+        int32_t pid;
+        int32_t signal;
+    };
+    using Reply = rpc::Empty;
+};
+
+} // namespace proc

@@ -1,0 +1,237 @@
+#include "proc_server.h"
+
+#include <mach/kernel_objects.h>
+#include <mach/mach.h>
+
+namespace proc {
+namespace {
+
+using Interface = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill>;
+
+// Asks the kernel to end `task` and does not wait for the answer: the
+// right is whatever the parent said was a task port, and proc never waits
+// on a port another task might receive on. A message to a task port with
+// no reply right is carried out without an answer.
+void terminate(mach::PortName task, int32_t status)
+{
+    struct {
+        mach::MessageHeader header;
+        mach::TaskTerminateRequest body;
+    } message {};
+    message.header.destination = task;
+    message.header.destination_disposition = mach::Disposition::copy_send;
+    message.header.id = uint32_t(mach::KernelCall::task_terminate);
+    message.header.size = sizeof(message);
+    message.body.status = status;
+    (void)mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, 0);
+}
+
+// The wait status Exit's request stands for; invalid_argument if it means nothing.
+Result<int32_t> exit_status(const Exit::Request& request)
+{
+    if (request.signal == 0)
+        return exited_status(request.code); // as _exit does, only the low 8 bits count
+    if (request.signal < 0 || request.signal > 127)
+        return Error::invalid_argument;
+    return killed_status(request.signal);
+}
+
+} // namespace
+
+Error ProcServer::adopt(mach::PortName port)
+{
+    TRY_STATUS(m_server.adopt_port(port, *this));
+    m_port = port;
+    return Error::none;
+}
+
+bool ProcServer::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
+{
+    return Interface::dispatch(*this, request, reply);
+}
+
+// The kernel delivers only payloads this server minted, and only while a
+// right with them lives: each names a slot of the table (handle_out keeps
+// the slot from being reused until payload_released).
+Process* ProcServer::caller(uint64_t payload)
+{
+    if (payload == 0)
+        return &m_table.init();
+    Process* process = reinterpret_cast<Process*>(payload);
+    return process->has_pid() ? process : nullptr;
+}
+
+void ProcServer::payload_released(uint64_t payload)
+{
+    if (payload != 0)
+        m_table.handle_released(*reinterpret_cast<Process*>(payload));
+}
+
+void ProcServer::dead_name(mach::PortName name)
+{
+    Process* process = m_table.find_task(name);
+    if (!process)
+        return;
+    m_table.end(*process);
+    after_end(*process);
+}
+
+void ProcServer::after_end(Process& process)
+{
+    m_waits.drop(process);
+    if (process.parent)
+        m_waits.settle(m_table, *process.parent);
+    if (process.parent != &m_table.init())
+        m_waits.settle(m_table, m_table.init());
+}
+
+// ---- Child ----
+
+void ProcServer::forget(Process& child)
+{
+    Process& parent = *child.parent;
+    int32_t pid = child.pid;
+    m_table.end(child);
+    (void)m_table.wait(parent, pid);
+}
+
+Result<Process*> ProcServer::register_child(Process& parent, const char* name, mach::PortName task,
+    mach::PortName& minted)
+{
+    if (m_table.find_task(task))
+        return Error::already_exists; // one task, one process
+    Process* child = TRY(m_table.add_child(parent, name, task));
+    // A dead name (the task died on the way) is notified at once: the child
+    // then ends as soon as this request is answered.
+    Error watched = m_server.watch_death(task, m_port);
+    // Handles are minted once per process: one payload record, one release.
+    Result<mach::PortName> handle
+        = watched == Error::none ? m_server.make_send(m_port, reinterpret_cast<uint64_t>(child)) : watched;
+    if (!handle.ok()) {
+        forget(*child);
+        return handle.error();
+    }
+    m_table.handle_minted(*child);
+    minted = handle.value();
+    return child;
+}
+
+Error ProcServer::serve(Child, const rpc::Incoming<Child>& in, rpc::Outgoing<Child>& out)
+{
+    const rpc::Right& task = in.rights[0];
+    Process* parent = caller(in.payload);
+    // A send right, or a dead name (it arrives as copy_send) if the task already died.
+    bool task_right = task.disposition == mach::Disposition::move_send
+        || task.disposition == mach::Disposition::copy_send;
+    Error refused = !parent ? Error::not_found : !task_right ? Error::invalid_right : Error::none;
+    mach::PortName handle = mach::kNullName;
+    Result<Process*> child = refused == Error::none ? register_child(*parent, in.body.name.c_str(), task.name, handle)
+                                                    : Result<Process*>(refused);
+    if (!child.ok()) {
+        rpc::release(task); // a dead-name request on it goes with it
+        return child.error();
+    }
+    out.rights[0] = { handle, mach::Disposition::move_send };
+    out.body.pid = child.value()->pid;
+    return Error::none;
+}
+
+// ---- ids and groups ----
+
+Error ProcServer::serve(GetIds, const rpc::Incoming<GetIds>& in, rpc::Outgoing<GetIds>& out)
+{
+    Process* process = caller(in.payload);
+    if (!process)
+        return Error::not_found;
+    out.body.pid = process->pid;
+    out.body.parent = process->parent ? process->parent->pid : 0;
+    out.body.group = process->group;
+    out.body.session = process->session;
+    out.body.uid = process->uid;
+    return Error::none;
+}
+
+Error ProcServer::serve(SetProcessGroup, const rpc::Incoming<SetProcessGroup>& in, rpc::Outgoing<SetProcessGroup>&)
+{
+    Process* process = caller(in.payload);
+    if (!process)
+        return Error::not_found;
+    TRY_STATUS(m_table.set_group(*process, in.body.pid, in.body.group));
+    // A wait for a group may have lost its last matching child.
+    m_waits.settle(m_table, *process);
+    if (process->parent)
+        m_waits.settle(m_table, *process->parent);
+    return Error::none;
+}
+
+Error ProcServer::serve(GetProcessGroup, const rpc::Incoming<GetProcessGroup>& in,
+    rpc::Outgoing<GetProcessGroup>& out)
+{
+    Process* process = caller(in.payload);
+    if (!process)
+        return Error::not_found;
+    out.body.group = TRY(m_table.group_of(*process, in.body.pid));
+    return Error::none;
+}
+
+// ---- ending ----
+
+Error ProcServer::serve(Exit, const rpc::Incoming<Exit>& in, rpc::Outgoing<Exit>&)
+{
+    Process* process = caller(in.payload);
+    if (!process)
+        return Error::not_found;
+    if (process == &m_table.init())
+        return Error::not_supported; // FIXME(shutdown): init's end is the system's
+    int32_t status = TRY(exit_status(in.body));
+    m_table.report_exit(*process, status);
+    return Error::none;
+}
+
+Error ProcServer::serve(Wait, const rpc::Incoming<Wait>& in, rpc::Outgoing<Wait>& out)
+{
+    Process* waiter = caller(in.payload);
+    if (!waiter)
+        return Error::not_found;
+    if (in.body.options & ~uint32_t(kNoHang))
+        return Error::invalid_argument;
+    Reaped found = TRY(m_table.wait(*waiter, in.body.pid));
+    if (found.pid != 0 || (in.body.options & kNoHang)) {
+        out.body.pid = found.pid;
+        out.body.status = found.status;
+        return Error::none;
+    }
+    if (m_waits.full())
+        return Error::no_space;
+    m_waits.park(*waiter, in.body.pid, rpc::Deferred<Wait>::take(in));
+    return Error::none;
+}
+
+Error ProcServer::serve(Kill, const rpc::Incoming<Kill>& in, rpc::Outgoing<Kill>&)
+{
+    Process* killer = caller(in.payload);
+    if (!killer)
+        return Error::not_found;
+    if (in.body.signal < 0 || in.body.signal > 64)
+        return Error::invalid_argument;
+    if (in.body.pid <= 0)
+        return Error::not_supported; // FIXME(signals): kill(0) and kill(-group)
+    Process* target = TRY(m_table.kill_target(*killer, in.body.pid));
+    if (in.body.signal == 0 || !target->alive())
+        return Error::none; // signal 0 only asks; a zombie has nothing left to end
+    if (in.body.signal != kSignalKill)
+        return Error::not_supported; // FIXME(signals): through the process's message port
+    // The status Exit reported, if any, still wins: the task's death ends the process.
+    terminate(target->task, kSignalKill);
+    return Error::none;
+}
+
+// ---- ps ----
+
+Error ProcServer::serve(List, const rpc::Incoming<List>& in, rpc::Outgoing<List>& out)
+{
+    out.body.count = m_table.list(in.body.start, out.body.entries, List::kPage, &out.body.next);
+    return Error::none;
+}
+
+} // namespace proc

@@ -1,0 +1,121 @@
+// proc's bookkeeping, apart from IPC: the process records, the tree of
+// parents and children, process groups, zombies and which child a wait
+// takes. It knows nothing of ports (a task is an opaque name here), so it
+// compiles for the build host and is tested there.
+//
+// Bounded: at most kMaxProcesses records, in a fixed array. A record
+// stays in its slot from the process's registration until it is reaped
+// and no handle names it any more (a handle's payload names the slot, so
+// a slot is never reused while a right could still reach it).
+#pragma once
+
+#include <base/result.h>
+#include <interfaces/proc.h>
+#include <stdint.h>
+
+namespace proc {
+
+// Where a record is in its life.
+enum class Life : uint8_t {
+    free, // an empty slot
+    running,
+    zombie, // ended, waiting for its parent's wait
+    reaped, // waited for, but a handle still names the slot: no pid any more
+};
+
+struct Process {
+    int32_t pid = 0;
+    Process* parent = nullptr; // null only for pid 1
+    int32_t group = 0;
+    int32_t session = 0;
+    uint32_t uid = 0;
+    Life life = Life::free;
+    bool exit_reported = false; // Exit said how it ends: `status` holds it
+    bool handle_out = false; // a handle was minted and its last right has not died yet
+    int32_t status = 0; // the wait status, once ended (or reported)
+    uint32_t task = 0; // the task port's name in proc (0 for pid 1, or once dead)
+    char name[kNameSize] = {};
+    // FIXME(signals): the process's message port and pending signals go here.
+
+    bool alive() const { return life == Life::running; }
+    // Running or a zombie: it has a pid.
+    bool has_pid() const { return life == Life::running || life == Life::zombie; }
+};
+
+// What a wait found: a reaped child (pid > 0 and its status), or pid 0:
+// matching children exist but none has ended yet.
+struct Reaped {
+    int32_t pid;
+    int32_t status;
+};
+
+class ProcessTable {
+public:
+    static constexpr uint32_t kMaxProcesses = 1024;
+
+    // Starts with pid 1 ("startup", uid 0, its own group and session).
+    ProcessTable();
+    ProcessTable(const ProcessTable&) = delete;
+    ProcessTable& operator=(const ProcessTable&) = delete;
+
+    Process& init() { return m_slots[0]; }
+
+    // Registers a child of `parent` (running) for `task`: a new pid, the
+    // parent's group, session and owner, `name` (cut to 31 characters).
+    // no_space when the table or the pids are used up.
+    Result<Process*> add_child(Process& parent, const char* name, uint32_t task);
+
+    // The process with `pid` (running or a zombie), or null.
+    Process* find(int32_t pid);
+    // The running process whose task is `task`, or null.
+    Process* find_task(uint32_t task);
+
+    // Records how `process` says it ends (a wait status); it ends when its task dies.
+    void report_exit(Process& process, int32_t status);
+    // The task of `process` died: it becomes a zombie with the status Exit
+    // reported (else "killed by SIGKILL"), and its children go to pid 1.
+    // Pid 1 never ends.
+    void end(Process& process);
+
+    // Whether `child` is one `waiter` waits for with `pid` (Wait's meaning).
+    static bool waits_for(const Process& waiter, int32_t pid, const Process& child);
+    // Takes an ended child of `waiter` matching `pid` and reaps it; pid 0
+    // if matching children all still run; not_found if none matches.
+    Result<Reaped> wait(Process& waiter, int32_t pid);
+
+    // setpgid(pid, group) asked by `caller` (SetProcessGroup's rules in proc.h).
+    Error set_group(Process& caller, int32_t pid, int32_t group);
+    // getpgid(pid) asked by `caller`.
+    Result<int32_t> group_of(Process& caller, int32_t pid);
+
+    // The process `caller` may kill as `pid`: not_found, or permission_denied
+    // unless the caller is root or the owner (pid 1 may not be killed).
+    Result<Process*> kill_target(Process& caller, int32_t pid);
+
+    // A handle of `process` was minted.
+    void handle_minted(Process& process) { process.handle_out = true; }
+    // The last right of the handle of `process` died: a reaped record is freed.
+    void handle_released(Process& process);
+
+    // Up to `capacity` entries from slot `start` on into `out`; their count.
+    // *next is the slot to start the next page from (List::kListEnd: none).
+    uint32_t list(uint32_t start, ProcessInfo* out, uint32_t capacity, uint32_t* next) const;
+
+    // Records with a pid (running or zombies), pid 1 included.
+    uint32_t count() const { return m_count; }
+
+private:
+    Process* free_slot();
+    // Whether `pid` is taken: by a process, a zombie, or as a group or session id.
+    bool pid_taken(int32_t pid) const;
+    Result<int32_t> new_pid();
+    bool group_exists(int32_t group, int32_t session) const;
+    void reap(Process& zombie);
+    void release_slot(Process& process);
+
+    Process m_slots[kMaxProcesses];
+    uint32_t m_count = 0;
+    int32_t m_last_pid = 1;
+};
+
+} // namespace proc
