@@ -71,6 +71,7 @@ $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@
 ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%)
+.SECONDARY: $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
 
 # The root file system's contents: boot/root/ and ROOT_FILES, as a cpio
 # archive tmpfs unpacks at start.

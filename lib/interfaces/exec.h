@@ -21,7 +21,7 @@ constexpr uint32_t kMaxInterpreterDepth = 2; // "#!" of "#!"
 // where the program gets none).
 enum ExecRight : uint32_t { kFile = 0, kTask = 1, kFirstInitPort = 2 };
 
-struct Exec : rpc::Operation<kBase + 1, kFirstInitPort + kInitPortCount> {
+struct Exec : rpc::Operation<kBase + 1, uint32_t(kFirstInitPort) + uint32_t(kInitPortCount)> {
     struct alignas(8) Request {
         uint32_t argc;
         uint32_t envc;
