@@ -43,7 +43,7 @@ $(BUILD)/root/$(3)/$(2): $(patsubst %.cpp,$(BUILD)/user/%.o,$(wildcard $(1)/$(2)
 endef
 
 # Translators (translators/<name>): shipped as /boot/hurd/<name> on the ISO and /hurd/<name> in the root.
-TRANSLATOR_NAMES := tmpfs hello null zero
+TRANSLATOR_NAMES := tmpfs hello null zero fifo symlink
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(foreach name,$(TRANSLATOR_NAMES),$(eval $(call program_rule,translators,$(name),hurd)))
 
