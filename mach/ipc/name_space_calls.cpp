@@ -283,10 +283,12 @@ Result<void> check_send_once_notify(NameSpace& caller, PortName notify, Disposit
 Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller, PortName notify,
     Disposition notify_disposition)
 {
-    Entry& e = m_entries[index];
-    if (!(e.bits & (kSend | kSendOnce | kDeadName)))
+    if (!(m_entries[index].bits & (kSend | kSendOnce | kDeadName)))
         return Error::invalid_right;
+    // Reserving room in the caller's space may grow it; when the caller is
+    // this space its entries move: the entry is taken only afterwards.
     TRY(check_send_once_notify(caller, notify, notify_disposition));
+    Entry& e = m_entries[index];
     PortName name = name_at(index, e.generation);
     if (e.bits & kDeadName) {
         // Already dead: the notification goes out at once.

@@ -8,7 +8,7 @@
 #include <fs/node.h>
 #include <heap/heap.h>
 
-namespace symlink {
+namespace symbolic { // (not `symlink`: POSIX has a function of that name)
 
 class Link final : public fs::Node {
 public:
@@ -29,4 +29,4 @@ private:
     const char* m_target; // not owned: outlives the node
 };
 
-} // namespace symlink
+} // namespace symbolic

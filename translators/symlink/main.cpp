@@ -12,6 +12,6 @@ int main(int argc, char** argv, char**)
         mach::Line() << "usage: symlink TARGET";
         return 2;
     }
-    Result<symlink::Link*> node = heap::create<symlink::Link>(argv[1]);
+    Result<symbolic::Link*> node = heap::create<symbolic::Link>(argv[1]);
     return node.ok() ? fs::run_translator(*node.value(), argv[1]) : 2;
 }
