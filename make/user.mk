@@ -4,7 +4,7 @@
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
-USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench
+USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench fifotest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -52,13 +52,18 @@ UTILITY_NAMES := settrans showtrans fsysopts
 UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
 $(foreach name,$(UTILITY_NAMES),$(eval $(call program_rule,utils,$(name),bin)))
 
+# Test programs that start copies of themselves, so also /bin/<name> in the root.
+ROOT_TEST_PROGRAM_NAMES := fifotest
+
 # The root file system's contents: boot/root/, the translators in /hurd and the utilities in /bin,
 # as a cpio archive tmpfs unpacks at start.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(UTILITIES)
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(TRANSLATORS) $(UTILITIES) \
+		$(ROOT_TEST_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
 		$(foreach name,$(TRANSLATOR_NAMES),--add hurd/$(name)=$(BUILD)/root/hurd/$(name)) \
-		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name))
+		$(foreach name,$(UTILITY_NAMES),--add bin/$(name)=$(BUILD)/root/bin/$(name)) \
+		$(foreach name,$(ROOT_TEST_PROGRAM_NAMES),--add bin/$(name)=$(BUILD)/user/bin/$(name))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the

@@ -26,3 +26,6 @@ def run(qemu, results):
         ("fsysopts prints the running translator's options", r"fsysopts: /tmp/h: Hello, world!"),
         ("settrans -g made hello go away", r"/hurd/hello: gone away: none"),
     ])
+    run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 16, [
+        ("the writer task ended cleanly", r"task: fifowriter ended with status 0"),
+    ])
