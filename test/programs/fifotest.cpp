@@ -79,6 +79,27 @@ int writer()
     return ok ? 0 : 2;
 }
 
+// Waits (up to 10 s) for the task to end, then lets its port go (the
+// last send right to a live task's port would end it).
+void wait_for_end(PortName task)
+{
+    PortName deaths = mach::kNullName, previous = mach::kNullName;
+    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &deaths);
+    (void)mach::port_request_notification(g_self.task, task, mach::NotificationKind::dead_name, deaths,
+        mach::Disposition::make_send_once, &previous);
+    struct {
+        mach::MessageHeader header;
+        mach::NotificationBody body;
+    } death {};
+    Error ended = mach::msg(&death.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(death), deaths,
+        10'000'000'000ull);
+    check(ended == Error::none, "writer_ended");
+    (void)mach::port_deallocate(g_self.task, task);
+    if (ended == Error::none)
+        (void)mach::port_deallocate(g_self.task, task); // the dead name's notification reference
+    (void)mach::port_destroy(g_self.task, deaths);
+}
+
 Result<PortName> spawn_writer()
 {
     size_t size = 0;
@@ -101,7 +122,6 @@ void check_pipe_between_tasks()
     check(task.ok(), "writer_spawned");
     if (!task.ok())
         return;
-    (void)mach::port_deallocate(g_self.task, task.value());
     // Blocked before the writer comes: answered by its first write.
     uint64_t start = now_ns();
     char text[64] = {};
@@ -126,6 +146,7 @@ void check_pipe_between_tasks()
     }
     check(total == kBulk && same, "bulk_data_came_through_in_order");
     client::close(fifo.value());
+    wait_for_end(task.value());
 }
 
 void check_broken_pipe_and_non_blocking()
