@@ -5,7 +5,7 @@
 # nothing kernel-only in it).
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench \
-	proctest
+	proctest fifotest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -56,7 +56,7 @@ endef
 SERVER_NAMES := auth exec startup proc
 SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,servers,$(SERVER_NAMES),hurd))
-TRANSLATOR_NAMES := tmpfs hello null zero
+TRANSLATOR_NAMES := tmpfs hello null zero fifo symlink
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
@@ -66,7 +66,7 @@ UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
 $(eval $(call install_programs,utils,$(UTILITY_NAMES),bin))
 
 # Test programs that run from the root file system (/test/<name>), started by startup.
-ROOT_TEST_NAMES := servertest
+ROOT_TEST_NAMES := servertest fifotest
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@

@@ -133,6 +133,8 @@ Result<mach::PortName> root_from_control(mach::PortName control, Credentials who
     rpc::Rights<1> got;
     fsys::GetRoot::Reply reply {};
     TRY_STATUS(rpc::call<fsys::GetRoot>(control, { who, flags, 0 }, reply, {}, &got));
+    if (got[0].name == mach::kNullName)
+        return Error::invalid_argument; // a link (without kNoFollow): there is no root to hand out
     return got[0].name;
 }
 

@@ -17,6 +17,9 @@ bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 
 Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc::Outgoing<fsys::GetRoot>& out)
 {
+    const Node& node = m_file_system.root();
+    if (is_symlink(node.stat.mode) && node.target() && !(in.body.flags & kNoFollow))
+        return out.body.link.set(node.target()) ? Error::none : Error::name_too_long; // followed by the asker
     mach::PortName root = TRY(m_file_system.open_root(in.body.who, in.body.flags));
     out.rights[0] = { root, mach::Disposition::move_send };
     return Error::none;

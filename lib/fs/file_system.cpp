@@ -73,7 +73,7 @@ Error FileSystem::start()
 Result<mach::PortName> FileSystem::open_root(const Credentials& who, uint32_t flags)
 {
     uint32_t credentials = TRY(intern(who));
-    return open_node(m_root, flags & (kAccessMask | kAppend), credentials);
+    return open_node(m_root, flags & kPerOpenFlags, credentials);
 }
 
 bool FileSystem::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
@@ -105,6 +105,7 @@ Result<mach::PortName> FileSystem::open_node(Node& node, uint32_t flags, uint32_
     }
     node.reference();
     __atomic_add_fetch(&m_peropen_count, 1, __ATOMIC_RELAXED);
+    node.opened(flags);
     return right.value();
 }
 
@@ -117,6 +118,8 @@ void FileSystem::payload_released(uint64_t payload)
     PerOpen* peropen = peropen_of(payload);
     if (!peropen)
         return;
+    m_parked.drop(*peropen);
+    peropen->node()->closed(peropen->flags());
     peropen->node()->release();
     m_peropens.destroy(peropen);
     __atomic_sub_fetch(&m_peropen_count, 1, __ATOMIC_RELAXED);
@@ -124,42 +127,69 @@ void FileSystem::payload_released(uint64_t payload)
 
 // ---- io ----
 
+template <typename Op> Error FileSystem::park(PerOpen& peropen, const rpc::Incoming<Op>& in)
+{
+    if (peropen.flags() & kNonBlocking)
+        return Error::would_block;
+    peropen.node()->watcher = this;
+    return m_parked.park(peropen, in, m_port);
+}
+
+void FileSystem::changed(Node& node) { m_parked.retry(node); }
+
 Error FileSystem::serve(io::Read, const rpc::Incoming<io::Read>& in, rpc::Outgoing<io::Read>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
-    if (!peropen || !(peropen->flags() & kRead))
+    if (!peropen)
         return Error::permission_denied;
-    if (is_directory(peropen->node()->stat.mode))
+    // Behind a read that waits already, a new one waits too (arrival order).
+    Error status = m_parked.waiting(*peropen->node(), false) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    return status == Error::would_block ? park(*peropen, in) : status;
+}
+
+Error FileSystem::attempt(PerOpen& peropen, const io::Read::Request& request, io::Read::Reply& reply)
+{
+    if (!(peropen.flags() & kRead))
+        return Error::permission_denied;
+    if (is_directory(peropen.node()->stat.mode))
         return Error::is_directory;
-    bool at_peropen = in.body.offset == io::kAtOffset;
-    uint64_t offset = at_peropen ? peropen->offset() : in.body.offset;
-    uint32_t amount = in.body.amount < io::kMaxTransfer ? in.body.amount : io::kMaxTransfer;
-    if (Error e = peropen->node()->read(offset, out.body.data.bytes, amount); e != Error::none)
+    bool at_peropen = request.offset == io::kAtOffset;
+    uint64_t offset = at_peropen ? peropen.offset() : request.offset;
+    uint32_t amount = request.amount < io::kMaxTransfer ? request.amount : io::kMaxTransfer;
+    if (Error e = peropen.node()->read(offset, reply.data.bytes, amount); e != Error::none)
         return e;
-    out.body.data.length = amount;
+    reply.data.length = amount;
     if (at_peropen)
-        TRY_STATUS(peropen->set_offset(offset + amount));
-    peropen->node()->stat.access_ns = now_ns();
+        TRY_STATUS(peropen.set_offset(offset + amount));
+    peropen.node()->stat.access_ns = now_ns();
     return Error::none;
 }
 
 Error FileSystem::serve(io::Write, const rpc::Incoming<io::Write>& in, rpc::Outgoing<io::Write>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
-    if (!peropen || !(peropen->flags() & kWrite))
+    if (!peropen)
         return Error::permission_denied;
-    Node& node = *peropen->node();
+    Error status = m_parked.waiting(*peropen->node(), true) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    return status == Error::would_block ? park(*peropen, in) : status;
+}
+
+Error FileSystem::attempt(PerOpen& peropen, const io::Write::Request& request, io::Write::Reply& reply)
+{
+    if (!(peropen.flags() & kWrite))
+        return Error::permission_denied;
+    Node& node = *peropen.node();
     if (is_directory(node.stat.mode))
         return Error::is_directory;
-    bool at_peropen = in.body.offset == io::kAtOffset;
-    uint64_t offset = at_peropen ? peropen->offset() : in.body.offset;
-    if (peropen->flags() & kAppend)
+    bool at_peropen = request.offset == io::kAtOffset;
+    uint64_t offset = at_peropen ? peropen.offset() : request.offset;
+    if (peropen.flags() & kAppend)
         offset = node.stat.size;
-    if (Error e = node.write(offset, in.body.data.bytes, in.body.data.length); e != Error::none)
+    if (Error e = node.write(offset, request.data.bytes, request.data.length); e != Error::none)
         return e;
-    out.body.written = in.body.data.length;
-    if (at_peropen || (peropen->flags() & kAppend))
-        TRY_STATUS(peropen->set_offset(offset + in.body.data.length));
+    reply.written = request.data.length;
+    if (at_peropen || (peropen.flags() & kAppend))
+        TRY_STATUS(peropen.set_offset(offset + request.data.length));
     node.stat.modify_ns = node.stat.change_ns = now_ns();
     return Error::none;
 }
@@ -198,7 +228,7 @@ Error FileSystem::serve(io::Duplicate, const rpc::Incoming<io::Duplicate>& in, r
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    uint32_t flags = in.body.flags & (kAccessMask | kAppend);
+    uint32_t flags = in.body.flags & kPerOpenFlags;
     if ((flags & kAccessMask) & ~(peropen->flags() & kAccessMask))
         return Error::permission_denied; // a copy may only lose access
     mach::PortName right = TRY(open_node(*peropen->node(), flags, peropen->credentials()));
@@ -241,6 +271,7 @@ struct FileSystem::Walk {
     Node* node = nullptr; // referenced
     bool created = false;
     bool retry_from_root = false;
+    uint32_t symlinks = 0; // followed so far
     mach::PortName translator_root = mach::kNullName; // retry there with the rest of the path
     char path[kMaxPath * 2]; // the path still to look up (symbolic links make it longer)
     size_t position = 0;
@@ -265,6 +296,19 @@ struct FileSystem::Walk {
         (void)copy_component(component, name, sizeof(name));
         last = component.last;
         return true;
+    }
+    // Follows a symbolic link to `target` met at the component just read:
+    // a relative one goes on from the same directory, an absolute one ends
+    // the walk (retry from the client's root).
+    Error follow(const char* target)
+    {
+        if (++symlinks > kMaxSymlinks)
+            return Error::too_many_links;
+        if (!target)
+            return Error::invalid_argument;
+        TRY_STATUS(substitute(target));
+        retry_from_root = path[0] == '/';
+        return Error::none;
     }
     // Puts the symbolic link's `target` in place of the component just read.
     Error substitute(const char* target)
@@ -299,7 +343,6 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
         return Error::name_too_long;
     for (size_t i = 0; i <= length; i++)
         walk.path[i] = request.path.chars[i];
-    uint32_t symlinks = 0;
     char name[kMaxName + 2];
     bool last = false;
     while (walk.next_component(name, last)) {
@@ -334,17 +377,10 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             }
         }
         if (is_symlink(next->stat.mode) && (!last || !(request.flags & kNoFollow))) {
-            const char* target = next->target();
-            Error substituted = ++symlinks > kMaxSymlinks ? Error::too_many_links
-                : target                                  ? walk.substitute(target)
-                                                          : Error::invalid_argument;
+            Error followed = walk.follow(next->target());
             next->release();
-            if (substituted != Error::none)
-                return substituted;
-            if (walk.path[0] == '/') {
-                walk.retry_from_root = true;
-                return Error::none;
-            }
+            if (followed != Error::none || walk.retry_from_root)
+                return followed;
             continue; // from the same directory
         }
         bool follow_translator = !last || !(request.flags & kNoTranslator);
@@ -355,11 +391,22 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             }
         }
         if (next->active_translator != mach::kNullName && follow_translator) {
-            Result<mach::PortName> root = translator_root(*next, start.credentials(), kRead | kExecute);
+            fsys::GetRoot::Reply answer {};
+            // A right to look up in (the client opens what it wants there): not
+            // a reader, as a fifo counts them.
+            uint32_t no_follow = last ? request.flags & kNoFollow : 0;
+            Result<mach::PortName> root = translator_root(*next, start.credentials(), kExecute | no_follow, answer);
             if (root.ok() || root.error() != Error::not_found) {
                 next->release();
                 if (!root.ok())
                     return root.error();
+                if (root.value() == mach::kNullName) {
+                    // Its root is a symbolic link (the symlink translator): followed as if this node were it.
+                    Error followed = walk.follow(answer.link.c_str());
+                    if (followed != Error::none || walk.retry_from_root)
+                        return followed;
+                    continue;
+                }
                 walk.translator_root = root.value();
                 return Error::none;
             }
@@ -386,7 +433,7 @@ Error FileSystem::open_final(const PerOpen& start, const Lookup::Request& reques
         TRY_STATUS(node.set_size(0));
         node.stat.modify_ns = node.stat.change_ns = now_ns();
     }
-    mach::PortName right = TRY(open_node(node, flags & (kAccessMask | kAppend), start.credentials()));
+    mach::PortName right = TRY(open_node(node, flags & kPerOpenFlags, start.credentials()));
     out.body.result = LookupResult::done;
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;
@@ -685,12 +732,12 @@ Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc
 
 // ---- translators ----
 
-Result<mach::PortName> FileSystem::translator_root(Node& node, uint32_t credentials, uint32_t flags)
+Result<mach::PortName> FileSystem::translator_root(Node& node, uint32_t credentials, uint32_t flags,
+    fsys::GetRoot::Reply& answer)
 {
     rpc::Rights<1> got;
-    fsys::GetRoot::Reply reply {};
-    Error status = rpc::call<fsys::GetRoot>(node.active_translator, { m_credentials[credentials], flags, 0 }, reply, {},
-        &got, kTranslatorTimeoutNs);
+    Error status = rpc::call<fsys::GetRoot>(node.active_translator, { m_credentials[credentials], flags, 0 }, answer,
+        {}, &got, kTranslatorTimeoutNs);
     if (status == Error::port_dead || status == Error::invalid_name) {
         detach(node);
         return Error::not_found;
@@ -799,6 +846,8 @@ void FileSystem::detach(Node& node)
 
 void FileSystem::dead_name(mach::PortName name)
 {
+    if (m_parked.forget(name))
+        return; // a parked request's caller went away
     for (uint32_t i = 0; i < m_translated_count; i++) {
         Node& node = *m_translated[i];
         if (node.active_translator == name) {

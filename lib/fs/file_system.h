@@ -7,15 +7,21 @@
 // such right dies (ports::Receiver::payload_released). One port serves the
 // whole file system; a right without a payload opens nothing.
 //
+// A node may answer a read or write with would_block: the request is
+// parked (fs/parked.h) until the node calls changed(), or fails at once
+// for a kNonBlocking peropen. Nodes hear of their peropens (opened, closed).
+//
 // Permissions: each peropen carries its opener's credentials; a non-root
 // user gets what the owner, group and other bits allow, root everything
 // but executing a file with no execute bit.
 #pragma once
 
 #include <fs/node.h>
+#include <fs/parked.h>
 #include <heap/heap.h>
 #include <interfaces/auth.h>
 #include <interfaces/fs.h>
+#include <interfaces/fsys.h>
 #include <interfaces/io.h>
 #include <ports/server.h>
 #include <rpc/server.h>
@@ -59,7 +65,7 @@ private:
 
 static_assert(sizeof(PerOpen) == 16, "a peropen is 16 bytes: one per open file");
 
-class FileSystem final : public ports::Receiver {
+class FileSystem final : public ports::Receiver, public Watcher, public Attempts {
 public:
     static constexpr uint32_t kMaxCredentials = 256;
     static constexpr uint32_t kMaxSymlinks = 8;
@@ -78,6 +84,7 @@ public:
     // The auth server to ask who a client is (io Reauthenticate): a send
     // right the file system takes over. Without one, reauthenticating is not_supported.
     void set_auth(mach::PortName auth) { m_auth = auth; }
+    const Node& root() const { return m_root; }
 
     // A send right to a new peropen of the root, for `who` with `flags`
     // (what a translator's parent, or a test, starts from).
@@ -86,11 +93,20 @@ public:
     // Peropens alive now, and the bytes their cache holds (the memory figure).
     uint64_t peropens() const { return __atomic_load_n(&m_peropen_count, __ATOMIC_RELAXED); }
     uint64_t peropen_bytes() const { return m_peropens.stats().bytes; }
+    // Requests parked on nodes now.
+    uint32_t parked() const { return m_parked.count(); }
 
     // ---- ports::Receiver ----
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
     void payload_released(uint64_t payload) override;
     void dead_name(mach::PortName name) override;
+
+    // ---- Watcher: a node with parked requests changed ----
+    void changed(Node& node) override;
+
+    // ---- Attempts: a read or write, first or again (would_block: park it) ----
+    Error attempt(PerOpen& peropen, const io::Read::Request& request, io::Read::Reply& reply) override;
+    Error attempt(PerOpen& peropen, const io::Write::Request& request, io::Write::Reply& reply) override;
 
     // ---- the operations (rpc::Interface calls these) ----
     Error serve(io::Read, const rpc::Incoming<io::Read>&, rpc::Outgoing<io::Read>&);
@@ -126,8 +142,10 @@ private:
     // The directory of `peropen` and permission to change its names.
     Result<Node*> writable_directory(uint64_t payload);
     // The root of the translator on `node`, for `who` (retry there); a dead
-    // translator is detached and answers not_found.
-    Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags);
+    // translator is detached and answers not_found. A root that is a
+    // symbolic link gives no right (null) and its target in `answer`.
+    Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags,
+        fsys::GetRoot::Reply& answer);
     Error attach(Node& node, mach::PortName control);
     // Starts the passive translator of `node` and attaches it.
     Error start_passive(Node& node);
@@ -138,6 +156,8 @@ private:
     // back (cross_device if it is another's).
     Result<PerOpen*> peropen_sent(const rpc::Right& right);
     void detach(Node& node);
+    // Parks a request its node answered would_block to (unless the peropen is non-blocking).
+    template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);
 
     ports::Server& m_server;
     Node& m_root;
@@ -149,6 +169,7 @@ private:
     uint32_t m_credential_count = 0;
     Node* m_translated[kMaxTranslators] = {}; // nodes with an active translator (referenced)
     uint32_t m_translated_count = 0;
+    ParkedRequests m_parked { m_server, *this };
 };
 
 // Whether `who` may access a node with `stat` for `want` (kRead, kWrite, kExecute bits).

@@ -18,6 +18,19 @@
 
 namespace fs {
 
+class Node;
+
+// Who waits on a node: the library, while requests the node answered
+// would_block to are parked on it.
+class Watcher {
+public:
+    // Something changed in `node`: a parked request may go on now.
+    virtual void changed(Node& node) = 0;
+
+protected:
+    ~Watcher() = default;
+};
+
 class Node {
 public:
     Stat stat {}; // kept up to date by the node (size, links) and the library (times, owner, mode)
@@ -26,6 +39,8 @@ public:
     // passive one's command line (from lib/heap; null if none).
     mach::PortName active_translator = mach::kNullName;
     char* passive_translator = nullptr;
+    // Told of changes while requests wait on the node (set by the library).
+    Watcher* watcher = nullptr;
 
     void reference() { m_references++; }
     void release()
@@ -34,8 +49,18 @@ public:
             destroy();
     }
 
-    // ---- regular files ----
+    // ---- opening ----
+    // A peropen of the node was made with `flags` (OpenFlag: the access
+    // granted, kAppend, kNonBlocking), or freed (its last right died).
+    virtual void opened(uint32_t flags) { (void)flags; }
+    virtual void closed(uint32_t flags) { (void)flags; }
+
+    // ---- regular files (and fifos, devices) ----
     // Up to `amount` bytes at `offset` into `out`; `amount` becomes what was read.
+    // read and write may answer would_block ("not now": an empty or full
+    // pipe): the library then parks the request — or fails it, for a
+    // kNonBlocking peropen — and tries it again, in arrival order, each
+    // time the node calls changed().
     virtual Error read(uint64_t offset, uint8_t* out, uint32_t& amount);
     virtual Error write(uint64_t offset, const uint8_t* data, uint32_t amount);
     virtual Error set_size(uint64_t size);
@@ -66,6 +91,14 @@ public:
     virtual const char* target() const { return nullptr; }
 
 protected:
+    // Tells the watcher that requests parked on the node may go on (data
+    // came, room was made, the other end closed).
+    void changed()
+    {
+        if (watcher)
+            watcher->changed(*this);
+    }
+
     Node() = default;
     // Drops what the library kept in the node (the translator fields).
     virtual ~Node();

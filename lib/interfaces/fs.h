@@ -29,7 +29,9 @@ enum OpenFlag : uint32_t {
     kDirectoryOnly = 1u << 7, // fail unless it is a directory
     kNoTranslator = 1u << 8, // open the node a translator sits on, not the translator
     kNoFollow = 1u << 9, // do not follow a symbolic link in the last component
+    kNonBlocking = 1u << 10, // a read or write that would wait fails with would_block instead
     kAccessMask = kRead | kWrite | kExecute,
+    kPerOpenFlags = kAccessMask | kAppend | kNonBlocking, // what an open file keeps of them
 };
 
 enum class LookupResult : uint32_t {

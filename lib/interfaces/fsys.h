@@ -3,6 +3,7 @@
 // may ask for the root as any user, change options, or make it go away.
 #pragma once
 
+#include <interfaces/fs.h>
 #include <interfaces/stat.h>
 #include <rpc/wire.h>
 
@@ -11,14 +12,22 @@ namespace fsys {
 constexpr uint32_t kBase = 22000;
 constexpr uint32_t kMaxOptions = 512;
 
-// A right to the root directory, opened with `flags` (fs::OpenFlag) for `who`.
+// A right to the root directory, opened with `flags` (fs::OpenFlag) for
+// `who`. A root that is a symbolic link (the symlink translator's) is not
+// opened unless the flags say kNoFollow: the reply carries no right and
+// `link` is the target, which the file system asking (the one the
+// translator sits on) follows as one of its own links in place of the
+// node: a relative target from the directory holding the node, an
+// absolute one from the client's root (Lookup's retry_from_root).
 struct GetRoot : rpc::Operation<kBase + 1, 0, 1> {
     struct alignas(8) Request {
         fs::Credentials who;
         uint32_t flags;
         uint32_t reserved;
     };
-    using Reply = rpc::Empty;
+    struct alignas(8) Reply {
+        rpc::Text<fs::kMaxPath> link; // "" unless the root is a link to follow
+    };
 };
 
 // The file system's options, as a command line would give them.

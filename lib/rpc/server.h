@@ -77,11 +77,16 @@ public:
     }
 
     bool pending() const { return m_right != mach::kNullName; }
+    // The reply right (to watch for its death: a caller that went away).
+    mach::PortName right() const { return m_right; }
 
     // Sends the answer: `body` and `rights` on success, the status alone on an error.
     void answer(Error status, const typename Op::Reply& body = {}, const Rights<Op::kReplyRights>& rights = {});
     // Gives the right up unanswered.
     void drop();
+    // Forgets a right that died and whose dead name was dropped already
+    // (by the ports library, after a dead-name notification): nothing to release.
+    void forget() { m_right = mach::kNullName; }
 
 private:
     mach::PortName m_right = mach::kNullName;

@@ -285,8 +285,9 @@ Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller,
 {
     if (!(m_entries[index].bits & (kSend | kSendOnce | kDeadName)))
         return Error::invalid_right;
+    // Reserving room in the caller's space may grow it; when the caller is
+    // this space its entries move: the entry is taken only afterwards.
     TRY(check_send_once_notify(caller, notify, notify_disposition));
-    // Only now: the caller may be this space, and reserving may have moved its table.
     Entry& e = m_entries[index];
     PortName name = name_at(index, e.generation);
     if (e.bits & kDeadName) {

@@ -4,10 +4,7 @@ rights and releasing one when its last right dies, tmpfs (lib/fs) filled
 from the boot archive and serving files through lib/fs/client, and
 translators started from user space (lib/exec): attached, killed, and
 passive ones started at the first lookup."""
-import re
-
-from programs import program_checks, run_programs
-from test_user import record_all
+from programs import run_programs
 
 
 def run(qemu, results):
@@ -29,22 +26,6 @@ def run(qemu, results):
         ("fsysopts prints the running translator's options", r"fsysopts: /tmp/h: Hello, world!"),
         ("settrans -g made hello go away", r"/hurd/hello: gone away: none"),
     ])
-    boot_to_startup(qemu, results)
-
-
-def boot_to_startup(qemu, results):
-    """startup brings up auth, exec and the root tmpfs from the boot
-    modules and runs /test/servertest from the root file system."""
-    boot = qemu.boot("start=startup", startup="/test/servertest", timeout=60,
-                     stop_when=r"startup: /test/servertest ended")
-    out = boot.output
-    checks = program_checks(out, "servertest", 15)
-    checks += [
-        ("startup brought auth, exec and the root file system up", re.search(r"startup: system up", out)),
-        ("the script's interpreter got the script's path and arguments",
-         re.search(r"hello.sh: interpreter argv: /test/servertest --interpreter /test/hello.sh first second", out)),
-        ("the script ended with its interpreter's status", re.search(r"task: hello.sh ended with status 7", out)),
-        ("servertest ended cleanly", re.search(r"task: servertest ended with status 0", out)),
-        ("no panic", "KERNEL PANIC" not in out),
-    ]
-    record_all(results, "servers: boot to startup", checks, out)
+    run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 16, [
+        ("the writer task ended cleanly", r"task: fifowriter ended with status 0"),
+    ])

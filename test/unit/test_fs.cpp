@@ -1,173 +1,11 @@
 // The file-system library (lib/fs) serving tmpfs's nodes, driven by a
 // client task through lib/fs/client over the host kernel.
-#include <catch.hpp>
-#include <fs/client.h>
-#include <fs/control.h>
-#include <interfaces/fsys.h>
-#include <fs/file_system.h>
-#include <mach/mach.h>
-#include <rpc/client.h>
 #include <support/auth_task.h>
-#include <support/host_kernel.h>
+#include <support/fs_world.h>
 
 #include "../../translators/hello/greeting.h"
-#include "../../translators/tmpfs/memory_nodes.h"
 
-#include <chrono>
-#include <cstring>
-#include <string>
-#include <thread>
-
-using mach::PortName;
-using test_support::ActAs;
-using test_support::HostKernel;
-using test_support::HostTask;
-namespace client = fs::client;
-
-namespace {
-
-constexpr fs::Credentials kRoot { 0, 0 };
-constexpr fs::Credentials kAlice { 1000, 100 };
-
-// A translator in a server task: a file system over `root` (whose
-// reference it takes), served by a thread, with a control port.
-class Translator {
-public:
-    Translator(HostKernel& kernel, fs::Node* root) : m_kernel(kernel), m_task(kernel.create_task())
-    {
-        ActAs as(m_task);
-        REQUIRE(m_server.open() == Error::none);
-        m_fs = new fs::FileSystem(m_server, *root);
-        root->release(); // the file system holds it
-        REQUIRE(m_fs->start() == Error::none);
-        m_control = new fs::Control(m_server, *m_fs, "--size=64M");
-        REQUIRE(mach::port_allocate(m_task.task_name(), mach::RightType::receive, &m_control_port) == Error::none);
-        REQUIRE(m_control->adopt(m_control_port) == Error::none);
-        m_thread = std::thread([this] {
-            ActAs serving(m_task);
-            (void)m_server.serve();
-        });
-    }
-    // Waits for every peropen to be released (the clients must be gone or
-    // have closed everything), then stops.
-    ~Translator()
-    {
-        if (m_killed)
-            return;
-        for (int i = 0; i < 5000 && m_fs->peropens() != 0; i++)
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        CHECK(m_fs->peropens() == 0);
-        {
-            ActAs as(m_task);
-            m_server.shut_down();
-        }
-        m_thread.join();
-        ActAs as(m_task);
-        m_server.close();
-        delete m_control;
-        delete m_fs;
-    }
-    // The task dies (its thread's calls fail and it ends). Its file system
-    // is kept, unreleased, as a dead task's memory would simply be gone.
-    void kill()
-    {
-        m_kernel.kill(m_task);
-        m_thread.join();
-        m_killed = true;
-        // Kept reachable (never destroyed) so that the leak checker does not count them.
-        static auto* remains = new std::vector<std::pair<fs::FileSystem*, fs::Control*>>;
-        remains->push_back({ m_fs, m_control });
-    }
-    // A send right to the control port, for `client`.
-    PortName control_for(HostTask& client) { return m_kernel.give_send_right(m_task, m_control_port, client); }
-    // The root directory for `client`, acting as `who`.
-    PortName root_for(HostTask& client, fs::Credentials who)
-    {
-        PortName name;
-        {
-            ActAs as(m_task);
-            name = m_fs->open_root(who, fs::kRead | fs::kExecute).value();
-        }
-        return m_kernel.move_right(m_task, name, client);
-    }
-    uint64_t peropens() const { return m_fs->peropens(); }
-    // Lets the file system ask `auth` who its clients are (before any of them calls).
-    void use_auth(test_support::AuthTask& auth) { m_fs->set_auth(auth.plain_right_for(m_task)); }
-
-private:
-    HostKernel& m_kernel;
-    HostTask& m_task;
-    ports::Server m_server;
-    fs::FileSystem* m_fs = nullptr;
-    fs::Control* m_control = nullptr;
-    PortName m_control_port = 0;
-    std::thread m_thread;
-    bool m_killed = false;
-};
-
-// tmpfs: a root directory (root's, 0755).
-struct Tmpfs : Translator {
-    explicit Tmpfs(HostKernel& kernel) : Translator(kernel, tmpfs::make_root(kRoot, 0755).value()) { }
-};
-
-// A client task with its root (also its working directory).
-struct Client {
-    HostTask& task;
-    PortName root;
-    Client(HostKernel& kernel, Translator& tmpfs, fs::Credentials who)
-        : task(kernel.create_task()), root(tmpfs.root_for(task, who))
-    {
-    }
-    Result<PortName> open(const char* path, uint32_t flags, uint32_t mode = 0644)
-    {
-        return client::open(root, root, path, flags, mode);
-    }
-};
-
-std::string read_all(PortName file)
-{
-    std::string text;
-    char buffer[100];
-    for (;;) {
-        uint32_t got = client::read(file, buffer, sizeof(buffer)).value();
-        if (got == 0)
-            return text;
-        text.append(buffer, got);
-    }
-}
-
-Error write_text(PortName file, const std::string& text)
-{
-    Result<uint32_t> written = client::write(file, text.data(), uint32_t(text.size()));
-    if (!written.ok())
-        return written.error();
-    return written.value() == text.size() ? Error::none : Error::invalid_reply;
-}
-
-template <typename Op> Error call_named(PortName directory, const char* name, uint32_t mode = 0755)
-{
-    typename Op::Request request {};
-    request.mode = mode;
-    request.name.set(name);
-    typename Op::Reply reply {};
-    return rpc::call<Op>(directory, request, reply);
-}
-
-std::vector<std::string> list(PortName directory)
-{
-    std::vector<std::string> names;
-    for (uint64_t first = 0;;) {
-        auto reply = std::make_unique<fs::ReadDirectory::Reply>();
-        REQUIRE(rpc::call<fs::ReadDirectory>(directory, { first }, *reply) == Error::none);
-        if (reply->count == 0)
-            return names;
-        for (uint32_t i = 0; i < reply->count; i++)
-            names.push_back(reply->entries[i].name.c_str());
-        first += reply->count;
-    }
-}
-
-} // namespace
+using namespace fs_testing;
 
 TEST_CASE("fs: a file is created, written, read back, sought and stat'ed")
 {
@@ -432,21 +270,6 @@ TEST_CASE("fs: copies of an open file share its offset; the peropen goes with th
     CHECK(tmpfs.peropens() == 0);
 }
 
-namespace {
-
-Error set_translator(PortName node, uint32_t flags, PortName control, const char* passive = "")
-{
-    fs::SetTranslator::Request request {};
-    request.flags = flags;
-    request.passive.set(passive);
-    fs::SetTranslator::Reply reply {};
-    rpc::Rights<1> give;
-    give[0] = { control, control ? mach::Disposition::move_send : mach::Disposition::none };
-    return rpc::call<fs::SetTranslator>(node, request, reply, give);
-}
-
-} // namespace
-
 TEST_CASE("fs: a translator on a node takes over the lookups that cross it, until it dies")
 {
     HostKernel kernel;
@@ -482,6 +305,8 @@ TEST_CASE("fs: a translator on a node takes over the lookups that cross it, unti
         REQUIRE(rpc::call<fsys::GetOptions>(got[0].name, {}, options) == Error::none);
         CHECK(std::string(options.options.c_str()) == "--size=64M");
         client::close(got[0].name);
+        // The passive one goes (its program is missing here: a lookup would try to start it).
+        REQUIRE(set_translator(mnt, fs::kSetPassive, mach::kNullName) == Error::none);
         client::close(mnt);
     }
     {

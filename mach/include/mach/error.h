@@ -31,10 +31,12 @@ enum class Error : int {
     name_too_long = 24,     // a path or one of its components is too long
     too_many_links = 25,    // symbolic links nested too deep (a loop)
     cross_device = 26,      // a rename or link between two file systems
+    would_block = 27,       // the operation would have to wait, and the caller asked not to (non-blocking)
+    broken_pipe = 28,       // a write to a pipe that nobody reads any more
 };
 
 // The highest Error value (for checking a status that came from elsewhere).
-constexpr int kLastError = 26;
+constexpr int kLastError = 28;
 
 // A short, stable, human-readable name for an error (never null).
 constexpr const char* error_name(Error e)
@@ -67,6 +69,8 @@ constexpr const char* error_name(Error e)
     case Error::name_too_long: return "name_too_long";
     case Error::too_many_links: return "too_many_links";
     case Error::cross_device: return "cross_device";
+    case Error::would_block: return "would_block";
+    case Error::broken_pipe: return "broken_pipe";
     }
     return "unknown";
 }

@@ -1,0 +1,81 @@
+// Requests parked on nodes that answered would_block ("not now": a read of
+// an empty pipe, a write to a full one). Each keeps its reply right
+// (rpc::Deferred) and a copy of its request; retry() tries them again
+// when the node says it changed, answering those that can go on.
+//
+// Order: requests of one kind (reads, writes) on one node go on in the
+// order they arrived; a later one never overtakes an earlier one.
+// Bounded: at most kMaxParked in all; beyond that a request is refused
+// (busy). A parked request whose caller goes away (its reply port dies) is
+// forgotten, and one whose peropen is freed is dropped, so nothing leaks.
+#pragma once
+
+#include <interfaces/io.h>
+#include <mach/error.h>
+#include <ports/server.h>
+#include <rpc/server.h>
+
+namespace fs {
+
+class Node;
+class PerOpen;
+
+// How a parked request is tried again (the file system's read and write).
+class Attempts {
+public:
+    virtual Error attempt(PerOpen& peropen, const io::Read::Request& request, io::Read::Reply& reply) = 0;
+    virtual Error attempt(PerOpen& peropen, const io::Write::Request& request, io::Write::Reply& reply) = 0;
+
+protected:
+    ~Attempts() = default;
+};
+
+class ParkedRequests {
+public:
+    static constexpr uint32_t kMaxParked = 32;
+
+    // Deaths of reply rights are reported to `port`'s receiver (its dead_name: call forget()).
+    ParkedRequests(ports::Server& server, Attempts& attempts) : m_server(server), m_attempts(attempts) { }
+    ~ParkedRequests();
+    ParkedRequests(const ParkedRequests&) = delete;
+    ParkedRequests& operator=(const ParkedRequests&) = delete;
+
+    // Parks the request (taking its reply right) on the peropen's node;
+    // busy when kMaxParked wait already. `port` is the file system's port.
+    Error park(PerOpen& peropen, const rpc::Incoming<io::Read>& in, mach::PortName port);
+    Error park(PerOpen& peropen, const rpc::Incoming<io::Write>& in, mach::PortName port);
+
+    // Whether a read (or a write) waits on `node` already: a new one queues behind it.
+    bool waiting(const Node& node, bool write) const;
+
+    // Tries the requests parked on `node` again, in arrival order. Called
+    // again while it runs (an answer changed the node), it goes round once more.
+    void retry(Node& node);
+
+    // The peropen is being freed: its requests go unanswered (callers learn port_dead).
+    void drop(const PerOpen& peropen);
+
+    // The reply right `name` died (its caller went away) and the ports
+    // library drops the dead name: the request is forgotten. False if no
+    // parked request had it.
+    bool forget(mach::PortName name);
+
+    uint32_t count() const { return m_count; }
+
+private:
+    struct Entry;
+
+    Error add(Entry* entry, mach::PortName reply, mach::PortName port);
+    bool attempted(Entry& entry); // answered, or failed for good
+    void pass(const Node* only);
+    void remove(uint32_t index);
+
+    ports::Server& m_server;
+    Attempts& m_attempts;
+    Entry* m_entries[kMaxParked] = {}; // in arrival order
+    uint32_t m_count = 0;
+    bool m_retrying = false;
+    bool m_again = false;
+};
+
+} // namespace fs

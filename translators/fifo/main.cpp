@@ -1,0 +1,12 @@
+// fifo: a named pipe (pipe.h), for processes that share no parent.
+//   settrans -ac /tmp/f /hurd/fifo
+// lib/fs parks the reads and writes the pipe answers would_block to.
+#include <fs/translator.h>
+
+#include "pipe.h"
+
+int main(int, char**, char**)
+{
+    Result<fifo::Pipe*> node = heap::create<fifo::Pipe>();
+    return node.ok() ? fs::run_translator(*node.value(), "") : 2;
+}
