@@ -1,8 +1,16 @@
 #include <exec/init_ports.h>
 #include <mach/mach.h>
+#include <interfaces/proc.h>
+#include <rpc/client.h>
 #include <rpc/rights.h>
 
 namespace exec {
+namespace {
+
+// The program's proc handle, for telling proc how it ended.
+mach::PortName g_proc_handle = mach::kNullName;
+
+} // namespace
 
 Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port)
 {
@@ -56,6 +64,9 @@ InitPorts receive_init_ports()
     }
     for (uint32_t i = 0; i < kInitPortCount; i++)
         ports.at[i] = rights[i].name;
+    if (ports[kProc] != mach::kNullName)
+        (void)mach::port_mod_refs(self.task, ports[kProc], mach::RightType::send, 1); // a reference of our own
+    g_proc_handle = ports[kProc];
     return ports;
 }
 
@@ -69,3 +80,12 @@ void release(InitPorts& ports)
 }
 
 } // namespace exec
+
+// Called by lib/mach's start when main returns (see lib/mach/start.cpp).
+extern "C" void portico_before_exit(int status)
+{
+    if (exec::g_proc_handle == mach::kNullName)
+        return;
+    proc::Exit::Reply reply {};
+    (void)rpc::call<proc::Exit>(exec::g_proc_handle, { status & 0xff, 0 }, reply);
+}

@@ -2,6 +2,7 @@
 // receive right); whoever started it keeps a plain send right to it, and
 // requests through that right act as pid 1 (startup, which registers the
 // other servers and programs with Child).
+#include <exec/init_ports.h>
 #include <heap/heap.h>
 #include <mach/mach.h>
 #include <mach/print.h>
@@ -24,6 +25,8 @@ bool is_receive_right(mach::PortName task, mach::PortName name)
 
 int main(int, char**, char**)
 {
+    exec::InitPorts init = exec::receive_init_ports(); // none needed: processes start here
+    exec::release(init);
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
     if (!is_receive_right(self.task, self.bootstrap)) {

@@ -1,11 +1,10 @@
-// startup: the first task the kernel starts. It brings the system up from
-// the boot modules — auth, proc (if present), exec, and the root file
+// startup: the first task the kernel starts, and pid 1. It brings the
+// system up from the boot modules — auth, proc, exec, and the root file
 // system (tmpfs over the boot archive) — then runs the program named on
 // its command line from the root file system, as root, with its init
-// ports, and waits for it.
+// ports, registered with proc as its child, and waits for it.
 //   startup [program [arguments...]]
-#include <exec/execute.h>
-#include <exec/spawn.h>
+#include <exec/child.h>
 #include <fs/client.h>
 #include <interfaces/auth.h>
 #include <mach/mach.h>
@@ -19,6 +18,7 @@ namespace {
 // The servers startup holds plain rights to.
 struct System {
     mach::PortName auth = mach::kNullName; // speaks for root
+    mach::PortName proc = mach::kNullName; // speaks for pid 1: startup
     mach::PortName exec = mach::kNullName;
     mach::PortName root_control = mach::kNullName; // the root file system's control port
 };
@@ -27,6 +27,8 @@ Error bring_up(System& system)
 {
     const char* auth_argv[] = { "auth" };
     system.auth = TRY(startup::start_boot_server("auth", auth_argv, 1, {}));
+    const char* proc_argv[] = { "proc" };
+    system.proc = TRY(startup::start_boot_server("proc", proc_argv, 1, {}));
     const char* exec_argv[] = { "exec" };
     system.exec = TRY(startup::start_boot_server("exec", exec_argv, 1, {}));
     exec::InitPorts root_init;
@@ -50,24 +52,14 @@ Result<exec::InitPorts> root_init_ports(const System& system)
     return init;
 }
 
-// Runs `argv` (argv[0] is the program's path) and waits for its task to end.
-Error run(const System& system, const exec::InitPorts& init, const char* const* argv, uint32_t argc)
+// Runs `argv` (argv[0] is the program's path) as startup's child and
+// waits for it: its wait status.
+Result<int32_t> run(const System& system, exec::InitPorts init, const char* const* argv, uint32_t argc)
 {
-    mach::SelfPorts self {};
-    TRY_STATUS(mach::self_ports(&self));
-    const char* name = argv[0];
-    for (const char* at = argv[0]; *at; at++) {
-        if (*at == '/')
-            name = at + 1;
-    }
-    mach::PortName task = TRY(exec::create_task(name));
     static const char* const environment[] = { "PATH=/bin", "HOME=/" };
-    exec::Command command { argv[0], argv, argc, environment, 2 };
-    Error status = exec::execute(system.exec, task, command, init);
-    if (status == Error::none)
-        status = exec::wait_for_end(task);
-    (void)mach::port_deallocate(self.task, task);
-    return status;
+    init[exec::kProc] = system.proc;
+    int32_t pid = TRY(exec::start_child({ argv[0], argv, argc, environment, 2 }, init));
+    return exec::wait_child(system.proc, pid);
 }
 
 } // namespace
@@ -84,14 +76,17 @@ int main(int argc, char** argv, char**)
         mach::Line() << "no root file system: " << error_name(init.error());
         return 1;
     }
-    mach::Line() << "system up: auth, exec, root file system";
+    mach::Line() << "system up: auth, proc, exec, root file system";
     if (argc < 2) {
         mach::Line() << "nothing to run (no shell yet)";
         for (;;)
             (void)mach::thread_sleep(~0ull);
     }
-    Error status = run(system, init.value(), argv + 1, uint32_t(argc - 1));
-    mach::Line() << argv[1] << " ended: " << error_name(status);
+    Result<int32_t> status = run(system, init.value(), argv + 1, uint32_t(argc - 1));
+    if (status.ok())
+        mach::Line() << argv[1] << " ended: wait status " << int64_t(status.value());
+    else
+        mach::Line() << argv[1] << " could not run: " << error_name(status.error());
     for (;;)
         (void)mach::thread_sleep(~0ull); // startup stays: it is init
 }

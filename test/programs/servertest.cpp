@@ -7,12 +7,12 @@
 //   servertest --interpreter ARGS    run as a script's interpreter: prints its argv, ends with 7
 #include "checks.h"
 
-#include <exec/execute.h>
+#include <exec/child.h>
 #include <exec/init_ports.h>
-#include <exec/spawn.h>
 #include <fs/client.h>
 #include <heap/heap.h>
 #include <interfaces/auth.h>
+#include <interfaces/proc.h>
 #include <rpc/client.h>
 
 using mach::PortName;
@@ -40,6 +40,9 @@ void check_init_ports()
     check(g_init[exec::kWorkingDirectory] != mach::kNullName, "init_ports_hold_a_working_directory");
     check(g_init[exec::kAuth] != mach::kNullName, "init_ports_hold_an_auth_handle");
     check(g_init[exec::kExecServer] != mach::kNullName, "init_ports_hold_the_exec_server");
+    proc::GetIds::Reply me {};
+    check(rpc::call<proc::GetIds>(g_init[exec::kProc], {}, me) == Error::none && me.pid > 1 && me.parent == proc::kInitPid,
+        "proc_knows_us_as_a_child_of_startup");
     auth::GetIds::Reply ids {};
     check(rpc::call<auth::GetIds>(g_init[exec::kAuth], {}, ids) == Error::none && ids.ids.is_root(),
         "startup_runs_us_as_root");
@@ -88,35 +91,33 @@ void check_a_user(PortName root)
     client::close(alice.value());
 }
 
-// Runs `path` through the exec server in a new task; waits if it started.
-Error run(const char* path, const char* const* argv, uint32_t argc)
+// Runs `path` as our child (through proc and exec) and waits for it: its wait status.
+Result<int32_t> run(const char* path, const char* const* argv, uint32_t argc)
 {
-    PortName task = TRY(exec::create_task(argv[0]));
-    exec::Command command { path, argv, argc, nullptr, 0 };
-    Error status = exec::execute(g_init[exec::kExecServer], task, command, g_init);
-    if (status == Error::none)
-        status = exec::wait_for_end(task);
-    mach::SelfPorts self {};
-    (void)mach::self_ports(&self);
-    (void)mach::port_deallocate(self.task, task);
-    return status;
+    int32_t pid = TRY(exec::start_child({ path, argv, argc, nullptr, 0 }, g_init));
+    return exec::wait_child(g_init[exec::kProc], pid);
 }
 
 void check_exec(PortName root)
 {
     const char* hello[] = { "hello.sh", "first", "second" };
-    check(run("/test/hello.sh", hello, 3) == Error::none, "exec_runs_a_script_through_its_interpreter");
+    Result<int32_t> script = run("/test/hello.sh", hello, 3);
+    check(script.ok() && script.value() == proc::exited_status(7), "exec_runs_a_script_through_its_interpreter");
     const char* motd[] = { "motd" };
-    check(run("/etc/motd", motd, 1) == Error::permission_denied, "exec_refuses_a_file_without_execute_permission");
+    check(run("/etc/motd", motd, 1).error() == Error::permission_denied, "exec_refuses_a_file_without_execute_permission");
     Result<PortName> junk = client::open(root, root, "/tmp/junk", fs::kWrite | fs::kCreate, 0755);
     if (junk.ok()) {
         (void)client::write(junk.value(), "not a program", 13);
         client::close(junk.value());
     }
     const char* junk_argv[] = { "junk" };
-    check(run("/tmp/junk", junk_argv, 1) == Error::invalid_argument, "exec_refuses_an_image_that_is_no_program");
+    check(run("/tmp/junk", junk_argv, 1).error() == Error::invalid_argument, "exec_refuses_an_image_that_is_no_program");
     const char* missing[] = { "missing" };
-    check(run("/test/missing", missing, 1) == Error::not_found, "exec_of_a_missing_file_fails");
+    check(run("/test/missing", missing, 1).error() == Error::not_found, "exec_of_a_missing_file_fails");
+    // The children that could not start left nothing behind in proc.
+    proc::Wait::Reply none {};
+    check(rpc::call<proc::Wait>(g_init[exec::kProc], { -1, proc::kNoHang }, none) == Error::not_found,
+        "no_child_is_left_behind");
 }
 
 // As a script's interpreter: what the kernel's loader passes on.

@@ -25,14 +25,15 @@ def run(qemu, results):
 
 
 def boot_to_startup(qemu, results):
-    """startup brings up auth, exec and the root tmpfs from the boot
+    """startup brings up auth, proc, exec and the root tmpfs from the boot
     modules and runs /test/servertest from the root file system."""
     boot = qemu.boot("start=startup", startup="/test/servertest", timeout=60,
                      stop_when=r"startup: /test/servertest ended")
     out = boot.output
     checks = program_checks(out, "servertest", 15)
     checks += [
-        ("startup brought auth, exec and the root file system up", re.search(r"startup: system up", out)),
+        ("startup brought auth, proc, exec and the root file system up", re.search(r"startup: system up", out)),
+        ("startup reaped its child through proc", re.search(r"startup: /test/servertest ended: wait status 0", out)),
         ("the script's interpreter got the script's path and arguments",
          re.search(r"hello.sh: interpreter argv: /test/servertest --interpreter /test/hello.sh first second", out)),
         ("the script ended with its interpreter's status", re.search(r"task: hello.sh ended with status 7", out)),

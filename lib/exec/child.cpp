@@ -1,0 +1,69 @@
+#include <exec/child.h>
+#include <exec/spawn.h>
+#include <interfaces/proc.h>
+#include <rpc/client.h>
+
+namespace exec {
+namespace {
+
+// The last component of `path`: the process's name.
+const char* base_name(const char* path)
+{
+    const char* name = path;
+    for (const char* at = path; *at; at++) {
+        if (*at == '/')
+            name = at + 1;
+    }
+    return name;
+}
+
+// A process for `task`, the caller's child: its handle, and its pid in `pid`.
+Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid)
+{
+    proc::Child::Request request {};
+    request.name.set(name); // a longer name is cut short: it is only for ps
+    rpc::Rights<1> give;
+    give[0] = { task, mach::Disposition::copy_send };
+    rpc::Rights<1> handle;
+    proc::Child::Reply reply {};
+    TRY_STATUS(rpc::call<proc::Child>(proc_handle, request, reply, give, &handle));
+    pid = reply.pid;
+    return handle[0].name;
+}
+
+} // namespace
+
+Result<int32_t> start_child(const Command& command, InitPorts init)
+{
+    const char* name = base_name(command.path);
+    mach::PortName task = TRY(create_task(name));
+    int32_t pid = 0;
+    Result<mach::PortName> handle = register_child(init[kProc], task, name, pid);
+    Error status = handle.ok() ? Error::none : handle.error();
+    if (handle.ok()) {
+        mach::PortName parent = init[kProc];
+        init[kProc] = handle.value();
+        status = execute(init[kExecServer], task, command, init);
+        init[kProc] = parent;
+        rpc::release({ handle.value(), mach::Disposition::move_send }); // the program holds its own copy
+    }
+    rpc::release({ task, mach::Disposition::move_send }); // proc watches it now
+    if (status == Error::none)
+        return pid;
+    if (handle.ok()) {
+        // It never started, and proc holds its task port: end it there, and reap it.
+        proc::Kill::Reply killed {};
+        (void)rpc::call<proc::Kill>(init[kProc], { pid, proc::kSignalKill }, killed);
+        (void)wait_child(init[kProc], pid);
+    }
+    return status;
+}
+
+Result<int32_t> wait_child(mach::PortName proc_handle, int32_t pid)
+{
+    proc::Wait::Reply ended {};
+    TRY_STATUS(rpc::call<proc::Wait>(proc_handle, { pid, 0 }, ended));
+    return ended.status;
+}
+
+} // namespace exec

@@ -1,0 +1,23 @@
+// Starting a program as a child process, as fork+exec does: a new task,
+// registered with proc as the caller's child (its handle goes into the
+// program's init ports), loaded by the exec server; and waiting for it.
+// What startup, and later the shell and the C library, build on.
+#pragma once
+
+#include <base/result.h>
+#include <exec/execute.h>
+#include <exec/init_ports.h>
+
+namespace exec {
+
+// Starts `command` with `init` as its init ports (its proc handle is
+// replaced by the child's own); `init[kProc]` is the caller's handle and
+// `init[kExecServer]` the exec server. Returns the child's pid. If the
+// program cannot start, its process is ended and reaped: nothing is left.
+Result<int32_t> start_child(const Command& command, InitPorts init);
+
+// Waits (proc Wait through `proc_handle`) until child `pid` has ended;
+// its wait status (glibc's encoding).
+Result<int32_t> wait_child(mach::PortName proc_handle, int32_t pid);
+
+} // namespace exec
