@@ -808,8 +808,10 @@ Error FileSystem::start_passive(Node& node)
     program_node->release();
     if (!image.ok())
         return image.error();
+    exec::InitPorts init;
+    init[exec::kAuth] = m_auth; // so that it, too, can ask who its clients are
     Result<mach::PortName> control
-        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs);
+        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, init);
     heap::free(image.value());
     if (!control.ok())
         return control.error();

@@ -1,3 +1,4 @@
+#include <exec/init_ports.h>
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
 #include <mach/kernel_call.h>
@@ -40,14 +41,23 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
 
 } // namespace
 
-Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns)
+Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
-    // Its bootstrap port: a send right to a port of ours it sends fsys Startup to.
+    // Its parent: a port of ours it sends fsys Startup to.
     mach::PortName startup = mach::kNullName;
     TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &startup));
-    Result<mach::PortName> task = exec::spawn(program, startup, mach::Disposition::make_send);
+    mach::PortName parent = mach::kNullName;
+    Error status = mach::port_extract_right(self.task, startup, mach::Disposition::make_send, &parent);
+    init[exec::kParent] = parent;
+    Result<mach::PortName> bootstrap = status == Error::none ? exec::make_bootstrap(init) : Result<mach::PortName>(status);
+    if (parent != mach::kNullName)
+        (void)mach::port_deallocate(self.task, parent); // the start message holds its copy
+    Result<mach::PortName> task = bootstrap.ok() ? exec::spawn(program, bootstrap.value(), mach::Disposition::move_receive)
+                                                 : Result<mach::PortName>(bootstrap.error());
+    if (bootstrap.ok() && !task.ok())
+        (void)mach::port_destroy(self.task, bootstrap.value()); // never moved: it goes, with its message
     Result<mach::PortName> control = task.ok() ? await_startup(startup, timeout_ns) : Result<mach::PortName>(task.error());
     (void)mach::port_destroy(self.task, startup);
     if (task.ok()) {

@@ -9,6 +9,7 @@
 //   proctest child-sleep     a child that waits to be killed
 #include "checks.h"
 
+#include <exec/init_ports.h>
 #include <exec/spawn.h>
 #include <interfaces/proc.h>
 #include <rpc/client.h>
@@ -210,6 +211,7 @@ int run_test()
     PortName proc_port = mach::kNullName;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &service);
     (void)mach::port_extract_right(g_self.task, service, Disposition::make_send, &proc_port);
+    (void)exec::make_bootstrap({}, service); // its start message comes first
     PortName proc_task = start_proc(proc_image, "proc", service, Disposition::move_receive);
     check(proc_task != mach::kNullName, "proc_started");
     // Given a send right instead, proc says so and ends (status 1: the system test reads it).

@@ -28,7 +28,7 @@ def boot_to_startup(qemu, results):
     """startup brings up auth, proc, exec and the root tmpfs from the boot
     modules and runs /test/servertest from the root file system."""
     boot = qemu.boot("start=startup", startup="/test/servertest", timeout=60,
-                     stop_when=r"startup: /test/servertest ended")
+                     stop_when=r"startup: /test/servertest (ended: wait status -?\d+|could not run.*)\r?\n")
     out = boot.output
     checks = program_checks(out, "servertest", 15)
     checks += [
