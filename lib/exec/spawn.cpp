@@ -131,7 +131,7 @@ Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, m
     return task;
 }
 
-Error wait_for_end(mach::PortName task)
+Error wait_for_end(mach::PortName task, uint64_t timeout_ns)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
@@ -145,7 +145,8 @@ Error wait_for_end(mach::PortName task)
             mach::MessageHeader header;
             mach::NotificationBody body;
         } notification {};
-        status = mach::msg(&notification.header, mach::kReceive, 0, sizeof(notification), watch);
+        uint32_t options = mach::kReceive | (timeout_ns != mach::kWaitForever ? mach::kReceiveTimeout : 0);
+        status = mach::msg(&notification.header, options, 0, sizeof(notification), watch, timeout_ns);
     }
     (void)mach::port_destroy(self.task, watch);
     return status;

@@ -39,8 +39,9 @@ Error load(mach::PortName task, const Program& program, mach::PortName bootstrap
 // gives invalid_argument.
 Result<mach::PortName> spawn(const Program& program, mach::PortName bootstrap, mach::Disposition disposition);
 
-// Waits until the task behind `task` (a send right the caller keeps) has
-// ended: a dead-name notification on a port of its own.
-Error wait_for_end(mach::PortName task);
+// Waits (at most `timeout_ns`: timed_out) until the task behind `task` (a
+// send right the caller keeps; a dead name once it ended) has ended: a
+// dead-name notification on a port of its own.
+Error wait_for_end(mach::PortName task, uint64_t timeout_ns = mach::kWaitForever);
 
 } // namespace exec

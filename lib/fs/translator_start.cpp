@@ -41,7 +41,8 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
 
 } // namespace
 
-Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init)
+Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init,
+    mach::PortName* task_out)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
@@ -65,7 +66,10 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
             mach::TaskTerminateRequest end { 1, 0 };
             (void)mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
         }
-        (void)mach::port_deallocate(self.task, task.value());
+        if (task_out && control.ok())
+            *task_out = task.value();
+        else
+            (void)mach::port_deallocate(self.task, task.value());
     }
     return control;
 }

@@ -12,7 +12,9 @@ namespace fs {
 
 // Starts `program` and waits (up to `timeout_ns`) for its control port: a
 // send right the caller owns. A program that does not come up is killed.
-// `init` (copied) gives it its auth port and directories; its parent is set here.
-Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {});
+// `init` (copied) gives it its auth port and directories; its parent is set
+// here. With `task`, the caller also gets the translator's task port.
+Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {},
+    mach::PortName* task = nullptr);
 
 } // namespace fs

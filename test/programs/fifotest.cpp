@@ -36,13 +36,14 @@ uint64_t now_ns()
 
 uint8_t bulk_byte(uint32_t i) { return uint8_t(i % 251); }
 
-// settrans -ac PATH ARGV...: the translator started and attached to PATH (created).
-Error attach(const char* path, const char* const* argv, size_t argc)
+// settrans -ac PATH ARGV...: the translator started and attached to PATH
+// (created); with `task`, its task port is the caller's.
+Error attach(const char* path, const char* const* argv, size_t argc, PortName* task = nullptr)
 {
     size_t size = 0;
     uint8_t* image = TRY(client::read_file(g_root, g_root, argv[0], size));
     exec::Program program { image, size, argv, argc, nullptr, 0 };
-    Result<PortName> control = fs::start_translator(program, 10'000'000'000ull);
+    Result<PortName> control = fs::start_translator(program, 10'000'000'000ull, {}, task);
     heap::free(image);
     if (!control.ok())
         return control.error();
@@ -81,30 +82,19 @@ int writer()
 
 // Waits (up to 10 s) for the task to end, then lets its port go (the
 // last send right to a live task's port would end it).
-void wait_for_end(PortName task)
+bool wait_for_end(PortName task)
 {
-    PortName deaths = mach::kNullName, previous = mach::kNullName;
-    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &deaths);
-    (void)mach::port_request_notification(g_self.task, task, mach::NotificationKind::dead_name, deaths,
-        mach::Disposition::make_send_once, &previous);
-    struct {
-        mach::MessageHeader header;
-        mach::NotificationBody body;
-    } death {};
-    Error ended = mach::msg(&death.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(death), deaths,
-        10'000'000'000ull);
-    check(ended == Error::none, "writer_ended");
+    bool ended = exec::wait_for_end(task, 10'000'000'000ull) == Error::none;
     (void)mach::port_deallocate(g_self.task, task);
-    if (ended == Error::none)
-        (void)mach::port_deallocate(g_self.task, task); // the dead name's notification reference
-    (void)mach::port_destroy(g_self.task, deaths);
+    return ended;
 }
 
-Result<PortName> spawn_writer()
+// This program again, as `name` in `mode`.
+Result<PortName> spawn_child(const char* name, const char* mode)
 {
     size_t size = 0;
     uint8_t* image = TRY(client::read_file(g_root, g_root, "/test/fifotest", size));
-    const char* argv[] = { "fifowriter", "writer" };
+    const char* argv[] = { name, mode };
     exec::Program program { image, size, argv, 2, nullptr, 0 };
     Result<PortName> task = exec::spawn(program, g_self.bootstrap, mach::Disposition::copy_send);
     heap::free(image);
@@ -118,7 +108,7 @@ void check_pipe_between_tasks()
     Result<PortName> fifo = client::open(g_root, g_root, "/tmp/f", fs::kRead);
     Result<fs::Stat> stat = fifo.ok() ? client::stat(fifo.value()) : Result<fs::Stat>(fifo.error());
     check(stat.ok() && (stat.value().mode & fs::kTypeMask) == fs::kFifo, "fifo_stat_says_fifo");
-    Result<PortName> task = fifo.ok() ? spawn_writer() : Result<PortName>(fifo.error());
+    Result<PortName> task = fifo.ok() ? spawn_child("fifowriter", "writer") : Result<PortName>(fifo.error());
     check(task.ok(), "writer_spawned");
     if (!task.ok())
         return;
@@ -146,7 +136,7 @@ void check_pipe_between_tasks()
     }
     check(total == kBulk && same, "bulk_data_came_through_in_order");
     client::close(fifo.value());
-    wait_for_end(task.value());
+    check(wait_for_end(task.value()), "writer_ended");
 }
 
 void check_broken_pipe_and_non_blocking()
@@ -169,6 +159,44 @@ void check_broken_pipe_and_non_blocking()
     check(status == Error::broken_pipe, "write_without_reader_is_broken_pipe");
     if (writer.ok())
         client::close(writer.value());
+}
+
+// The child: reads a fifo nobody writes to, blocked until its translator is
+// killed; the read must then fail, not hang.
+int blocked_reader()
+{
+    Result<PortName> fifo = client::open(g_root, g_root, "/tmp/k", fs::kRead);
+    char c = 0;
+    Result<uint32_t> got = fifo.ok() ? client::read(fifo.value(), &c, 1) : Result<uint32_t>(fifo.error());
+    check(fifo.ok() && !got.ok(), "the_blocked_read_ended_with_an_error");
+    mach::Line() << "read ended: " << error_name(got.ok() ? Error::none : got.error());
+    if (fifo.ok())
+        client::close(fifo.value());
+    return test_checks::finish();
+}
+
+// A translator killed while a client is blocked in a call to it: the
+// client gets an error, and the node is itself again.
+void check_translator_killed_under_a_blocked_client()
+{
+    const char* argv[] = { "/hurd/fifo" };
+    PortName translator = mach::kNullName;
+    check(attach("/tmp/k", argv, 1, &translator) == Error::none, "fifo_attached_for_the_kill");
+    Result<PortName> reader = spawn_child("blockedreader", "blocked-reader");
+    check(reader.ok(), "blocked_reader_spawned");
+    if (!reader.ok() || translator == mach::kNullName)
+        return;
+    (void)mach::thread_sleep(kHeadStartNs); // it opens the fifo and blocks reading
+    mach::TaskTerminateRequest end { 9, 0 };
+    check(mach::kernel_call(translator, mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0) == Error::none,
+        "fifo_translator_killed");
+    (void)mach::port_deallocate(g_self.task, translator);
+    check(wait_for_end(reader.value()), "the_blocked_reader_ended");
+    Result<PortName> node = client::open(g_root, g_root, "/tmp/k", fs::kRead);
+    Result<fs::Stat> stat = node.ok() ? client::stat(node.value()) : Result<fs::Stat>(node.error());
+    check(stat.ok() && fs::is_regular(stat.value().mode), "the_node_is_a_plain_file_again");
+    if (node.ok())
+        client::close(node.value());
 }
 
 bool reads(const char* path, const char* expected)
@@ -216,9 +244,12 @@ int main(int argc, char** argv, char**)
     g_root = client::root_from_control(g_self.bootstrap, { 0, 0 }).value_or(mach::kNullName);
     if (argc > 1 && test_checks::same_text(argv[1], "writer"))
         return writer();
+    if (argc > 1 && test_checks::same_text(argv[1], "blocked-reader"))
+        return blocked_reader();
     check(g_root != mach::kNullName, "root_from_tmpfs");
     check_pipe_between_tasks();
     check_broken_pipe_and_non_blocking();
+    check_translator_killed_under_a_blocked_client();
     check_symlinks();
     client::close(g_root);
     // tmpfs goes, so that the boot ends (the translators it holds go with their nodes' file system).

@@ -28,4 +28,7 @@ def run(qemu, results):
     ])
     run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 16, [
         ("the writer task ended cleanly", r"task: fifowriter ended with status 0"),
+        ("a read blocked in a translator that was killed ended with an error",
+         r"blockedreader: PASS the_blocked_read_ended_with_an_error"),
+        ("the blocked reader ended cleanly", r"task: blockedreader ended with status 0"),
     ])
