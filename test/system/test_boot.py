@@ -15,6 +15,8 @@ def check_normal_boot(qemu, results, firmware):
         ("kernel sections protected", re.search(r"vm: kernel text r-x, rodata r--, data rw-", out)),
         ("timer calibrated", re.search(r"timer: local APIC timer at 100 Hz", out)),
         ("timer ticking", boot.stopped and re.search(r"timer: uptime 1 s.*\n(.*\n)*.*timer: uptime 3 s", out)),
+        ("startup brought the servers and the root file system up",
+         re.search(r"startup: system up: auth, proc, exec, root file system", out)),
         ("no panic", "KERNEL PANIC" not in out),
     ]
     all_ok = True

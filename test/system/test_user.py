@@ -18,10 +18,10 @@ def record_all(results, name, checks, output):
     results.show_output_on_failure(all_ok, output)
 
 
-def check_hello_in_normal_boot(qemu, results):
-    boot = qemu.boot("", timeout=60, stop_when=r"task: hello ended with status -?\d+\r?\n")
+def check_hello_boot_module(qemu, results):
+    boot = qemu.boot("start=hello", timeout=60, stop_when=r"task: hello ended with status -?\d+\r?\n")
     out = boot.output
-    record_all(results, "user: normal boot", [
+    record_all(results, "user: a boot module as a task", [
         ("hello started", re.search(r"exec: started hello \(entry 0x[0-9a-f]+\)", out)),
         ("hello in user mode", re.search(r"hello: hello from user mode", out)),
         ("argv from the module line", re.search(r"hello: argv\[0\] = hello\s*\n.*hello: argv\[1\] = world", out)),
@@ -88,7 +88,7 @@ def check_corrupt_elf(qemu, results):
 
 
 def run(qemu, results):
-    check_hello_in_normal_boot(qemu, results)
+    check_hello_boot_module(qemu, results)
     check_syscalls(qemu, results)
     check_faults(qemu, results)
     check_preemption_and_fpu(qemu, results)
