@@ -145,7 +145,7 @@ Error wait_for_end(mach::PortName task, uint64_t timeout_ns)
             mach::MessageHeader header;
             mach::NotificationBody body;
         } notification {};
-        uint32_t options = mach::kReceive | (timeout_ns != mach::kWaitForever ? mach::kReceiveTimeout : 0);
+        uint32_t options = mach::kReceive | (timeout_ns != mach::kWaitForever ? uint32_t(mach::kReceiveTimeout) : 0u);
         status = mach::msg(&notification.header, options, 0, sizeof(notification), watch, timeout_ns);
     }
     (void)mach::port_destroy(self.task, watch);

@@ -29,13 +29,36 @@ const mach::NotificationBody& notification_body(const mach::MessageHeader& messa
 
 } // namespace
 
+namespace {
+
+// A receive right in the server's set.
+Result<mach::PortName> new_member(mach::PortName task, mach::PortName set)
+{
+    mach::PortName port = mach::kNullName;
+    if (Error e = mach::port_allocate(task, mach::RightType::receive, &port); e != Error::none)
+        return e;
+    if (Error e = mach::port_move_member(task, port, set); e != Error::none) {
+        (void)mach::port_destroy(task, port);
+        return e;
+    }
+    return port;
+}
+
+} // namespace
+
 Error Server::open()
 {
     mach::SelfPorts self {};
     if (Error e = mach::self_ports(&self); e != Error::none)
         return e;
     m_task = self.task;
-    return mach::port_allocate(m_task, mach::RightType::port_set, &m_set);
+    TRY_STATUS(mach::port_allocate(m_task, mach::RightType::port_set, &m_set));
+    Result<mach::PortName> wake = new_member(m_task, m_set);
+    if (!wake.ok())
+        return wake.error();
+    m_wake = wake.value();
+    TRY_STATUS(mach::port_extract_right(m_task, m_wake, mach::Disposition::make_send, &m_wake_sender));
+    return mach::port_set_queue_limit(m_task, m_wake, kMaxWorkers);
 }
 
 void Server::close()
@@ -45,6 +68,11 @@ void Server::close()
         (void)mach::port_destroy(m_task, m_ports[i].notify);
     }
     m_port_count = 0;
+    if (m_wake_sender != mach::kNullName)
+        (void)mach::port_deallocate(m_task, m_wake_sender);
+    if (m_wake != mach::kNullName)
+        (void)mach::port_destroy(m_task, m_wake);
+    m_wake = m_wake_sender = mach::kNullName;
     if (m_set != mach::kNullName)
         (void)mach::port_destroy(m_task, m_set);
     m_set = mach::kNullName;
@@ -62,22 +90,6 @@ void Server::unlock() { __atomic_clear(&m_locked, __ATOMIC_RELEASE); }
 
 // ---- ports ----
 
-namespace {
-
-// A receive right in the server's set.
-Result<mach::PortName> new_member(mach::PortName task, mach::PortName set)
-{
-    mach::PortName port = mach::kNullName;
-    if (Error e = mach::port_allocate(task, mach::RightType::receive, &port); e != Error::none)
-        return e;
-    if (Error e = mach::port_move_member(task, port, set); e != Error::none) {
-        (void)mach::port_destroy(task, port);
-        return e;
-    }
-    return port;
-}
-
-} // namespace
 
 Result<mach::PortName> Server::add_port(Receiver& receiver)
 {
@@ -181,11 +193,14 @@ Error Server::watch_death(mach::PortName name, mach::PortName port)
 
 // ---- the receive loop ----
 
-void Server::handle_notification(Receiver& receiver, mach::MessageHeader& message)
+void Server::handle_notification(Receiver& receiver, mach::MessageHeader& message, uint32_t worker)
 {
     const mach::NotificationBody& body = notification_body(message);
     switch (static_cast<mach::NotificationKind>(message.id)) {
-    case mach::NotificationKind::payload_no_senders: receiver.payload_released(body.payload); break;
+    case mach::NotificationKind::payload_no_senders:
+        quiesce(worker);
+        receiver.payload_released(body.payload);
+        break;
     case mach::NotificationKind::no_senders: receiver.no_senders(); break;
     case mach::NotificationKind::dead_name:
         receiver.dead_name(body.name);
@@ -195,9 +210,13 @@ void Server::handle_notification(Receiver& receiver, mach::MessageHeader& messag
     }
 }
 
-void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply)
+void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply, uint32_t worker)
 {
     reply.size = 0;
+    if (message.destination == m_wake) {
+        rpc::release_carried(message); // it only woke this worker
+        return;
+    }
     PortEntry entry {};
     bool notification = false;
     if (!find(message.destination, entry, notification)) {
@@ -211,7 +230,7 @@ void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply)
     }
     // Only the kernel can send here.
     if (message.size >= sizeof(mach::MessageHeader) + sizeof(mach::NotificationBody))
-        handle_notification(*entry.receiver, message);
+        handle_notification(*entry.receiver, message, worker);
     rpc::release_carried(message);
 }
 
@@ -235,24 +254,89 @@ Error Server::answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out)
     return mach::msg(&in->header(), mach::kReceive, 0, sizeof(in->bytes), m_set);
 }
 
+// ---- several workers ----
+
+uint32_t Server::workers() const
+{
+    uint32_t count = 0;
+    for (const bool& active : m_worker_active)
+        count += __atomic_load_n(&active, __ATOMIC_SEQ_CST) ? 1 : 0;
+    return count;
+}
+
+uint32_t Server::claim_worker()
+{
+    for (uint32_t i = 0; i < kMaxWorkers; i++) {
+        if (!__atomic_test_and_set(&m_worker_active[i], __ATOMIC_SEQ_CST))
+            return i;
+    }
+    return kMaxWorkers;
+}
+
+void Server::send_wake()
+{
+    mach::MessageHeader wake {};
+    wake.destination = m_wake_sender;
+    wake.destination_disposition = mach::Disposition::copy_send;
+    wake.size = sizeof(wake);
+    // A full wake queue already wakes everyone who is blocked: never wait.
+    (void)mach::msg(&wake, mach::kSend | mach::kSendTimeout, sizeof(wake), 0, mach::kNullName, 0);
+}
+
+void Server::quiesce(uint32_t worker)
+{
+    // This worker holds a notification, no request: a worker quiescing at
+    // the same time must not wait for it (nor it for them).
+    __atomic_store_n(&m_worker_quiescing[worker], true, __ATOMIC_SEQ_CST);
+    uint64_t seen[kMaxWorkers] = {};
+    uint32_t in_receive = 0;
+    for (uint32_t i = 0; i < kMaxWorkers; i++) {
+        seen[i] = __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST);
+        if (i != worker && __atomic_load_n(&m_worker_active[i], __ATOMIC_SEQ_CST) && (seen[i] & 1))
+            in_receive++;
+    }
+    // One wake per worker inside its receive call: one blocked there takes
+    // a wake and comes out; one that already holds a message comes out by
+    // itself (a wake left over is taken later, and ignored).
+    for (uint32_t i = 0; i < in_receive; i++)
+        send_wake();
+    for (uint32_t i = 0; i < kMaxWorkers; i++) {
+        if (i == worker)
+            continue;
+        for (uint32_t spins = 1; __atomic_load_n(&m_worker_active[i], __ATOMIC_SEQ_CST)
+             && !__atomic_load_n(&m_worker_quiescing[i], __ATOMIC_SEQ_CST)
+             && __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST) == seen[i];
+             spins++) {
+            if ((seen[i] & 1) && spins % 256 == 0)
+                send_wake(); // another worker may have taken its wake
+            (void)mach::thread_yield();
+        }
+    }
+    __atomic_store_n(&m_worker_quiescing[worker], false, __ATOMIC_SEQ_CST);
+}
+
 Error Server::serve()
 {
-    if (__atomic_test_and_set(&m_serving, __ATOMIC_ACQUIRE))
+    uint32_t worker = claim_worker();
+    if (worker == kMaxWorkers)
         return Error::busy;
+    uint64_t& generation = m_worker_generation[worker];
     auto* in = allocate_buffer<rpc::ReplyBuffer>(m_task);
     auto* out = allocate_buffer<rpc::ReplyBuffer>(m_task);
     Error status = in && out ? Error::none : Error::no_memory;
     if (out)
         out->size = 0;
     while (status == Error::none) {
+        __atomic_add_fetch(&generation, 1, __ATOMIC_SEQ_CST); // odd: in the receive call
         status = answer_and_receive(in, out);
+        __atomic_add_fetch(&generation, 1, __ATOMIC_SEQ_CST); // even: handling what came
         if (status == Error::none)
-            handle(in->header(), *out);
+            handle(in->header(), *out, worker);
     }
     free_buffer(m_task, in);
     free_buffer(m_task, out);
     bool asked = __atomic_load_n(&m_shutting_down, __ATOMIC_ACQUIRE);
-    __atomic_clear(&m_serving, __ATOMIC_RELEASE);
+    __atomic_clear(&m_worker_active[worker], __ATOMIC_SEQ_CST);
     return asked ? Error::none : status;
 }
 

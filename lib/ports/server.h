@@ -6,12 +6,14 @@
 // payload alone, with no table. When the last right with a payload dies,
 // the Receiver is told (payload_released).
 //
-// One thread serves: requests and notifications are handled in the order
-// they arrive, so a payload's release comes after every request sent
-// through its rights. FIXME(workers): several serving threads need the
-// kernel to number the messages of a port as they are taken, so that a
-// release can wait for the requests dequeued before it (a worker may be
-// preempted between taking a request and marking it as being served).
+// Several threads may serve (each calls serve()). A payload's release must
+// not overtake a request that came through its rights: the kernel sends
+// the release when the last such right is consumed — possibly as a worker
+// takes the last request, which it then still handles. So a worker that
+// receives a release first waits until every other worker has been seen
+// outside the request it held then (see quiesce()); workers blocked in the
+// kernel are woken for that by a message on a wake port of the set. The
+// receivers' own state is theirs to guard when several threads serve.
 //
 // Each port has a companion port for its notifications, to which nobody
 // but the kernel can send: a client cannot forge a release.
@@ -30,6 +32,7 @@ namespace ports {
 class Server {
 public:
     static constexpr uint32_t kMaxPorts = 32;
+    static constexpr uint32_t kMaxWorkers = 8;
 
     Server() = default;
     Server(const Server&) = delete;
@@ -56,13 +59,15 @@ public:
     // holds), delivered to the Receiver of `port`.
     Error watch_death(mach::PortName name, mach::PortName port);
 
-    // Serves requests until shut_down() (then none) or an error. busy if
-    // another thread serves already.
+    // Serves requests until shut_down() (then none) or an error. Up to
+    // kMaxWorkers threads may serve at once; busy past that.
     Error serve();
     // Makes serve() return (it may be called from a request's handler or another thread).
     void shut_down();
 
     mach::PortName task() const { return m_task; }
+    // Threads serving now.
+    uint32_t workers() const;
 
 private:
     struct PortEntry {
@@ -73,9 +78,16 @@ private:
     // The entry whose port (or notification port) is `port`; false if none.
     bool find(mach::PortName port, PortEntry& entry, bool& notification);
     Error request_notification(mach::PortName name, mach::NotificationKind kind, mach::PortName port);
-    void handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply);
+    void handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply, uint32_t worker);
     Error answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out);
-    void handle_notification(Receiver& receiver, mach::MessageHeader& message);
+    void handle_notification(Receiver& receiver, mach::MessageHeader& message, uint32_t worker);
+    // A free worker slot, claimed; kMaxWorkers if none.
+    uint32_t claim_worker();
+    // Waits until each other worker has been outside what it held when
+    // this was called: then no request it took before can still be served.
+    void quiesce(uint32_t worker);
+    // Wakes one worker blocked in its receive call.
+    void send_wake();
     void lock();
     void unlock();
 
@@ -83,7 +95,14 @@ private:
     mach::PortName m_set = mach::kNullName;
     PortEntry m_ports[kMaxPorts] = {};
     uint32_t m_port_count = 0;
-    bool m_serving = false;
+    mach::PortName m_wake = mach::kNullName; // a port of the set: its messages only wake a worker
+    mach::PortName m_wake_sender = mach::kNullName;
+    // Per worker: whether its slot is taken, and a count that is odd while
+    // it is inside its receive call (it may hold a message it took there
+    // before it says so) and even while it handles what it received.
+    bool m_worker_active[kMaxWorkers] = {};
+    uint64_t m_worker_generation[kMaxWorkers] = {};
+    bool m_worker_quiescing[kMaxWorkers] = {}; // handling a release: holds no request
     bool m_shutting_down = false;
     bool m_locked = false;
 };

@@ -9,6 +9,8 @@
 #include "../programs/counter_interface.h"
 
 #include <atomic>
+#include <chrono>
+#include <vector>
 #include <thread>
 
 using mach::Disposition;
@@ -162,11 +164,6 @@ TEST_CASE("ports: a client cannot forge a notification or use a removed port")
     CHECK(reinterpret_cast<rpc::Status*>(&forged.header + 1)->error == int32_t(Error::not_supported));
     CHECK(increment(a) == 1);
     CHECK(server.counters.released_count == 0);
-    // A second thread cannot serve the same server.
-    {
-        ActAs server_side(server.task);
-        CHECK(server.server.serve() == Error::busy);
-    }
     // The port removed: a call fails at once.
     {
         ActAs server_side(server.task);
@@ -178,4 +175,127 @@ TEST_CASE("ports: a client cannot forge a notification or use a removed port")
         ActAs server_side(server.task);
         server.server.shut_down();
     }
+}
+
+namespace {
+
+// Objects whose one operation holds its object a while: to see that a
+// release waits for a request still being served by another worker.
+struct MakeObject : rpc::Operation<9201, 0, 1> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+struct Hold : rpc::Operation<9202> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
+class SlowObjects final : public ports::Receiver {
+public:
+    explicit SlowObjects(ports::Server& server) : m_server(server) { }
+    PortName port = 0;
+    std::atomic<int> holding { 0 };
+    std::atomic<bool> released_while_held { false };
+    std::atomic<int> released { 0 };
+
+    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
+    {
+        return rpc::Interface<MakeObject, Hold>::dispatch(*this, request, reply);
+    }
+    void payload_released(uint64_t) override
+    {
+        if (holding.load() > 0)
+            released_while_held = true;
+        released++;
+    }
+    Error serve(MakeObject, const rpc::Incoming<MakeObject>&, rpc::Outgoing<MakeObject>& out)
+    {
+        PortName right = TRY(m_server.make_send(port, 1));
+        out.rights[0] = { right, Disposition::move_send };
+        return Error::none;
+    }
+    Error serve(Hold, const rpc::Incoming<Hold>&, rpc::Outgoing<Hold>&)
+    {
+        holding++;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        holding--;
+        return Error::none;
+    }
+
+private:
+    ports::Server& m_server;
+};
+
+} // namespace
+
+TEST_CASE("ports: with several workers, a release waits for the request its object is still serving")
+{
+    HostKernel kernel;
+    HostTask& task = kernel.create_task();
+    ports::Server server;
+    SlowObjects objects(server);
+    {
+        ActAs as(task);
+        REQUIRE(server.open() == Error::none);
+        objects.port = server.add_port(objects).value();
+    }
+    std::vector<std::thread> workers;
+    std::atomic<int> stopped { 0 };
+    for (uint32_t i = 0; i < ports::Server::kMaxWorkers; i++) {
+        workers.emplace_back([&] {
+            ActAs serving(task);
+            CHECK(server.serve() == Error::none);
+            stopped++;
+        });
+    }
+    // One more than it takes is refused.
+    while (server.workers() < ports::Server::kMaxWorkers)
+        std::this_thread::yield();
+    {
+        ActAs as(task);
+        CHECK(server.serve() == Error::busy);
+    }
+    HostTask& client = kernel.create_task();
+    PortName plain = kernel.give_send_right(task, objects.port, client);
+    for (int round = 0; round < 3; round++) {
+        PortName object = 0;
+        {
+            ActAs as(client);
+            rpc::Rights<1> got;
+            MakeObject::Reply made {};
+            REQUIRE(rpc::call<MakeObject>(plain, {}, made, {}, &got) == Error::none);
+            object = got[0].name;
+        }
+        // One thread holds the object in a call; another drops the client's
+        // right meanwhile: the last right is gone while the call is served.
+        std::thread caller([&] {
+            ActAs as(client);
+            Hold::Reply held {};
+            CHECK(rpc::call<Hold>(object, {}, held) == Error::none);
+        });
+        while (objects.holding.load() == 0)
+            std::this_thread::yield();
+        {
+            ActAs as(client);
+            REQUIRE(mach::port_deallocate(client.task_name(), object) == Error::none);
+        }
+        caller.join();
+        for (int i = 0; i < 2000 && objects.released.load() != round + 1; i++)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        CHECK(objects.released.load() == round + 1);
+    }
+    CHECK_FALSE(objects.released_while_held.load());
+    {
+        ActAs as(client);
+        REQUIRE(mach::port_deallocate(client.task_name(), plain) == Error::none);
+    }
+    {
+        ActAs as(task);
+        server.shut_down();
+    }
+    for (std::thread& worker : workers)
+        worker.join();
+    CHECK(stopped.load() == int(ports::Server::kMaxWorkers));
+    ActAs as(task);
+    server.close();
 }
