@@ -1,18 +1,21 @@
 #include <fs/control.h>
+#include <heap/heap.h>
 
 namespace fs {
 
 Control::Control(ports::Server& server, FileSystem& file_system, const char* options)
-    : m_server(server), m_file_system(file_system), m_options(options)
+    : m_server(server), m_file_system(file_system), m_options(heap::copy_text(options).value_or(nullptr))
 {
 }
+
+Control::~Control() { heap::free(m_options); }
 
 Error Control::adopt(mach::PortName port) { return m_server.adopt_port(port, *this); }
 
 bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
-    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::GoAway, fsys::Statistics>::dispatch(*this, request,
-        reply);
+    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::SetOptions, fsys::GoAway,
+        fsys::Statistics>::dispatch(*this, request, reply);
 }
 
 Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc::Outgoing<fsys::GetRoot>& out)
@@ -27,7 +30,19 @@ Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc:
 
 Error Control::serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>& out)
 {
-    return out.body.options.set(m_options) ? Error::none : Error::name_too_long;
+    return out.body.options.set(m_options ? m_options : "") ? Error::none : Error::name_too_long;
+}
+
+Error Control::serve(fsys::SetOptions, const rpc::Incoming<fsys::SetOptions>& in, rpc::Outgoing<fsys::SetOptions>&)
+{
+    char* copy = TRY(heap::copy_text(in.body.options.c_str()));
+    if (Error status = m_file_system.root().apply_options(copy); status != Error::none) {
+        heap::free(copy);
+        return status;
+    }
+    heap::free(m_options);
+    m_options = copy;
+    return Error::none;
 }
 
 Error Control::serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>& in, rpc::Outgoing<fsys::GoAway>&)

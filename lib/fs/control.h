@@ -9,8 +9,12 @@ namespace fs {
 
 class Control final : public ports::Receiver {
 public:
-    // `options` (kept, not copied) is what GetOptions answers.
+    // `options` (copied; the file system's command line) is what
+    // GetOptions answers until SetOptions changes them.
     Control(ports::Server& server, FileSystem& file_system, const char* options);
+    ~Control();
+    Control(const Control&) = delete;
+    Control& operator=(const Control&) = delete;
 
     // Serves `port` (a receive right the translator was given: its bootstrap port, say).
     Error adopt(mach::PortName port);
@@ -20,13 +24,14 @@ public:
 
     Error serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>&, rpc::Outgoing<fsys::GetRoot>&);
     Error serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>&);
+    Error serve(fsys::SetOptions, const rpc::Incoming<fsys::SetOptions>&, rpc::Outgoing<fsys::SetOptions>&);
     Error serve(fsys::GoAway, const rpc::Incoming<fsys::GoAway>&, rpc::Outgoing<fsys::GoAway>&);
     Error serve(fsys::Statistics, const rpc::Incoming<fsys::Statistics>&, rpc::Outgoing<fsys::Statistics>&);
 
 private:
     ports::Server& m_server;
     FileSystem& m_file_system;
-    const char* m_options;
+    char* m_options; // from lib/heap (null: none, or no memory for them)
 };
 
 } // namespace fs

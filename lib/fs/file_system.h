@@ -85,6 +85,7 @@ public:
     // right the file system takes over. Without one, reauthenticating is not_supported.
     void set_auth(mach::PortName auth) { m_auth = auth; }
     const Node& root() const { return m_root; }
+    Node& root() { return m_root; }
 
     // A send right to a new peropen of the root, for `who` with `flags`
     // (what a translator's parent, or a test, starts from).

@@ -90,6 +90,15 @@ public:
     // ---- symbolic links ----
     virtual const char* target() const { return nullptr; }
 
+    // ---- a translator's root ----
+    // Applies new options (fsys SetOptions: the translator's command line
+    // after its name); not_supported by default.
+    virtual Error apply_options(const char* options)
+    {
+        (void)options;
+        return Error::not_supported;
+    }
+
 protected:
     // Tells the watcher that requests parked on the node may go on (data
     // came, room was made, the other end closed).

@@ -56,6 +56,17 @@ struct Statistics : rpc::Operation<kBase + 5> {
     };
 };
 
+// Changes the running file system's options (fsysopts NODE OPTIONS...):
+// `options` replace the ones it has, as its command line after the
+// program's name would give them. not_supported if it has none to change,
+// invalid_argument if it does not take these.
+struct SetOptions : rpc::Operation<kBase + 6> {
+    struct alignas(8) Request {
+        rpc::Text<kMaxOptions> options;
+    };
+    using Reply = rpc::Empty;
+};
+
 // Sent by a translator its parent started, to the bootstrap port it was
 // given: here is my control port. The parent attaches it to the node.
 struct Startup : rpc::Operation<kBase + 4, 1> {

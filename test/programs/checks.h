@@ -3,6 +3,7 @@
 #pragma once
 
 #include <base/text.h>
+#include <fs/client.h>
 #include <mach/kernel_call.h>
 #include <mach/mach.h>
 #include <mach/print.h>
@@ -27,6 +28,18 @@ inline int finish()
 }
 
 using base::same_text;
+
+// Whether the file at `path` (from `root`) reads exactly `expected` (at most 63 bytes).
+inline bool reads(mach::PortName root, const char* path, const char* expected)
+{
+    Result<mach::PortName> file = fs::client::open(root, root, path, fs::kRead);
+    if (!file.ok())
+        return false;
+    char text[64] = {};
+    Result<uint32_t> got = fs::client::read(file.value(), text, sizeof(text) - 1);
+    fs::client::close(file.value());
+    return got.ok() && same_text(text, expected);
+}
 
 // A decimal number at the start of `text` (0 if none).
 inline uint64_t parse_decimal(const char* text)

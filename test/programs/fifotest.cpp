@@ -16,6 +16,7 @@
 
 using mach::PortName;
 using test_checks::check;
+using test_checks::reads;
 namespace client = fs::client;
 
 namespace {
@@ -199,22 +200,11 @@ void check_translator_killed_under_a_blocked_client()
         client::close(node.value());
 }
 
-bool reads(const char* path, const char* expected)
-{
-    Result<PortName> file = client::open(g_root, g_root, path, fs::kRead);
-    if (!file.ok())
-        return false;
-    char text[64] = {};
-    Result<uint32_t> got = client::read(file.value(), text, sizeof(text) - 1);
-    client::close(file.value());
-    return got.ok() && test_checks::same_text(text, expected);
-}
-
 void check_symlinks()
 {
     const char* absolute[] = { "/hurd/symlink", "/etc/motd" };
     check(attach("/tmp/l", absolute, 2) == Error::none, "symlink_attached");
-    check(reads("/tmp/l", "Welcome to Portico.\n"), "absolute_link_followed");
+    check(reads(g_root, "/tmp/l", "Welcome to Portico.\n"), "absolute_link_followed");
     Result<PortName> link = client::open(g_root, g_root, "/tmp/l", fs::kRead | fs::kNoFollow);
     Result<fs::Stat> stat = link.ok() ? client::stat(link.value()) : Result<fs::Stat>(link.error());
     check(stat.ok() && fs::is_symlink(stat.value().mode), "stat_shows_a_symlink");
@@ -230,9 +220,9 @@ void check_symlinks()
     if (beside.ok())
         client::close(beside.value());
     const char* relative[] = { "/hurd/symlink", "x" };
-    check(attach("/tmp/r", relative, 2) == Error::none && reads("/tmp/r", "beside\n"), "relative_link_followed");
+    check(attach("/tmp/r", relative, 2) == Error::none && reads(g_root, "/tmp/r", "beside\n"), "relative_link_followed");
     const char* directory[] = { "/hurd/symlink", "/etc" };
-    check(attach("/tmp/e", directory, 2) == Error::none && reads("/tmp/e/motd", "Welcome to Portico.\n"),
+    check(attach("/tmp/e", directory, 2) == Error::none && reads(g_root, "/tmp/e/motd", "Welcome to Portico.\n"),
         "link_to_a_directory_followed_mid_path");
 }
 

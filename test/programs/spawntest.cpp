@@ -14,22 +14,12 @@
 
 using mach::PortName;
 using test_checks::check;
+using test_checks::reads;
 namespace client = fs::client;
 
 namespace {
 
 mach::SelfPorts g_self;
-
-bool reads(PortName root, const char* path, const char* expected)
-{
-    Result<PortName> file = client::open(root, root, path, fs::kRead);
-    if (!file.ok())
-        return false;
-    char text[64] = {};
-    Result<uint32_t> got = client::read(file.value(), text, sizeof(text) - 1);
-    client::close(file.value());
-    return got.ok() && test_checks::same_text(text, expected);
-}
 
 Error set_active(PortName node, PortName control)
 {

@@ -11,6 +11,7 @@
 
 using mach::PortName;
 using test_checks::check;
+using test_checks::reads;
 namespace client = fs::client;
 
 namespace {
@@ -49,23 +50,6 @@ bool run(const char* const* argv, size_t argc)
     return ended == Error::none;
 }
 
-bool reads(const char* path, const char* expected, size_t length)
-{
-    Result<PortName> file = client::open(g_root, g_root, path, fs::kRead);
-    if (!file.ok())
-        return false;
-    char text[64] = {};
-    Result<uint32_t> got = client::read(file.value(), text, sizeof(text) - 1);
-    client::close(file.value());
-    if (!got.ok() || got.value() != length)
-        return false;
-    for (size_t i = 0; i < length; i++) {
-        if (text[i] != expected[i])
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int main(int, char**, char**)
@@ -76,19 +60,22 @@ int main(int, char**, char**)
 
     const char* active[] = { "settrans", "-ac", "/tmp/h", "/hurd/hello" };
     check(run(active, 4), "settrans_a_ran");
-    check(reads("/tmp/h", "Hello, world!\n", 14), "active_hello_answers");
+    check(reads(g_root, "/tmp/h", "Hello, world!\n"), "active_hello_answers");
     const char* options[] = { "fsysopts", "/tmp/h" };
     check(run(options, 2), "fsysopts_ran");
+    const char* change[] = { "fsysopts", "/tmp/h", "Goodbye,", "world!" };
+    check(run(change, 4), "fsysopts_set_ran");
+    check(reads(g_root, "/tmp/h", "Goodbye, world!"), "fsysopts_changed_the_greeting");
 
     const char* passive[] = { "settrans", "-c", "/tmp/p", "/hurd/hello", "Passive" };
     check(run(passive, 5), "settrans_p_ran");
     const char* show[] = { "showtrans", "/tmp/p" };
     check(run(show, 2), "showtrans_ran");
-    check(reads("/tmp/p", "Passive", 7), "passive_hello_started_on_lookup");
+    check(reads(g_root, "/tmp/p", "Passive"), "passive_hello_started_on_lookup");
 
     const char* away[] = { "settrans", "-g", "/tmp/h" };
     check(run(away, 3), "settrans_g_ran");
-    check(reads("/tmp/h", "", 0), "the_node_is_plain_again");
+    check(reads(g_root, "/tmp/h", ""), "the_node_is_plain_again");
 
     client::close(g_root);
     return test_checks::finish();

@@ -24,6 +24,7 @@ def run(qemu, results):
     run_programs(qemu, results, "utilities: settrans, showtrans, fsysopts", ["tmpfs", "utilstest"], "utilstest", 8, [
         ("showtrans prints the passive translator", r"showtrans: /tmp/p: /hurd/hello Passive"),
         ("fsysopts prints the running translator's options", r"fsysopts: /tmp/h: Hello, world!"),
+        ("fsysopts changes them", r"fsysopts: /tmp/h: Goodbye, world!"),
         ("settrans -g made hello go away", r"/hurd/hello: gone away: none"),
     ])
     run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 16, [

@@ -423,5 +423,36 @@ TEST_CASE("fs: hello, a single-node translator, says hello where it is attached"
     PortName below_node = c.open("/h", fs::kRead | fs::kNoTranslator).value();
     CHECK(client::stat(below_node).value().size == 0);
     client::close(below_node);
+    // fsysopts NODE TEXT: new options, a new greeting.
+    PortName hello_control = hello.control_for(c.task);
+    fsys::SetOptions::Request change {};
+    change.options.set("Goodbye");
+    fsys::SetOptions::Reply changed {};
+    REQUIRE(rpc::call<fsys::SetOptions>(hello_control, change, changed) == Error::none);
+    fsys::GetOptions::Reply options {};
+    REQUIRE(rpc::call<fsys::GetOptions>(hello_control, {}, options) == Error::none);
+    client::close(hello_control);
+    CHECK(std::string(options.options.c_str()) == "Goodbye");
+    PortName again = c.open("/h", fs::kRead).value();
+    CHECK(read_all(again) == "Goodbye");
+    CHECK(client::stat(again).value().size == 7);
+    client::close(again);
     client::close(c.root);
+}
+
+TEST_CASE("fs: a file system without options to change refuses SetOptions and keeps its own")
+{
+    HostKernel kernel;
+    Tmpfs tmpfs(kernel);
+    HostTask& c = kernel.create_task();
+    PortName control = tmpfs.control_for(c);
+    ActAs as(c);
+    fsys::SetOptions::Request change {};
+    change.options.set("--size=1M");
+    fsys::SetOptions::Reply changed {};
+    CHECK(rpc::call<fsys::SetOptions>(control, change, changed) == Error::not_supported);
+    fsys::GetOptions::Reply options {};
+    REQUIRE(rpc::call<fsys::GetOptions>(control, {}, options) == Error::none);
+    CHECK(std::string(options.options.c_str()) == "--size=64M");
+    client::close(control);
 }

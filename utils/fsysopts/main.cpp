@@ -1,15 +1,37 @@
-// fsysopts NODE: the options of the translator running on NODE.
+// fsysopts NODE [OPTIONS...]: the options of the translator running on
+// NODE; with OPTIONS, they replace them first (fsys SetOptions).
 #include <mach/print.h>
 
+#include <base/text.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
 
 #include "../common/root.h"
 
+namespace {
+
+// The words joined by single spaces; false if they do not fit.
+bool join(char* const* words, int count, rpc::Text<fsys::kMaxOptions>& out)
+{
+    size_t used = 0;
+    for (int i = 0; i < count; i++) {
+        size_t length = base::text_length(words[i]);
+        if (used + length + 1 > sizeof(out.chars))
+            return false;
+        if (i > 0)
+            out.chars[used - 1] = ' ';
+        __builtin_memcpy(out.chars + used, words[i], length + 1);
+        used += length + 1;
+    }
+    return true;
+}
+
+} // namespace
+
 int main(int argc, char** argv, char**)
 {
-    if (argc != 2) {
-        mach::Line() << "usage: fsysopts NODE";
+    if (argc < 2) {
+        mach::Line() << "usage: fsysopts NODE [OPTIONS...]";
         return 2;
     }
     mach::PortName root = utils::root_directory();
@@ -17,6 +39,12 @@ int main(int argc, char** argv, char**)
     rpc::Rights<1> control;
     fs::GetTranslatorControl::Reply found {};
     Error status = node.ok() ? rpc::call<fs::GetTranslatorControl>(node.value(), {}, found, {}, &control) : node.error();
+    if (status == Error::none && argc > 2) {
+        fsys::SetOptions::Request change {};
+        fsys::SetOptions::Reply changed {};
+        status = join(argv + 2, argc - 2, change.options) ? rpc::call<fsys::SetOptions>(control[0].name, change, changed)
+                                                           : Error::name_too_long;
+    }
     fsys::GetOptions::Reply options {};
     if (status == Error::none)
         status = rpc::call<fsys::GetOptions>(control[0].name, {}, options);

@@ -1,0 +1,46 @@
+// How a server whose one port is its bootstrap port runs (auth, exec,
+// proc): startup made that port, queued the server's init ports on it and
+// kept a plain send right; the server takes the init ports (it needs
+// none), serves the port until shut down, and ends with a status.
+#pragma once
+
+#include <exec/init_ports.h>
+#include <mach/mach.h>
+#include <mach/print.h>
+#include <ports/server.h>
+
+namespace servers {
+
+// Serves the bootstrap port with `service` (made from the ports::Server by
+// `make`, on the heap: null on failure; it lives as long as the task).
+// Returns the task's exit status: 1 if the bootstrap port is not a receive right.
+template <typename Make> int serve_bootstrap_port(Make make)
+{
+    exec::InitPorts init = exec::receive_init_ports();
+    exec::release(init);
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    mach::RightType type {};
+    uint32_t references = 0;
+    if (mach::port_type(self.task, self.bootstrap, &type, &references) != Error::none
+        || !mach::has_right(type, mach::RightType::receive)) {
+        mach::Line() << "error: the bootstrap port must be a receive right (the service port)";
+        return 1;
+    }
+    ports::Server server;
+    if (server.open() != Error::none)
+        return 1;
+    auto* service = make(server);
+    Error status = service ? service->adopt(self.bootstrap) : Error::no_memory;
+    if (status != Error::none) {
+        mach::Line() << "cannot serve the bootstrap port: " << error_name(status);
+        return 2;
+    }
+    mach::Line() << "ready";
+    status = server.serve();
+    mach::Line() << "ended: " << error_name(status);
+    server.close();
+    return status == Error::none ? 0 : 3;
+}
+
+} // namespace servers
