@@ -86,6 +86,8 @@ extern "C" void portico_before_exit(int status)
 {
     if (exec::g_proc_handle == mach::kNullName)
         return;
+    // A proc that does not answer must not keep the program from ending.
+    constexpr uint64_t kTimeoutNs = 1'000'000'000;
     proc::Exit::Reply reply {};
-    (void)rpc::call<proc::Exit>(exec::g_proc_handle, { status & 0xff, 0 }, reply);
+    (void)rpc::call<proc::Exit>(exec::g_proc_handle, { status & 0xff, 0 }, reply, {}, nullptr, kTimeoutNs);
 }

@@ -7,6 +7,7 @@
 #include <exec/child.h>
 #include <fs/client.h>
 #include <interfaces/auth.h>
+#include <interfaces/proc.h>
 #include <mach/mach.h>
 #include <mach/print.h>
 #include <rpc/client.h>
@@ -62,6 +63,21 @@ Result<int32_t> run(const System& system, exec::InitPorts init, const char* cons
     return exec::wait_child(system.proc, pid);
 }
 
+// What init does for good: reaps the processes that end as its children
+// (orphans come to pid 1), so that none stays a zombie.
+[[noreturn]] void reap_forever(const System& system)
+{
+    constexpr uint64_t kIdleNs = 1'000'000'000;
+    for (;;) {
+        proc::Wait::Reply ended {};
+        Error status = rpc::call<proc::Wait>(system.proc, { -1, 0 }, ended);
+        if (status == Error::none)
+            mach::Line() << "reaped pid " << int64_t(ended.pid);
+        else
+            (void)mach::thread_sleep(kIdleNs); // no child now (not_found)
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv, char**)
@@ -79,14 +95,12 @@ int main(int argc, char** argv, char**)
     mach::Line() << "system up: auth, proc, exec, root file system";
     if (argc < 2) {
         mach::Line() << "nothing to run (no shell yet)";
-        for (;;)
-            (void)mach::thread_sleep(~0ull);
+        reap_forever(system);
     }
     Result<int32_t> status = run(system, init.value(), argv + 1, uint32_t(argc - 1));
     if (status.ok())
         mach::Line() << argv[1] << " ended: wait status " << int64_t(status.value());
     else
         mach::Line() << argv[1] << " could not run: " << error_name(status.error());
-    for (;;)
-        (void)mach::thread_sleep(~0ull); // startup stays: it is init
+    reap_forever(system); // startup stays: it is init
 }
