@@ -13,7 +13,9 @@
 // receives a release first waits until every other worker has been seen
 // outside the request it held then (see quiesce()); workers blocked in the
 // kernel are woken for that by a message on a wake port of the set. The
-// receivers' own state is theirs to guard when several threads serve.
+// receivers' own state is theirs to guard when several threads serve, and
+// handlers that call other servers need a reply port per thread, which
+// user space does not have yet (FIXME(TLS) in lib/rpc/reply_port.cpp).
 //
 // Each port has a companion port for its notifications, to which nobody
 // but the kernel can send: a client cannot forge a release.
