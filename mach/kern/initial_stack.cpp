@@ -105,11 +105,22 @@ Result<size_t> split_arguments(
         if (argc == kMaxInitialArgs)
             return Error::invalid_argument;
         argv[argc++] = storage + used;
-        while (*p && *p != ' ') {
+        bool quoted = false;
+        for (; *p && (quoted || *p != ' '); ++p) {
+            if (*p == '"') {
+                quoted = !quoted; // the quotes go; what they hold stays one word
+                continue;
+            }
+            if (quoted && *p == '\\' && (p[1] == '"' || p[1] == '\\'))
+                ++p; // an escaped quote or backslash inside quotes
             if (used + 1 >= storage_size)
                 return Error::no_space;
-            storage[used++] = *p++;
+            storage[used++] = *p;
         }
+        if (quoted)
+            return Error::invalid_argument; // a quote left open
+        if (used + 1 > storage_size)
+            return Error::no_space;
         storage[used++] = '\0';
     }
     return argc;

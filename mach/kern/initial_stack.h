@@ -46,8 +46,10 @@ Result<InitialStack> build_initial_stack(
     const InitialStackInput& input, uint8_t* buffer, size_t capacity, uint64_t stack_top);
 
 // Splits `command_line` ("name arg1 arg2", spaces separate) into `storage`
-// (copied, NUL-separated) and `argv`; returns argc. Extra words past
-// kMaxInitialArgs are an error.
+// (copied, NUL-separated) and `argv`; returns argc. Double quotes make
+// what they hold part of one word (`hello "Hi there"`); inside them a
+// backslash before a quote or a backslash stands for that character.
+// Extra words past kMaxInitialArgs, or a quote left open, are invalid_argument.
 Result<size_t> split_arguments(
     const char* command_line, char* storage, size_t storage_size, const char* argv[kMaxInitialArgs]);
 

@@ -54,6 +54,8 @@ void check_init_ports()
 }
 
 // Alice: a handle from root's, and the root directory reauthenticated as her.
+void check_utilities_as(PortName alice, PortName her_root);
+
 void check_a_user(PortName root)
 {
     Result<PortName> secret = client::open(root, root, "/tmp/secret", fs::kWrite | fs::kCreate, 0600);
@@ -86,16 +88,37 @@ void check_a_user(PortName root)
             if (each->ok())
                 client::close(each->value());
         }
+        check_utilities_as(alice.value(), her_root);
         client::close(her_root);
     }
     client::close(alice.value());
 }
 
-// Runs `path` as our child (through proc and exec) and waits for it: its wait status.
-Result<int32_t> run(const char* path, const char* const* argv, uint32_t argc)
+// Runs `path` as our child (through proc and exec) with `init` as its init
+// ports, and waits for it: its wait status.
+Result<int32_t> run_as(const exec::InitPorts& init, const char* path, const char* const* argv, uint32_t argc)
 {
-    int32_t pid = TRY(exec::start_child({ path, argv, argc, nullptr, 0 }, g_init));
+    int32_t pid = TRY(exec::start_child({ path, argv, argc, nullptr, 0 }, init));
     return exec::wait_child(g_init[exec::kProc], pid);
+}
+
+Result<int32_t> run(const char* path, const char* const* argv, uint32_t argc) { return run_as(g_init, path, argv, argc); }
+
+// The utilities run as Alice (her auth handle, her root directory): what
+// she may attach translators to.
+void check_utilities_as(PortName alice, PortName her_root)
+{
+    exec::InitPorts hers = g_init;
+    hers[exec::kAuth] = alice;
+    hers[exec::kRootDirectory] = her_root;
+    hers[exec::kWorkingDirectory] = her_root;
+    const char* theirs[] = { "settrans", "-a", "/tmp/secret", "/hurd/hello" };
+    Result<int32_t> refused = run_as(hers, "/bin/settrans", theirs, 4);
+    check(refused.ok() && refused.value() == proc::exited_status(1), "settrans_as_alice_is_refused_a_node_of_roots");
+    const char* mine[] = { "settrans", "-c", "/home/user/greeting", "/hurd/hello", "Hi Alice" };
+    Result<int32_t> done = run_as(hers, "/bin/settrans", mine, 5);
+    check(done.ok() && done.value() == proc::exited_status(0), "settrans_as_alice_attaches_to_her_own_node");
+    check(test_checks::reads(her_root, "/home/user/greeting", "Hi Alice"), "her_passive_translator_answers");
 }
 
 void check_exec(PortName root)

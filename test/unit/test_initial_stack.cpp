@@ -128,3 +128,20 @@ TEST_CASE("initial stack: a command line splits into words", "[stack]")
         many += "x ";
     CHECK_FALSE(split_arguments(many.c_str(), storage, sizeof(storage), argv).ok());
 }
+
+TEST_CASE("initial stack: quotes keep spaces in one word", "[stack]")
+{
+    char storage[64];
+    const char* argv[kern::kMaxInitialArgs];
+    auto argc = split_arguments("hello \"Hi there\" a\"b c\"d \"\" \"say \\\"x\\\" \\\\\"", storage, sizeof(storage), argv);
+    REQUIRE(argc.ok());
+    REQUIRE(argc.value() == 5);
+    CHECK(std::string(argv[0]) == "hello");
+    CHECK(std::string(argv[1]) == "Hi there");
+    CHECK(std::string(argv[2]) == "ab cd");
+    CHECK(std::string(argv[3]) == "");
+    CHECK(std::string(argv[4]) == "say \"x\" \\");
+    CHECK(split_arguments("open \"quote", storage, sizeof(storage), argv).error() == Error::invalid_argument);
+    CHECK(split_arguments("back\\slash", storage, sizeof(storage), argv).ok()); // outside quotes: as it is
+    CHECK(std::string(argv[0]) == "back\\slash");
+}

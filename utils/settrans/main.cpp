@@ -51,21 +51,51 @@ bool parse(int argc, char** argv, Options& options)
     return true;
 }
 
-// The translator's command line, words joined by spaces.
+// Whether `word` must be quoted to stay one word of a command line.
+bool needs_quotes(const char* word)
+{
+    if (!*word)
+        return true;
+    for (const char* c = word; *c; c++) {
+        if (*c == ' ' || *c == '"' || *c == '\\')
+            return true;
+    }
+    return false;
+}
+
+// Appends `c` at `at`, keeping room for the final NUL; false if it does not fit.
+bool append(char c, rpc::Text<fs::kMaxPath>& out, size_t& at)
+{
+    if (at + 1 >= sizeof(out.chars))
+        return false;
+    out.chars[at++] = c;
+    return true;
+}
+
+// The translator's command line: its words joined by spaces, a word with
+// spaces or quotes in double quotes (as the file system splits it again:
+// kern::split_arguments).
 bool join(const Options& options, rpc::Text<fs::kMaxPath>& out)
 {
     size_t at = 0;
-    for (int i = 0; i < options.translator_argc; i++) {
-        for (const char* c = options.translator[i]; *c; c++) {
-            if (at + 2 >= sizeof(out.chars))
-                return false;
-            out.chars[at++] = *c;
+    bool fits = true;
+    for (int i = 0; fits && i < options.translator_argc; i++) {
+        const char* word = options.translator[i];
+        bool quote = needs_quotes(word);
+        if (i > 0)
+            fits = append(' ', out, at);
+        if (quote)
+            fits = fits && append('"', out, at);
+        for (const char* c = word; fits && *c; c++) {
+            if (quote && (*c == '"' || *c == '\\'))
+                fits = append('\\', out, at);
+            fits = fits && append(*c, out, at);
         }
-        if (i + 1 < options.translator_argc)
-            out.chars[at++] = ' ';
+        if (quote)
+            fits = fits && append('"', out, at);
     }
     out.chars[at] = '\0';
-    return true;
+    return fits;
 }
 
 Error go_away(mach::PortName node, bool force)
