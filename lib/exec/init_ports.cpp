@@ -1,6 +1,6 @@
 #include <exec/init_ports.h>
-#include <mach/mach.h>
 #include <interfaces/proc.h>
+#include <mach/mach.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>
 

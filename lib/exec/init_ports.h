@@ -47,7 +47,9 @@ Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName por
 
 // The program's side: takes the init ports from its bootstrap port (send
 // rights it owns now). All null if there was no message (a boot task, or
-// a bootstrap port that is a send right).
+// a bootstrap port that is a send right). It also keeps a reference to the
+// proc handle, so that the program's exit status reaches proc when main
+// returns (lib/mach's start calls portico_before_exit).
 InitPorts receive_init_ports();
 
 // Gives up the rights in `ports`.
