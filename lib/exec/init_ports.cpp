@@ -47,10 +47,7 @@ InitPorts receive_init_ports()
     mach::SelfPorts self {};
     if (mach::self_ports(&self) != Error::none || self.bootstrap == mach::kNullName)
         return ports;
-    mach::RightType type {};
-    uint32_t references = 0;
-    if (mach::port_type(self.task, self.bootstrap, &type, &references) != Error::none
-        || !mach::has_right(type, mach::RightType::receive))
+    if (!mach::is_receive_right(self.task, self.bootstrap))
         return ports;
     rpc::RequestMessage<StartMessage> message {};
     Error received = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message),

@@ -15,12 +15,9 @@ namespace {
 Error set_up_control(Control& control, const mach::SelfPorts& self, mach::PortName parent)
 {
     if (parent == mach::kNullName) {
-        mach::RightType type {};
-        uint32_t references = 0;
-        TRY_STATUS(mach::port_type(self.task, self.bootstrap, &type, &references));
-        if (mach::has_right(type, mach::RightType::receive))
+        if (mach::is_receive_right(self.task, self.bootstrap))
             return control.adopt(self.bootstrap);
-        parent = self.bootstrap;
+        parent = self.bootstrap; // a send right (or nothing: the Startup call says so)
     }
     mach::PortName port = mach::kNullName;
     TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &port));

@@ -140,4 +140,13 @@ inline Error port_type(PortName task, PortName name, RightType* type, uint32_t* 
         reinterpret_cast<uint64_t>(references));
 }
 
+// Whether `name` names a receive right in `task` (false if it names nothing).
+inline bool is_receive_right(PortName task, PortName name)
+{
+    RightType type {};
+    uint32_t references = 0;
+    return name != kNullName && port_type(task, name, &type, &references) == Error::none
+        && has_right(type, RightType::receive);
+}
+
 } // namespace mach

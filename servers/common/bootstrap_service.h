@@ -20,10 +20,7 @@ template <typename Make> int serve_bootstrap_port(Make make)
     exec::release(init);
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
-    mach::RightType type {};
-    uint32_t references = 0;
-    if (mach::port_type(self.task, self.bootstrap, &type, &references) != Error::none
-        || !mach::has_right(type, mach::RightType::receive)) {
+    if (!mach::is_receive_right(self.task, self.bootstrap)) {
         mach::Line() << "error: the bootstrap port must be a receive right (the service port)";
         return 1;
     }

@@ -18,7 +18,6 @@ namespace {
 
 mach::SelfPorts g_self;
 PortName g_root;
-PortName g_deaths; // dead-name notifications of the programs run
 
 // Runs /bin/<argv[0]> with our bootstrap port and waits for it to end.
 bool run(const char* const* argv, size_t argc)
@@ -36,18 +35,9 @@ bool run(const char* const* argv, size_t argc)
     heap::free(image);
     if (!task.ok())
         return false;
-    PortName previous = mach::kNullName;
-    (void)mach::port_request_notification(g_self.task, task.value(), mach::NotificationKind::dead_name, g_deaths,
-        mach::Disposition::make_send_once, &previous);
-    struct {
-        mach::MessageHeader header;
-        mach::NotificationBody body;
-    } death {};
-    Error ended = mach::msg(&death.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(death), g_deaths,
-        20'000'000'000ull);
+    bool ended = exec::wait_for_end(task.value(), 20'000'000'000ull) == Error::none;
     (void)mach::port_deallocate(g_self.task, task.value());
-    (void)mach::port_deallocate(g_self.task, task.value()); // the dead name's notification reference
-    return ended == Error::none;
+    return ended;
 }
 
 } // namespace
@@ -56,7 +46,6 @@ int main(int, char**, char**)
 {
     (void)mach::self_ports(&g_self);
     g_root = client::root_from_control(g_self.bootstrap, { 0, 0 }).value_or(mach::kNullName);
-    (void)mach::port_allocate(g_self.task, mach::RightType::receive, &g_deaths);
 
     const char* active[] = { "settrans", "-ac", "/tmp/h", "/hurd/hello" };
     check(run(active, 4), "settrans_a_ran");
