@@ -4,6 +4,7 @@
 // its command line from the root file system, as root, with its init
 // ports, registered with proc as its child, and waits for it.
 //   startup [program [arguments...]]
+#include <auth/client.h>
 #include <exec/child.h>
 #include <fs/client.h>
 #include <interfaces/auth.h>
@@ -45,10 +46,7 @@ Result<exec::InitPorts> root_init_ports(const System& system)
     exec::InitPorts init;
     init[exec::kRootDirectory] = TRY(fs::client::root_from_control(system.root_control, { 0, 0 }));
     init[exec::kWorkingDirectory] = init[exec::kRootDirectory];
-    rpc::Rights<1> handle;
-    auth::MakeHandle::Reply made {};
-    TRY_STATUS(rpc::call<auth::MakeHandle>(system.auth, { { 0, 0 } }, made, {}, &handle));
-    init[exec::kAuth] = handle[0].name;
+    init[exec::kAuth] = TRY(auth::client::make_handle(system.auth, { 0, 0 }));
     init[exec::kExecServer] = system.exec;
     return init;
 }

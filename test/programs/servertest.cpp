@@ -11,11 +11,13 @@
 #include <exec/init_ports.h>
 #include <fs/client.h>
 #include <heap/heap.h>
+#include <auth/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
 #include <rpc/client.h>
 
 using mach::PortName;
+using auth::client::make_handle;
 using test_checks::check;
 using test_checks::same_text;
 namespace client = fs::client;
@@ -25,14 +27,6 @@ namespace {
 constexpr auth::Ids kAlice { 1000, 100 };
 
 exec::InitPorts g_init;
-
-Result<PortName> make_handle(PortName through, auth::Ids ids)
-{
-    rpc::Rights<1> got;
-    auth::MakeHandle::Reply reply {};
-    TRY_STATUS(rpc::call<auth::MakeHandle>(through, { ids }, reply, {}, &got));
-    return got[0].name;
-}
 
 void check_init_ports()
 {

@@ -1,6 +1,7 @@
 // The auth server over the host kernel: handles, who may make which, and
 // the vouch/verify rendezvous by which a user proves an identity to a
 // server without handing it the handle.
+#include <auth/client.h>
 #include <catch.hpp>
 #include <interfaces/auth.h>
 #include <mach/mach.h>
@@ -8,6 +9,7 @@
 #include <support/auth_task.h>
 #include <support/host_kernel.h>
 
+using auth::client::make_handle;
 using mach::Disposition;
 using mach::PortName;
 using test_support::ActAs;
@@ -20,14 +22,6 @@ namespace {
 constexpr auth::Ids kRoot { 0, 0 };
 constexpr auth::Ids kAlice { 1000, 100 };
 constexpr auth::Ids kBob { 1001, 100 };
-
-Result<PortName> make_handle(PortName through, auth::Ids ids)
-{
-    rpc::Rights<1> got;
-    auth::MakeHandle::Reply reply {};
-    TRY_STATUS(rpc::call<auth::MakeHandle>(through, { ids }, reply, {}, &got));
-    return got[0].name;
-}
 
 auth::Ids ids_of(PortName handle)
 {

@@ -1,5 +1,6 @@
 // The file-system library (lib/fs) serving tmpfs's nodes, driven by a
 // client task through lib/fs/client over the host kernel.
+#include <auth/client.h>
 #include <support/auth_task.h>
 #include <support/fs_world.h>
 
@@ -198,10 +199,9 @@ TEST_CASE("fs: a client proves who it is through auth, and gets that user's righ
     PortName secret = admin.open("secret", fs::kWrite | fs::kCreate, 0600).value();
     client::close(secret);
     PortName plain = auth.plain_right_for(admin.task);
-    rpc::Rights<1> got;
-    auth::MakeHandle::Reply made {};
-    REQUIRE(rpc::call<auth::MakeHandle>(plain, { kAlice }, made, {}, &got) == Error::none);
-    PortName alice = got[0].name;
+    Result<PortName> made = auth::client::make_handle(plain, kAlice);
+    REQUIRE(made.ok());
+    PortName alice = made.value();
     // The root directory again, as Alice: the secret is closed to her now.
     PortName alice_root = client::reauthenticate(admin.root, alice).value();
     CHECK(client::open(alice_root, alice_root, "secret", fs::kRead).error() == Error::permission_denied);
