@@ -28,6 +28,14 @@ enum class KernelCall : uint32_t {
     // Gives the task the right in the request's port descriptor as its
     // bootstrap port (what self_ports reports). No body; no result.
     task_set_bootstrap = 0x1004,
+    // A new task made from this one, with no thread (fork, and exec's new
+    // task). It gets a copy of each send right the task holds, under the
+    // same name and with the same payload (so both share what the right
+    // stands for: an open file's offset), except the task's own task and
+    // thread ports; and with kForkMemory, the task's memory copy-on-write at
+    // the same addresses (shared memory stays shared, device memory is
+    // left out). Body: TaskForkRequest; result: its task port.
+    task_fork = 0x1005,
     // To a thread port.
     thread_terminate = 0x1100, // no body; no result
     thread_info = 0x1101, // no body; result: ThreadInfo
@@ -69,6 +77,16 @@ struct TaskTerminateRequest {
 
 struct TaskCreateRequest {
     char name[32]; // for logs and task_info (need not end with a NUL)
+};
+
+enum TaskForkFlags : uint32_t {
+    kForkMemory = 1u << 0,
+};
+
+struct TaskForkRequest {
+    char name[32]; // as TaskCreateRequest's
+    uint32_t flags; // TaskForkFlags
+    uint32_t reserved;
 };
 
 struct ThreadCreateRequest {
