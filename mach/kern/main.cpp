@@ -7,6 +7,7 @@
 #include <arch/x86_64/multiboot2.h>
 #include <arch/x86_64/pic.h>
 #include <arch/x86_64/qemu.h>
+#include <arch/x86_64/rtc.h>
 #include <arch/x86_64/serial.h>
 #include <kern/boot_info.h>
 #include <kern/clock.h>
@@ -67,6 +68,11 @@ void start_timer()
     if (tsc_hz == 0)
         kern::panic("could not calibrate the local APIC timer against the PIT");
     kern::clock_init(tsc_hz);
+    Result<kern::CalendarTime> now = arch::read_rtc();
+    if (now.ok())
+        kern::set_epoch_at_boot(kern::epoch_seconds(now.value()));
+    else
+        kern::log("timer", "the real-time clock holds no valid date: the wall clock starts at 1970");
     arch::enable_interrupts();
     kern::log("timer", "local APIC timer at %lu Hz, TSC at %lu.%03lu MHz", kern::kTimerHz, tsc_hz / 1000000,
               (tsc_hz / 1000) % 1000);
