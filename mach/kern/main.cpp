@@ -19,6 +19,7 @@
 #include <kern/ipc_setup.h>
 #include <kern/ktest.h>
 #include <kern/log.h>
+#include <kern/power.h>
 #include <kern/panic.h>
 #include <kern/panic_report.h>
 #include <kern/program_loader.h>
@@ -164,6 +165,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     kern::Scheduler::init("boot");
     kern::ipc_init();
     kern::interrupt_lines_init(g_boot_info);
+    kern::power_init(g_boot_info);
 
     if (crash)
         kern::run_crash_test(crash);

@@ -45,6 +45,11 @@ enum class KernelCall : uint32_t {
     // system's archive, say). Body: BootModuleRequest; result:
     // BootModuleReply and a memory object holding the bytes.
     host_boot_module = 0x1201,
+    // Powers the machine off or restarts it. Body: HostPowerRequest; no
+    // result (on success there is nobody left to answer).
+    // FIXME(security): any holder of the host port may; it belongs behind
+    // a privileged port that startup keeps.
+    host_power = 0x1202,
     // To the device port (only the first boot task is given it). Each
     // grants the calling task, which may pass the port on to its drivers.
     device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
@@ -148,6 +153,16 @@ struct InterruptNotification {
 };
 
 // Kernel object counts: what leak checks compare against a baseline.
+enum HostPowerAction : uint32_t {
+    kPowerOff = 1,
+    kReboot = 2,
+};
+
+struct HostPowerRequest {
+    uint32_t action; // HostPowerAction
+    uint32_t reserved;
+};
+
 struct BootModuleRequest {
     char name[32]; // the first word of the module's command line (need not end with a NUL)
 };
