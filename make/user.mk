@@ -15,6 +15,7 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/star
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp lib/exec/*.cpp)) \
+	lib/mach/kernel_call.cpp lib/mach/print.cpp \
 	mach/kern/slab.cpp mach/kern/elf_image.cpp mach/kern/initial_stack.cpp
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 

@@ -38,11 +38,14 @@ int pipe2(int fds[2], int flags)
         return posix::fail(pipe.error() == Error::not_found ? Error::no_space : pipe.error());
     uint32_t nonblocking = (flags & O_NONBLOCK) ? fs::kNonBlocking : 0;
     Result<mach::PortName> reader = posix::end_of(pipe.value(), fs::kRead | nonblocking);
-    Result<mach::PortName> writer = reader.ok() ? posix::end_of(pipe.value(), fs::kWrite | nonblocking) : reader;
+    if (!reader.ok()) {
+        fs::client::close(pipe.value());
+        return posix::fail(reader.error());
+    }
+    Result<mach::PortName> writer = posix::end_of(pipe.value(), fs::kWrite | nonblocking);
     fs::client::close(pipe.value());
     if (!writer.ok()) {
-        if (reader.ok())
-            fs::client::close(reader.value());
+        fs::client::close(reader.value());
         return posix::fail(writer.error());
     }
     int descriptor_flags = (flags & O_CLOEXEC) ? FD_CLOEXEC : 0;

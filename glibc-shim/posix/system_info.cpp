@@ -2,8 +2,8 @@
 // pathconf, getpagesize, the password and group files (a minimal reading
 // of /etc/passwd), and reboot (the kernel's host power call).
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
 #include <sys/utsname.h>
