@@ -46,7 +46,6 @@ endef
 
 # Programs installed in the root file system: $(call install_programs,<folder>,<names>,<place>)
 # builds each <folder>/<name>/ as $(BUILD)/root/<place>/<name> and adds it to ROOT_FILES.
-ROOT_FILES :=
 define install_programs
 $(foreach name,$(2),$(eval $(call program_rule,$(1),$(name),$(3))))
 ROOT_FILES += $(2:%=$(3)/%)
@@ -61,10 +60,8 @@ TRANSLATOR_NAMES := tmpfs hello null zero fifo symlink
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
-# Utilities (utils/<name>): /bin/<name> in the root.
-UTILITY_NAMES := settrans showtrans fsysopts
-UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
-$(eval $(call install_programs,utils,$(UTILITY_NAMES),bin))
+# Utilities (utils/<name>) are programs over the C library: make/libc.mk
+# and make/posix_programs.mk build them into /bin.
 
 # Test programs that run from the root file system (/test/<name>), started by startup.
 ROOT_TEST_NAMES := servertest fifotest
@@ -74,13 +71,6 @@ $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%)
 .SECONDARY: $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
 
-# The root file system's contents: boot/root/ and ROOT_FILES, as a cpio
-# archive tmpfs unpacks at start.
-ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
-	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
-ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the
 # loader must refuse both without harm.
@@ -94,4 +84,4 @@ ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garb
 ISO_HURD += $(SERVERS) $(TRANSLATORS)
 
 .PHONY: user
-user: $(USER_PROGRAMS) $(SERVERS) $(TRANSLATORS) $(UTILITIES)
+user: $(USER_PROGRAMS) $(SERVERS) $(TRANSLATORS)

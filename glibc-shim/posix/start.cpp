@@ -1,6 +1,7 @@
 // __libc_start: from the initial stack to main, through the C library's
 // own start: the process's ports and open files, its signal port, then
 // main's return value to exit().
+#include <portico.h>
 #include <stdlib.h>
 
 #include "descriptor_table.h"
@@ -21,6 +22,13 @@ ProcessState& process_state()
 void refresh_self_ports() { (void)mach::self_ports(&process_state().self); }
 
 } // namespace posix
+
+extern "C" unsigned int portico_init_port(int which)
+{
+    if (which < 0 || which >= int(exec::kInitPortCount))
+        return 0;
+    return posix::process_state().init.at[which];
+}
 
 extern "C" [[noreturn]] void __libc_start(uint64_t* stack)
 {
