@@ -21,18 +21,28 @@ void Decimal::set(uint64_t value)
     trim();
 }
 
-void Decimal::append_digit(int digit)
+void Decimal::append_digit(int digit, bool integer_part)
 {
     if (count == 0 && digit == 0) {
-        --point; // A leading zero after the decimal point.
+        if (!integer_part)
+            --point; // A leading zero after the decimal point.
         return;
     }
-    if (count < k_capacity) {
+    if (integer_part)
+        ++point;
+    if (count < k_capacity)
         digits[count++] = static_cast<uint8_t>(digit);
-        return;
-    }
-    if (digit != 0)
+    else if (digit != 0)
         truncated = true;
+}
+
+uint64_t Decimal::integer_part(bool& rest_nonzero) const
+{
+    uint64_t value = 0;
+    for (int i = 0; i < point; ++i)
+        value = value * 10 + static_cast<uint64_t>(digit_at(i));
+    rest_nonzero = count > point || truncated;
+    return value;
 }
 
 void Decimal::trim()

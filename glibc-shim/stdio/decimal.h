@@ -30,13 +30,18 @@ public:
     // Is the digit at `index` (0 = first) one of the first `count`? Digits
     // past count are zeros.
     int digit_at(int index) const { return index >= 0 && index < count ? digits[index] : 0; }
-    // Appends one parsed digit (strtod): the value gains a digit at the end.
-    void append_digit(int digit);
+    // Appends one parsed digit (strtod) of the integer part or of the
+    // fraction; call trim() when done.
+    void append_digit(int digit, bool integer_part);
+    // Drops trailing zeros (the form every other method expects).
+    void trim();
+    // The integer formed by the digits before the point (point <= 19), and
+    // whether anything nonzero follows them.
+    uint64_t integer_part(bool& rest_nonzero) const;
 
 private:
     void shift_left(int bits);
     void shift_right(int bits);
-    void trim();
     void store(int index, uint64_t digit);
     void drop_digits_beyond(int limit);
     bool rounds_up_at(int keep) const;
