@@ -3,18 +3,13 @@
 #ifndef _STDIO_H
 #define _STDIO_H 1
 
-#define __need_size_t
-#define __need_NULL
-#include <stddef.h>
+#include <bits/types.h>
 #include <stdarg.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-typedef long off_t;
-typedef long ssize_t;
-typedef long off64_t;
 typedef __builtin_va_list __gnuc_va_list;
 
 struct _IO_FILE;
