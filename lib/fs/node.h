@@ -10,6 +10,7 @@
 #pragma once
 
 #include <interfaces/fs.h>
+#include <interfaces/io.h>
 #include <interfaces/stat.h>
 #include <mach/error.h>
 #include <mach/port.h>
@@ -64,6 +65,9 @@ public:
     virtual Error read(uint64_t offset, uint8_t* out, uint32_t& amount);
     virtual Error write(uint64_t offset, const uint8_t* data, uint32_t amount);
     virtual Error set_size(uint64_t size);
+    // What a read or a write would not wait for now (io::Readiness bits).
+    // A node whose reads and writes never answer would_block is always ready.
+    virtual uint32_t readiness() const { return io::kReadable | io::kWritable; }
 
     // ---- directories ----
     // The node called `name` here (referenced for the caller); not_found if none.

@@ -52,6 +52,18 @@ Error Pipe::read(uint64_t, uint8_t* out, uint32_t& amount)
     return Error::none;
 }
 
+uint32_t Pipe::readiness() const
+{
+    bool at_end = m_writers == 0 && m_writer_came;
+    bool broken = m_readers == 0 && m_reader_came;
+    uint32_t ready = 0;
+    if (m_used > 0 || at_end)
+        ready |= io::kReadable;
+    if (m_used < kCapacity || broken)
+        ready |= io::kWritable;
+    return ready;
+}
+
 Error Pipe::write(uint64_t, const uint8_t* data, uint32_t amount)
 {
     if (m_readers == 0)

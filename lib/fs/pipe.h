@@ -34,6 +34,8 @@ public:
     void closed(uint32_t flags) override;
     Error read(uint64_t offset, uint8_t* out, uint32_t& amount) override;
     Error write(uint64_t offset, const uint8_t* data, uint32_t amount) override;
+    // Readable with data or at the end; writable with room, or broken.
+    uint32_t readiness() const override;
 
     uint32_t readers() const { return m_readers; }
     uint32_t writers() const { return m_writers; }

@@ -344,3 +344,44 @@ TEST_CASE("symlink: a translator whose root is a link is followed, absolute from
     client::close(link);
     client::close(c.root);
 }
+
+TEST_CASE("fifo: select answers at once when the pipe is ready, and waits for data when it is not")
+{
+    FifoWorld world;
+    auto reader = world.open(fs::kRead);
+    auto writer = world.open(fs::kWrite);
+    io::Select::Reply ready {};
+    {
+        ActAs as(writer.first->task);
+        REQUIRE(rpc::call<io::Select>(writer.second, { io::kWritable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kWritable);
+        // Readable is not for a write-only end to wait for: it says so at once.
+        REQUIRE(rpc::call<io::Select>(writer.second, { io::kReadable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kReadable);
+        CHECK(rpc::call<io::Select>(writer.second, { 0, 0 }, ready) == Error::invalid_argument);
+    }
+    {
+        Pending select(reader.first->task, [&] {
+            io::Select::Reply got {};
+            REQUIRE(rpc::call<io::Select>(reader.second, { io::kReadable, 0 }, got) == Error::none);
+            ready = got;
+        });
+        REQUIRE(eventually([&] { return world.fifo.parked() == 1; }));
+        CHECK(!select.done());
+        ActAs as(writer.first->task);
+        REQUIRE(write_text(writer.second, "x") == Error::none);
+        select.wait();
+        CHECK(ready.ready == io::kReadable);
+    }
+    world.close(writer);
+    {
+        // At the end of the file (no writer left) the read end is readable.
+        ActAs as(reader.first->task);
+        char buffer[4];
+        REQUIRE(client::read(reader.second, buffer, sizeof(buffer)).value() == 1);
+        REQUIRE(rpc::call<io::Select>(reader.second, { io::kReadable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kReadable);
+    }
+    world.close(reader);
+    world.close_all();
+}
