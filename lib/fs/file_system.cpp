@@ -78,7 +78,10 @@ Result<mach::PortName> FileSystem::open_root(const Credentials& who, uint32_t fl
 
 bool FileSystem::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
-    return Interface::dispatch(*this, request, reply);
+    if (Interface::dispatch(*this, request, reply))
+        return true;
+    PerOpen* peropen = peropen_of(request.payload);
+    return peropen && peropen->node()->serve_device(request, reply);
 }
 
 // ---- peropens ----

@@ -17,6 +17,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+namespace mach {
+struct MessageHeader;
+}
+namespace rpc {
+struct ReplyBuffer;
+}
+
 namespace fs {
 
 class Node;
@@ -93,6 +100,17 @@ public:
 
     // ---- symbolic links ----
     virtual const char* target() const { return nullptr; }
+
+    // ---- device interfaces ----
+    // A request the fs and io interfaces do not know, sent to a peropen of
+    // this node (a terminal's term interface, say): served here if the node
+    // knows it (true), else it is not_supported.
+    virtual bool serve_device(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
+    {
+        (void)request;
+        (void)reply;
+        return false;
+    }
 
     // ---- a translator's root ----
     // Applies new options (fsys SetOptions: the translator's command line
