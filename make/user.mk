@@ -53,7 +53,7 @@ endef
 
 # Servers (servers/<name>) and translators (translators/<name>): /hurd/<name>
 # in the root, and shipped as /boot/hurd/<name> on the ISO (boot modules).
-SERVER_NAMES := auth exec startup proc pflocal
+SERVER_NAMES := auth exec startup proc pflocal term
 SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,servers,$(SERVER_NAMES),hurd))
 TRANSLATOR_NAMES := tmpfs hello null zero fifo symlink

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <exec/child.h>
 #include <exec/execute.h>
 #include <interfaces/proc.h>
 #include <mach/kernel_call.h>
@@ -116,17 +117,6 @@ Result<pid_t> fork_parent(ForkContext& context)
     return pid_t(reply.pid);
 }
 
-// Gives the new task the open files exec keeps, under the same names.
-Error share_descriptors(mach::PortName task, const exec::Descriptors& table)
-{
-    for (uint32_t fd = 0; fd < table.count; fd++) {
-        mach::PortName name = table.names[fd];
-        if (name != mach::kNullName)
-            TRY_STATUS(mach::port_insert_right(task, name, name, mach::Disposition::copy_send));
-    }
-    return Error::none;
-}
-
 Error reexec(mach::PortName task, const char* name)
 {
     proc::Reexec::Request request {};
@@ -156,7 +146,7 @@ Error execute(const char* path, char* const argv[], char* const envp[])
     mach::PortName task = TRY(new_task(base_name(path), 0));
     // new_task copied every send right under its name; the program keeps
     // only its open files and init ports.
-    Error status = share_descriptors(task, table);
+    Error status = exec::share_descriptors(task, table);
     bool moved = false;
     if (status == Error::none && proc_handle() != mach::kNullName) {
         status = reexec(task, base_name(path));
