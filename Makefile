@@ -122,6 +122,8 @@ run-gui: $(BUILD)/portico.iso
 
 # Each test/unit/*.mk adds the host-testable sources it needs to UNIT_SRCS.
 UNIT_SRCS :=
+# Objects built by other rules and linked as they are (the libc's renamed host object).
+UNIT_EXTRA_OBJS :=
 include $(wildcard test/unit/*.mk)
 UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
@@ -136,7 +138,7 @@ $(BUILD)/host/%.o: %.cpp config.mk
 # Catch2's own main trips GCC 12's false maybe-uninitialized warnings in <regex>.
 $(BUILD)/host/test/unit/main.o: UNIT_CXXFLAGS += -Wno-maybe-uninitialized
 
-$(BUILD)/unit_tests: $(UNIT_OBJS)
+$(BUILD)/unit_tests: $(UNIT_OBJS) $(UNIT_EXTRA_OBJS)
 	$(CXX) $(UNIT_CXXFLAGS) -o $@ $^
 
 .PHONY: unit
