@@ -170,9 +170,13 @@ int access(const char* path, int mode)
 {
     if (mode & ~(R_OK | W_OK | X_OK))
         return fail_with(EINVAL);
-    uint32_t flags = ((mode & R_OK) ? fs::kRead : 0) | ((mode & W_OK) ? fs::kWrite : 0);
-    // Execute permission: opening a directory for kExecute means search.
-    flags |= (mode & X_OK) ? fs::kExecute : 0;
+    uint32_t flags = 0;
+    if (mode & R_OK)
+        flags |= fs::kRead;
+    if (mode & W_OK)
+        flags |= fs::kWrite;
+    if (mode & X_OK)
+        flags |= fs::kExecute; // of a directory: search
     Result<mach::PortName> file = posix::open_path(path, flags);
     if (!file.ok())
         return fail(file.error() == Error::is_directory ? Error::permission_denied : file.error());

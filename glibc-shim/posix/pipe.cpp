@@ -36,7 +36,7 @@ int pipe2(int fds[2], int flags)
     Result<mach::PortName> pipe = posix::open_path(posix::kPipeServer, fs::kRead | fs::kWrite);
     if (!pipe.ok())
         return posix::fail(pipe.error() == Error::not_found ? Error::no_space : pipe.error());
-    uint32_t nonblocking = (flags & O_NONBLOCK) ? fs::kNonBlocking : 0;
+    uint32_t nonblocking = (flags & O_NONBLOCK) ? uint32_t(fs::kNonBlocking) : 0u;
     Result<mach::PortName> reader = posix::end_of(pipe.value(), fs::kRead | nonblocking);
     if (!reader.ok()) {
         fs::client::close(pipe.value());

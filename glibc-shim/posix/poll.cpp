@@ -130,7 +130,7 @@ int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
             rpc::ReplyMessage<io::Select> reply;
             uint64_t slack[8];
         } buffer {};
-        uint32_t options = mach::kReceive | (timeout == mach::kWaitForever ? 0 : mach::kReceiveTimeout);
+        uint32_t options = mach::kReceive | (timeout == mach::kWaitForever ? 0u : uint32_t(mach::kReceiveTimeout));
         if (mach::msg(&buffer.reply.header, options, 0, sizeof(buffer), waiter.set, timeout) != Error::none)
             break; // the time is up (or nothing more came at once)
         nfds_t i = index_of(waiter, buffer.reply.header.destination, count);

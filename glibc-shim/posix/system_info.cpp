@@ -98,9 +98,10 @@ int getpagesize(void) { return 4096; }
 int reboot(int how)
 {
     mach::HostPowerRequest request {};
-    if (how == RB_POWER_OFF || how == RB_HALT_SYSTEM)
+    unsigned int asked = unsigned(how); // glibc's magic numbers do not fit an int
+    if (asked == RB_POWER_OFF || asked == RB_HALT_SYSTEM)
         request.action = mach::kPowerOff;
-    else if (how == RB_AUTOBOOT)
+    else if (asked == RB_AUTOBOOT)
         request.action = mach::kReboot;
     else
         return posix::fail_with(EINVAL);
