@@ -81,9 +81,9 @@ static int wait_foreground(struct shell *shell, const pid_t *pids, size_t count)
     return status;
 }
 
-// NAME=value words: sets each variable (exported too with `export`);
+// NAME=value words: sets each variable (exported too with `exported`);
 // 0, or 1 after reporting a bad substitution.
-static int assign(struct shell *shell, const struct command *command, bool export)
+static int assign(struct shell *shell, const struct command *command, bool exported)
 {
     for (size_t i = 0; i < command->assignment_count; ++i) {
         const char *word = command->assignments[i];
@@ -96,7 +96,7 @@ static int assign(struct shell *shell, const struct command *command, bool expor
             return 1;
         }
         char *name = sh_strndup(word, (size_t)(equals - word));
-        variables_set(&shell->variables, name, value, export);
+        variables_set(&shell->variables, name, value, exported);
         free(name);
         free(value);
     }

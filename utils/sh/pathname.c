@@ -103,6 +103,7 @@ size_t expand_pathname(const char *pattern, struct word_list *matches)
     size_t before = matches->count;
     expand_below(pattern[0] == '/' ? "/" : "", pattern, matches);
     size_t added = matches->count - before;
-    qsort(matches->items + before, added, sizeof *matches->items, compare_strings);
+    if (added > 1)
+        qsort(matches->items + before, added, sizeof *matches->items, compare_strings);
     return added;
 }

@@ -46,7 +46,7 @@ const char *variables_get(const struct variables *variables, const char *name)
     return variable ? variable->value : NULL;
 }
 
-int variables_set(struct variables *variables, const char *name, const char *value, bool export)
+int variables_set(struct variables *variables, const char *name, const char *value, bool exported)
 {
     if (!variable_name_valid(name, strlen(name)))
         return -1;
@@ -54,7 +54,7 @@ int variables_set(struct variables *variables, const char *name, const char *val
     char *copy = sh_strdup(value);
     free(variable->value);
     variable->value = copy;
-    variable->exported |= export;
+    variable->exported |= exported;
     return 0;
 }
 

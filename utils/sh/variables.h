@@ -25,8 +25,8 @@ struct variables {
 bool variable_name_valid(const char *name, size_t length);
 // The value, or NULL when unset.
 const char *variables_get(const struct variables *variables, const char *name);
-// Sets (and, with `export`, exports) a variable; -1 for an invalid name.
-int variables_set(struct variables *variables, const char *name, const char *value, bool export);
+// Sets (and, with `exported`, exports) a variable; -1 for an invalid name.
+int variables_set(struct variables *variables, const char *name, const char *value, bool exported);
 // Marks a variable exported, creating it without a value if needed; -1 for an invalid name.
 int variables_export(struct variables *variables, const char *name);
 void variables_unset(struct variables *variables, const char *name);
