@@ -5,6 +5,7 @@
 #include "memory.h"
 #include "report.h"
 #include "script.h"
+#include "test_builtin.h"
 #include "text.h"
 
 #include <errno.h>
@@ -259,6 +260,12 @@ static int builtin_false(struct shell *shell, int argc, char **argv)
     return 1;
 }
 
+static int builtin_test(struct shell *shell, int argc, char **argv)
+{
+    (void)shell;
+    return evaluate_test(argc, argv);
+}
+
 builtin_function *find_builtin(const char *name)
 {
     static const struct {
@@ -270,7 +277,7 @@ builtin_function *find_builtin(const char *name)
         { "echo", builtin_echo },   { ".", builtin_source },    { "source", builtin_source },
         { "set", builtin_set },     { "shift", builtin_shift }, { "break", builtin_break },
         { "continue", builtin_continue }, { "true", builtin_true }, { "false", builtin_false },
-        { ":", builtin_true },
+        { ":", builtin_true },      { "test", builtin_test },   { "[", builtin_test },
     };
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; ++i)
         if (strcmp(builtins[i].name, name) == 0)
