@@ -8,7 +8,8 @@
 #
 # For the build host (`make host-utils`) they are built with the host's gcc
 # and C library under ASan and UBSan into $(BUILD)/host-utils/, and
-# `make host-utils-test` runs the shell scripts of test/host_utils/ with them.
+# `make host-utils-test` runs the shell scripts of test/host_utils/ with them
+# and drives the interactive shell on a pseudo-terminal.
 
 POSIX_UTILITY_NAMES := sh ls cat echo mkdir rmdir rm cp mv ln touch stat wc head grep kill sleep env uname \
 	true false poweroff reboot
@@ -72,3 +73,4 @@ $(foreach name,$(POSIX_UTILITY_NAMES),$(eval $(call host_utility_rule,$(name))))
 host-utils: $(HOST_UTILITY_PROGRAMS)
 host-utils-test: $(HOST_UTILITY_PROGRAMS)
 	$(PYTHON) test/host_utils/run.py --bin $(HOST_UTILS) --cases test/host_utils
+	$(PYTHON) test/host_utils/interactive.py --bin $(HOST_UTILS)

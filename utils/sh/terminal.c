@@ -11,6 +11,13 @@
 
 static void show(int output, const char *prompt, const struct line_editor *editor, size_t *shown)
 {
+    // Typing at the end of the line (the common case) needs only the new
+    // byte, not a redraw: cheaper on a slow serial console.
+    if (editor->line.length == *shown + 1 && editor->cursor == editor->line.length) {
+        write_all(output, editor->line.data + *shown, 1);
+        *shown = editor->line.length;
+        return;
+    }
     struct text out = { 0 };
     render_line(&out, prompt, editor->line.data ? editor->line.data : "", editor->line.length, editor->cursor, *shown);
     write_all(output, out.data, out.length);
@@ -39,7 +46,10 @@ static enum line_result edit(int input, int output, const char *prompt, struct h
             free(editor_finish(&editor));
             return LINE_END;
         }
-        enum edit_result result = editor_apply(&editor, decode_key(&decoder, byte), byte);
+        enum key key = decode_key(&decoder, byte);
+        if (key == KEY_PENDING || key == KEY_IGNORED)
+            continue; // nothing changed: nothing to redraw
+        enum edit_result result = editor_apply(&editor, key, byte);
         if (result == EDIT_END_OF_FILE) {
             write_all(output, "\n", 1);
             free(editor_finish(&editor));
