@@ -47,7 +47,7 @@ static int builtin_cd(struct shell *shell, int argc, char **argv)
         variables_set(&shell->variables, "OLDPWD", copy, false);
         free(copy);
     }
-    char *now = getcwd(NULL, 0); // FIXME: POSIX leaves getcwd(NULL, 0) unspecified; glibc and ours allocate
+    char *now = current_directory();
     if (now) {
         variables_set(&shell->variables, "PWD", now, false);
         if (print) {
@@ -62,7 +62,7 @@ static int builtin_cd(struct shell *shell, int argc, char **argv)
 static int builtin_pwd(struct shell *shell, int argc, char **argv)
 {
     (void)shell, (void)argc, (void)argv;
-    char *now = getcwd(NULL, 0);
+    char *now = current_directory();
     if (!now) {
         report("pwd: %s", strerror(errno));
         return 1;

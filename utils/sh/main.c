@@ -58,7 +58,7 @@ static void set_defaults(struct shell *shell)
 {
     if (!variables_get(&shell->variables, "PATH"))
         variables_set(&shell->variables, "PATH", "/bin", true);
-    char *cwd = getcwd(NULL, 0);
+    char *cwd = current_directory();
     if (cwd) {
         variables_set(&shell->variables, "PWD", cwd, true);
         free(cwd);

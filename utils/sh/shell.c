@@ -2,6 +2,7 @@
 
 #include "memory.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -65,4 +66,18 @@ int status_from_wait(int wait_status)
     if (WIFSIGNALED(wait_status))
         return 128 + WTERMSIG(wait_status);
     return 1;
+}
+
+char *current_directory(void)
+{
+    for (size_t size = 256; size <= 65536; size *= 2) {
+        char *buffer = sh_malloc(size);
+        if (getcwd(buffer, size))
+            return buffer;
+        free(buffer);
+        if (errno != ERANGE)
+            return NULL;
+    }
+    errno = ENAMETOOLONG;
+    return NULL;
 }

@@ -51,6 +51,10 @@ void shell_set_positional(struct shell *shell, char *const *arguments, size_t co
 struct expand_environment shell_expand_environment(const struct shell *shell);
 void shell_free(struct shell *shell);
 
+// The current directory as a new string (getcwd with a buffer that grows:
+// POSIX leaves getcwd(NULL, 0) unspecified); NULL with errno set on failure.
+char *current_directory(void);
+
 // Converts a waitpid status to a shell status: the exit code, or 128 + signal.
 int status_from_wait(int wait_status);
 
