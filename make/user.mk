@@ -45,8 +45,7 @@ endef
 
 # Programs installed in the root file system: $(call install_programs,<folder>,<names>,<place>)
 # builds each <folder>/<name>/ as $(BUILD)/root/<place>/<name> and adds it to ROOT_FILES.
-# (ROOT_FILES is not reset here: make/posix_programs.mk, read before this
-# file, adds the POSIX programs to it.)
+ROOT_FILES :=
 define install_programs
 $(foreach name,$(2),$(eval $(call program_rule,$(1),$(name),$(3))))
 ROOT_FILES += $(2:%=$(3)/%)
