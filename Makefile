@@ -23,8 +23,18 @@ BUILD := build
 ISO_MODULES := boot/modules/motd.txt
 
 # Each make/*.mk adds one part of the build (user programs, fuzzers, ...);
-# they may add to ISO_MODULES and to the phony targets below.
+# they may add to ISO_MODULES, to ROOT_FILES (what the root file system
+# holds beyond boot/root) and to the phony targets below.
+ROOT_FILES :=
 include $(sort $(wildcard make/*.mk))
+
+# The root file system's contents, boot/root/ and ROOT_FILES, as a cpio
+# archive tmpfs unpacks at start (after every make/*.mk added its files).
+ROOT_ARCHIVE := $(BUILD)/root.cpio
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
+	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
+		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
+ISO_MODULES += $(ROOT_ARCHIVE)
 
 # ---------------------------------------------------------------- kernel ---
 
@@ -122,6 +132,8 @@ run-gui: $(BUILD)/portico.iso
 
 # Each test/unit/*.mk adds the host-testable sources it needs to UNIT_SRCS.
 UNIT_SRCS :=
+# Objects built by other rules and linked as they are (the libc's renamed host object).
+UNIT_EXTRA_OBJS :=
 include $(wildcard test/unit/*.mk)
 UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
@@ -136,7 +148,7 @@ $(BUILD)/host/%.o: %.cpp config.mk
 # Catch2's own main trips GCC 12's false maybe-uninitialized warnings in <regex>.
 $(BUILD)/host/test/unit/main.o: UNIT_CXXFLAGS += -Wno-maybe-uninitialized
 
-$(BUILD)/unit_tests: $(UNIT_OBJS)
+$(BUILD)/unit_tests: $(UNIT_OBJS) $(UNIT_EXTRA_OBJS)
 	$(CXX) $(UNIT_CXXFLAGS) -o $@ $^
 
 .PHONY: unit

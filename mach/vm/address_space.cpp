@@ -56,6 +56,8 @@ PageFlags page_flags(Protection protection)
 
 } // namespace
 
+PageFlags AddressSpace::copy_on_write_flags(Protection protection) { return page_flags(without_write(protection)); }
+
 AddressSpace::AddressSpace(PageTable&& table, Region* regions)
     : m_table(static_cast<PageTable&&>(table))
     , m_regions(regions)
@@ -458,7 +460,7 @@ Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, Virt
     reference_frame(frame);
     snapshot.adopt(index, frame);
     if (has_flags(present.value().flags, PageFlags::writable)) {
-        (void)m_table.protect(page, page_flags(without_write(region.protection)));
+        (void)m_table.protect(page, copy_on_write_flags(region.protection));
         flush(page);
     }
     return {};
@@ -500,7 +502,7 @@ Result<VirtAddr> AddressSpace::map_snapshot(MemoryObject& snapshot, VirtAddr add
         if (!frame)
             continue;
         reference_frame(frame);
-        Result<void> mapped = map_page(start + index * kPageSize, frame, page_flags(without_write(protection)));
+        Result<void> mapped = map_page(start + index * kPageSize, frame, copy_on_write_flags(protection));
         if (!mapped.ok()) {
             release_frame(frame);
             (void)deallocate(start, size);

@@ -14,6 +14,7 @@
 #include <rpc/client.h>
 
 #include "boot_server.h"
+#include "boot_translators.h"
 
 namespace {
 
@@ -90,6 +91,8 @@ int main(int argc, char** argv, char**)
         mach::Line() << "no root file system: " << error_name(init.error());
         return 1;
     }
+    if (Error status = startup::set_boot_translators(init.value()[exec::kRootDirectory]); status != Error::none)
+        mach::Line() << "boot translators not set: " << error_name(status);
     mach::Line() << "system up: auth, proc, exec, root file system";
     if (argc < 2) {
         mach::Line() << "nothing to run (no shell yet)";

@@ -84,6 +84,8 @@ enum class Syscall : uint64_t {
     thread_exit = 28,
     // task_exit(int32_t status): ends the calling task
     task_exit = 29,
+    // clock_realtime(uint64_t* ns): the wall clock, nanoseconds since the Unix epoch (UTC)
+    clock_realtime = 30,
 
     // debug_write(const char* text, uint64_t length): to the kernel log, tagged with the task's name
     debug_write = 32,

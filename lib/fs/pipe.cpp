@@ -1,14 +1,14 @@
-#include "pipe.h"
+#include <fs/pipe.h>
 
-namespace fifo {
+namespace fs {
 
 void Pipe::opened(uint32_t flags)
 {
-    if (flags & fs::kRead) {
+    if (flags & kRead) {
         m_readers++;
         m_reader_came = true;
     }
-    if (flags & fs::kWrite) {
+    if (flags & kWrite) {
         m_writers++;
         m_writer_came = true;
     }
@@ -17,9 +17,9 @@ void Pipe::opened(uint32_t flags)
 
 void Pipe::closed(uint32_t flags)
 {
-    if (flags & fs::kRead)
+    if (flags & kRead)
         m_readers--;
-    if (flags & fs::kWrite)
+    if (flags & kWrite)
         m_writers--;
     if (m_readers == 0 && m_writers == 0) {
         // Nobody has it open: what was left unread goes (POSIX), and it is new again.
@@ -70,4 +70,4 @@ Error Pipe::write(uint64_t, const uint8_t* data, uint32_t amount)
     return Error::none;
 }
 
-} // namespace fifo
+} // namespace fs

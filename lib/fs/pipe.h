@@ -1,5 +1,6 @@
-// fifo's node: a named pipe. Bytes written by the peropens opened for
-// writing wait in a bounded ring buffer for those opened for reading.
+// A pipe: the node of the fifo translator's named pipe and of pflocal's
+// anonymous ones. Bytes written by the peropens opened for writing wait in
+// a bounded ring buffer for those opened for reading.
 //
 // - A read takes what is there (a short read); with nothing there it
 //   waits (would_block) while a writer is open, and finds the end of the
@@ -15,7 +16,7 @@
 #include <heap/heap.h>
 #include <interfaces/io.h>
 
-namespace fifo {
+namespace fs {
 
 class Pipe final : public fs::Node {
 public:
@@ -49,4 +50,4 @@ private:
     bool m_writer_came = false;
 };
 
-} // namespace fifo
+} // namespace fs
