@@ -3,8 +3,9 @@
 # utils/libutil/).
 #
 # For Portico they are built with glibc-shim's compiler wrapper against the
-# shim's libc and installed as /bin/<name> in the root file system — once
-# the wrapper exists; until then they are left out of the image.
+# shim's libc and installed as /bin/<name> in the root file system (unless
+# POSIX_UTILITIES_IN_ROOT=no: while the libc still misses functions they use,
+# that keeps the image buildable).
 #
 # For the build host (`make host-utils`) they are built with the host's gcc
 # and C library under ASan and UBSan into $(BUILD)/host-utils/, and
@@ -19,7 +20,9 @@ POSIX_CFLAGS := -std=c11 -O2 -g $(WARNINGS) -Iutils/libutil -MMD -MP
 # ---------------------------------------------------------------- Portico ---
 
 PORTICO_CC := glibc-shim/portico-cc
-PORTICO_LIBC := $(BUILD)/glibc-shim/libc.a $(BUILD)/glibc-shim/crt1.o
+# What portico-cc links (make/libc.mk; libportico.a is user.mk's, read after this file).
+PORTICO_LIBC := $(LIBC_ARCHIVE) $(LIBM_ARCHIVE) $(LIBC_CRT1) $(BUILD)/user/lib/libportico.a
+POSIX_UTILITIES_IN_ROOT ?= yes
 
 $(BUILD)/posix/%.o: %.c config.mk make/posix_programs.mk $(PORTICO_CC)
 	@mkdir -p $(@D)
@@ -38,7 +41,7 @@ endef
 $(foreach name,$(POSIX_UTILITY_NAMES),$(eval $(call posix_program_rule,$(name))))
 
 POSIX_UTILITIES := $(POSIX_UTILITY_NAMES:%=$(BUILD)/root/bin/%)
-ifneq ($(wildcard $(PORTICO_CC)),)
+ifeq ($(POSIX_UTILITIES_IN_ROOT),yes)
 ROOT_FILES += $(POSIX_UTILITY_NAMES:%=bin/%)
 endif
 
