@@ -121,6 +121,16 @@ TEST_CASE("sh lexer: operators, words with their quotes, io numbers, comments")
     CHECK(tokens_of("") == Strings{ "END" });
 }
 
+TEST_CASE("sh lexer: command substitutions are part of their word")
+{
+    CHECK(tokens_of("echo $(ls | wc -l)x `date; true` \"$(echo \"a b\")\"") ==
+          Strings{ "echo", "$(ls | wc -l)x", "`date; true`", "\"$(echo \"a b\")\"", "END" });
+    CHECK(tokens_of("echo $(echo (nested) ')' \\))") == Strings{ "echo", "$(echo (nested) ')' \\))", "END" });
+    tokens_of("echo $(ls", LEX_INCOMPLETE);
+    tokens_of("echo `ls", LEX_INCOMPLETE);
+    tokens_of("echo \"$(echo \")\"", LEX_INCOMPLETE);
+}
+
 TEST_CASE("sh lexer: open quotes and a trailing backslash ask for more text")
 {
     tokens_of("echo 'abc", LEX_INCOMPLETE);
@@ -278,6 +288,43 @@ TEST_CASE("sh expansion: \"$@\" without parameters makes no field")
     CHECK(e.expand({ "\"$@\"" }).empty());
     CHECK(e.expand({ "a", "\"$@\"", "b" }) == Strings{ "a", "b" });
     CHECK(e.expand({ "\"x$@\"" }) == Strings{ "x" });
+}
+
+namespace {
+
+// A stand-in for running a command: its output is "<command>\n\n".
+char *bracket_command(void *context, const char *command)
+{
+    ++*static_cast<int *>(context);
+    std::string output = "<" + std::string(command) + ">\n\n";
+    return strdup(output.c_str());
+}
+
+char *failing_command(void *, const char *)
+{
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("sh expansion: command substitution, split when unquoted, trailing newlines removed")
+{
+    Environment e;
+    int calls = 0;
+    e.env.substitute = bracket_command;
+    e.env.substitute_context = &calls;
+    CHECK(e.expand({ "$(a  b)" }) == Strings{ "<a", "b>" });
+    CHECK(e.expand({ "\"$(a  b)\"" }) == Strings{ "<a  b>" });
+    CHECK(e.expand({ "x`c`y" }) == Strings{ "x<c>y" });
+    CHECK(e.expand({ "`a \\` \\$x \\\\`" }) == Strings{ "<a", "`", "$x", "\\>" });
+    CHECK(e.single("$(echo \")\")") == "<echo \")\">");
+    CHECK(calls == 5);
+    char message[128];
+    e.env.substitute = failing_command;
+    CHECK(expand_word(&e.env, "$(x)", message, sizeof message) == nullptr);
+    e.env.substitute = nullptr;
+    CHECK(expand_word(&e.env, "`x`", message, sizeof message) == nullptr);
+    CHECK(std::string(message) == "command substitution is not available here");
 }
 
 TEST_CASE("sh expansion: a bad substitution is an error")

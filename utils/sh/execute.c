@@ -155,6 +155,7 @@ static int run_simple(struct shell *shell, const struct command *command, bool i
     struct expand_environment environment = shell_expand_environment(shell);
     struct word_list words = { 0 };
     char message[128];
+    shell->substitution_status = -1;
     if (expand_words(&environment, command->words, command->word_count, &words, message, sizeof message) < 0) {
         report("%s", message);
         words_free(&words);
@@ -165,12 +166,15 @@ static int run_simple(struct shell *shell, const struct command *command, bool i
     if (words.count == 0) {
         // Only assignments and redirections: the variables stay; the
         // redirections are done (a file is created) and undone.
+        // Its status is that of the last command substitution, if any.
         struct saved_descriptors saved;
         status = assign(shell, command, false);
         if (status == 0 && apply_redirects(shell, command->redirects, command->redirect_count, &saved) < 0)
             status = 1;
         else if (status == 0)
             restore_redirects(&saved);
+        if (status == 0 && shell->substitution_status >= 0)
+            status = shell->substitution_status;
     } else if (find_builtin(words.items[0])) {
         status = run_builtin(shell, find_builtin(words.items[0]), command, &words, in_child);
     } else if (in_child) {

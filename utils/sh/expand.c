@@ -1,5 +1,6 @@
 #include "expand.h"
 
+#include "lexer.h"
 #include "memory.h"
 #include "pathname.h"
 
@@ -109,6 +110,54 @@ static void emit_parameter(struct expansion *out, const char *name, size_t lengt
         emit(out, value, strlen(value), origin);
 }
 
+static void fail_with(struct expansion *out, const char *message)
+{
+    if (!out->failed)
+        snprintf(out->message, out->message_size, "%s", message);
+    out->failed = true;
+}
+
+// Runs `command` and emits its output without the trailing newlines.
+static void emit_command_output(struct expansion *out, const char *command, bool quoted)
+{
+    const struct expand_environment *environment = out->environment;
+    if (!environment->substitute) {
+        fail_with(out, "command substitution is not available here");
+        return;
+    }
+    char *output = environment->substitute(environment->substitute_context, command);
+    if (!output) {
+        fail_with(out, "command substitution failed");
+        return;
+    }
+    size_t length = strlen(output);
+    while (length > 0 && output[length - 1] == '\n')
+        --length;
+    emit(out, output, length, quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED);
+    free(output);
+}
+
+// At `p` is the '(' of "$(" or an opening backquote. Returns the position after the substitution.
+static const char *expand_substitution(struct expansion *out, const char *p, bool quoted)
+{
+    const char *end = substitution_end(p);
+    if (!end) {
+        fail_with(out, "unterminated command substitution");
+        return p + strlen(p);
+    }
+    struct text command = { 0 };
+    for (const char *c = p + 1; c < end - 1; ++c) {
+        // Inside backquotes a backslash quotes only $, ` and itself.
+        if (*p == '`' && c[0] == '\\' && (c[1] == '$' || c[1] == '`' || c[1] == '\\'))
+            ++c;
+        text_push(&command, *c);
+    }
+    char *text = text_take(&command);
+    emit_command_output(out, text, quoted);
+    free(text);
+    return end;
+}
+
 static bool is_special_parameter(char c)
 {
     return c == '?' || c == '$' || c == '#' || c == '!' || c == '@' || c == '*' || (c >= '0' && c <= '9');
@@ -118,6 +167,8 @@ static bool is_special_parameter(char c)
 static const char *expand_dollar(struct expansion *out, const char *p, bool quoted)
 {
     ++p;
+    if (*p == '(')
+        return expand_substitution(out, p, quoted);
     if (*p == '{') {
         const char *close = strchr(p, '}');
         size_t length = close ? (size_t)(close - p - 1) : 0;
@@ -125,8 +176,7 @@ static const char *expand_dollar(struct expansion *out, const char *p, bool quot
                                (length == 1 && is_special_parameter(p[1])) ||
                                (length > 0 && strspn(p + 1, "0123456789") == length));
         if (!valid) {
-            snprintf(out->message, out->message_size, "bad substitution");
-            out->failed = true;
+            fail_with(out, "bad substitution");
             return close ? close + 1 : p + strlen(p);
         }
         emit_parameter(out, p + 1, length, quoted);
@@ -159,6 +209,8 @@ static const char *expand_double_quoted(struct expansion *out, const char *p)
             p += 2;
         } else if (*p == '$') {
             p = expand_dollar(out, p, true);
+        } else if (*p == '`') {
+            p = expand_substitution(out, p, true);
         } else {
             emit(out, p++, 1, ORIGIN_QUOTED);
         }
@@ -200,6 +252,8 @@ static void expand_into(struct expansion *out, const char *word)
             p = expand_double_quoted(out, p + 1);
         } else if (*p == '$') {
             p = expand_dollar(out, p, false);
+        } else if (*p == '`') {
+            p = expand_substitution(out, p, false);
         } else {
             emit(out, p++, 1, ORIGIN_LITERAL);
         }

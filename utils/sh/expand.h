@@ -1,5 +1,5 @@
 // Word expansion: tilde, parameters ($name ${name} $? $$ $# $! $0..$9 $@ $*),
-// quote removal, field splitting on IFS and pathname expansion, in the order
+// command substitution ($(...) and backquotes), quote removal, field splitting on IFS and pathname expansion, in the order
 // POSIX gives.
 #ifndef SH_EXPAND_H
 #define SH_EXPAND_H
@@ -22,6 +22,11 @@ struct expand_environment {
     int last_status;          // $?
     long shell_pid;           // $$
     long last_background_pid; // $!; 0 when no job was started yet (expands to "")
+    // Runs `command` for $(command) and `command`: its output as a new
+    // string (the caller strips trailing newlines), or NULL on failure.
+    // Without it, a command substitution is an error.
+    char *(*substitute)(void *context, const char *command);
+    void *substitute_context;
 };
 
 // Expands `words` into `fields` (with splitting and pathname expansion).

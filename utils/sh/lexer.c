@@ -44,6 +44,62 @@ static enum token_kind operator_at(const char *p, size_t *length)
     return TOKEN_NEWLINE;
 }
 
+static const char *double_quote_end(const char *p);
+
+const char *substitution_end(const char *open)
+{
+    const char *p = open + 1;
+    if (*open == '`') {
+        while (*p && *p != '`')
+            p += (*p == '\\' && p[1]) ? 2 : 1;
+        return *p ? p + 1 : NULL;
+    }
+    int depth = 1;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1])
+                return NULL;
+            p += 2;
+        } else if (*p == '\'') {
+            p = strchr(p + 1, '\'');
+            if (!p)
+                return NULL;
+            ++p;
+        } else if (*p == '"') {
+            p = double_quote_end(p + 1);
+            if (!p)
+                return NULL;
+        } else if (*p == '(') {
+            ++depth;
+            ++p;
+        } else if (*p == ')') {
+            ++p;
+            if (--depth == 0)
+                return p;
+        } else {
+            ++p;
+        }
+    }
+    return NULL;
+}
+
+// `p` is just after an opening '"': the position after the closing one, or NULL.
+static const char *double_quote_end(const char *p)
+{
+    while (*p && *p != '"') {
+        if (*p == '\\' && p[1]) {
+            p += 2;
+        } else if ((p[0] == '$' && p[1] == '(') || p[0] == '`') {
+            p = substitution_end(p[0] == '$' ? p + 1 : p);
+            if (!p)
+                return NULL;
+        } else {
+            ++p;
+        }
+    }
+    return *p ? p + 1 : NULL;
+}
+
 // Finds the end of the word starting at `p`, honouring quotes; NULL if the
 // text ends inside a quote or after a backslash.
 static const char *word_end(const char *p)
@@ -59,12 +115,13 @@ static const char *word_end(const char *p)
                 return NULL;
             ++p;
         } else if (*p == '"') {
-            ++p;
-            while (*p && *p != '"')
-                p += (*p == '\\' && p[1]) ? 2 : 1;
-            if (!*p)
+            p = double_quote_end(p + 1);
+            if (!p)
                 return NULL;
-            ++p;
+        } else if ((p[0] == '$' && p[1] == '(') || p[0] == '`') {
+            p = substitution_end(p[0] == '$' ? p + 1 : p);
+            if (!p)
+                return NULL;
         } else if (p[0] == '$' && p[1] == '{') {
             p = strchr(p + 2, '}');
             if (!p)

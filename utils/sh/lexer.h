@@ -48,6 +48,12 @@ enum lex_status {
 enum lex_status lex(const char *input, struct token_list *tokens);
 void tokens_free(struct token_list *tokens);
 
+// Where a command substitution ends: given `open` at the '(' of "$(" (or
+// at an opening backquote), the position just after the matching ')' (or
+// backquote); NULL when the text ends first. Quotes and nested parentheses
+// inside are honoured.
+const char *substitution_end(const char *open);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,7 @@
 #include "shell.h"
 
 #include "memory.h"
+#include "substitution.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -37,7 +38,7 @@ void shell_set_positional(struct shell *shell, char *const *arguments, size_t co
     shell->positional_count = count;
 }
 
-struct expand_environment shell_expand_environment(const struct shell *shell)
+struct expand_environment shell_expand_environment(struct shell *shell)
 {
     struct expand_environment environment = {
         .variables = &shell->variables,
@@ -47,6 +48,8 @@ struct expand_environment shell_expand_environment(const struct shell *shell)
         .last_status = shell->last_status,
         .shell_pid = (long)shell->pid,
         .last_background_pid = (long)shell->last_background_pid,
+        .substitute = command_output,
+        .substitute_context = shell,
     };
     return environment;
 }

@@ -26,6 +26,7 @@ struct shell {
     size_t positional_count;
     char *script_name;  // $0, owned
     int last_status;    // $?
+    int substitution_status;  // of the last $(...) while expanding a command; -1 for none
     pid_t pid;                  // $$: the shell's own, also in its subshells
     pid_t last_background_pid;  // $!, 0 before the first background job
     struct job *jobs;
@@ -48,7 +49,7 @@ struct shell {
 void shell_init(struct shell *shell, char **environment);
 void shell_set_positional(struct shell *shell, char *const *arguments, size_t count);
 // The values $?, $$, $#... expand to now.
-struct expand_environment shell_expand_environment(const struct shell *shell);
+struct expand_environment shell_expand_environment(struct shell *shell);
 void shell_free(struct shell *shell);
 
 // The current directory as a new string (getcwd with a buffer that grows:
