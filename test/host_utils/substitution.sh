@@ -10,6 +10,6 @@ x=$(false); echo "status of x=\$(false): $?"
 for f in $(echo p q); do echo "item $f"; done
 mkdir d && touch d/f1 d/f2
 echo "files: $(ls d)"
-here=$(cd d; pwd); echo "${here##*/}" 2>/dev/null || echo bad
+here=$(cd d; pwd); echo "${here##*/}"
 echo "still in: $(pwd | wc -l)"
 echo $(echo unterminated

@@ -137,6 +137,8 @@ TEST_CASE("sh lexer: open quotes and a trailing backslash ask for more text")
     tokens_of("echo \"abc", LEX_INCOMPLETE);
     tokens_of("echo \"a\\\"", LEX_INCOMPLETE);
     tokens_of("echo ${abc", LEX_INCOMPLETE);
+    tokens_of("echo ${a:-${b}", LEX_INCOMPLETE);
+    CHECK(tokens_of("echo ${a:-${b}} ${c:-\"}\"}") == Strings{ "echo", "${a:-${b}}", "${c:-\"}\"}", "END" });
     tokens_of("echo abc\\", LEX_INCOMPLETE);
 }
 
@@ -325,6 +327,32 @@ TEST_CASE("sh expansion: command substitution, split when unquoted, trailing new
     e.env.substitute = nullptr;
     CHECK(expand_word(&e.env, "`x`", message, sizeof message) == nullptr);
     CHECK(std::string(message) == "command substitution is not available here");
+}
+
+TEST_CASE("sh expansion: ${name} operators")
+{
+    Environment e{ "first" };
+    e.set("file", "a.tar.gz");
+    e.set("empty", "");
+    CHECK(e.single("${file%.*}|${file%%.*}|${file#*.}|${file##*.}|${#file}") == "a.tar|a|tar.gz|gz|8");
+    CHECK(e.single("${unset:-d}|${unset-d}|${empty:-d}|${empty-d}") == "d|d|d|");
+    CHECK(e.single("${unset:+a}|${unset+a}|${empty:+a}|${empty+a}|${file:+a}") == "|||a|a");
+    CHECK(e.single("${1:-none}|${2:-none}|${#1}|${#}") == "first|none|5|1");
+    CHECK(e.single("${file%\"*\"}|${file#\"a\"}") == "a.tar.gz|.tar.gz");
+    CHECK(e.single("${unset:-${file%%.*}}") == "a");
+    CHECK(e.expand({ "${unset:-x y}" }) == Strings{ "x", "y" });
+    CHECK(e.expand({ "\"${unset:-x y}\"" }) == Strings{ "x y" });
+    CHECK(e.expand({ "${unset:-'x y'}" }) == Strings{ "x y" });
+    char message[128];
+    CHECK(expand_word(&e.env, "${unset:?say why}", message, sizeof message) == nullptr);
+    CHECK(std::string(message) == "unset: say why");
+    char *set_but_empty = expand_word(&e.env, "${empty?}", message, sizeof message);
+    CHECK(set_but_empty != nullptr); // set, though empty
+    free(set_but_empty);
+    for (const char *bad : { "${file:#x}", "${file/x}", "${:-x}" }) {
+        INFO(bad);
+        CHECK(expand_word(&e.env, bad, message, sizeof message) == nullptr);
+    }
 }
 
 TEST_CASE("sh expansion: a bad substitution is an error")

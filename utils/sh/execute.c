@@ -81,6 +81,15 @@ static int wait_foreground(struct shell *shell, const pid_t *pids, size_t count)
     return status;
 }
 
+// A word could not be expanded (a bad substitution, ${name?}): as POSIX
+// says, a shell that is not interactive ends; else the command fails.
+static int expansion_failed(struct shell *shell)
+{
+    if (!shell->interactive)
+        shell_exit(shell, 2);
+    return 1;
+}
+
 // NAME=value words: sets each variable (exported too with `exported`);
 // 0, or 1 after reporting a bad substitution.
 static int assign(struct shell *shell, const struct command *command, bool exported)
@@ -93,7 +102,7 @@ static int assign(struct shell *shell, const struct command *command, bool expor
         char *value = expand_word(&environment, equals + 1, message, sizeof message);
         if (!value) {
             report("%s", message);
-            return 1;
+            return expansion_failed(shell);
         }
         char *name = sh_strndup(word, (size_t)(equals - word));
         variables_set(&shell->variables, name, value, exported);
@@ -159,7 +168,7 @@ static int run_simple(struct shell *shell, const struct command *command, bool i
     if (expand_words(&environment, command->words, command->word_count, &words, message, sizeof message) < 0) {
         report("%s", message);
         words_free(&words);
-        return 1;
+        return expansion_failed(shell);
     }
     trace(shell, command, &words);
     int status;
@@ -252,7 +261,7 @@ static int run_for(struct shell *shell, const struct command *command)
         if (expand_words(&environment, command->items, command->item_count, &items, message, sizeof message) < 0) {
             report("%s", message);
             words_free(&items);
-            return 1;
+            return expansion_failed(shell);
         }
     } else {
         for (size_t i = 0; i < shell->positional_count; ++i)

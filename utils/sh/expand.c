@@ -4,6 +4,8 @@
 #include "memory.h"
 #include "pathname.h"
 
+#include <fnmatch.h>
+
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,25 +165,16 @@ static bool is_special_parameter(char c)
     return c == '?' || c == '$' || c == '#' || c == '!' || c == '@' || c == '*' || (c >= '0' && c <= '9');
 }
 
+static const char *expand_braced(struct expansion *out, const char *open, bool quoted);
+
 // At `p` is a '$'. Expands what follows and returns the position after it.
 static const char *expand_dollar(struct expansion *out, const char *p, bool quoted)
 {
     ++p;
     if (*p == '(')
         return expand_substitution(out, p, quoted);
-    if (*p == '{') {
-        const char *close = strchr(p, '}');
-        size_t length = close ? (size_t)(close - p - 1) : 0;
-        bool valid = close && (variable_name_valid(p + 1, length) ||
-                               (length == 1 && is_special_parameter(p[1])) ||
-                               (length > 0 && strspn(p + 1, "0123456789") == length));
-        if (!valid) {
-            fail_with(out, "bad substitution");
-            return close ? close + 1 : p + strlen(p);
-        }
-        emit_parameter(out, p + 1, length, quoted);
-        return close + 1;
-    }
+    if (*p == '{')
+        return expand_braced(out, p, quoted);
     if (is_special_parameter(*p)) {
         emit_parameter(out, p, 1, quoted);
         return p + 1;
@@ -275,6 +268,191 @@ static void expansion_free(struct expansion *out)
 {
     text_free(&out->bytes);
     text_free(&out->origins);
+}
+
+// The length of the parameter name at `p`: a variable name, digits or one
+// special character; 0 when there is none.
+static size_t parameter_name_length(const char *p)
+{
+    if (variable_name_valid(p, 1)) {
+        size_t length = 1;
+        while (is_name_char(p[length]))
+            ++length;
+        return length;
+    }
+    if (*p >= '0' && *p <= '9')
+        return strspn(p, "0123456789");
+    return is_special_parameter(*p) ? 1 : 0;
+}
+
+static bool parameter_is_set(const struct expand_environment *environment, const char *name, size_t length)
+{
+    if (name[0] >= '1' && name[0] <= '9') {
+        size_t index = 0;
+        for (size_t i = 0; i < length && index <= environment->positional_count; ++i)
+            index = index * 10 + (size_t)(name[i] - '0');
+        return index <= environment->positional_count;
+    }
+    if (name[0] == '!' && length == 1)
+        return environment->last_background_pid != 0;
+    if (length == 1 && is_special_parameter(name[0]))
+        return true;
+    char *key = sh_strndup(name, length);
+    bool set = variables_get(environment->variables, key) != NULL;
+    free(key);
+    return set;
+}
+
+// Appends another expansion's entries; inside double quotes everything
+// it produced counts as quoted, outside it is split.
+static void append_expansion(struct expansion *out, const struct expansion *part, bool quoted)
+{
+    for (size_t i = 0; i < part->bytes.length; ++i) {
+        char origin = part->origins.data[i];
+        if (quoted && (origin == ORIGIN_LITERAL || origin == ORIGIN_EXPANDED))
+            origin = ORIGIN_QUOTED;
+        else if (origin == ORIGIN_LITERAL)
+            origin = ORIGIN_EXPANDED; // unquoted, the word is split like any expansion
+
+        text_push(&out->bytes, part->bytes.data[i]);
+        text_push(&out->origins, origin);
+    }
+}
+
+// Expands `length` bytes of `word` (the word of ${name-word} and friends) on its own.
+static void expand_part(struct expansion *part, struct expansion *out, const char *word, size_t length)
+{
+    expansion_init(part, out->environment, out->message, out->message_size);
+    char *copy = sh_strndup(word, length);
+    expand_into(part, copy);
+    free(copy);
+    if (part->failed)
+        out->failed = true;
+}
+
+// An expansion's bytes as one string: markers dropped, "$@" breaks as spaces;
+// with `as_pattern`, quoted pattern characters are escaped for fnmatch.
+static char *flatten(const struct expansion *part, bool as_pattern)
+{
+    struct text result = { 0 };
+    for (size_t i = 0; i < part->bytes.length; ++i) {
+        char c = part->bytes.data[i], origin = part->origins.data[i];
+        if (origin == MARK_QUOTES)
+            continue;
+        if (origin == MARK_BREAK)
+            c = ' ';
+        else if (as_pattern && (origin == ORIGIN_QUOTED ? strchr("*?[]\\", c) != NULL : c == '\\'))
+            text_push(&result, '\\');
+        text_push(&result, c);
+    }
+    return text_take(&result);
+}
+
+// The value of a parameter as one string (new); "" when unset.
+static char *parameter_value(struct expansion *out, const char *name, size_t length)
+{
+    struct expansion value;
+    expansion_init(&value, out->environment, out->message, out->message_size);
+    emit_parameter(&value, name, length, true);
+    char *result = flatten(&value, false);
+    expansion_free(&value);
+    return result;
+}
+
+// ${name#pattern} (shortest prefix), ## (longest), % (shortest suffix), %% (longest).
+static size_t trim(const char *value, const char *pattern, char kind, bool longest, size_t *start)
+{
+    size_t length = strlen(value);
+    char *piece = sh_malloc(length + 1);
+    *start = 0;
+    size_t end = length;
+    for (size_t step = 0; step <= length; ++step) {
+        size_t cut = longest ? length - step : step; // how much the pattern would take
+        bool matched;
+        if (kind == '#') {
+            memcpy(piece, value, cut);
+            piece[cut] = '\0';
+            matched = fnmatch(pattern, piece, 0) == 0;
+            if (matched)
+                *start = cut;
+        } else {
+            matched = fnmatch(pattern, value + length - cut, 0) == 0;
+            if (matched)
+                end = length - cut;
+        }
+        if (matched)
+            break;
+    }
+    free(piece);
+    return end;
+}
+
+// ${...}: at `open` is the '{'. Returns the position after the '}'.
+static const char *expand_braced(struct expansion *out, const char *open, bool quoted)
+{
+    const char *close = parameter_end(open);
+    if (!close) {
+        fail_with(out, "bad substitution");
+        return open + strlen(open);
+    }
+    const char *body = open + 1, *last = close - 1; // *last is the '}'
+    enum origin origin = quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED;
+    if (body[0] == '#' && body + 1 < last && parameter_name_length(body + 1) == (size_t)(last - body - 1)) {
+        char *value = parameter_value(out, body + 1, (size_t)(last - body - 1));
+        emit_number(out, (long)strlen(value), origin); // ${#name}
+        free(value);
+        return close;
+    }
+    size_t name_length = parameter_name_length(body);
+    const char *op = body + name_length;
+    if (name_length && op == last) {
+        emit_parameter(out, body, name_length, quoted);
+        return close;
+    }
+    bool colon = *op == ':';
+    char kind = op[colon ? 1 : 0];
+    if (!name_length || !kind || !strchr("-+?#%", kind) || (colon && (kind == '#' || kind == '%'))) {
+        fail_with(out, "bad substitution");
+        return close;
+    }
+    bool longest = !colon && (kind == '#' || kind == '%') && op[1] == kind;
+    const char *word = op + (colon ? 2 : 1) + (longest ? 1 : 0);
+    size_t word_length = (size_t)(last - word);
+    bool set = parameter_is_set(out->environment, body, name_length);
+    char *value = parameter_value(out, body, name_length);
+    bool missing = !set || (colon && !*value);
+    struct expansion part;
+    if (kind == '-' || kind == '+') {
+        if ((kind == '-') == missing) {
+            expand_part(&part, out, word, word_length);
+            append_expansion(out, &part, quoted);
+            expansion_free(&part);
+        } else if (kind == '-') {
+            emit(out, value, strlen(value), origin);
+        }
+    } else if (kind == '?') {
+        if (missing) {
+            expand_part(&part, out, word, word_length);
+            char *text = flatten(&part, false);
+            char message[200];
+            snprintf(message, sizeof message, "%.*s: %s", (int)name_length, body, *text ? text : "parameter not set");
+            fail_with(out, message);
+            free(text);
+            expansion_free(&part);
+        } else {
+            emit(out, value, strlen(value), origin);
+        }
+    } else {
+        expand_part(&part, out, word, word_length);
+        char *pattern = flatten(&part, true);
+        size_t start;
+        size_t end = trim(value, pattern, kind, longest, &start);
+        emit(out, value + start, end - start, origin);
+        free(pattern);
+        expansion_free(&part);
+    }
+    free(value);
+    return close;
 }
 
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size)

@@ -83,6 +83,32 @@ const char *substitution_end(const char *open)
     return NULL;
 }
 
+const char *parameter_end(const char *open)
+{
+    const char *p = open + 1;
+    while (*p && *p != '}') {
+        if (*p == '\\') {
+            if (!p[1])
+                return NULL;
+            p += 2;
+        } else if (*p == '"') {
+            p = double_quote_end(p + 1);
+        } else if (*p == '\'') {
+            p = strchr(p + 1, '\'');
+            p = p ? p + 1 : NULL;
+        } else if (p[0] == '$' && (p[1] == '(' || p[1] == '{')) {
+            p = p[1] == '(' ? substitution_end(p + 1) : parameter_end(p + 1);
+        } else if (p[0] == '`') {
+            p = substitution_end(p);
+        } else {
+            ++p;
+        }
+        if (!p)
+            return NULL;
+    }
+    return *p ? p + 1 : NULL;
+}
+
 // `p` is just after an opening '"': the position after the closing one, or NULL.
 static const char *double_quote_end(const char *p)
 {
@@ -91,6 +117,10 @@ static const char *double_quote_end(const char *p)
             p += 2;
         } else if ((p[0] == '$' && p[1] == '(') || p[0] == '`') {
             p = substitution_end(p[0] == '$' ? p + 1 : p);
+            if (!p)
+                return NULL;
+        } else if (p[0] == '$' && p[1] == '{') {
+            p = parameter_end(p + 1);
             if (!p)
                 return NULL;
         } else {
@@ -123,10 +153,9 @@ static const char *word_end(const char *p)
             if (!p)
                 return NULL;
         } else if (p[0] == '$' && p[1] == '{') {
-            p = strchr(p + 2, '}');
+            p = parameter_end(p + 1);
             if (!p)
                 return NULL;
-            ++p;
         } else {
             ++p;
         }

@@ -53,6 +53,9 @@ void tokens_free(struct token_list *tokens);
 // backquote); NULL when the text ends first. Quotes and nested parentheses
 // inside are honoured.
 const char *substitution_end(const char *open);
+// Where a braced parameter ends: given `open` at the '{' of "${", the
+// position just after the matching '}', or NULL.
+const char *parameter_end(const char *open);
 
 #ifdef __cplusplus
 }
