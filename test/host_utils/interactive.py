@@ -45,11 +45,16 @@ def main() -> int:
     results = []
 
     def check(name: str, keys: bytes, wanted: bytes, pause: float = 0.0):
+        """Types `keys` and looks for `wanted`; after a command line (keys
+        ending with Enter) also waits for the next prompt, so that the next
+        keys are not typed while the shell is still busy."""
         terminal.type(keys)
         if pause:
             time.sleep(pause)
         seen = terminal.read_until(wanted)
         ok = wanted in seen
+        if ok and keys.endswith(b"\r") and not seen.endswith(prompt):
+            seen += terminal.read_until(prompt)
         results.append(ok)
         print(f"{'PASS' if ok else 'FAIL'} {name}" + ("" if ok else f": wanted {wanted!r}, saw {seen!r}"))
 
@@ -62,8 +67,9 @@ def main() -> int:
     check("history: up twice", b"\x1b[A\x1b[A\r", b"echo clean\r\r\nclean\r\n")
     check("^C at the prompt cancels the line", b"echo never\x03", b"^C\r\n\r" + prompt)
     check("a continuation line", b"echo 'a\rb'\r", b"a\r\nb\r\n")
-    check("^C ends the foreground job, not the shell", b"sleep 30 | cat\r", b"\r" + prompt, pause=0.5)
-    terminal.type(b"\x03")
+    terminal.type(b"sleep 30 | cat\r")
+    time.sleep(0.5)
+    check("^C ends the foreground job, not the shell", b"\x03", b"^C\r\n\r" + prompt)
     check("... and its status is 128 + SIGINT", b"echo status=$?\r", b"status=130")
     check("a background job is reported when done", b"sleep 0.1 &\r", b"]\r\n")
     time.sleep(0.3)

@@ -9,6 +9,7 @@ extern "C" {
 #include "../../utils/sh/line_editor.h"
 #include "../../utils/sh/parser.h"
 #include "../../utils/sh/pathname.h"
+#include "../../utils/sh/read_builtin.h"
 #include "../../utils/sh/variables.h"
 }
 
@@ -589,4 +590,32 @@ TEST_CASE("sh line editor: rendering redraws with carriage return, blanks and ba
     render_line(&out, "$ ", "ab", 2, 2, 5); // three stale bytes to blank
     CHECK(std::string(out.data) == "\r$ ab   \b\b\b");
     text_free(&out);
+}
+
+namespace {
+
+Strings split_read(const char *line, const char *ifs, size_t count, const char *quoted_mask = nullptr)
+{
+    std::string quoted = quoted_mask ? std::string(quoted_mask) : std::string(strlen(line), '\0');
+    for (char& q : quoted)
+        q = q == 'q' ? 1 : q == '\0' ? 0 : q == '.' ? 0 : q;
+    std::vector<char *> values(count);
+    split_for_read(line, quoted.c_str(), ifs, values.data(), count);
+    Strings out;
+    for (char *value : values) {
+        out.push_back(value);
+        free(value);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("sh read: splitting a line into variables")
+{
+    CHECK(split_read("  a  b   c d  ", " \t\n", 3) == Strings{ "a", "b", "c d" });
+    CHECK(split_read("a b", " \t\n", 4) == Strings{ "a", "b", "", "" });
+    CHECK(split_read("  whole line  ", " \t\n", 1) == Strings{ "whole line" });
+    CHECK(split_read("a:b::c", ":", 4) == Strings{ "a", "b", "", "c" });
+    CHECK(split_read("a b", " ", 2, ".q.") == Strings{ "a b", "" }); // a quoted blank does not separate
 }

@@ -3,6 +3,7 @@
 #include "jobs.h"
 #include "execute.h"
 #include "memory.h"
+#include "read_builtin.h"
 #include "report.h"
 #include "script.h"
 #include "test_builtin.h"
@@ -278,9 +279,19 @@ builtin_function *find_builtin(const char *name)
         { "set", builtin_set },     { "shift", builtin_shift }, { "break", builtin_break },
         { "continue", builtin_continue }, { "true", builtin_true }, { "false", builtin_false },
         { ":", builtin_true },      { "test", builtin_test },   { "[", builtin_test },
+        { "read", builtin_read },
     };
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; ++i)
         if (strcmp(builtins[i].name, name) == 0)
             return builtins[i].function;
     return NULL;
+}
+
+bool is_special_builtin(const char *name)
+{
+    static const char *const special[] = { ".", ":", "break", "continue", "exit", "export", "set", "shift", "unset" };
+    for (size_t i = 0; i < sizeof special / sizeof special[0]; ++i)
+        if (strcmp(special[i], name) == 0)
+            return true;
+    return false;
 }

@@ -143,19 +143,52 @@ _Noreturn static void exec_external(struct shell *shell, const struct command *c
     shell_exit(shell, error == ENOENT ? 127 : 126);
 }
 
+// The variables a command's NAME=value prefixes will change, as they are
+// now (an unset one is absent from `saved`).
+static void save_assigned(struct shell *shell, const struct command *command, struct variables *saved)
+{
+    for (size_t i = 0; i < command->assignment_count; ++i) {
+        const char *word = command->assignments[i];
+        char *name = sh_strndup(word, (size_t)(strchr(word, '=') - word));
+        const char *value = variables_get(&shell->variables, name);
+        if (value)
+            variables_set(saved, name, value, false);
+        free(name);
+    }
+}
+
+static void restore_assigned(struct shell *shell, const struct command *command, struct variables *saved)
+{
+    for (size_t i = 0; i < command->assignment_count; ++i) {
+        const char *word = command->assignments[i];
+        char *name = sh_strndup(word, (size_t)(strchr(word, '=') - word));
+        const char *value = variables_get(saved, name);
+        if (value)
+            variables_set(&shell->variables, name, value, false);
+        else
+            variables_unset(&shell->variables, name);
+        free(name);
+    }
+    variables_free(saved);
+}
+
 static int run_builtin(struct shell *shell, builtin_function *builtin, const struct command *command,
                        struct word_list *words, bool in_child)
 {
-    // FIXME: POSIX keeps prefix assignments of regular builtins temporary;
-    // here they stay, as for special builtins.
-    if (assign(shell, command, false))
-        return 1;
+    bool temporary = !is_special_builtin(words->items[0]) && command->assignment_count > 0;
+    struct variables saved_variables = { 0 };
+    if (temporary)
+        save_assigned(shell, command, &saved_variables);
+    int status = 1;
     struct saved_descriptors saved;
-    if (apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) < 0)
-        return 1;
-    int status = builtin(shell, (int)words->count, words->items);
-    if (!in_child)
-        restore_redirects(&saved);
+    if (assign(shell, command, false) == 0 &&
+        apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
+        status = builtin(shell, (int)words->count, words->items);
+        if (!in_child)
+            restore_redirects(&saved);
+    }
+    if (temporary)
+        restore_assigned(shell, command, &saved_variables);
     return status;
 }
 
