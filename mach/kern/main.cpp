@@ -120,14 +120,18 @@ int run_user_benches(const char* selector)
         arch::halt();
 }
 
-// The boot thread's last job: report the uptime once a second so a user
-// sees the timer at work.
+// The boot thread's last job: report the uptime, once a second for the
+// first seconds so a user sees the timer at work, then once an hour (the
+// console is the shell's by then).
 [[noreturn]] void report_uptime()
 {
     constexpr uint64_t kSecondNs = 1000000000;
+    constexpr uint64_t kBootSeconds = 3;
+    constexpr uint64_t kHourNs = 3600 * kSecondNs;
     for (;;) {
         uint64_t now = kern::monotonic_ns();
-        (void)kern::Scheduler::sleep_until((now / kSecondNs + 1) * kSecondNs);
+        uint64_t period = now < kBootSeconds * kSecondNs ? kSecondNs : kHourNs;
+        (void)kern::Scheduler::sleep_until((now / period + 1) * period);
         uint64_t ticks = kern::timer_ticks();
         kern::log("timer", "uptime %lu s, %lu ticks", ticks / kern::kTimerHz, ticks);
     }

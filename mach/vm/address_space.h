@@ -106,6 +106,13 @@ public:
     // `address`); its pages are shared copy-on-write until written.
     Result<VirtAddr> map_snapshot(MemoryObject& snapshot, VirtAddr address, Protection protection);
 
+    // Maps a private copy of `size` bytes of `object` from `offset` (vm_map
+    // with kVmCopy): anonymous memory whose pages start out as the object's,
+    // shared copy-on-write. What a loader fills an object with becomes the
+    // program's own memory, which fork copies rather than shares.
+    Result<VirtAddr> map_copy(
+        VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere);
+
     // fork: gives the empty space `child` the same regions at the same
     // addresses. Anonymous memory is shared copy-on-write (resident pages
     // become read-only on both sides until written), shared memory objects

@@ -106,6 +106,9 @@ struct SelfPorts {
 
 enum VmFlags : uint32_t {
     kVmAnywhere = 1u << 0, // place it anywhere (else exactly at *address)
+    // vm_map: a private copy of the object's pages (copy-on-write), not
+    // the object itself: the memory is the task's own, as allocated memory is.
+    kVmCopy = 1u << 1,
 };
 
 enum VmProtection : uint32_t {
