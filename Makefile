@@ -30,10 +30,19 @@ include $(sort $(wildcard make/*.mk))
 
 # The root file system's contents, boot/root/ and ROOT_FILES, as a cpio
 # archive tmpfs unpacks at start (after every make/*.mk added its files).
+# `make run EXTRA_ROOT=dir` (or `make iso EXTRA_ROOT=dir`) adds the folder's
+# files to it; the archive is made again when EXTRA_ROOT names another folder.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
+EXTRA_ROOT ?=
+EXTRA_ROOT_FILES := $(if $(EXTRA_ROOT),$(shell cd "$(EXTRA_ROOT)" && find . -type f -o -type l | sed 's|^\./||'))
+EXTRA_ROOT_STAMP := $(BUILD)/extra_root.txt
+$(shell mkdir -p $(BUILD) && echo "$(abspath $(EXTRA_ROOT))" | cmp -s - $(EXTRA_ROOT_STAMP) \
+	|| echo "$(abspath $(EXTRA_ROOT))" > $(EXTRA_ROOT_STAMP))
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%) $(EXTRA_ROOT_STAMP) \
+		$(EXTRA_ROOT_FILES:%=$(EXTRA_ROOT)/%)
 	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
+		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file)) \
+		$(foreach file,$(EXTRA_ROOT_FILES),--add $(file)=$(EXTRA_ROOT)/$(file))
 ISO_MODULES += $(ROOT_ARCHIVE)
 
 # ---------------------------------------------------------------- kernel ---
@@ -116,8 +125,14 @@ QEMU_COMMON := -machine q35 -cpu max -m $(QEMU_MEMORY) -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 .PHONY: run run-uefi run-gui
+# On a terminal QEMU has it; from a pipe or a file, boot/run_piped.py types
+# the lines one at a time at the shell's prompt (`poweroff` ends QEMU, 0).
 run: $(BUILD)/portico.iso
-	$(QEMU) $(QEMU_COMMON) -display none -serial mon:stdio -cdrom $<
+	@if [ -t 0 ]; then \
+		$(QEMU) $(QEMU_COMMON) -display none -serial mon:stdio -cdrom $<; \
+	else \
+		$(PYTHON) boot/run_piped.py $(QEMU) $(QEMU_COMMON) -display none -monitor none -serial stdio -cdrom $<; \
+	fi
 
 run-uefi: $(BUILD)/portico.iso
 	cp $(OVMF_VARS) $(BUILD)/ovmf-vars.fd

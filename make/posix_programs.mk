@@ -26,7 +26,7 @@ POSIX_UTILITIES_IN_ROOT ?= yes
 
 $(BUILD)/posix/%.o: %.c config.mk make/posix_programs.mk $(PORTICO_CC)
 	@mkdir -p $(@D)
-	$(PORTICO_CC) $(POSIX_CFLAGS) -c $< -o $@
+	PORTICO_BUILD=$(BUILD) $(PORTICO_CC) $(POSIX_CFLAGS) -c $< -o $@
 
 POSIX_UTILITY_LIBRARY := $(BUILD)/posix/libutil.a
 $(POSIX_UTILITY_LIBRARY): $(POSIX_UTILITY_LIBRARY_SRCS:%.c=$(BUILD)/posix/%.o)
@@ -36,7 +36,7 @@ $(POSIX_UTILITY_LIBRARY): $(POSIX_UTILITY_LIBRARY_SRCS:%.c=$(BUILD)/posix/%.o)
 define posix_program_rule
 $(BUILD)/root/bin/$(1): $(patsubst %.c,$(BUILD)/posix/%.o,$(wildcard utils/$(1)/*.c)) $(POSIX_UTILITY_LIBRARY) $(PORTICO_LIBC)
 	@mkdir -p $$(@D)
-	$(PORTICO_CC) $(POSIX_CFLAGS) -o $$@ $$(filter %.o %.a,$$(filter-out $(PORTICO_LIBC),$$^))
+	PORTICO_BUILD=$(BUILD) $(PORTICO_CC) $(POSIX_CFLAGS) -o $$@ $$(filter %.o %.a,$$(filter-out $(PORTICO_LIBC),$$^))
 endef
 $(foreach name,$(POSIX_UTILITY_NAMES),$(eval $(call posix_program_rule,$(name))))
 

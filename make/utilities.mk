@@ -9,7 +9,7 @@ define libc_cxx_program_rule
 $(patsubst %.cpp,$(LIBC_BUILD)/obj/%.cpp.o,$(wildcard utils/$(1)/*.cpp)): LIBC_CXXFLAGS += $(LIBC_POSIX_FLAGS)
 $(BUILD)/root/bin/$(1): $(patsubst %.cpp,$(LIBC_BUILD)/obj/%.cpp.o,$(wildcard utils/$(1)/*.cpp)) $(LIBC_LINK_INPUTS)
 	@mkdir -p $$(@D)
-	glibc-shim/portico-cc -o $$@ $$(filter %.cpp.o,$$^)
+	PORTICO_BUILD=$(BUILD) glibc-shim/portico-cc -o $$@ $$(filter %.cpp.o,$$^)
 endef
 $(foreach name,$(LIBC_CXX_PROGRAM_NAMES),$(eval $(call libc_cxx_program_rule,$(name))))
 ROOT_FILES += $(LIBC_CXX_PROGRAM_NAMES:%=bin/%)

@@ -21,8 +21,9 @@ import test_devices  # noqa: E402
 import test_ipc  # noqa: E402
 import test_libraries  # noqa: E402
 import test_user  # noqa: E402
+import test_shell  # noqa: E402
 
-SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices]
+SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell]
 
 
 def run_unit_tests(binary, results):

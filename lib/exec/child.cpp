@@ -17,7 +17,8 @@ const char* base_name(const char* path)
     return name;
 }
 
-// A process for `task`, the caller's child: its handle, and its pid in `pid`.
+} // namespace
+
 Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid)
 {
     proc::Child::Request request {};
@@ -31,7 +32,6 @@ Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName
     return handle[0].name;
 }
 
-} // namespace
 
 Error share_descriptors(mach::PortName task, const Descriptors& table)
 {

@@ -16,6 +16,12 @@ namespace exec {
 // program cannot start, its process is ended and reaped: nothing is left.
 Result<int32_t> start_child(const Command& command, InitPorts init);
 
+// Registers `task` with proc (through `proc_handle`) as the caller's child
+// named `name`: the child's handle (the caller's), and its pid in `pid`.
+// What a starter does for a program that is not started with start_child
+// (a translator settrans starts), so that ps lists it and kill reaches it.
+Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid);
+
 // Puts the open files of `table` (send rights of the caller, under the
 // names the table gives) into `task` under the same names: what the new
 // program's descriptors will name.

@@ -126,7 +126,7 @@ int run_user_benches(const char* selector)
 [[noreturn]] void report_uptime()
 {
     constexpr uint64_t kSecondNs = 1000000000;
-    constexpr uint64_t kBootSeconds = 3;
+    constexpr uint64_t kBootSeconds = 5;
     constexpr uint64_t kHourNs = 3600 * kSecondNs;
     for (;;) {
         uint64_t now = kern::monotonic_ns();

@@ -142,7 +142,8 @@ void Task::remove_thread(Thread& thread)
     bool last = --m_thread_count == 0;
     arch::restore_interrupts(flags);
     if (last) {
-        log("task", "%s ended with status %d", m_name, m_exit_status);
+        if (!m_forked)
+            log("task", "%s ended with status %d", m_name, m_exit_status);
         destroy(this);
     }
 }

@@ -77,6 +77,10 @@ private:
     static void destroy(Task* task);
     Result<void> create_parts();
     Result<void> copy_into(Task& child, uint32_t flags);
+
+    // A task made by fork (a POSIX process, or exec's new task): its end is
+    // its parent's business (wait), not worth a line on the console.
+    bool m_forked = false;
     void destroy_parts();
     void set_name(const char* name);
 

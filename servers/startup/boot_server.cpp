@@ -1,13 +1,15 @@
 #include "boot_server.h"
 
 #include <exec/boot_module.h>
+#include <exec/child.h>
+#include <rpc/rights.h>
 #include <exec/spawn.h>
 #include <mach/mach.h>
 
 namespace startup {
 
 Result<mach::PortName> start_boot_server(const char* module, const char* const* argv, size_t argc,
-    const exec::InitPorts& init)
+    const exec::InitPorts& init, mach::PortName* task_out)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
@@ -25,7 +27,9 @@ Result<mach::PortName> start_boot_server(const char* module, const char* const* 
         exec::Program program { image->bytes(), image->size(), argv, argc, nullptr, 0 };
         Result<mach::PortName> task = exec::spawn(program, service, mach::Disposition::move_receive);
         status = task.ok() ? Error::none : task.error();
-        if (task.ok())
+        if (task.ok() && task_out)
+            *task_out = task.value();
+        else if (task.ok())
             (void)mach::port_deallocate(self.task, task.value()); // the server's life is its own
     }
     exec::BootModule::unmap(image);
@@ -37,6 +41,15 @@ Result<mach::PortName> start_boot_server(const char* module, const char* const* 
         return status;
     }
     return ours;
+}
+
+void list_with_proc(mach::PortName proc, mach::PortName task, const char* name)
+{
+    int32_t pid = 0;
+    Result<mach::PortName> handle = exec::register_child(proc, task, name, pid);
+    if (handle.ok())
+        rpc::release({ handle.value(), mach::Disposition::move_send });
+    rpc::release({ task, mach::Disposition::move_send });
 }
 
 } // namespace startup

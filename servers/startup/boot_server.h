@@ -11,8 +11,13 @@
 namespace startup {
 
 // Starts boot module `module` with `argv` (argc words) and `init`;
-// returns startup's send right to its service port.
+// returns startup's send right to its service port. With `task`, startup
+// keeps a send right to the server's task there too.
 Result<mach::PortName> start_boot_server(const char* module, const char* const* argv, size_t argc,
-    const exec::InitPorts& init);
+    const exec::InitPorts& init, mach::PortName* task = nullptr);
+
+// Lists a server with proc (through `proc`, startup's right) as startup's
+// child, so that ps shows it; gives up `task`.
+void list_with_proc(mach::PortName proc, mach::PortName task, const char* name);
 
 } // namespace startup

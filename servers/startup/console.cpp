@@ -54,7 +54,9 @@ Error start_console(const exec::InitPorts& init)
     term_init[exec::kProc] = init[exec::kProc];
     term_init[exec::kAuth] = init[exec::kAuth];
     const char* argv[] = { "term" };
-    mach::PortName control = TRY(start_boot_server("term", argv, 1, term_init));
+    mach::PortName task = mach::kNullName;
+    mach::PortName control = TRY(start_boot_server("term", argv, 1, term_init, &task));
+    list_with_proc(init[exec::kProc], task, "term");
     Error status = grant_device(control);
     if (status == Error::none)
         status = attach(init[exec::kRootDirectory], control);

@@ -29,16 +29,21 @@ struct System {
 
 Error bring_up(System& system)
 {
+    mach::PortName tasks[4] = {};
     const char* auth_argv[] = { "auth" };
-    system.auth = TRY(startup::start_boot_server("auth", auth_argv, 1, {}));
+    system.auth = TRY(startup::start_boot_server("auth", auth_argv, 1, {}, &tasks[0]));
     const char* proc_argv[] = { "proc" };
-    system.proc = TRY(startup::start_boot_server("proc", proc_argv, 1, {}));
+    system.proc = TRY(startup::start_boot_server("proc", proc_argv, 1, {}, &tasks[1]));
     const char* exec_argv[] = { "exec" };
-    system.exec = TRY(startup::start_boot_server("exec", exec_argv, 1, {}));
+    system.exec = TRY(startup::start_boot_server("exec", exec_argv, 1, {}, &tasks[2]));
     exec::InitPorts root_init;
     root_init[exec::kAuth] = system.auth;
     const char* root_argv[] = { "tmpfs", "--archive=root.cpio" };
-    system.root_control = TRY(startup::start_boot_server("tmpfs", root_argv, 2, root_init));
+    system.root_control = TRY(startup::start_boot_server("tmpfs", root_argv, 2, root_init, &tasks[3]));
+    // proc is up now: it lists the servers (ps), startup's children.
+    const char* names[] = { "auth", "proc", "exec", "tmpfs" };
+    for (int i = 0; i < 4; i++)
+        startup::list_with_proc(system.proc, tasks[i], names[i]);
     return Error::none;
 }
 

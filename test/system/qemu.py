@@ -76,8 +76,16 @@ class Qemu:
         process = subprocess.Popen(self.command(firmware, disk, extra),
                                    stdin=subprocess.PIPE if dialogue else subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        steps = [(re.compile(expect.encode()), keys.encode()) for expect, keys in dialogue]
+        # An expect that is a number waits that many seconds after the previous keys.
+        steps = [(expect if isinstance(expect, float) else re.compile(expect.encode()), keys.encode())
+                 for expect, keys in dialogue]
         answered = 0  # where the output the next step looks at starts
+        sent_at = time.monotonic()
+
+        def due(expect):
+            if isinstance(expect, float):
+                return time.monotonic() - sent_at >= expect
+            return expect.search(output, answered)
         output = b""
         deadline = time.monotonic() + timeout
         timed_out = stopped = False
@@ -94,8 +102,9 @@ class Qemu:
                     if not chunk:
                         break
                     output += chunk
-                    while steps and steps[0][0].search(output, answered):
+                    while steps and due(steps[0][0]):
                         answered = len(output)
+                        sent_at = time.monotonic()
                         process.stdin.write(steps.pop(0)[1])
                         process.stdin.flush()
                     if pattern and pattern.search(output):
@@ -103,6 +112,11 @@ class Qemu:
                         break
                 elif process.poll() is not None:
                     break
+                elif steps and isinstance(steps[0][0], float) and due(steps[0][0]):
+                    answered = len(output)
+                    sent_at = time.monotonic()
+                    process.stdin.write(steps.pop(0)[1])
+                    process.stdin.flush()
         finally:
             if process.poll() is None:
                 process.kill()

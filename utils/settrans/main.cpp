@@ -4,6 +4,7 @@
 //   running translator go away first (-f: even while files are open).
 //   Without TRANSLATOR the translator is removed.
 #include <base/text.h>
+#include <exec/child.h>
 #include <fs/translator_start.h>
 #include <heap/heap.h>
 #include <stdio.h>
@@ -112,6 +113,17 @@ Error go_away(mach::PortName node, bool force)
     return status;
 }
 
+// Makes the translator (its task) this process's child in proc, so that
+// ps lists it and kill reaches it; when settrans ends it goes to pid 1.
+void list_with_proc(mach::PortName task, const char* path)
+{
+    int32_t pid = 0;
+    Result<mach::PortName> handle = exec::register_child(portico_init_port(PORTICO_PROC), task, path, pid);
+    if (handle.ok())
+        rpc::release({ handle.value(), mach::Disposition::move_send });
+    rpc::release({ task, mach::Disposition::move_send });
+}
+
 Error set(const utils::Directories& directories, mach::PortName node, const Options& options)
 {
     fs::SetTranslator::Request request {};
@@ -126,8 +138,11 @@ Error set(const utils::Directories& directories, mach::PortName node, const Opti
             size_t size = 0;
             uint8_t* image = TRY(fs::client::read_file(directories.root, directories.cwd, options.translator[0], size));
             exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
-            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs);
+            mach::PortName task = mach::kNullName;
+            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, {}, &task);
             heap::free(image);
+            if (control.ok())
+                list_with_proc(task, options.translator[0]);
             give[0] = { TRY(static_cast<Result<mach::PortName>&&>(control)), mach::Disposition::move_send };
         }
     }
@@ -154,6 +169,7 @@ int main(int argc, char** argv, char**)
     Error status = node.ok() ? set(directories, node.value(), options) : node.error();
     if (node.ok())
         fs::client::close(node.value());
-    fprintf(stderr, "settrans: %s: %s\n", options.node, error_name(status));
+    if (status != Error::none)
+        fprintf(stderr, "settrans: %s: %s\n", options.node, error_name(status));
     return status == Error::none ? 0 : 1;
 }

@@ -1,0 +1,18 @@
+build-dev/user/lib/fs/pipe.o: lib/fs/pipe.cpp lib/fs/pipe.h lib/fs/node.h \
+ lib/interfaces/fs.h lib/interfaces/stat.h lib/rpc/wire.h \
+ mach/include/mach/message.h mach/include/mach/port.h lib/interfaces/io.h \
+ mach/include/mach/error.h lib/heap/heap.h lib/base/result.h \
+ mach/kern/slab.h mach/kern/spinlock.h
+lib/fs/pipe.h:
+lib/fs/node.h:
+lib/interfaces/fs.h:
+lib/interfaces/stat.h:
+lib/rpc/wire.h:
+mach/include/mach/message.h:
+mach/include/mach/port.h:
+lib/interfaces/io.h:
+mach/include/mach/error.h:
+lib/heap/heap.h:
+lib/base/result.h:
+mach/kern/slab.h:
+mach/kern/spinlock.h:

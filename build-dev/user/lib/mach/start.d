@@ -1,0 +1,10 @@
+build-dev/user/lib/mach/start.o: lib/mach/start.cpp lib/mach/mach.h \
+ mach/include/mach/message.h mach/include/mach/port.h \
+ mach/include/mach/syscall.h lib/mach/syscall_stub.h \
+ mach/include/mach/error.h
+lib/mach/mach.h:
+mach/include/mach/message.h:
+mach/include/mach/port.h:
+mach/include/mach/syscall.h:
+lib/mach/syscall_stub.h:
+mach/include/mach/error.h:

@@ -1,0 +1,1 @@
+build-dev/user/mach/kern/string.o: mach/kern/string.cpp

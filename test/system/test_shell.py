@@ -1,0 +1,66 @@
+"""The shell on the console, driven as a user would: commands typed on the
+serial line (test/system/qemu.py's dialogue), pipelines and redirections
+into tmpfs, translators set from the shell (active and passive), ps, kill
+of a translator, fork sharing an open file's offset, ^C of a running
+program, and poweroff ending QEMU with status 0."""
+import re
+
+PROMPT = r"\n# $"
+
+
+def dialogue(commands):
+    """Each command typed once the shell's prompt is back."""
+    return [(PROMPT, command + "\n") for command in commands]
+
+
+def after(out, command):
+    """What the console shows after `command` was typed, up to the next prompt."""
+    start = out.rfind(command)
+    if start < 0:
+        return ""
+    rest = out[start + len(command):]
+    end = rest.find("\n# ")
+    return rest if end < 0 else rest[:end]
+
+
+def run(qemu, results):
+    commands = [
+        "echo one two three | wc -w",
+        "echo hello > /tmp/f; echo more >> /tmp/f; cat < /tmp/f | grep -c o",
+        "ls /no/such/file 2> /tmp/err; echo status $?; cat /tmp/err",
+        "settrans -ac /tmp/h /hurd/hello && cat /tmp/h",
+        "settrans -c /tmp/p /hurd/hello Passive greeting; showtrans /tmp/p; cat /tmp/p",
+        "ps",
+        "set -- $(ps | grep /hurd/hello); kill $1; sleep 1; echo left $(ps | grep -c /hurd/hello)",
+        "/test/forkoffset",
+        "cd /tmp && pwd && ls f* && cd / && echo *ome",
+        "sleep 30",
+    ]
+    keys = dialogue(commands)
+    # ^C while sleep runs: the job ends, the prompt comes back.
+    keys.append((2.0, "\x03"))
+    keys += dialogue(["echo interrupted $?", "poweroff"])
+    boot = qemu.boot("", timeout=240, dialogue=keys)
+    out = boot.output
+    ps = after(out, "\nps")
+    checks = [
+        ("a pipeline counts words", re.search(r"^3$", after(out, "wc -w"), re.M)),
+        ("> and >> write tmpfs files, < and a pipe read them", re.search(r"^2$", after(out, "grep -c o"), re.M)),
+        ("2> sends errors to a file; $? says the command failed",
+         re.search(r"status [12]\n.*No such file", after(out, "cat /tmp/err"), re.S)),
+        ("settrans -a attaches hello and cat reads its greeting", "Hello, world!" in after(out, "cat /tmp/h\n")),
+        ("showtrans prints the passive translator", "/tmp/p: /hurd/hello Passive greeting" in out),
+        ("the passive translator starts at the first lookup", re.search(r"^Passive greeting$", out, re.M)),
+        ("ps lists the servers", all(re.search(r"\b%s\b" % name, ps) for name in
+                                     ("startup", "auth", "proc", "exec", "tmpfs", "term", "sh", "ps"))),
+        ("ps lists the translator settrans started", "/hurd/hello" in ps),
+        ("kill ends a translator", re.search(r"left 0", out)),
+        ("fork shares the open file's offset", "forkoffset: done 0 failed" in out),
+        ("cd, pwd and globbing", re.search(r"^/tmp\nf\n", after(out, "echo *ome"), re.M)
+         and re.search(r"^home$", after(out, "echo *ome"), re.M)),
+        ("^C ends the running program (status 130)", re.search(r"interrupted 130", out)),
+        ("poweroff ends QEMU with status 0", boot.status == 0),
+    ]
+    for name, ok in checks:
+        results.record("shell: " + name, bool(ok))
+    results.show_output_on_failure(all(ok for _, ok in checks), out, 120)
