@@ -20,7 +20,11 @@ LIBC_CODE_FLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-buil
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-threadsafe-statics \
 	-fno-asynchronous-unwind-tables
 LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(LIBC_WARNINGS) -MMD -MP
-LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER
+# posix/ uses lib/ (base/result.h includes <new> and <utility>): it gets
+# libstdc++'s header directories too, for those header-only pieces. The C++
+# wrappers of C headers (<cstdlib>...) do not work there: include the C header.
+LIBC_CXX_INCLUDE_DIRS := $(shell echo | $(CXX) -x c++ -E -Wp,-v - 2>&1 | grep '^ .*/c++/')
+LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER $(addprefix -isystem ,$(LIBC_CXX_INCLUDE_DIRS))
 
 LIBC_PURE_SRCS := $(sort $(foreach dir,$(LIBC_PURE_DIRS),$(wildcard glibc-shim/$(dir)/*.cpp glibc-shim/$(dir)/*.S)))
 LIBC_POSIX_SRCS := $(sort $(filter-out glibc-shim/posix/crt1.S,$(wildcard glibc-shim/posix/*.cpp glibc-shim/posix/*.S)))
@@ -85,3 +89,8 @@ $(LIBC_HOST_OBJECT): $(LIBC_HOST_OBJS)
 	rm -f $@.joined
 
 -include $(LIBC_PURE_OBJS:.o=.d) $(LIBC_POSIX_OBJS:.o=.d) $(LIBC_HOST_OBJS:.o=.d)
+
+# Each public header compiled alone as C11 and C++20 (no build products).
+.PHONY: libc-headers-check
+libc-headers-check:
+	glibc-shim/check-headers.sh
