@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
+#include <random>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -138,4 +140,55 @@ TEST_CASE("shim malloc overhead for 1e5 blocks of 32 bytes")
     CHECK(overhead < static_cast<long>(payload / 10));
     for (void *block : blocks)
         shim_free(block);
+}
+
+TEST_CASE("shim malloc survives a random mix of allocations, reallocations and frees")
+{
+    std::mt19937 generator(7);
+    struct Live {
+        unsigned char *block;
+        size_t size;
+        unsigned char fill;
+    };
+    std::vector<Live> live;
+    auto intact = [](const Live &entry) {
+        for (size_t i = 0; i < entry.size; ++i) {
+            if (entry.block[i] != entry.fill)
+                return false;
+        }
+        return true;
+    };
+    for (int step = 0; step < 20000; ++step) {
+        unsigned int action = generator() % 10;
+        if (action < 5 || live.empty()) {
+            // Mostly small sizes, sometimes large ones.
+            size_t size = generator() % 8 == 0 ? generator() % 200000 : generator() % 600;
+            auto *block = static_cast<unsigned char *>(shim_malloc(size));
+            REQUIRE(block != nullptr);
+            auto fill = static_cast<unsigned char>(generator());
+            std::memset(block, fill, size);
+            live.push_back(Live{block, size, fill});
+        } else if (action < 7) {
+            Live &entry = live[generator() % live.size()];
+            size_t size = generator() % 5000;
+            auto *block = static_cast<unsigned char *>(shim_realloc(entry.block, size == 0 ? 1 : size));
+            REQUIRE(block != nullptr);
+            size_t kept = std::min(entry.size, size == 0 ? size_t{1} : size);
+            for (size_t i = 0; i < kept; ++i)
+                REQUIRE(block[i] == entry.fill);
+            entry.block = block;
+            entry.size = size == 0 ? 1 : size;
+            std::memset(block, entry.fill, entry.size);
+        } else {
+            size_t index = generator() % live.size();
+            REQUIRE(intact(live[index]));
+            shim_free(live[index].block);
+            live[index] = live.back();
+            live.pop_back();
+        }
+    }
+    for (const Live &entry : live) {
+        REQUIRE(intact(entry));
+        shim_free(entry.block);
+    }
 }

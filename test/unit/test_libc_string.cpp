@@ -1,6 +1,7 @@
 // glibc-shim string/: the shim's functions checked against expectations
 // derived from the inputs (and, for mem*, against a plain byte loop).
 #include "support/shim.h"
+#include "support/child_process.h"
 
 #include <catch.hpp>
 #include <cerrno>
@@ -171,4 +172,24 @@ TEST_CASE("shim strerror and strsignal describe numbers, known or not")
     CHECK(std::string(shim_strsignal(99)) == "Unknown signal 99");
     CHECK(shim_ffs(0) == 0);
     CHECK(shim_ffs(0x18) == 4);
+}
+
+TEST_CASE("shim psignal writes the prefix and the description to fd 2")
+{
+    int pipe_fds[2];
+    REQUIRE(pipe(pipe_fds) == 0);
+    static int fd;
+    fd = pipe_fds[1];
+    test_support::run_in_child([] {
+        dup2(fd, 2);
+        shim_psignal(SIGTERM, "worker");
+        shim_psignal(SIGHUP, nullptr);
+    });
+    close(pipe_fds[1]);
+    std::string message;
+    char buffer[128];
+    for (ssize_t length; (length = read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+        message.append(buffer, static_cast<size_t>(length));
+    close(pipe_fds[0]);
+    CHECK(message == "worker: Terminated\nHangup\n");
 }

@@ -56,6 +56,7 @@ char *shim_strerror(int error);
 char *shim_strerror_r(int error, char *buffer, size_t size);
 int shim___xpg_strerror_r(int error, char *buffer, size_t size);
 char *shim_strsignal(int signal_number);
+void shim_psignal(int signal_number, const char *prefix);
 int shim_ffs(int value);
 
 // ctype/
