@@ -23,8 +23,18 @@ BUILD := build
 ISO_MODULES := boot/modules/motd.txt
 
 # Each make/*.mk adds one part of the build (user programs, fuzzers, ...);
-# they may add to ISO_MODULES and to the phony targets below.
+# they may add to ISO_MODULES, to ROOT_FILES (what the root file system
+# holds beyond boot/root) and to the phony targets below.
+ROOT_FILES :=
 include $(sort $(wildcard make/*.mk))
+
+# The root file system's contents, boot/root/ and ROOT_FILES, as a cpio
+# archive tmpfs unpacks at start (after every make/*.mk added its files).
+ROOT_ARCHIVE := $(BUILD)/root.cpio
+$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
+	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
+		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
+ISO_MODULES += $(ROOT_ARCHIVE)
 
 # ---------------------------------------------------------------- kernel ---
 

@@ -20,11 +20,10 @@ LIBC_CODE_FLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-buil
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-threadsafe-statics \
 	-fno-asynchronous-unwind-tables
 LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(LIBC_WARNINGS) -MMD -MP
-# posix/ uses lib/ (base/result.h includes <new> and <utility>): it gets
-# libstdc++'s header directories too, for those header-only pieces. The C++
-# wrappers of C headers (<cstdlib>...) do not work there: include the C header.
-LIBC_CXX_INCLUDE_DIRS := $(shell echo | $(CXX) -x c++ -E -Wp,-v - 2>&1 | grep '^ .*/c++/')
-LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER $(addprefix -isystem ,$(LIBC_CXX_INCLUDE_DIRS))
+# posix/ uses lib/ and mach/ headers, which use the freestanding part of
+# libstdc++ (<new>, <utility>, <type_traits>): its include folders, from g++.
+LIBC_CXX_INCLUDES := $(shell echo | $(CXX) -xc++ -E -v - 2>&1 | sed -n 's,^ \(/[^ ]*/c++/[^ ]*\)$$,-isystem \1,p')
+LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER $(LIBC_CXX_INCLUDES)
 
 LIBC_PURE_SRCS := $(sort $(foreach dir,$(LIBC_PURE_DIRS),$(wildcard glibc-shim/$(dir)/*.cpp glibc-shim/$(dir)/*.S)))
 LIBC_POSIX_SRCS := $(sort $(filter-out glibc-shim/posix/crt1.S,$(wildcard glibc-shim/posix/*.cpp glibc-shim/posix/*.S)))

@@ -15,6 +15,7 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/mach/crt0.S.o $(BUILD)/user/lib/mach/star
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp lib/exec/*.cpp)) \
+	lib/mach/kernel_call.cpp lib/mach/print.cpp \
 	mach/kern/slab.cpp mach/kern/elf_image.cpp mach/kern/initial_stack.cpp
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
@@ -45,7 +46,6 @@ endef
 
 # Programs installed in the root file system: $(call install_programs,<folder>,<names>,<place>)
 # builds each <folder>/<name>/ as $(BUILD)/root/<place>/<name> and adds it to ROOT_FILES.
-ROOT_FILES :=
 define install_programs
 $(foreach name,$(2),$(eval $(call program_rule,$(1),$(name),$(3))))
 ROOT_FILES += $(2:%=$(3)/%)
@@ -53,17 +53,15 @@ endef
 
 # Servers (servers/<name>) and translators (translators/<name>): /hurd/<name>
 # in the root, and shipped as /boot/hurd/<name> on the ISO (boot modules).
-SERVER_NAMES := auth exec startup proc
+SERVER_NAMES := auth exec startup proc pflocal term
 SERVERS := $(SERVER_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,servers,$(SERVER_NAMES),hurd))
 TRANSLATOR_NAMES := tmpfs hello null zero fifo symlink
 TRANSLATORS := $(TRANSLATOR_NAMES:%=$(BUILD)/root/hurd/%)
 $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
-# Utilities (utils/<name>): /bin/<name> in the root.
-UTILITY_NAMES := settrans showtrans fsysopts
-UTILITIES := $(UTILITY_NAMES:%=$(BUILD)/root/bin/%)
-$(eval $(call install_programs,utils,$(UTILITY_NAMES),bin))
+# Utilities (utils/<name>) are programs over the C library: make/libc.mk
+# and make/posix_programs.mk build them into /bin.
 
 # Test programs that run from the root file system (/test/<name>), started by startup.
 ROOT_TEST_NAMES := servertest fifotest
@@ -73,13 +71,6 @@ $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%)
 .SECONDARY: $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
 
-# The root file system's contents: boot/root/ and ROOT_FILES, as a cpio
-# archive tmpfs unpacks at start.
-ROOT_ARCHIVE := $(BUILD)/root.cpio
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%)
-	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file))
-ISO_MODULES += $(ROOT_ARCHIVE)
 
 # A truncated executable and one with a corrupted program header table: the
 # loader must refuse both without harm.
@@ -93,4 +84,4 @@ ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garb
 ISO_HURD += $(SERVERS) $(TRANSLATORS)
 
 .PHONY: user
-user: $(USER_PROGRAMS) $(SERVERS) $(TRANSLATORS) $(UTILITIES)
+user: $(USER_PROGRAMS) $(SERVERS) $(TRANSLATORS)

@@ -33,12 +33,26 @@ Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName
 
 } // namespace
 
+Error share_descriptors(mach::PortName task, const Descriptors& table)
+{
+    if (!table.valid())
+        return Error::invalid_argument;
+    for (uint32_t fd = 0; fd < table.count; fd++) {
+        mach::PortName name = table.names[fd];
+        if (name != mach::kNullName)
+            TRY_STATUS(mach::port_insert_right(task, name, name, mach::Disposition::copy_send));
+    }
+    return Error::none;
+}
+
 Result<int32_t> start_child(const Command& command, InitPorts init)
 {
     const char* name = base_name(command.path);
     mach::PortName task = TRY(create_task(name));
     int32_t pid = 0;
-    Result<mach::PortName> handle = register_child(init[kProc], task, name, pid);
+    Error shared = command.descriptors ? share_descriptors(task, *command.descriptors) : Error::none;
+    Result<mach::PortName> handle
+        = shared == Error::none ? register_child(init[kProc], task, name, pid) : Result<mach::PortName>(shared);
     Error status = handle.ok() ? Error::none : handle.error();
     if (handle.ok()) {
         mach::PortName parent = init[kProc];

@@ -11,10 +11,15 @@
 namespace exec {
 
 // Starts `command` with `init` as its init ports (its proc handle is
-// replaced by the child's own); `init[kProc]` is the caller's handle and
+// replaced by the child's own) and the open files of command.descriptors; `init[kProc]` is the caller's handle and
 // `init[kExecServer]` the exec server. Returns the child's pid. If the
 // program cannot start, its process is ended and reaped: nothing is left.
 Result<int32_t> start_child(const Command& command, InitPorts init);
+
+// Puts the open files of `table` (send rights of the caller, under the
+// names the table gives) into `task` under the same names: what the new
+// program's descriptors will name.
+Error share_descriptors(mach::PortName task, const Descriptors& table);
 
 // Waits (proc Wait through `proc_handle`) until child `pid` has ended;
 // its wait status (glibc's encoding).

@@ -19,6 +19,8 @@ Error execute(mach::PortName exec_server, mach::PortName task, const Command& co
     if (status == Error::none) {
         request->argc = command.argc;
         request->envc = command.envc;
+        if (command.descriptors)
+            request->descriptors = *command.descriptors;
         request->strings.length = packed.value();
         rpc::Rights<Exec::kRequestRights> give;
         give[kFile] = { file.value(), mach::Disposition::move_send };

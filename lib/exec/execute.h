@@ -14,6 +14,7 @@ struct Command {
     uint32_t argc;
     const char* const* envp;
     uint32_t envc;
+    const Descriptors* descriptors = nullptr; // open files it keeps (names already in its task)
 };
 
 // Opens `command.path` (for reading and executing, as the caller's

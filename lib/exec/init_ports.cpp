@@ -12,7 +12,7 @@ mach::PortName g_proc_handle = mach::kNullName;
 
 } // namespace
 
-Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port)
+Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port, const Descriptors* descriptors)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
@@ -25,6 +25,8 @@ Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName por
     message.header.id = StartMessage::kId;
     message.header.size = sizeof(message);
     message.header.descriptor_count = kInitPortCount;
+    if (descriptors)
+        message.body = *descriptors;
     rpc::Right rights[kInitPortCount];
     for (uint32_t i = 0; i < kInitPortCount; i++) {
         if (ports.at[i] != mach::kNullName)
@@ -41,8 +43,10 @@ Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName por
     return port;
 }
 
-InitPorts receive_init_ports()
+InitPorts receive_init_ports(Descriptors* descriptors)
 {
+    if (descriptors)
+        descriptors->count = 0;
     InitPorts ports;
     mach::SelfPorts self {};
     if (mach::self_ports(&self) != Error::none || self.bootstrap == mach::kNullName)
@@ -61,6 +65,8 @@ InitPorts receive_init_ports()
     }
     for (uint32_t i = 0; i < kInitPortCount; i++)
         ports.at[i] = rights[i].name;
+    if (descriptors && message.body.valid())
+        *descriptors = message.body;
     if (ports[kProc] != mach::kNullName)
         (void)mach::port_mod_refs(self.task, ports[kProc], mach::RightType::send, 1); // a reference of our own
     g_proc_handle = ports[kProc];

@@ -32,9 +32,22 @@ struct InitPorts {
     mach::PortName operator[](InitPort which) const { return at[which]; }
 };
 
-// The message that carries them (its id; rights only, no body).
+// The open files a program starts with (what exec hands a POSIX program):
+// for file descriptor i, names[i] is the name of its send right in the
+// program's own task, kNullName where the descriptor is closed. The rights
+// are already there (the caller put them into the new task under those
+// names); only the table travels.
+struct Descriptors {
+    static constexpr uint32_t kMax = 256;
+    uint32_t count = 0;
+    uint32_t reserved = 0;
+    mach::PortName names[kMax] = {};
+    bool valid() const { return count <= kMax; }
+};
+
+// The message that carries them (its id; the rights, and the descriptor table).
 struct StartMessage : rpc::Operation<mach::kStartMessageId, kInitPortCount> {
-    using Request = rpc::Empty;
+    using Request = Descriptors;
     using Reply = rpc::Empty;
 };
 
@@ -43,14 +56,18 @@ struct StartMessage : rpc::Operation<mach::kStartMessageId, kInitPortCount> {
 // program's init ports queued on it, copies of the caller's send rights
 // in `ports` (null ones stay null). `port`, if not null, is used as the
 // bootstrap port instead of a new one (a server's service port).
-Result<mach::PortName> make_bootstrap(const InitPorts& ports, mach::PortName port = mach::kNullName);
+// `descriptors`, if given, goes with them.
+Result<mach::PortName> make_bootstrap(
+    const InitPorts& ports, mach::PortName port = mach::kNullName, const Descriptors* descriptors = nullptr);
 
 // The program's side: takes the init ports from its bootstrap port (send
 // rights it owns now). All null if there was no message (a boot task, or
 // a bootstrap port that is a send right). It also keeps a reference to the
 // proc handle, so that the program's exit status reaches proc when main
 // returns (lib/mach's start calls portico_before_exit).
-InitPorts receive_init_ports();
+// With `descriptors`, the table that came with them is copied there
+// (count 0 if none or if it was not valid).
+InitPorts receive_init_ports(Descriptors* descriptors = nullptr);
 
 // Gives up the rights in `ports`.
 void release(InitPorts& ports);

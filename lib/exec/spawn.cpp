@@ -25,21 +25,23 @@ uint32_t protection_of(const kern::ElfSegment& segment)
     return protection;
 }
 
-// A memory object of `size` bytes, shown to this task at *here (to be
-// filled) and to `task` at `there` with `protection`.
-Error map_shared(mach::PortName self, mach::PortName task, uint64_t there, uint64_t size, uint32_t protection,
-    uint64_t& here)
+// Gives `task` `size` bytes at `there` with `protection`, filled by
+// fill(bytes) here first: a memory object this task fills, of which the
+// task gets its own copy (kVmCopy: private memory, as fork expects).
+template <typename Fill>
+Error give_memory(mach::PortName self, mach::PortName task, uint64_t there, uint64_t size, uint32_t protection, Fill fill)
 {
     mach::PortName object = mach::kNullName;
     TRY_STATUS(mach::memory_object_create(size, &object));
-    here = 0;
+    uint64_t here = 0;
     Error status = mach::vm_map(self, &here, size, object, 0, mach::kVmAnywhere, mach::kVmRead | mach::kVmWrite);
     if (status == Error::none) {
-        status = mach::vm_map(task, &there, size, object, 0, 0, protection);
-        if (status != Error::none)
-            (void)mach::vm_deallocate(self, here, size);
+        status = fill(reinterpret_cast<uint8_t*>(here));
+        if (status == Error::none)
+            status = mach::vm_map(task, &there, size, object, 0, mach::kVmCopy, protection);
+        (void)mach::vm_deallocate(self, here, size);
     }
-    (void)mach::port_deallocate(self, object); // the mappings keep it
+    (void)mach::port_deallocate(self, object); // the copy has what it needs
     return status;
 }
 
@@ -47,31 +49,32 @@ Error load_segment(mach::PortName self, mach::PortName task, const Program& prog
 {
     uint64_t start = align_down(segment.address);
     uint64_t size = align_up(segment.address + segment.memory_size) - start;
-    uint64_t here = 0;
-    TRY_STATUS(map_shared(self, task, start, size, protection_of(segment), here));
-    // The object is zero-filled: only the file's bytes are copied.
-    __builtin_memcpy(reinterpret_cast<uint8_t*>(here) + (segment.address - start), program.image + segment.file_offset,
-        segment.file_size);
-    return mach::vm_deallocate(self, here, size);
+    return give_memory(self, task, start, size, protection_of(segment), [&](uint8_t* bytes) {
+        // The object is zero-filled: only the file's bytes are copied.
+        __builtin_memcpy(bytes + (segment.address - start), program.image + segment.file_offset, segment.file_size);
+        return Error::none;
+    });
 }
 
 Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Program& program,
     const kern::ElfImage& image)
 {
-    uint64_t here = 0;
-    TRY_STATUS(map_shared(self, task, mach::kUserStackTop - mach::kUserStackSize, mach::kUserStackSize,
-        mach::kVmRead | mach::kVmWrite, here));
     kern::InitialStackInput input { program.argv, program.argc, program.envp, program.envc, &image, {} };
     uint64_t seed = 0;
     (void)mach::clock_monotonic(&seed); // FIXME(entropy): not secret
     for (int i = 0; i < 16; i++)
         input.random[i] = uint8_t((seed * 0x9e3779b97f4a7c15ull) >> (i * 4));
-    Result<kern::InitialStack> stack
-        = kern::build_initial_stack(input, reinterpret_cast<uint8_t*>(here), mach::kUserStackSize, mach::kUserStackTop);
-    (void)mach::vm_deallocate(self, here, mach::kUserStackSize);
-    if (!stack.ok())
-        return stack.error();
-    return stack.value().rsp;
+    uint64_t rsp = 0;
+    TRY_STATUS(give_memory(self, task, mach::kUserStackTop - mach::kUserStackSize, mach::kUserStackSize,
+        mach::kVmRead | mach::kVmWrite, [&](uint8_t* bytes) {
+            Result<kern::InitialStack> stack
+                = kern::build_initial_stack(input, bytes, mach::kUserStackSize, mach::kUserStackTop);
+            if (!stack.ok())
+                return stack.error();
+            rsp = stack.value().rsp;
+            return Error::none;
+        }));
+    return rsp;
 }
 
 Error fill_task(mach::PortName self, mach::PortName task, const Program& program, mach::PortName bootstrap,

@@ -10,7 +10,7 @@
 namespace fs {
 namespace {
 
-using Interface = rpc::Interface<io::Read, io::Write, io::Seek, io::GetStat, io::Duplicate, io::Reauthenticate, Lookup, ReadDirectory,
+using Interface = rpc::Interface<io::Read, io::Write, io::Select, io::Seek, io::GetStat, io::Duplicate, io::Reauthenticate, Lookup, ReadDirectory,
     MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute, Rename, Link, SetTranslator,
     GetTranslator, GetTranslatorControl>;
 
@@ -78,7 +78,10 @@ Result<mach::PortName> FileSystem::open_root(const Credentials& who, uint32_t fl
 
 bool FileSystem::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
-    return Interface::dispatch(*this, request, reply);
+    if (Interface::dispatch(*this, request, reply))
+        return true;
+    PerOpen* peropen = peropen_of(request.payload);
+    return peropen && peropen->node()->serve_device(request, reply);
 }
 
 // ---- peropens ----
@@ -129,7 +132,9 @@ void FileSystem::payload_released(uint64_t payload)
 
 template <typename Op> Error FileSystem::park(PerOpen& peropen, const rpc::Incoming<Op>& in)
 {
-    if (peropen.flags() & kNonBlocking)
+    // A non-blocking peropen's reads and writes never wait; a select is
+    // how such a caller waits, so it does.
+    if ((peropen.flags() & kNonBlocking) && Op::kId != io::Select::kId)
         return Error::would_block;
     peropen.node()->watcher = this;
     return m_parked.park(peropen, in, m_port);
@@ -143,7 +148,7 @@ Error FileSystem::serve(io::Read, const rpc::Incoming<io::Read>& in, rpc::Outgoi
     if (!peropen)
         return Error::permission_denied;
     // Behind a read that waits already, a new one waits too (arrival order).
-    Error status = m_parked.waiting(*peropen->node(), false) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::read) ? Error::would_block : attempt(*peropen, in.body, out.body);
     return status == Error::would_block ? park(*peropen, in) : status;
 }
 
@@ -170,7 +175,7 @@ Error FileSystem::serve(io::Write, const rpc::Incoming<io::Write>& in, rpc::Outg
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    Error status = m_parked.waiting(*peropen->node(), true) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::write) ? Error::would_block : attempt(*peropen, in.body, out.body);
     return status == Error::would_block ? park(*peropen, in) : status;
 }
 
@@ -192,6 +197,29 @@ Error FileSystem::attempt(PerOpen& peropen, const io::Write::Request& request, i
         TRY_STATUS(peropen.set_offset(offset + request.data.length));
     node.stat.modify_ns = node.stat.change_ns = now_ns();
     return Error::none;
+}
+
+Error FileSystem::serve(io::Select, const rpc::Incoming<io::Select>& in, rpc::Outgoing<io::Select>& out)
+{
+    PerOpen* peropen = peropen_of(in.payload);
+    if (!peropen)
+        return Error::permission_denied;
+    Error status = attempt(*peropen, in.body, out.body);
+    return status == Error::would_block ? park(*peropen, in) : status;
+}
+
+Error FileSystem::attempt(PerOpen& peropen, const io::Select::Request& request, io::Select::Reply& reply)
+{
+    if (request.wanted == 0 || (request.wanted & ~uint32_t(io::kReadable | io::kWritable)))
+        return Error::invalid_argument;
+    // What the peropen may not do is no reason to wait: it would fail at once.
+    uint32_t refused = 0;
+    if (!(peropen.flags() & kRead))
+        refused |= io::kReadable;
+    if (!(peropen.flags() & kWrite))
+        refused |= io::kWritable;
+    reply.ready = (peropen.node()->readiness() | refused) & request.wanted;
+    return reply.ready ? Error::none : Error::would_block;
 }
 
 Error FileSystem::serve(io::Seek, const rpc::Incoming<io::Seek>& in, rpc::Outgoing<io::Seek>& out)

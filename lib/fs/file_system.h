@@ -108,10 +108,12 @@ public:
     // ---- Attempts: a read or write, first or again (would_block: park it) ----
     Error attempt(PerOpen& peropen, const io::Read::Request& request, io::Read::Reply& reply) override;
     Error attempt(PerOpen& peropen, const io::Write::Request& request, io::Write::Reply& reply) override;
+    Error attempt(PerOpen& peropen, const io::Select::Request& request, io::Select::Reply& reply) override;
 
     // ---- the operations (rpc::Interface calls these) ----
     Error serve(io::Read, const rpc::Incoming<io::Read>&, rpc::Outgoing<io::Read>&);
     Error serve(io::Write, const rpc::Incoming<io::Write>&, rpc::Outgoing<io::Write>&);
+    Error serve(io::Select, const rpc::Incoming<io::Select>&, rpc::Outgoing<io::Select>&);
     Error serve(io::Seek, const rpc::Incoming<io::Seek>&, rpc::Outgoing<io::Seek>&);
     Error serve(io::GetStat, const rpc::Incoming<io::GetStat>&, rpc::Outgoing<io::GetStat>&);
     Error serve(io::Duplicate, const rpc::Incoming<io::Duplicate>&, rpc::Outgoing<io::Duplicate>&);

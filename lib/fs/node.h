@@ -10,11 +10,19 @@
 #pragma once
 
 #include <interfaces/fs.h>
+#include <interfaces/io.h>
 #include <interfaces/stat.h>
 #include <mach/error.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
+
+namespace mach {
+struct MessageHeader;
+}
+namespace rpc {
+struct ReplyBuffer;
+}
 
 namespace fs {
 
@@ -64,6 +72,9 @@ public:
     virtual Error read(uint64_t offset, uint8_t* out, uint32_t& amount);
     virtual Error write(uint64_t offset, const uint8_t* data, uint32_t amount);
     virtual Error set_size(uint64_t size);
+    // What a read or a write would not wait for now (io::Readiness bits).
+    // A node whose reads and writes never answer would_block is always ready.
+    virtual uint32_t readiness() const { return io::kReadable | io::kWritable; }
 
     // ---- directories ----
     // The node called `name` here (referenced for the caller); not_found if none.
@@ -89,6 +100,17 @@ public:
 
     // ---- symbolic links ----
     virtual const char* target() const { return nullptr; }
+
+    // ---- device interfaces ----
+    // A request the fs and io interfaces do not know, sent to a peropen of
+    // this node (a terminal's term interface, say): served here if the node
+    // knows it (true), else it is not_supported.
+    virtual bool serve_device(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
+    {
+        (void)request;
+        (void)reply;
+        return false;
+    }
 
     // ---- a translator's root ----
     // Applies new options (fsys SetOptions: the translator's command line

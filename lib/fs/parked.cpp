@@ -7,19 +7,36 @@ namespace fs {
 // One parked request: its reply right and a copy of what it asked.
 struct ParkedRequests::Entry {
     PerOpen* peropen; // alive while the entry is (drop() comes before it is freed)
-    bool write;
+    Kind kind;
     rpc::Deferred<io::Read> read_reply;
     rpc::Deferred<io::Write> write_reply;
+    rpc::Deferred<io::Select> select_reply;
     io::Read::Request read;
     io::Write::Request write_request;
+    io::Select::Request select;
 
-    mach::PortName reply_right() const { return write ? write_reply.right() : read_reply.right(); }
+    mach::PortName reply_right() const
+    {
+        switch (kind) {
+        case Kind::read: return read_reply.right();
+        case Kind::write: return write_reply.right();
+        case Kind::select: return select_reply.right();
+        }
+        return mach::kNullName;
+    }
     void answer(Error status)
     {
-        if (write)
-            write_reply.answer(status);
-        else
-            read_reply.answer(status);
+        switch (kind) {
+        case Kind::read: read_reply.answer(status); return;
+        case Kind::write: write_reply.answer(status); return;
+        case Kind::select: select_reply.answer(status); return;
+        }
+    }
+    void forget()
+    {
+        read_reply.forget();
+        write_reply.forget();
+        select_reply.forget();
     }
 };
 
@@ -35,7 +52,7 @@ Error ParkedRequests::park(PerOpen& peropen, const rpc::Incoming<io::Read>& in, 
         return Error::busy;
     Entry* entry = TRY(heap::create<Entry>());
     entry->peropen = &peropen;
-    entry->write = false;
+    entry->kind = Kind::read;
     entry->read = in.body;
     entry->read_reply = rpc::Deferred<io::Read>::take(in);
     return add(entry, entry->read_reply.right(), port);
@@ -47,10 +64,22 @@ Error ParkedRequests::park(PerOpen& peropen, const rpc::Incoming<io::Write>& in,
         return Error::busy;
     Entry* entry = TRY(heap::create<Entry>());
     entry->peropen = &peropen;
-    entry->write = true;
+    entry->kind = Kind::write;
     __builtin_memcpy(&entry->write_request, &in.body, rpc::body_size(in.body));
     entry->write_reply = rpc::Deferred<io::Write>::take(in);
     return add(entry, entry->write_reply.right(), port);
+}
+
+Error ParkedRequests::park(PerOpen& peropen, const rpc::Incoming<io::Select>& in, mach::PortName port)
+{
+    if (m_count == kMaxParked)
+        return Error::busy;
+    Entry* entry = TRY(heap::create<Entry>());
+    entry->peropen = &peropen;
+    entry->kind = Kind::select;
+    entry->select = in.body;
+    entry->select_reply = rpc::Deferred<io::Select>::take(in);
+    return add(entry, entry->select_reply.right(), port);
 }
 
 Error ParkedRequests::add(Entry* entry, mach::PortName reply, mach::PortName port)
@@ -69,30 +98,34 @@ Error ParkedRequests::add(Entry* entry, mach::PortName reply, mach::PortName por
     return Error::none;
 }
 
-bool ParkedRequests::waiting(const Node& node, bool write) const
+bool ParkedRequests::waiting(const Node& node, Kind kind) const
 {
     for (uint32_t i = 0; i < m_count; i++) {
-        if (m_entries[i]->peropen->node() == &node && m_entries[i]->write == write)
+        if (m_entries[i]->peropen->node() == &node && m_entries[i]->kind == kind)
             return true;
     }
     return false;
 }
 
-bool ParkedRequests::attempted(Entry& entry)
+// Tries one kind of request again: false if it must go on waiting.
+template <typename Op>
+bool try_again(Attempts& attempts, PerOpen& peropen, const typename Op::Request& request, rpc::Deferred<Op>& reply)
 {
-    if (entry.write) {
-        io::Write::Reply reply {};
-        Error status = m_attempts.attempt(*entry.peropen, entry.write_request, reply);
-        if (status == Error::would_block)
-            return false;
-        entry.write_reply.answer(status, reply);
-        return true;
-    }
-    io::Read::Reply reply {};
-    Error status = m_attempts.attempt(*entry.peropen, entry.read, reply);
+    typename Op::Reply answer {};
+    Error status = attempts.attempt(peropen, request, answer);
     if (status == Error::would_block)
         return false;
-    entry.read_reply.answer(status, reply);
+    reply.answer(status, answer);
+    return true;
+}
+
+bool ParkedRequests::attempted(Entry& entry)
+{
+    switch (entry.kind) {
+    case Kind::read: return try_again(m_attempts, *entry.peropen, entry.read, entry.read_reply);
+    case Kind::write: return try_again(m_attempts, *entry.peropen, entry.write_request, entry.write_reply);
+    case Kind::select: return try_again(m_attempts, *entry.peropen, entry.select, entry.select_reply);
+    }
     return true;
 }
 
@@ -104,7 +137,7 @@ void ParkedRequests::pass(const Node* only)
         // Still parked before it, of its kind on its node: it stays behind that one.
         bool behind = false;
         for (uint32_t j = 0; j < i && !behind; j++)
-            behind = m_entries[j]->peropen->node() == node && m_entries[j]->write == entry.write;
+            behind = m_entries[j]->peropen->node() == node && m_entries[j]->kind == entry.kind;
         if ((only && node != only) || behind || !attempted(entry))
             i++;
         else
@@ -142,8 +175,7 @@ bool ParkedRequests::forget(mach::PortName name)
     for (uint32_t i = 0; i < m_count; i++) {
         Entry& entry = *m_entries[i];
         if (entry.reply_right() == name) {
-            entry.read_reply.forget();
-            entry.write_reply.forget();
+            entry.forget();
             remove(i);
             return true;
         }

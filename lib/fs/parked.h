@@ -1,5 +1,5 @@
 // Requests parked on nodes that answered would_block ("not now": a read of
-// an empty pipe, a write to a full one). Each keeps its reply right
+// an empty pipe, a write to a full one, a select of a file not ready). Each keeps its reply right
 // (rpc::Deferred) and a copy of its request; retry() tries them again
 // when the node says it changed, answering those that can go on.
 //
@@ -20,11 +20,12 @@ namespace fs {
 class Node;
 class PerOpen;
 
-// How a parked request is tried again (the file system's read and write).
+// How a parked request is tried again (the file system's read, write and select).
 class Attempts {
 public:
     virtual Error attempt(PerOpen& peropen, const io::Read::Request& request, io::Read::Reply& reply) = 0;
     virtual Error attempt(PerOpen& peropen, const io::Write::Request& request, io::Write::Reply& reply) = 0;
+    virtual Error attempt(PerOpen& peropen, const io::Select::Request& request, io::Select::Reply& reply) = 0;
 
 protected:
     ~Attempts() = default;
@@ -44,9 +45,12 @@ public:
     // busy when kMaxParked wait already. `port` is the file system's port.
     Error park(PerOpen& peropen, const rpc::Incoming<io::Read>& in, mach::PortName port);
     Error park(PerOpen& peropen, const rpc::Incoming<io::Write>& in, mach::PortName port);
+    Error park(PerOpen& peropen, const rpc::Incoming<io::Select>& in, mach::PortName port);
 
-    // Whether a read (or a write) waits on `node` already: a new one queues behind it.
-    bool waiting(const Node& node, bool write) const;
+    enum class Kind : uint8_t { read, write, select };
+
+    // Whether a request of `kind` waits on `node` already: a new one queues behind it.
+    bool waiting(const Node& node, Kind kind) const;
 
     // Tries the requests parked on `node` again, in arrival order. Called
     // again while it runs (an answer changed the node), it goes round once more.

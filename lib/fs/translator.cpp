@@ -30,7 +30,9 @@ Error set_up_control(Control& control, const mach::SelfPorts& self, mach::PortNa
 
 } // namespace
 
-int run_translator(Node& root, const char* options)
+int run_translator(Node& root, const char* options) { return run_translator(root, options, nullptr, nullptr); }
+
+int run_translator(Node& root, const char* options, TranslatorSetup setup, void* context)
 {
     exec::InitPorts init = exec::receive_init_ports();
     mach::SelfPorts self {};
@@ -46,6 +48,8 @@ int run_translator(Node& root, const char* options)
     init[exec::kAuth] = mach::kNullName;
     Control control(server, file_system, options);
     Error status = file_system.start();
+    if (status == Error::none && setup)
+        status = setup(server, init, context);
     if (status == Error::none)
         status = set_up_control(control, self, init[exec::kParent]);
     exec::release(init);

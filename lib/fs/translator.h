@@ -8,12 +8,21 @@
 // bootstrap port (fsys Startup), which attaches it.
 #pragma once
 
+#include <exec/init_ports.h>
 #include <fs/node.h>
+#include <ports/server.h>
 
 namespace fs {
 
 // Serves `root` (taking the caller's reference) with `options` (what
 // fsysopts shows). Returns the task's exit status.
 int run_translator(Node& root, const char* options);
+
+// The same, with `setup` called once the file system is up and before
+// anything is served: a device translator claims its device there, with
+// the rest of its init ports (it may keep one by setting its slot to
+// null) and the messages queued behind them on its bootstrap port.
+using TranslatorSetup = Error (*)(ports::Server& server, exec::InitPorts& init, void* context);
+int run_translator(Node& root, const char* options, TranslatorSetup setup, void* context);
 
 } // namespace fs

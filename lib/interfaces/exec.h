@@ -25,11 +25,12 @@ struct Exec : rpc::Operation<kBase + 1, uint32_t(kFirstInitPort) + uint32_t(kIni
     struct alignas(8) Request {
         uint32_t argc;
         uint32_t envc;
+        Descriptors descriptors; // the program's open files (see init_ports.h)
         // The file's path (what a script's interpreter is given), then argc
         // and envc strings, each ending in a NUL.
         rpc::Bytes<kMaxStrings> strings;
         uint32_t wire_size() const { return strings.end_within(this); }
-        bool valid() const { return strings.valid(); }
+        bool valid() const { return strings.valid() && descriptors.valid(); }
     };
     using Reply = rpc::Empty;
 };

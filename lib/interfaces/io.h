@@ -52,6 +52,28 @@ struct Seek : rpc::Operation<kBase + 3> {
     };
 };
 
+// What an open file is ready for (select and poll): a read or a write
+// that would not wait.
+enum Readiness : uint32_t {
+    kReadable = 1u << 0, // data, or the end of the file
+    kWritable = 1u << 1, // room, or an error (no reader left)
+};
+
+// Answers once the open file is ready for one of `wanted` (at once if it
+// is), with what it is ready for. Files that never make a caller wait are
+// always ready. A caller that stops waiting destroys its reply port: the
+// parked request goes with it.
+struct Select : rpc::Operation<kBase + 7> {
+    struct alignas(8) Request {
+        uint32_t wanted; // Readiness bits
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        uint32_t ready; // Readiness bits, some of `wanted`
+        uint32_t reserved;
+    };
+};
+
 struct GetStat : rpc::Operation<kBase + 4> {
     using Request = rpc::Empty;
     struct alignas(8) Reply {

@@ -149,11 +149,18 @@ struct List : rpc::Operation<kBase + 7> {
     };
 };
 
-// kill(pid, signal): ends process `pid` if the caller is its owner or
-// root. Only SIGKILL is delivered for now (the task is terminated; its
-// wait status reads "killed by signal 9"); another signal gives
-// not_supported until processes have message ports. not_found (ESRCH),
-// permission_denied (EPERM), invalid_argument for a bad signal.
+// kill(pid, signal): `pid` > 0 that process, 0 every process of the
+// caller's group, -1 every process the caller may signal, < -1 every
+// process of group -pid; each gets the signal if the caller is its owner
+// or root (pid 1 never). Signal 0 only checks. proc carries out what the
+// process asked for (SetSignals): an ignored signal is dropped, a handled
+// one is sent to the process's signal port (SignalMessage), and otherwise
+// the default action happens here: SIGCHLD, SIGURG, SIGWINCH and SIGCONT
+// are dropped, the stop signals too (no job control yet), SIGKILL and
+// every other signal end the process ("killed by signal N").
+// not_found (ESRCH) when nothing matched, permission_denied (EPERM) when
+// nothing matched that the caller may signal, invalid_argument for a bad
+// signal.
 struct Kill : rpc::Operation<kBase + 8> {
     struct alignas(8) Request {
         int32_t pid;
@@ -161,5 +168,54 @@ struct Kill : rpc::Operation<kBase + 8> {
     };
     using Reply = rpc::Empty;
 };
+
+// exec: the caller's process goes on in the task of the request's one
+// right (the new program), under the same pid, parent, group, children
+// and handle. proc watches the new task from then on and forgets the old
+// one, whose end means nothing any more. Handled signals go back to their
+// default action and the signal port is dropped (the new program sets its
+// own); ignored ones stay ignored, as POSIX's exec says. invalid_right
+// without a task, already_exists if the task is another process's.
+struct Reexec : rpc::Operation<kBase + 9, 1> {
+    struct alignas(8) Request {
+        rpc::Text<kNameSize> name; // for ps
+    };
+    using Reply = rpc::Empty;
+};
+
+// A set of signals: bit (n - 1) for signal n (1-64).
+using SignalSet = uint64_t;
+constexpr SignalSet signal_bit(int32_t signal) { return SignalSet(1) << (signal - 1); }
+
+// The caller's signal dispositions, as sigaction sets them: `ignored` are
+// dropped, `handled` are sent to its signal port (the request's one right,
+// a send right; none: keep the port it has), the rest take their default
+// action. SIGKILL and SIGSTOP cannot be ignored or handled (their bits are
+// cleared). With kKeepDispositions only the port changes. Replies with the
+// dispositions in effect (what a new program learns at its start).
+struct SetSignals : rpc::Operation<kBase + 10, 1> {
+    static constexpr uint32_t kKeepDispositions = 1;
+    struct alignas(8) Request {
+        SignalSet ignored;
+        SignalSet handled;
+        uint32_t flags;
+        uint32_t reserved;
+    };
+    struct alignas(8) Reply {
+        SignalSet ignored;
+        SignalSet handled;
+    };
+};
+
+// What proc sends to a signal port (one-way: its id, this body).
+constexpr uint32_t kSignalMessageId = kBase + 100;
+struct SignalMessage {
+    int32_t signal;
+    int32_t sender; // the pid that sent it (0: the system)
+};
+
+// Signal numbers proc treats specially (Linux's numbers, as the C library's).
+constexpr int32_t kSignalChild = 17; // SIGCHLD
+constexpr int32_t kSignalStop = 19; // SIGSTOP
 
 } // namespace proc

@@ -89,4 +89,9 @@ struct Flush : rpc::Operation<kBase + 7> {
     using Reply = rpc::Empty;
 };
 
+// startup's grant to the console's server: queued on term's bootstrap port
+// right after its start message, with one right, the device port (term
+// drives the serial port itself). No body.
+constexpr uint32_t kDeviceGrantId = kBase + 50;
+
 } // namespace term

@@ -24,6 +24,11 @@ inline Error clock_monotonic(uint64_t* ns)
 }
 
 // Sleeps at least `ns` nanoseconds (the kernel's resolution is one 10 ms tick).
+inline Error clock_realtime(uint64_t* ns)
+{
+    return syscall6(Syscall::clock_realtime, reinterpret_cast<uint64_t>(ns));
+}
+
 inline Error thread_sleep(uint64_t ns) { return syscall6(Syscall::thread_sleep, ns); }
 
 // Lets another ready thread of at least the same priority run.

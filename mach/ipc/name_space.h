@@ -84,6 +84,14 @@ public:
         mach::Disposition disposition);
     // Takes a right out of this space (by `disposition`) into `into`, under a new name there.
     Result<mach::PortName> extract_right(mach::PortName name, mach::Disposition disposition, NameSpace& into);
+    // fork: gives the space `child` a copy of every send right held here
+    // (payload and user references included) under the same name, except
+    // where `keep` says no. Receive, send-once and port-set names are not
+    // copied (they cannot be shared); nor are dead names (the child would
+    // only learn that they are dead). On an error the child holds part of
+    // the copy; the caller destroys it.
+    using KeepRight = bool (*)(const Port& port, const void* context);
+    Result<void> copy_send_rights_into(NameSpace& child, KeepRight keep, const void* context);
     // Moves the receive right `member` into the port set `set` (kNullName: out of its set).
     Result<void> move_member(mach::PortName member, mach::PortName set);
     // Registers a notification for `name` (dead_name: a send, send-once or

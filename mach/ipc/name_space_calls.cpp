@@ -394,4 +394,20 @@ Result<Identity> NameSpace::identify(PortName name)
     return Identity { receive, right.payload() };
 }
 
+Result<void> NameSpace::copy_send_rights_into(NameSpace& child, KeepRight keep, const void* context)
+{
+    for (uint32_t index = 1; index < m_used; ++index) {
+        convert_if_dead(index);
+        const Entry& e = m_entries[index];
+        if ((e.bits & kTypeBits) != kSend || !keep(port_of_send(e), context))
+            continue;
+        PortName name = name_at(index, e.generation);
+        uint16_t references = e.user_references;
+        TRY(child.insert_right(name, *this, name, Disposition::copy_send));
+        if (references > 1)
+            TRY(child.mod_refs(name, mach::RightType::send, int32_t(references) - 1));
+    }
+    return {};
+}
+
 } // namespace ipc

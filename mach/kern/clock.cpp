@@ -8,6 +8,7 @@ uint64_t g_tsc_at_start = 0;
 uint64_t g_tsc_hz = 0;
 // Nanoseconds per TSC tick as a 32.32 fixed-point number.
 uint64_t g_ns_per_tick_fixed = 0;
+uint64_t g_epoch_ns_at_start = 0; // the wall clock when monotonic_ns was 0
 
 } // namespace
 
@@ -27,6 +28,13 @@ uint64_t monotonic_ns()
     unsigned __int128 ticks = arch::read_tsc() - g_tsc_at_start;
     return uint64_t((ticks * g_ns_per_tick_fixed) >> 32);
 }
+
+void set_epoch_at_boot(uint64_t epoch_seconds)
+{
+    g_epoch_ns_at_start = epoch_seconds * 1'000'000'000 - monotonic_ns();
+}
+
+uint64_t realtime_ns() { return g_epoch_ns_at_start + monotonic_ns(); }
 
 void delay_ns(uint64_t ns)
 {

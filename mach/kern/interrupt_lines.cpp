@@ -4,6 +4,7 @@
 #include <arch/x86_64/interrupt_frame.h>
 #include <arch/x86_64/ioapic.h>
 #include <arch/x86_64/lapic.h>
+#include <kern/firmware_memory.h>
 #include <kern/interrupt_lines.h>
 #include <kern/log.h>
 #include <vm/address_space.h>
@@ -29,18 +30,6 @@ arch::IoApic g_chips[arch::InterruptTopology::kMaxIoApics];
 size_t g_chip_count = 0;
 Line g_lines[kMaxInterruptLines];
 arch::InterruptTopology g_topology;
-
-// Firmware tables, wherever the firmware put them (often in reserved
-// memory the direct map leaves out): mapped on demand, copied with a
-// checked copy so that a bad pointer in a table is an error, not a fault.
-bool read_physical(PhysAddr address, void* out, size_t size, void*)
-{
-    constexpr PhysAddr kPhysicalLimit = 1ull << 46;
-    if (address >= kPhysicalLimit || size > kPhysicalLimit - address)
-        return false;
-    Result<void*> mapped = vm::map_device_memory(address, size);
-    return mapped.ok() && copy_bytes_checked(out, mapped.value(), size) == 0;
-}
 
 void line_interrupt(arch::InterruptFrame& frame)
 {
@@ -73,7 +62,7 @@ void wiring_of(uint32_t number, Line& line)
 void interrupt_lines_init(const BootInfo& boot)
 {
     Result<arch::InterruptTopology> topology
-        = arch::read_interrupt_topology(boot.acpi_rsdp, boot.acpi_rsdp_size, read_physical, nullptr);
+        = arch::read_interrupt_topology(boot.acpi_rsdp, boot.acpi_rsdp_size, read_firmware_memory, nullptr);
     if (!topology.ok()) {
         log("irq", "no interrupt lines for drivers: ACPI tables unusable (%s)", error_name(topology.error()));
         return;

@@ -7,6 +7,7 @@
 #include <arch/x86_64/multiboot2.h>
 #include <arch/x86_64/pic.h>
 #include <arch/x86_64/qemu.h>
+#include <arch/x86_64/rtc.h>
 #include <arch/x86_64/serial.h>
 #include <kern/boot_info.h>
 #include <kern/clock.h>
@@ -18,6 +19,7 @@
 #include <kern/ipc_setup.h>
 #include <kern/ktest.h>
 #include <kern/log.h>
+#include <kern/power.h>
 #include <kern/panic.h>
 #include <kern/panic_report.h>
 #include <kern/program_loader.h>
@@ -67,6 +69,11 @@ void start_timer()
     if (tsc_hz == 0)
         kern::panic("could not calibrate the local APIC timer against the PIT");
     kern::clock_init(tsc_hz);
+    Result<kern::CalendarTime> now = arch::read_rtc();
+    if (now.ok())
+        kern::set_epoch_at_boot(kern::epoch_seconds(now.value()));
+    else
+        kern::log("timer", "the real-time clock holds no valid date: the wall clock starts at 1970");
     arch::enable_interrupts();
     kern::log("timer", "local APIC timer at %lu Hz, TSC at %lu.%03lu MHz", kern::kTimerHz, tsc_hz / 1000000,
               (tsc_hz / 1000) % 1000);
@@ -113,14 +120,18 @@ int run_user_benches(const char* selector)
         arch::halt();
 }
 
-// The boot thread's last job: report the uptime once a second so a user
-// sees the timer at work.
+// The boot thread's last job: report the uptime, once a second for the
+// first seconds so a user sees the timer at work, then once an hour (the
+// console is the shell's by then).
 [[noreturn]] void report_uptime()
 {
     constexpr uint64_t kSecondNs = 1000000000;
+    constexpr uint64_t kBootSeconds = 3;
+    constexpr uint64_t kHourNs = 3600 * kSecondNs;
     for (;;) {
         uint64_t now = kern::monotonic_ns();
-        (void)kern::Scheduler::sleep_until((now / kSecondNs + 1) * kSecondNs);
+        uint64_t period = now < kBootSeconds * kSecondNs ? kSecondNs : kHourNs;
+        (void)kern::Scheduler::sleep_until((now / period + 1) * period);
         uint64_t ticks = kern::timer_ticks();
         kern::log("timer", "uptime %lu s, %lu ticks", ticks / kern::kTimerHz, ticks);
     }
@@ -158,6 +169,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     kern::Scheduler::init("boot");
     kern::ipc_init();
     kern::interrupt_lines_init(g_boot_info);
+    kern::power_init(g_boot_info);
 
     if (crash)
         kern::run_crash_test(crash);

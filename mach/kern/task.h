@@ -34,6 +34,10 @@ public:
 
     // A task with an empty address space and no thread yet.
     static Result<Task*> create(const char* name);
+    // A task made from this one, without threads: its send rights under the
+    // same names (not its own task and thread ports) and, with
+    // mach::kForkMemory, its memory copy-on-write at the same addresses.
+    Result<Task*> fork(const char* name, uint32_t flags);
     // Frees a task that never got a thread (after a failed start).
     static void destroy_unstarted(Task* task);
 
@@ -72,6 +76,7 @@ private:
     void remove_thread(Thread& thread);
     static void destroy(Task* task);
     Result<void> create_parts();
+    Result<void> copy_into(Task& child, uint32_t flags);
     void destroy_parts();
     void set_name(const char* name);
 

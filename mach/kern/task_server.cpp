@@ -42,6 +42,24 @@ Error task_create(KernelRequest& request)
     return Error::none;
 }
 
+Error task_fork(Task& task, KernelRequest& request)
+{
+    Result<mach::TaskForkRequest> body = request.body<mach::TaskForkRequest>();
+    if (!body.ok())
+        return body.error();
+    if ((body.value().flags & ~uint32_t(mach::kForkMemory)) != 0)
+        return Error::invalid_argument;
+    char name[sizeof(body.value().name) + 1] = {};
+    __builtin_memcpy(name, body.value().name, sizeof(body.value().name));
+    if (task.exiting())
+        return Error::port_dead;
+    Result<Task*> child = task.fork(name, body.value().flags);
+    if (!child.ok())
+        return child.error();
+    request.set_result_right(send_right_to(child.value()->port()));
+    return Error::none;
+}
+
 Error thread_create(Task& task, KernelRequest& request)
 {
     Result<mach::ThreadCreateRequest> body = request.body<mach::ThreadCreateRequest>();
@@ -98,6 +116,8 @@ Error serve_task(void* object, KernelRequest& request)
         return task_info(task, request);
     case mach::KernelCall::task_create:
         return task_create(request);
+    case mach::KernelCall::task_fork:
+        return task_fork(task, request);
     case mach::KernelCall::thread_create:
         return thread_create(task, request);
     case mach::KernelCall::task_set_bootstrap:

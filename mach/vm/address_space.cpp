@@ -56,6 +56,8 @@ PageFlags page_flags(Protection protection)
 
 } // namespace
 
+PageFlags AddressSpace::copy_on_write_flags(Protection protection) { return page_flags(without_write(protection)); }
+
 AddressSpace::AddressSpace(PageTable&& table, Region* regions)
     : m_table(static_cast<PageTable&&>(table))
     , m_regions(regions)
@@ -458,7 +460,7 @@ Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, Virt
     reference_frame(frame);
     snapshot.adopt(index, frame);
     if (has_flags(present.value().flags, PageFlags::writable)) {
-        (void)m_table.protect(page, page_flags(without_write(region.protection)));
+        (void)m_table.protect(page, copy_on_write_flags(region.protection));
         flush(page);
     }
     return {};
@@ -492,15 +494,23 @@ Result<MemoryObject*> AddressSpace::snapshot(VirtAddr address, size_t size)
 
 Result<VirtAddr> AddressSpace::map_snapshot(MemoryObject& snapshot, VirtAddr address, Protection protection)
 {
-    size_t size = snapshot.size();
-    VirtAddr start = TRY(place(address, size, true));
+    return map_copy(address, snapshot.size(), snapshot, 0, protection, true);
+}
+
+Result<VirtAddr> AddressSpace::map_copy(
+    VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere)
+{
+    if (size == 0 || !is_page_aligned(offset) || offset > object.size() || align_up(size, kPageSize) > object.size() - offset)
+        return Error::invalid_argument;
+    size = align_up(size, kPageSize);
+    VirtAddr start = TRY(place(address, size, anywhere));
     TRY(insert_region({ start, start + size, 0, nullptr, protection, Backing::anonymous, true }));
-    for (size_t index = 0; index < snapshot.page_count(); ++index) {
-        PhysAddr frame = snapshot.frame_at(index);
+    for (size_t index = 0; index < size / kPageSize; ++index) {
+        PhysAddr frame = object.frame_at(offset / kPageSize + index);
         if (!frame)
-            continue;
+            continue; // never written: zeros in the copy too
         reference_frame(frame);
-        Result<void> mapped = map_page(start + index * kPageSize, frame, page_flags(without_write(protection)));
+        Result<void> mapped = map_page(start + index * kPageSize, frame, copy_on_write_flags(protection));
         if (!mapped.ok()) {
             release_frame(frame);
             (void)deallocate(start, size);

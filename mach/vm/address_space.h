@@ -106,6 +106,20 @@ public:
     // `address`); its pages are shared copy-on-write until written.
     Result<VirtAddr> map_snapshot(MemoryObject& snapshot, VirtAddr address, Protection protection);
 
+    // Maps a private copy of `size` bytes of `object` from `offset` (vm_map
+    // with kVmCopy): anonymous memory whose pages start out as the object's,
+    // shared copy-on-write. What a loader fills an object with becomes the
+    // program's own memory, which fork copies rather than shares.
+    Result<VirtAddr> map_copy(
+        VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere);
+
+    // fork: gives the empty space `child` the same regions at the same
+    // addresses. Anonymous memory is shared copy-on-write (resident pages
+    // become read-only on both sides until written), shared memory objects
+    // stay shared, device memory is left out. On an error the child holds
+    // part of the copy; the caller destroys it.
+    Result<void> fork_into(AddressSpace& child);
+
     // Resolves a fault at `address` (demand-zero or copy-on-write).
     // bad_address if nothing is mapped there; permission_denied if the access is not allowed.
     Result<void> handle_fault(VirtAddr address, bool write, bool execute);
@@ -161,6 +175,9 @@ private:
     template <typename Visit> Result<void> walk_pages(VirtAddr address, size_t size, bool for_writing, Visit visit);
     Result<void> break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame);
     Result<void> share_into(MemoryObject& snapshot, size_t index, VirtAddr page, const Region& region);
+    Result<void> share_page_with(AddressSpace& child, VirtAddr page, const Region& region);
+    // The flags of a page shared copy-on-write: read-only until written.
+    static PageFlags copy_on_write_flags(Protection protection);
     Result<void> split_at(VirtAddr address);
     void merge_neighbours();
     void remove_region(size_t index);

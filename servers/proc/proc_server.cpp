@@ -6,7 +6,8 @@
 namespace proc {
 namespace {
 
-using Interface = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill>;
+using Interface
+    = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec, SetSignals>;
 
 // Asks the kernel to end `task` and does not wait for the answer: the
 // right is whatever the parent said was a task port, and proc never waits
@@ -23,6 +24,23 @@ void terminate(mach::PortName task, int32_t status)
     message.header.id = uint32_t(mach::KernelCall::task_terminate);
     message.header.size = sizeof(message);
     message.body.status = status;
+    (void)mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, 0);
+}
+
+// Sends `signal` to a process's signal port without waiting: a full queue
+// drops it (POSIX signals do not queue), a dead port too (the process is
+// on its way out).
+void send_signal(mach::PortName port, int32_t signal, int32_t sender)
+{
+    struct {
+        mach::MessageHeader header;
+        SignalMessage body;
+    } message {};
+    message.header.destination = port;
+    message.header.destination_disposition = mach::Disposition::copy_send;
+    message.header.id = kSignalMessageId;
+    message.header.size = sizeof(message);
+    message.body = { signal, sender };
     (void)mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, 0);
 }
 
@@ -72,12 +90,17 @@ void ProcServer::dead_name(mach::PortName name)
     Process* process = m_table.find_task(name);
     if (!process)
         return;
+    if (process->signal_port != 0)
+        (void)mach::port_deallocate(m_server.task(), process->signal_port);
+    process->signal_port = 0;
     m_table.end(*process);
     after_end(*process);
 }
 
 void ProcServer::after_end(Process& process)
 {
+    if (process.parent)
+        signal(*process.parent, kSignalChild, process.pid);
     m_waits.drop(process);
     if (process.parent)
         m_waits.settle(m_table, *process.parent);
@@ -212,17 +235,85 @@ Error ProcServer::serve(Kill, const rpc::Incoming<Kill>& in, rpc::Outgoing<Kill>
     Process* killer = caller(in.payload);
     if (!killer)
         return Error::not_found;
-    if (in.body.signal < 0 || in.body.signal > 64)
+    int32_t number = in.body.signal;
+    if (number < 0 || number > 64)
         return Error::invalid_argument;
-    if (in.body.pid <= 0)
-        return Error::not_supported; // FIXME(signals): kill(0) and kill(-group)
-    Process* target = TRY(m_table.kill_target(*killer, in.body.pid));
-    if (in.body.signal == 0 || !target->alive())
-        return Error::none; // signal 0 only asks; a zombie has nothing left to end
-    if (in.body.signal != kSignalKill)
-        return Error::not_supported; // FIXME(signals): through the process's message port
-    // The status Exit reported, if any, still wins: the task's death ends the process.
-    terminate(target->task, kSignalKill);
+    return m_table.for_each_kill_target(*killer, in.body.pid, [&](Process& target) {
+        if (number != 0)
+            signal(target, number, killer->pid);
+    });
+}
+
+void ProcServer::signal(Process& target, int32_t number, int32_t sender)
+{
+    if (!target.alive() || &target == &m_table.init())
+        return;
+    switch (ProcessTable::action_for(target, number)) {
+    case SignalAction::drop:
+        return;
+    case SignalAction::deliver:
+        send_signal(target.signal_port, number, sender);
+        return;
+    case SignalAction::terminate:
+        // A status Exit already reported wins: the process was ending anyway.
+        if (!target.exit_reported)
+            m_table.report_exit(target, killed_status(number));
+        terminate(target.task, killed_status(number));
+        return;
+    }
+}
+
+Error ProcServer::serve(SetSignals, const rpc::Incoming<SetSignals>& in, rpc::Outgoing<SetSignals>& out)
+{
+    Process* process = caller(in.payload);
+    const rpc::Right& port = in.rights[0];
+    bool has_port = port.name != mach::kNullName;
+    Error refused = !process ? Error::not_found
+        : has_port && port.disposition != mach::Disposition::move_send && port.disposition != mach::Disposition::copy_send
+        ? Error::invalid_right
+        : Error::none;
+    if (refused != Error::none) {
+        rpc::release(port);
+        return refused;
+    }
+    if (!(in.body.flags & SetSignals::kKeepDispositions))
+        ProcessTable::set_signals(*process, in.body.ignored, in.body.handled);
+    if (has_port) {
+        if (process->signal_port != 0)
+            (void)mach::port_deallocate(m_server.task(), process->signal_port);
+        process->signal_port = port.name;
+    }
+    out.body.ignored = process->ignored_signals;
+    out.body.handled = process->handled_signals;
+    return Error::none;
+}
+
+// ---- exec ----
+
+Error ProcServer::serve(Reexec, const rpc::Incoming<Reexec>& in, rpc::Outgoing<Reexec>&)
+{
+    const rpc::Right& task = in.rights[0];
+    Process* process = caller(in.payload);
+    bool task_right = task.disposition == mach::Disposition::move_send
+        || task.disposition == mach::Disposition::copy_send;
+    Error refused = !process || !process->alive() ? Error::not_found
+        : process == &m_table.init()              ? Error::not_supported
+        : !task_right                             ? Error::invalid_right
+        : m_table.find_task(task.name)            ? Error::already_exists
+                                                  : Error::none;
+    if (refused == Error::none)
+        refused = m_server.watch_death(task.name, m_port);
+    if (refused != Error::none) {
+        rpc::release(task);
+        return refused;
+    }
+    mach::PortName old_task = process->task;
+    mach::PortName old_signal_port = process->signal_port;
+    m_table.reexec(*process, task.name, in.body.name.c_str());
+    // Its dead-name request goes with the name (a port_deleted, which means nothing here).
+    (void)mach::port_deallocate(m_server.task(), old_task);
+    if (old_signal_port != 0)
+        (void)mach::port_deallocate(m_server.task(), old_signal_port);
     return Error::none;
 }
 

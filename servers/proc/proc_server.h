@@ -38,6 +38,8 @@ public:
     Error serve(GetProcessGroup, const rpc::Incoming<GetProcessGroup>&, rpc::Outgoing<GetProcessGroup>&);
     Error serve(List, const rpc::Incoming<List>&, rpc::Outgoing<List>&);
     Error serve(Kill, const rpc::Incoming<Kill>&, rpc::Outgoing<Kill>&);
+    Error serve(Reexec, const rpc::Incoming<Reexec>&, rpc::Outgoing<Reexec>&);
+    Error serve(SetSignals, const rpc::Incoming<SetSignals>&, rpc::Outgoing<SetSignals>&);
 
 private:
     // The process a request came from: pid 1 for a plain right, null for
@@ -52,6 +54,8 @@ private:
     // What follows a process's end: its parked waits go, its parent's and
     // init's (which may have inherited zombies) are answered if they can be.
     void after_end(Process& process);
+    // Carries out `number` sent to `target` by pid `sender` (Kill's rules).
+    void signal(Process& target, int32_t number, int32_t sender);
 
     ports::Server& m_server;
     mach::PortName m_port = mach::kNullName;

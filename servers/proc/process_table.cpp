@@ -76,6 +76,10 @@ Result<Process*> ProcessTable::add_child(Process& parent, const char* name, uint
     child->group = parent.group;
     child->session = parent.session;
     child->uid = parent.uid;
+    // fork keeps the dispositions (the handlers are in the copied memory);
+    // the child registers its own signal port.
+    child->ignored_signals = parent.ignored_signals;
+    child->handled_signals = parent.handled_signals;
     child->life = Life::running;
     child->task = task;
     copy_name(child->name, name);
@@ -227,9 +231,54 @@ Result<Process*> ProcessTable::kill_target(Process& caller, int32_t pid)
     Process* target = find(pid);
     if (!target)
         return Error::not_found;
-    if (target == &init() || (caller.uid != 0 && caller.uid != target->uid))
+    if (!may_signal(caller, *target))
         return Error::permission_denied;
     return target;
+}
+
+bool ProcessTable::may_signal(const Process& caller, const Process& target) const
+{
+    return &target != &m_slots[0] && (caller.uid == 0 || caller.uid == target.uid);
+}
+
+// ---- signals ----
+
+namespace {
+
+// Signals whose default action is to do nothing: the child ones and the
+// stop ones (no job control yet: FIXME(signals) stop and continue).
+constexpr SignalSet kDefaultIgnored = signal_bit(kSignalChild) | signal_bit(18) /* SIGCONT */
+    | signal_bit(kSignalStop) | signal_bit(20) /* SIGTSTP */ | signal_bit(21) /* SIGTTIN */
+    | signal_bit(22) /* SIGTTOU */ | signal_bit(23) /* SIGURG */ | signal_bit(28) /* SIGWINCH */;
+// What no process may catch or ignore.
+constexpr SignalSet kUncatchable = signal_bit(kSignalKill) | signal_bit(kSignalStop);
+
+} // namespace
+
+SignalAction ProcessTable::action_for(const Process& process, int32_t signal)
+{
+    SignalSet bit = signal_bit(signal);
+    if (process.ignored_signals & bit)
+        return SignalAction::drop;
+    if ((process.handled_signals & bit) && process.signal_port != 0)
+        return SignalAction::deliver;
+    if (kDefaultIgnored & bit)
+        return SignalAction::drop;
+    return SignalAction::terminate;
+}
+
+void ProcessTable::set_signals(Process& process, SignalSet ignored, SignalSet handled)
+{
+    process.ignored_signals = ignored & ~kUncatchable;
+    process.handled_signals = handled & ~kUncatchable & ~ignored;
+}
+
+void ProcessTable::reexec(Process& process, uint32_t task, const char* name)
+{
+    process.task = task;
+    process.handled_signals = 0;
+    process.signal_port = 0;
+    copy_name(process.name, name);
 }
 
 // ---- ps ----

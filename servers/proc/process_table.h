@@ -35,11 +35,20 @@ struct Process {
     int32_t status = 0; // the wait status, once ended (or reported)
     uint32_t task = 0; // the task port's name in proc (0 for pid 1, or once dead)
     char name[kNameSize] = {};
-    // FIXME(signals): the process's message port and pending signals go here.
+    SignalSet ignored_signals = 0; // SetSignals: dropped
+    SignalSet handled_signals = 0; // SetSignals: sent to signal_port
+    uint32_t signal_port = 0; // a send right's name in proc (0: none)
 
     bool alive() const { return life == Life::running; }
     // Running or a zombie: it has a pid.
     bool has_pid() const { return life == Life::running || life == Life::zombie; }
+};
+
+// What becomes of a signal sent to a process (Kill's rules in proc.h).
+enum class SignalAction : uint8_t {
+    drop,
+    deliver, // to its signal port
+    terminate,
 };
 
 // What a wait found: a reaped child (pid > 0 and its status), or pid 0:
@@ -91,6 +100,17 @@ public:
     // The process `caller` may kill as `pid`: not_found, or permission_denied
     // unless the caller is root or the owner (pid 1 may not be killed).
     Result<Process*> kill_target(Process& caller, int32_t pid);
+    // Calls visit(Process&) for each running process kill(pid) from
+    // `caller` reaches (Kill's meaning of pid); not_found if none matched,
+    // permission_denied if none matched that the caller may signal.
+    template <typename Visit> Error for_each_kill_target(Process& caller, int32_t pid, Visit visit);
+    // What `signal` (1-64) does to `process`.
+    static SignalAction action_for(const Process& process, int32_t signal);
+    // Sets the dispositions of `process` (SIGKILL and SIGSTOP stay default).
+    static void set_signals(Process& process, SignalSet ignored, SignalSet handled);
+    // exec: `process` goes on in `task`, named `name`; handled signals go
+    // back to their defaults (the caller drops the old signal port).
+    void reexec(Process& process, uint32_t task, const char* name);
 
     // A handle of `process` was minted.
     void handle_minted(Process& process) { process.handle_out = true; }
@@ -112,10 +132,35 @@ private:
     bool group_exists(int32_t group, int32_t session) const;
     void reap(Process& zombie);
     void release_slot(Process& process);
+    // Whether `caller` may signal `target` (the owner or root; never pid 1).
+    bool may_signal(const Process& caller, const Process& target) const;
 
     Process m_slots[kMaxProcesses];
     uint32_t m_count = 0;
     int32_t m_last_pid = 1;
 };
+
+template <typename Visit> Error ProcessTable::for_each_kill_target(Process& caller, int32_t pid, Visit visit)
+{
+    if (pid > 0) {
+        Process* target = TRY(kill_target(caller, pid));
+        if (target->alive())
+            visit(*target);
+        return Error::none;
+    }
+    int32_t group = pid == 0 ? caller.group : -pid; // pid -1: any group
+    bool matched = false;
+    bool allowed = false;
+    for (Process& p : m_slots) {
+        if (!p.alive() || (pid != -1 && p.group != group))
+            continue;
+        matched = true;
+        if (!may_signal(caller, p))
+            continue;
+        allowed = true;
+        visit(p);
+    }
+    return allowed ? Error::none : matched ? Error::permission_denied : Error::not_found;
+}
 
 } // namespace proc

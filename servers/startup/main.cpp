@@ -14,6 +14,8 @@
 #include <rpc/client.h>
 
 #include "boot_server.h"
+#include "boot_translators.h"
+#include "console.h"
 
 namespace {
 
@@ -51,13 +53,16 @@ Result<exec::InitPorts> root_init_ports(const System& system)
     return init;
 }
 
-// Runs `argv` (argv[0] is the program's path) as startup's child and
-// waits for it: its wait status.
+// Runs `argv` (argv[0] is the program's path) as startup's child, with
+// the console as its standard input, output and error when there is one,
+// and waits for it: its wait status.
 Result<int32_t> run(const System& system, exec::InitPorts init, const char* const* argv, uint32_t argc)
 {
-    static const char* const environment[] = { "PATH=/bin", "HOME=/" };
+    static const char* const environment[] = { "PATH=/bin", "HOME=/", "PWD=/", "TERM=vt100" };
     init[exec::kProc] = system.proc;
-    int32_t pid = TRY(exec::start_child({ argv[0], argv, argc, environment, 2 }, init));
+    Result<exec::Descriptors*> console = startup::open_console(init);
+    exec::Command command { argv[0], argv, argc, environment, 4, console.ok() ? console.value() : nullptr };
+    int32_t pid = TRY(exec::start_child(command, init));
     return exec::wait_child(system.proc, pid);
 }
 
@@ -76,6 +81,21 @@ Result<int32_t> run(const System& system, exec::InitPorts init, const char* cons
     }
 }
 
+
+// With nothing else to run: a shell on the console, and another one
+// whenever it ends (as getty would).
+[[noreturn]] void run_shell_forever(const System& system, const exec::InitPorts& init)
+{
+    static const char* const shell[] = { "/bin/sh" };
+    for (;;) {
+        Result<int32_t> status = run(system, init, shell, 1);
+        if (!status.ok()) {
+            mach::Line() << "no shell: " << error_name(status.error());
+            reap_forever(system);
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv, char**)
@@ -90,11 +110,15 @@ int main(int argc, char** argv, char**)
         mach::Line() << "no root file system: " << error_name(init.error());
         return 1;
     }
-    mach::Line() << "system up: auth, proc, exec, root file system";
-    if (argc < 2) {
-        mach::Line() << "nothing to run (no shell yet)";
-        reap_forever(system);
-    }
+    if (Error status = startup::set_boot_translators(init.value()[exec::kRootDirectory]); status != Error::none)
+        mach::Line() << "boot translators not set: " << error_name(status);
+    exec::InitPorts console_init = init.value();
+    console_init[exec::kProc] = system.proc;
+    if (Error status = startup::start_console(console_init); status != Error::none)
+        mach::Line() << "no console: " << error_name(status);
+    mach::Line() << "system up: auth, proc, exec, root file system, console";
+    if (argc < 2)
+        run_shell_forever(system, init.value());
     Result<int32_t> status = run(system, init.value(), argv + 1, uint32_t(argc - 1));
     if (status.ok())
         mach::Line() << argv[1] << " ended: wait status " << int64_t(status.value());

@@ -1,6 +1,7 @@
 // Tasks and threads through their ports: creating a task and threads in
 // it, a fault in a child that its creator learns of through a dead-name
-// notification, terminating threads and tasks, freeing an unused task.
+// notification, terminating threads and tasks, freeing an unused task,
+// forking a task (copy-on-write memory, copied send rights).
 #include "checks.h"
 #include "ipc_protocol.h"
 
@@ -126,6 +127,67 @@ void check_task_lifetimes()
     check(dead_name_arrives(notify, doomed), "terminated_task_notified");
 }
 
+// fork's child: reports through memory shared with its parent what its
+// own copy of g_forked_value holds, whether the rights it inherited work,
+// and whether its writes stay its own.
+volatile uint64_t g_forked_value = 0;
+volatile uint64_t* g_shared = nullptr;
+
+[[noreturn]] void forked_child(uint64_t)
+{
+    mach::SelfPorts own {};
+    (void)mach::self_ports(&own);
+    g_shared[0] = g_forked_value;
+    g_shared[1] = own.task != g_self.task && statistics().tasks > 0; // the host right came along
+    g_forked_value = 1234; // the parent must not see this
+    g_shared[2] = 1;
+    mach::task_exit(0);
+}
+
+PortName fork_task(const char* name, uint32_t flags)
+{
+    mach::TaskForkRequest request {};
+    for (int i = 0; name[i] && i < 31; i++)
+        request.name[i] = name[i];
+    request.flags = flags;
+    PortName task = 0;
+    Error status = mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &request, sizeof(request), nullptr, 0, &task);
+    return status == Error::none ? task : 0;
+}
+
+void check_fork()
+{
+    PortName object = 0;
+    uint64_t shared = 0;
+    (void)mach::memory_object_create(4096, &object);
+    (void)mach::vm_map(g_self.task, &shared, 4096, object, 0, mach::kVmAnywhere, mach::kVmRead | mach::kVmWrite);
+    g_shared = reinterpret_cast<volatile uint64_t*>(shared);
+    g_forked_value = 7;
+    uint64_t stack = new_stack();
+    PortName child = fork_task("forked", mach::kForkMemory);
+    check(child != 0, "task_fork");
+    g_forked_value = 8; // after the fork: the child still sees 7
+    PortName notify = watch(child);
+    PortName thread = 0;
+    check(create_thread(child, reinterpret_cast<uint64_t>(&forked_child), stack, 0, &thread) == Error::none,
+        "forked_thread_created");
+    check(dead_name_arrives(notify, child), "forked_child_ended");
+    check(g_shared[2] == 1, "forked_child_ran_in_its_copy");
+    check(g_shared[0] == 7, "fork_copies_memory_as_it_was");
+    check(g_forked_value == 8, "fork_child_writes_stay_its_own");
+    check(g_shared[1] == 1, "fork_copies_send_rights");
+    mach::TaskForkRequest bad {};
+    bad.flags = 0x80;
+    PortName none = 0;
+    check(mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &bad, sizeof(bad), nullptr, 0, &none)
+            == Error::invalid_argument,
+        "task_fork_unknown_flags_refused");
+    uint64_t tasks = statistics().tasks;
+    PortName unused = fork_task("unused-fork", mach::kForkMemory);
+    (void)mach::port_deallocate(g_self.task, unused);
+    check(statistics().tasks == tasks, "unused_fork_freed_on_no_senders");
+}
+
 } // namespace
 
 int main(int, char**, char**)
@@ -134,5 +196,6 @@ int main(int, char**, char**)
     check_child_fault();
     check_threads();
     check_task_lifetimes();
+    check_fork();
     return finish();
 }

@@ -182,3 +182,57 @@ TEST_CASE("acpi: corrupt tables are errors, never overruns", "[acpi]")
         CHECK(topology.value().override_count == 1);
     }
 }
+
+namespace {
+
+// A FADT (PM1a control at 0x604, PM1b none, DSDT at 0x5000) and a DSDT
+// whose \_S5 package holds `package` (after the name).
+std::vector<uint8_t> machine_with_s5(FakeMemory& memory, std::vector<uint8_t> package, size_t padding = 100)
+{
+    std::vector<uint8_t> fadt_body(148 - 36);
+    put32(fadt_body, 40 - 36, 0x5000);
+    put32(fadt_body, 64 - 36, 0x604);
+    std::vector<uint8_t> aml(padding, 0x5b); // other AML before it
+    const uint8_t name[] = { 0x08, '_', 'S', '5', '_' };
+    aml.insert(aml.end(), name, name + sizeof(name));
+    aml.insert(aml.end(), package.begin(), package.end());
+    std::vector<uint8_t> rsdp = acpi1(memory);
+    memory.ranges[0x3000] = table("FACP", fadt_body);
+    memory.ranges[0x5000] = table("DSDT", aml);
+    return rsdp;
+}
+
+} // namespace
+
+TEST_CASE("acpi: soft-off comes from the FADT's PM1 control and the DSDT's \\_S5", "[acpi]")
+{
+    FakeMemory memory;
+    // Package(4) { 5, One, Zero, Zero } as iasl writes it.
+    std::vector<uint8_t> rsdp = machine_with_s5(memory, { 0x12, 0x08, 0x04, 0x0a, 0x05, 0x01, 0x00, 0x00 });
+    Result<arch::PowerControl> power = arch::read_power_control(rsdp.data(), rsdp.size(), FakeMemory::read, &memory);
+    REQUIRE(power.ok());
+    CHECK(power.value().pm1a_control == 0x604);
+    CHECK(power.value().pm1b_control == 0);
+    CHECK(power.value().sleep_type_a == 5);
+    CHECK(power.value().sleep_type_b == 1);
+    // A DSDT bigger than one window, \_S5 across the window's edge.
+    FakeMemory big;
+    rsdp = machine_with_s5(big, { 0x12, 0x06, 0x04, 0x00, 0x00, 0x00, 0x00 }, 4088);
+    Result<arch::PowerControl> across = arch::read_power_control(rsdp.data(), rsdp.size(), FakeMemory::read, &big);
+    REQUIRE(across.ok());
+    CHECK(across.value().sleep_type_a == 0);
+}
+
+TEST_CASE("acpi: no \\_S5, a broken package or no FADT is an error", "[acpi]")
+{
+    FakeMemory memory;
+    std::vector<uint8_t> rsdp = machine_with_s5(memory, { 0x13, 0x08 }); // not a package
+    CHECK(arch::read_power_control(rsdp.data(), rsdp.size(), FakeMemory::read, &memory).error() == Error::not_found);
+    FakeMemory cut;
+    rsdp = machine_with_s5(cut, { 0x12, 0x08, 0x04 }); // ends inside the package
+    CHECK(arch::read_power_control(rsdp.data(), rsdp.size(), FakeMemory::read, &cut).error() == Error::not_found);
+    FakeMemory short_fadt;
+    rsdp = acpi1(short_fadt); // its FADT is too short to hold PM1 control
+    CHECK(arch::read_power_control(rsdp.data(), rsdp.size(), FakeMemory::read, &short_fadt).error()
+        == Error::invalid_argument);
+}

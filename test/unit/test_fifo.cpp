@@ -3,7 +3,7 @@
 // the symlink translator followed by the file system it sits on.
 #include <support/fs_world.h>
 
-#include "../../translators/fifo/pipe.h"
+#include <fs/pipe.h>
 #include "../../translators/symlink/link.h"
 
 #include <atomic>
@@ -15,18 +15,18 @@ namespace {
 
 // A Pipe, released at the end of the test.
 struct PipeHolder {
-    fifo::Pipe* pipe = heap::create<fifo::Pipe>().value();
+    fs::Pipe* pipe = heap::create<fs::Pipe>().value();
     ~PipeHolder() { pipe->release(); }
 };
 
-std::string read_pipe(fifo::Pipe& pipe, uint32_t amount, Error expected = Error::none)
+std::string read_pipe(fs::Pipe& pipe, uint32_t amount, Error expected = Error::none)
 {
-    uint8_t buffer[fifo::Pipe::kCapacity];
+    uint8_t buffer[fs::Pipe::kCapacity];
     CHECK(pipe.read(0, buffer, amount) == expected);
     return std::string(reinterpret_cast<char*>(buffer), expected == Error::none ? amount : 0);
 }
 
-Error write_pipe(fifo::Pipe& pipe, const std::string& text)
+Error write_pipe(fs::Pipe& pipe, const std::string& text)
 {
     return pipe.write(0, reinterpret_cast<const uint8_t*>(text.data()), uint32_t(text.size()));
 }
@@ -70,7 +70,7 @@ private:
 struct FifoWorld {
     HostKernel kernel;
     Tmpfs below { kernel };
-    Translator fifo { kernel, heap::create<fifo::Pipe>().value() };
+    Translator fifo { kernel, heap::create<fs::Pipe>().value() };
     Client admin { kernel, below, kRoot };
 
     FifoWorld()
@@ -114,7 +114,7 @@ struct FifoWorld {
 TEST_CASE("fifo: the pipe's buffer: short reads, atomic writes, the end, a broken pipe, a new start")
 {
     PipeHolder holder;
-    fifo::Pipe& pipe = *holder.pipe;
+    fs::Pipe& pipe = *holder.pipe;
     // Before the first writer a read waits; before the first reader a write does.
     pipe.opened(fs::kRead);
     read_pipe(pipe, 10, Error::would_block);
@@ -127,12 +127,12 @@ TEST_CASE("fifo: the pipe's buffer: short reads, atomic writes, the end, a broke
     CHECK(read_pipe(pipe, 3) == "hel");
     CHECK(read_pipe(pipe, 100) == "lo"); // a short read
     // Full: a write goes in whole or waits; the ring wraps.
-    REQUIRE(write_pipe(pipe, std::string(fifo::Pipe::kCapacity - 2, 'a')) == Error::none);
+    REQUIRE(write_pipe(pipe, std::string(fs::Pipe::kCapacity - 2, 'a')) == Error::none);
     CHECK(write_pipe(pipe, "xyz") == Error::would_block);
     CHECK(write_pipe(pipe, "xy") == Error::none);
     CHECK(read_pipe(pipe, 4) == "aaaa");
     REQUIRE(write_pipe(pipe, "1234") == Error::none);
-    CHECK(read_pipe(pipe, fifo::Pipe::kCapacity - 6) == std::string(fifo::Pipe::kCapacity - 6, 'a'));
+    CHECK(read_pipe(pipe, fs::Pipe::kCapacity - 6) == std::string(fs::Pipe::kCapacity - 6, 'a'));
     CHECK(read_pipe(pipe, 10) == "xy1234");
     // The writer goes: the end of the file.
     pipe.closed(fs::kWrite);
@@ -186,7 +186,7 @@ TEST_CASE("fifo: a full pipe makes the writer wait; with no reader left a write 
     auto writer = world.open(fs::kWrite);
     {
         ActAs as(writer.first->task);
-        REQUIRE(write_text(writer.second, std::string(fifo::Pipe::kCapacity, 'a')) == Error::none);
+        REQUIRE(write_text(writer.second, std::string(fs::Pipe::kCapacity, 'a')) == Error::none);
     }
     Error late = Error::invalid_argument;
     Pending write(writer.first->task, [&] { late = write_text(writer.second, "bc"); });
@@ -220,7 +220,7 @@ TEST_CASE("fifo: non-blocking peropens get would_block instead of waiting")
     }
     {
         ActAs as(writer.first->task);
-        REQUIRE(write_text(writer.second, std::string(fifo::Pipe::kCapacity, 'a')) == Error::none);
+        REQUIRE(write_text(writer.second, std::string(fs::Pipe::kCapacity, 'a')) == Error::none);
         CHECK(client::write(writer.second, "x", 1).error() == Error::would_block);
     }
     CHECK(world.fifo.parked() == 0);
@@ -343,4 +343,45 @@ TEST_CASE("symlink: a translator whose root is a link is followed, absolute from
     CHECK(std::string(target.target.c_str()) == "/etc/motd");
     client::close(link);
     client::close(c.root);
+}
+
+TEST_CASE("fifo: select answers at once when the pipe is ready, and waits for data when it is not")
+{
+    FifoWorld world;
+    auto reader = world.open(fs::kRead);
+    auto writer = world.open(fs::kWrite);
+    io::Select::Reply ready {};
+    {
+        ActAs as(writer.first->task);
+        REQUIRE(rpc::call<io::Select>(writer.second, { io::kWritable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kWritable);
+        // Readable is not for a write-only end to wait for: it says so at once.
+        REQUIRE(rpc::call<io::Select>(writer.second, { io::kReadable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kReadable);
+        CHECK(rpc::call<io::Select>(writer.second, { 0, 0 }, ready) == Error::invalid_argument);
+    }
+    {
+        Pending select(reader.first->task, [&] {
+            io::Select::Reply got {};
+            REQUIRE(rpc::call<io::Select>(reader.second, { io::kReadable, 0 }, got) == Error::none);
+            ready = got;
+        });
+        REQUIRE(eventually([&] { return world.fifo.parked() == 1; }));
+        CHECK(!select.done());
+        ActAs as(writer.first->task);
+        REQUIRE(write_text(writer.second, "x") == Error::none);
+        select.wait();
+        CHECK(ready.ready == io::kReadable);
+    }
+    world.close(writer);
+    {
+        // At the end of the file (no writer left) the read end is readable.
+        ActAs as(reader.first->task);
+        char buffer[4];
+        REQUIRE(client::read(reader.second, buffer, sizeof(buffer)).value() == 1);
+        REQUIRE(rpc::call<io::Select>(reader.second, { io::kReadable, 0 }, ready) == Error::none);
+        CHECK(ready.ready == io::kReadable);
+    }
+    world.close(reader);
+    world.close_all();
 }

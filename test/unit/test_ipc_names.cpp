@@ -270,3 +270,38 @@ TEST_CASE("ipc: payloads are at most 48 bits, and a record keeps them whole")
     CHECK(m.header.payload == mach::kMaxPayload);
     CHECK(ipc::statistics().payload_records == 2);
 }
+
+namespace {
+bool keep_all_but(const ipc::Port& port, const void* context) { return &port != context; }
+} // namespace
+
+TEST_CASE("ipc: fork copies send rights under the same names, payloads and references included")
+{
+    IpcWorld world;
+    ClientServer p;
+    PortName file = p.server->make_send_with_payload(p.service, 0xf11e).value();
+    PortName open_file = p.server->extract_right(file, Disposition::move_send, *p.client).value();
+    REQUIRE(p.client->mod_refs(open_file, RightType::send, 2).ok()); // three references (dup'ed twice)
+    PortName own = new_receive_right(*p.client);
+    PortName own_send = p.client->extract_right(own, Disposition::make_send, *p.client).value();
+    CHECK(own_send == own); // coalesced with its receive right: not copied
+    PortName once = p.server->extract_right(p.service, Disposition::make_send_once, *p.client).value();
+    PortName plain = p.server->extract_right(p.service, Disposition::make_send, *p.client).value();
+    PortName skipped_port = new_receive_right(*p.server);
+    PortName skipped = p.server->extract_right(skipped_port, Disposition::make_send, *p.client).value();
+    ipc::Port* skip = p.server->receive_port(skipped_port);
+
+    ipc::NameSpace* child = ipc::NameSpace::create().value();
+    REQUIRE(p.client->copy_send_rights_into(*child, keep_all_but, skip).ok());
+    CHECK(type_of(*child, open_file) == RightType::send);
+    CHECK(references_of(*child, open_file) == 3);
+    CHECK(type_of(*child, plain) == RightType::send);
+    CHECK(child->type(own).error() == Error::invalid_name);
+    CHECK(child->type(once).error() == Error::invalid_name);
+    CHECK(child->type(skipped).error() == Error::invalid_name);
+    CHECK(child->name_count() == 2);
+    // The child's copy reaches the same payload: the same open file.
+    PortName back = child->extract_right(open_file, Disposition::copy_send, *p.server).value();
+    CHECK(p.server->identify(back).value().payload == 0xf11e);
+    ipc::NameSpace::destroy(child);
+}

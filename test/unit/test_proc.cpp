@@ -12,6 +12,7 @@
 
 #include <cstring>
 #include <memory>
+#include <string>
 #include <thread>
 
 using mach::Disposition;
@@ -540,7 +541,7 @@ TEST_CASE("proc server: Kill ends the task; a grandchild goes to pid 1 when its 
     proc::Kill::Reply none {};
     CHECK(rpc::call<proc::Kill>(plain, { 31000, 9 }, none) == Error::not_found);
     CHECK(rpc::call<proc::Kill>(plain, { 1, 9 }, none) == Error::permission_denied);
-    CHECK(rpc::call<proc::Kill>(plain, { parent.pid, 15 }, none) == Error::not_supported);
+    CHECK(rpc::call<proc::Kill>(plain, { parent.pid, 17 }, none) == Error::none); // SIGCHLD: dropped by default
     CHECK(rpc::call<proc::Kill>(plain, { parent.pid, -1 }, none) == Error::invalid_argument);
     CHECK(rpc::call<proc::Kill>(plain, { parent.pid, 0 }, none) == Error::none);
     CHECK(rpc::call<proc::Kill>(plain, { parent.pid, 9 }, none) == Error::none);
@@ -554,6 +555,119 @@ TEST_CASE("proc server: Kill ends the task; a grandchild goes to pid 1 when its 
     wait_for(plain, grandchild.pid, Error::none, proc::kNoHang);
     CHECK(rpc::call<proc::Kill>(plain, { grandchild.pid, 9 }, none) == Error::none);
     CHECK(wait_for(plain, grandchild.pid).pid == grandchild.pid);
+}
+
+// Sends SetSignals through `handle` with `port` (a receive right of `as`, or null).
+proc::SetSignals::Reply set_signals(HostTask& as, PortName handle, proc::SignalSet ignored, proc::SignalSet handled,
+    PortName port, uint32_t flags = 0)
+{
+    ActAs acting(as);
+    rpc::Rights<1> give;
+    if (port != 0)
+        give[0] = { port, Disposition::make_send };
+    proc::SetSignals::Reply reply {};
+    CHECK(rpc::call<proc::SetSignals>(handle, { ignored, handled, flags, 0 }, reply, give) == Error::none);
+    return reply;
+}
+
+// The signal number of the next SignalMessage on `port` (0 if none comes).
+int32_t next_signal(HostTask& as, PortName port)
+{
+    ActAs acting(as);
+    struct {
+        mach::MessageHeader header;
+        proc::SignalMessage body;
+        uint8_t slack[64];
+    } message {};
+    Error got = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message), port, 200'000'000);
+    return got == Error::none && message.header.id == proc::kSignalMessageId ? message.body.signal : 0;
+}
+
+TEST_CASE("proc server: signals are dropped, delivered to the signal port or end the process, as it asked")
+{
+    HostKernel kernel;
+    ProcTask proc(kernel);
+    HostTask& init = kernel.create_task();
+    PortName plain = proc.give_to(init);
+    Registered a = register_child(kernel, init, plain, "a");
+    Registered b = register_child(kernel, init, plain, "b");
+    a.handle = kernel.move_right(init, a.handle, *a.task, Disposition::move_send); // a's own, as exec gives it
+    PortName signals = 0;
+    {
+        ActAs as(*a.task);
+        REQUIRE(mach::port_allocate(a.task->task_name(), mach::RightType::receive, &signals) == Error::none);
+    }
+    // a ignores SIGINT, handles SIGTERM and SIGCHLD; SIGKILL cannot be handled.
+    proc::SetSignals::Reply now = set_signals(*a.task, a.handle, proc::signal_bit(2),
+        proc::signal_bit(15) | proc::signal_bit(17) | proc::signal_bit(9), signals);
+    CHECK(now.ignored == proc::signal_bit(2));
+    CHECK(now.handled == (proc::signal_bit(15) | proc::signal_bit(17)));
+    ActAs as(init);
+    proc::Kill::Reply none {};
+    CHECK(rpc::call<proc::Kill>(plain, { a.pid, 2 }, none) == Error::none);
+    CHECK(rpc::call<proc::Kill>(plain, { a.pid, 15 }, none) == Error::none);
+    CHECK(next_signal(*a.task, signals) == 15);
+    CHECK(next_signal(*a.task, signals) == 0); // SIGINT was dropped
+    // kKeepDispositions only reads them back.
+    CHECK(set_signals(*a.task, a.handle, 0, 0, 0, proc::SetSignals::kKeepDispositions).ignored == proc::signal_bit(2));
+    // b takes SIGTERM's default: it ends, killed by signal 15.
+    CHECK(rpc::call<proc::Kill>(plain, { b.pid, 15 }, none) == Error::none);
+    CHECK(wait_for(plain, b.pid).status == proc::killed_status(15));
+    // A child of a ends: a hears SIGCHLD.
+    Registered c = register_child(kernel, *a.task, a.handle, "c");
+    kernel.kill(*c.task);
+    CHECK(next_signal(*a.task, signals) == 17);
+    // A group: a and c... c is gone; a new child d in a's group gets it too.
+    Registered d = register_child(kernel, *a.task, a.handle, "d");
+    CHECK(rpc::call<proc::Kill>(plain, { -a.pid, 15 }, none) == Error::not_found); // no group a.pid yet
+    proc::SetProcessGroup::Reply grouped {};
+    {
+        ActAs as_a(*a.task);
+        REQUIRE(rpc::call<proc::SetProcessGroup>(a.handle, { 0, 0 }, grouped) == Error::none);
+        REQUIRE(rpc::call<proc::SetProcessGroup>(a.handle, { d.pid, a.pid }, grouped) == Error::none);
+    }
+    CHECK(rpc::call<proc::Kill>(plain, { -a.pid, 15 }, none) == Error::none);
+    CHECK(next_signal(*a.task, signals) == 15);
+    {
+        ActAs as_a(*a.task);
+        CHECK(wait_for(a.handle, d.pid).status == proc::killed_status(15));
+    }
+    CHECK(rpc::call<proc::Kill>(plain, { a.pid, 65 }, none) == Error::invalid_argument);
+}
+
+TEST_CASE("proc server: Reexec moves a process to a new task under the same pid")
+{
+    HostKernel kernel;
+    ProcTask proc(kernel);
+    HostTask& init = kernel.create_task();
+    PortName plain = proc.give_to(init);
+    Registered a = register_child(kernel, init, plain, "a");
+    a.handle = kernel.move_right(init, a.handle, *a.task, Disposition::move_send);
+    HostTask& next = kernel.create_task();
+    PortName next_port = kernel.move_right(next, next.task_name(), *a.task, Disposition::copy_send);
+    {
+        ActAs as(*a.task);
+        proc::Reexec::Request request {};
+        request.name.set("a-exec");
+        proc::Reexec::Reply none {};
+        rpc::Rights<1> give;
+        give[0] = { next_port, Disposition::copy_send };
+        CHECK(rpc::call<proc::Reexec>(a.handle, request, none, give) == Error::none);
+        rpc::Rights<1> none_given;
+        CHECK(rpc::call<proc::Reexec>(a.handle, request, none, none_given) == Error::invalid_right);
+        give[0] = { next_port, Disposition::copy_send };
+        CHECK(rpc::call<proc::Reexec>(a.handle, request, none, give) == Error::already_exists);
+    }
+    kernel.kill(*a.task); // the old program's end means nothing now
+    ActAs as(init);
+    wait_for(plain, a.pid, Error::none, proc::kNoHang);
+    proc::ProcessInfo page[4];
+    uint32_t following = 0;
+    uint32_t count = proc.proc->table().list(0, page, 4, &following);
+    REQUIRE(count == 2);
+    CHECK(std::string(page[1].name) == "a-exec");
+    kernel.kill(next);
+    CHECK(wait_for(plain, a.pid).pid == a.pid);
 }
 
 TEST_CASE("proc server: a handle's last right going frees a reaped record; bad requests get errors")

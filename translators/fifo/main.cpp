@@ -3,10 +3,10 @@
 // lib/fs parks the reads and writes the pipe answers would_block to.
 #include <fs/translator.h>
 
-#include "pipe.h"
+#include <fs/pipe.h>
 
 int main(int, char**, char**)
 {
-    Result<fifo::Pipe*> node = heap::create<fifo::Pipe>();
+    Result<fs::Pipe*> node = heap::create<fs::Pipe>();
     return node.ok() ? fs::run_translator(*node.value(), "") : 2;
 }

@@ -1,6 +1,6 @@
 // fsysopts NODE [OPTIONS...]: the options of the translator running on
 // NODE; with OPTIONS, they replace them first (fsys SetOptions).
-#include <mach/print.h>
+#include <stdio.h>
 
 #include <base/text.h>
 #include <interfaces/fsys.h>
@@ -31,11 +31,11 @@ bool join(char* const* words, int count, rpc::Text<fsys::kMaxOptions>& out)
 int main(int argc, char** argv, char**)
 {
     if (argc < 2) {
-        mach::Line() << "usage: fsysopts NODE [OPTIONS...]";
+        fprintf(stderr, "usage: fsysopts NODE [OPTIONS...]\n");
         return 2;
     }
-    mach::PortName root = utils::root_directory();
-    Result<mach::PortName> node = fs::client::open(root, root, argv[1], fs::kNoTranslator);
+    utils::Directories directories = utils::directories();
+    Result<mach::PortName> node = fs::client::open(directories.root, directories.cwd, argv[1], fs::kNoTranslator);
     rpc::Rights<1> control;
     fs::GetTranslatorControl::Reply found {};
     Error status = node.ok() ? rpc::call<fs::GetTranslatorControl>(node.value(), {}, found, {}, &control) : node.error();
@@ -49,8 +49,8 @@ int main(int argc, char** argv, char**)
     if (status == Error::none)
         status = rpc::call<fsys::GetOptions>(control[0].name, {}, options);
     if (status == Error::none)
-        mach::Line() << argv[1] << ": " << options.options.c_str();
+        printf("%s: %s\n", argv[1], options.options.c_str());
     else
-        mach::Line() << argv[1] << ": " << error_name(status);
+        fprintf(stderr, "fsysopts: %s: %s\n", argv[1], error_name(status));
     return status == Error::none ? 0 : 1;
 }

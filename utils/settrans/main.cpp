@@ -6,7 +6,7 @@
 #include <base/text.h>
 #include <fs/translator_start.h>
 #include <heap/heap.h>
-#include <mach/print.h>
+#include <stdio.h>
 
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
@@ -112,7 +112,7 @@ Error go_away(mach::PortName node, bool force)
     return status;
 }
 
-Error set(mach::PortName root, mach::PortName node, const Options& options)
+Error set(const utils::Directories& directories, mach::PortName node, const Options& options)
 {
     fs::SetTranslator::Request request {};
     if (!join(options, request.passive))
@@ -124,7 +124,7 @@ Error set(mach::PortName root, mach::PortName node, const Options& options)
         request.flags |= fs::kSetActive;
         if (options.translator) {
             size_t size = 0;
-            uint8_t* image = TRY(fs::client::read_file(root, root, options.translator[0], size));
+            uint8_t* image = TRY(fs::client::read_file(directories.root, directories.cwd, options.translator[0], size));
             exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
             Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs);
             heap::free(image);
@@ -143,15 +143,17 @@ int main(int argc, char** argv, char**)
 {
     Options options;
     if (!parse(argc, argv, options)) {
-        mach::Line() << "usage: settrans [-a] [-p] [-c] [-g] [-f] NODE [TRANSLATOR ARG...]";
+        fprintf(stderr, "usage: settrans [-a] [-p] [-c] [-g] [-f] NODE [TRANSLATOR ARG...]\n");
         return 2;
     }
-    mach::PortName root = utils::root_directory();
-    uint32_t flags = fs::kNoTranslator | (options.create ? fs::kCreate : 0);
-    Result<mach::PortName> node = fs::client::open(root, root, options.node, flags, 0644);
-    Error status = node.ok() ? set(root, node.value(), options) : node.error();
+    utils::Directories directories = utils::directories();
+    uint32_t flags = fs::kNoTranslator;
+    if (options.create)
+        flags |= fs::kCreate;
+    Result<mach::PortName> node = fs::client::open(directories.root, directories.cwd, options.node, flags, 0644);
+    Error status = node.ok() ? set(directories, node.value(), options) : node.error();
     if (node.ok())
         fs::client::close(node.value());
-    mach::Line() << options.node << ": " << error_name(status);
+    fprintf(stderr, "settrans: %s: %s\n", options.node, error_name(status));
     return status == Error::none ? 0 : 1;
 }

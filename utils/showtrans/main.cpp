@@ -1,5 +1,5 @@
 // showtrans NODE...: the passive translator of each node.
-#include <mach/print.h>
+#include <stdio.h>
 
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
@@ -8,18 +8,18 @@
 
 int main(int argc, char** argv, char**)
 {
-    mach::PortName root = utils::root_directory();
+    utils::Directories directories = utils::directories();
     int failures = 0;
     for (int i = 1; i < argc; i++) {
-        Result<mach::PortName> node = fs::client::open(root, root, argv[i], fs::kNoTranslator);
+        Result<mach::PortName> node = fs::client::open(directories.root, directories.cwd, argv[i], fs::kNoTranslator);
         fs::GetTranslator::Reply reply {};
         Error status = node.ok() ? rpc::call<fs::GetTranslator>(node.value(), {}, reply) : node.error();
         if (node.ok())
             fs::client::close(node.value());
         if (status == Error::none) {
-            mach::Line() << argv[i] << ": " << reply.passive.c_str();
+            printf("%s: %s\n", argv[i], reply.passive.c_str());
         } else {
-            mach::Line() << argv[i] << ": " << error_name(status);
+            fprintf(stderr, "showtrans: %s: %s\n", argv[i], error_name(status));
             failures++;
         }
     }

@@ -54,4 +54,17 @@ constexpr size_t kMaxAcpiTableSize = 16384;
 Result<InterruptTopology> read_interrupt_topology(
     const uint8_t* rsdp, size_t rsdp_size, PhysicalReader read, void* context);
 
+// How to put the machine into S5 (soft off): the PM1 control registers
+// (I/O ports) from the FADT, and the sleep type values of \\_S5 found in
+// the DSDT's AML. Writing (type << 10) | SLP_EN to each register powers off.
+struct PowerControl {
+    uint16_t pm1a_control = 0;
+    uint16_t pm1b_control = 0; // 0: none
+    uint8_t sleep_type_a = 0;
+    uint8_t sleep_type_b = 0;
+};
+
+// not_found: no FADT, or no \\_S5 object; the other errors as above.
+Result<PowerControl> read_power_control(const uint8_t* rsdp, size_t rsdp_size, PhysicalReader read, void* context);
+
 } // namespace arch

@@ -28,6 +28,14 @@ enum class KernelCall : uint32_t {
     // Gives the task the right in the request's port descriptor as its
     // bootstrap port (what self_ports reports). No body; no result.
     task_set_bootstrap = 0x1004,
+    // A new task made from this one, with no thread (fork, and exec's new
+    // task). It gets a copy of each send right the task holds, under the
+    // same name and with the same payload (so both share what the right
+    // stands for: an open file's offset), except the task's own task and
+    // thread ports; and with kForkMemory, the task's memory copy-on-write at
+    // the same addresses (shared memory stays shared, device memory is
+    // left out). Body: TaskForkRequest; result: its task port.
+    task_fork = 0x1005,
     // To a thread port.
     thread_terminate = 0x1100, // no body; no result
     thread_info = 0x1101, // no body; result: ThreadInfo
@@ -37,6 +45,11 @@ enum class KernelCall : uint32_t {
     // system's archive, say). Body: BootModuleRequest; result:
     // BootModuleReply and a memory object holding the bytes.
     host_boot_module = 0x1201,
+    // Powers the machine off or restarts it. Body: HostPowerRequest; no
+    // result (on success there is nobody left to answer).
+    // FIXME(security): any holder of the host port may; it belongs behind
+    // a privileged port that startup keeps.
+    host_power = 0x1202,
     // To the device port (only the first boot task is given it). Each
     // grants the calling task, which may pass the port on to its drivers.
     device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
@@ -69,6 +82,16 @@ struct TaskTerminateRequest {
 
 struct TaskCreateRequest {
     char name[32]; // for logs and task_info (need not end with a NUL)
+};
+
+enum TaskForkFlags : uint32_t {
+    kForkMemory = 1u << 0,
+};
+
+struct TaskForkRequest {
+    char name[32]; // as TaskCreateRequest's
+    uint32_t flags; // TaskForkFlags
+    uint32_t reserved;
 };
 
 struct ThreadCreateRequest {
@@ -130,6 +153,16 @@ struct InterruptNotification {
 };
 
 // Kernel object counts: what leak checks compare against a baseline.
+enum HostPowerAction : uint32_t {
+    kPowerOff = 1,
+    kReboot = 2,
+};
+
+struct HostPowerRequest {
+    uint32_t action; // HostPowerAction
+    uint32_t reserved;
+};
+
 struct BootModuleRequest {
     char name[32]; // the first word of the module's command line (need not end with a NUL)
 };

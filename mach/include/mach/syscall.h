@@ -84,6 +84,8 @@ enum class Syscall : uint64_t {
     thread_exit = 28,
     // task_exit(int32_t status): ends the calling task
     task_exit = 29,
+    // clock_realtime(uint64_t* ns): the wall clock, nanoseconds since the Unix epoch (UTC)
+    clock_realtime = 30,
 
     // debug_write(const char* text, uint64_t length): to the kernel log, tagged with the task's name
     debug_write = 32,
@@ -104,6 +106,9 @@ struct SelfPorts {
 
 enum VmFlags : uint32_t {
     kVmAnywhere = 1u << 0, // place it anywhere (else exactly at *address)
+    // vm_map: a private copy of the object's pages (copy-on-write), not
+    // the object itself: the memory is the task's own, as allocated memory is.
+    kVmCopy = 1u << 1,
 };
 
 enum VmProtection : uint32_t {

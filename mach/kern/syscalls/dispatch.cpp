@@ -41,6 +41,7 @@ constexpr TableEntry kEntries[] = {
     { Syscall::vm_map, sys_vm_map },
     { Syscall::memory_object_create, sys_memory_object_create },
     { Syscall::clock_monotonic, sys_clock_monotonic },
+    { Syscall::clock_realtime, sys_clock_realtime },
     { Syscall::thread_sleep, sys_thread_sleep },
     { Syscall::thread_yield, sys_thread_yield },
     { Syscall::thread_set_fs_base, sys_thread_set_fs_base },

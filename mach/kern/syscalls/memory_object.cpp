@@ -67,7 +67,7 @@ Error sys_vm_map(const SyscallArgs& args)
         return Error::not_supported;
     uint64_t flags = args.a5 & 0xff;
     uint64_t protection = (args.a5 >> 8) & 0xff;
-    if ((args.a5 >> 16) || (flags & ~uint64_t(mach::kVmAnywhere))
+    if ((args.a5 >> 16) || (flags & ~uint64_t(mach::kVmAnywhere | mach::kVmCopy))
         || (protection & ~uint64_t(mach::kVmRead | mach::kVmWrite | mach::kVmExecute)))
         return Error::invalid_argument;
     arch::InterruptsOff off; // keeps the target task alive (see task_from_name)
@@ -80,8 +80,11 @@ Error sys_vm_map(const SyscallArgs& args)
     uint64_t address = 0;
     if (Error e = as_error(vm::copy_from_user(&address, args.a1, sizeof(address))); e != Error::none)
         return e;
-    Result<VirtAddr> mapped = target->address_space().map_object(
-        address, args.a2, *object, args.a4, static_cast<vm::Protection>(protection), flags & mach::kVmAnywhere);
+    vm::AddressSpace& space = target->address_space();
+    auto wanted = static_cast<vm::Protection>(protection);
+    Result<VirtAddr> mapped = (flags & mach::kVmCopy)
+        ? space.map_copy(address, args.a2, *object, args.a4, wanted, flags & mach::kVmAnywhere)
+        : space.map_object(address, args.a2, *object, args.a4, wanted, flags & mach::kVmAnywhere);
     if (!mapped.ok())
         return mapped.error();
     address = mapped.value();

@@ -20,6 +20,7 @@ using SyscallHandler = Error (*)(const SyscallArgs&);
 
 // time.cpp
 Error sys_clock_monotonic(const SyscallArgs& args);
+Error sys_clock_realtime(const SyscallArgs& args);
 // thread.cpp
 Error sys_thread_sleep(const SyscallArgs& args);
 Error sys_thread_yield(const SyscallArgs& args);

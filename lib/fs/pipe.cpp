@@ -1,14 +1,14 @@
-#include "pipe.h"
+#include <fs/pipe.h>
 
-namespace fifo {
+namespace fs {
 
 void Pipe::opened(uint32_t flags)
 {
-    if (flags & fs::kRead) {
+    if (flags & kRead) {
         m_readers++;
         m_reader_came = true;
     }
-    if (flags & fs::kWrite) {
+    if (flags & kWrite) {
         m_writers++;
         m_writer_came = true;
     }
@@ -17,9 +17,9 @@ void Pipe::opened(uint32_t flags)
 
 void Pipe::closed(uint32_t flags)
 {
-    if (flags & fs::kRead)
+    if (flags & kRead)
         m_readers--;
-    if (flags & fs::kWrite)
+    if (flags & kWrite)
         m_writers--;
     if (m_readers == 0 && m_writers == 0) {
         // Nobody has it open: what was left unread goes (POSIX), and it is new again.
@@ -52,6 +52,18 @@ Error Pipe::read(uint64_t, uint8_t* out, uint32_t& amount)
     return Error::none;
 }
 
+uint32_t Pipe::readiness() const
+{
+    bool at_end = m_writers == 0 && m_writer_came;
+    bool broken = m_readers == 0 && m_reader_came;
+    uint32_t ready = 0;
+    if (m_used > 0 || at_end)
+        ready |= io::kReadable;
+    if (m_used < kCapacity || broken)
+        ready |= io::kWritable;
+    return ready;
+}
+
 Error Pipe::write(uint64_t, const uint8_t* data, uint32_t amount)
 {
     if (m_readers == 0)
@@ -70,4 +82,4 @@ Error Pipe::write(uint64_t, const uint8_t* data, uint32_t amount)
     return Error::none;
 }
 
-} // namespace fifo
+} // namespace fs

@@ -1,5 +1,6 @@
-// fifo's node: a named pipe. Bytes written by the peropens opened for
-// writing wait in a bounded ring buffer for those opened for reading.
+// A pipe: the node of the fifo translator's named pipe and of pflocal's
+// anonymous ones. Bytes written by the peropens opened for writing wait in
+// a bounded ring buffer for those opened for reading.
 //
 // - A read takes what is there (a short read); with nothing there it
 //   waits (would_block) while a writer is open, and finds the end of the
@@ -15,7 +16,7 @@
 #include <heap/heap.h>
 #include <interfaces/io.h>
 
-namespace fifo {
+namespace fs {
 
 class Pipe final : public fs::Node {
 public:
@@ -33,6 +34,8 @@ public:
     void closed(uint32_t flags) override;
     Error read(uint64_t offset, uint8_t* out, uint32_t& amount) override;
     Error write(uint64_t offset, const uint8_t* data, uint32_t amount) override;
+    // Readable with data or at the end; writable with room, or broken.
+    uint32_t readiness() const override;
 
     uint32_t readers() const { return m_readers; }
     uint32_t writers() const { return m_writers; }
@@ -49,4 +52,4 @@ private:
     bool m_writer_came = false;
 };
 
-} // namespace fifo
+} // namespace fs

@@ -1,0 +1,56 @@
+// AddressSpace::fork_into: the copy of a space that fork gives a child.
+#include <vm/address_space.h>
+
+#include <vm/memory_object.h>
+
+namespace vm {
+
+// Shares one resident anonymous page with `child` copy-on-write: both map
+// the frame read-only, and the first write on either side copies it
+// (break_copy_on_write sees a frame with two holders).
+Result<void> AddressSpace::share_page_with(AddressSpace& child, VirtAddr page, const Region& region)
+{
+    Result<Translation> present = m_table.translate(page);
+    if (!present.ok())
+        return {}; // never touched: the child's page is demand-zero too
+    PhysAddr frame = align_down(present.value().phys, kPageSize);
+    PageFlags flags = copy_on_write_flags(region.protection);
+    reference_frame(frame);
+    Result<void> mapped = child.map_page(page, frame, flags);
+    if (!mapped.ok()) {
+        release_frame(frame);
+        return mapped.error();
+    }
+    if (has_flags(present.value().flags, PageFlags::writable)) {
+        (void)m_table.protect(page, flags);
+        flush(page);
+    }
+    return {};
+}
+
+Result<void> AddressSpace::fork_into(AddressSpace& child)
+{
+    if (child.m_region_count != 0)
+        return Error::invalid_argument;
+    for (size_t i = 0; i < m_region_count; ++i) {
+        const Region region = m_regions[i];
+        switch (region.backing) {
+        case Backing::physical:
+        case Backing::contiguous:
+            continue; // device memory belongs to the driver, not to its children
+        case Backing::object:
+            // Shared memory stays shared, as MAP_SHARED does across fork.
+            TRY(child.insert_region(region));
+            region.object->reference();
+            continue;
+        case Backing::anonymous:
+            TRY(child.insert_region(region));
+            for (VirtAddr page = region.start; page < region.end; page += kPageSize)
+                TRY(share_page_with(child, page, region));
+            continue;
+        }
+    }
+    return {};
+}
+
+} // namespace vm

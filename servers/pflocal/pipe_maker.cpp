@@ -1,0 +1,16 @@
+#include "pipe_maker.h"
+
+#include <base/text.h>
+
+namespace pflocal {
+
+Error PipeMaker::lookup(const char* name, fs::Node*& found)
+{
+    if (!base::same_text(name, kPipeName))
+        return Error::not_found;
+    // The new pipe's one reference is the caller's: it goes with the last peropen.
+    found = TRY(heap::create<fs::Pipe>());
+    return Error::none;
+}
+
+} // namespace pflocal
