@@ -1,6 +1,6 @@
 #!/bin/sh
 # Compiles each public header of glibc-shim/include alone, as C11 and as
-# C++20, with only gcc's freestanding headers beside it:
+# C++20, then layout_check.c (the ABI's sizes and offsets), with only gcc's freestanding headers beside it:
 #   glibc-shim/check-headers.sh [compiler-driver]
 # Exits non-zero and names the header when one does not compile.
 set -u
@@ -23,4 +23,10 @@ for header in $(find . -name '*.h' ! -path './bits/*' | sed 's|^\./||' | sort); 
         fi
     done
 done
+# The structure layouts and numbers the ABI fixes.
+if ! $cc -std=c11 -Wall -Wextra -Werror -nostdinc -isystem "$gcc_include" -I"$here/include" \
+    -U__linux__ -D__portico__ -fsyntax-only "$here/layout_check.c"; then
+    echo "check-headers: layout_check.c failed" >&2
+    status=1
+fi
 exit $status

@@ -88,3 +88,8 @@ $(LIBC_HOST_OBJECT): $(LIBC_HOST_OBJS)
 	rm -f $@.joined
 
 -include $(LIBC_PURE_OBJS:.o=.d) $(LIBC_POSIX_OBJS:.o=.d) $(LIBC_HOST_OBJS:.o=.d)
+
+# Each public header compiled alone as C11 and C++20 (no build products).
+.PHONY: libc-headers-check
+libc-headers-check:
+	glibc-shim/check-headers.sh

@@ -5,11 +5,11 @@
 
 #include <sys/cdefs.h>
 
-/* Programs that test for glibc get a glibc-like answer for the version
-   macros, but __portico__ tells them where they really are. */
-#define __GLIBC__ 2
-#define __GLIBC_MINOR__ 36
-#define __GLIBC_PREREQ(maj, min) ((__GLIBC__ << 16) + __GLIBC_MINOR__ >= ((maj) << 16) + (min))
+/* __GLIBC__ is deliberately not defined: portable code (gnulib above all)
+   takes it as leave to reach into glibc's private structures (FILE's
+   _IO_read_ptr and the like), which this libc does not have. Code that
+   asks __GLIBC_PREREQ in an #if gets "no". */
+#define __GLIBC_PREREQ(maj, min) 0
 #define __PORTICO_LIBC__ 1
 
 #define _POSIX_VERSION 200809L

@@ -64,16 +64,17 @@ bool make_room()
 }
 
 // Puts entry ("name=value") in place of the entry for name, or at the end.
+// The program's initial array is never written: the first change copies it.
 int store(char *entry, size_t length)
 {
+    if (!make_room()) {
+        errno = ENOMEM;
+        return -1;
+    }
     long index = find(entry, length);
     if (index >= 0) {
         environ[index] = entry;
         return 0;
-    }
-    if (!make_room()) {
-        errno = ENOMEM;
-        return -1;
     }
     size_t count = count_entries();
     environ[count] = entry;
@@ -126,6 +127,10 @@ int unsetenv(const char *name)
     size_t length = name_length(name);
     if (length == 0) {
         errno = EINVAL;
+        return -1;
+    }
+    if (find(name, length) >= 0 && !make_room()) {
+        errno = ENOMEM;
         return -1;
     }
     // Removes every entry for name (a hand-built environ may hold several).

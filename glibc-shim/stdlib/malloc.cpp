@@ -79,14 +79,23 @@ RegionSet g_regions;
     abort();
 }
 
-int class_for(size_t size)
-{
-    for (int index = 0; index < k_class_count; ++index) {
-        if (size <= k_class_sizes[index])
-            return index;
+// The smallest class for each size in 16-byte steps up to k_largest_small.
+struct ClassTable {
+    unsigned char index[k_largest_small / k_minimum_block + 1];
+    constexpr ClassTable() : index()
+    {
+        int class_index = 0;
+        for (size_t step = 0; step <= k_largest_small / k_minimum_block; ++step) {
+            while (k_class_sizes[class_index] < step * k_minimum_block)
+                ++class_index;
+            index[step] = static_cast<unsigned char>(class_index);
+        }
     }
-    return -1;
-}
+};
+constexpr ClassTable k_class_table;
+
+// size: 1..k_largest_small.
+int class_for(size_t size) { return k_class_table.index[(size + k_minimum_block - 1) / k_minimum_block]; }
 
 // bytes of pages starting at a 64 KiB boundary, registered in g_regions.
 // Reserves 64 KiB more than asked and returns the unaligned ends.

@@ -1,6 +1,7 @@
 // strsignal and sys_siglist: a description of each signal.
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 extern "C" {
 
@@ -60,6 +61,18 @@ char *strsignal(int signal_number)
         other[length++] = digits[--count];
     other[length] = '\0';
     return other;
+}
+
+// "<prefix>: <description>\n" on fd 2 (no prefix when it is null or empty).
+void psignal(int signal_number, const char *prefix)
+{
+    if (prefix != nullptr && *prefix != '\0') {
+        write(2, prefix, strlen(prefix));
+        write(2, ": ", 2);
+    }
+    const char *description = strsignal(signal_number);
+    write(2, description, strlen(description));
+    write(2, "\n", 1);
 }
 
 } // extern "C"
