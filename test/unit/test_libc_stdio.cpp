@@ -413,3 +413,75 @@ TEST_CASE("popen reads a shell command's output and pclose returns its status", 
     CHECK(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 3);
 }
+
+TEST_CASE("sscanf converts as the host's does", "[libc][stdio]")
+{
+    struct IntegerCase {
+        const char* format;
+        const char* input;
+    };
+    const IntegerCase integer_cases[] = { { "%d %d", "12 -34" }, { "%i %i", "0x1f 017" }, { "%i", "-9" }, { "%x%n", "ffz" },
+        { "%3d%d", "123456" }, { "%o", "777" }, { "%u", "+42" }, { "%d", "abc" }, { "%d", "" }, { "%d", "   " },
+        { "a%db", "a5b" }, { "a%db", "x5b" }, { "%*d %d", "1 2" }, { "%d%%%d", "3%4" }, { "%hhd", "300" },
+        { "%X", "0XAb" }, { "%d,%d", "7, 8" }, { "%d ,%d", "7 , 8" } };
+    for (const IntegerCase& each : integer_cases) {
+        INFO(each.format << " on '" << each.input << "'");
+        int host[2] = { -1, -1 };
+        int shim[2] = { -1, -1 };
+        int host_result = std::sscanf(each.input, each.format, &host[0], &host[1]);
+        int shim_result = shim_sscanf(each.input, each.format, &shim[0], &shim[1]);
+        CHECK(host_result == shim_result);
+        CHECK(host[0] == shim[0]);
+        CHECK(host[1] == shim[1]);
+    }
+    double a = 0;
+    double b = 0;
+    float c = 0;
+    CHECK(shim_sscanf("3.25 -1e3 0x1p-2", "%lf %lg %f", &a, &b, &c) == 3);
+    CHECK(a == 3.25);
+    CHECK(b == -1000);
+    CHECK(c == 0.25f);
+    CHECK(shim_sscanf("inf nan", "%lf %lf", &a, &b) == 2);
+    CHECK(std::isinf(a));
+    CHECK(std::isnan(b));
+    char word[16] = {};
+    char rest[16] = {};
+    char letters[4] = {};
+    int count = 0;
+    CHECK(shim_sscanf("  hello world!", "%s %[a-z]%n", word, rest, &count) == 2);
+    CHECK(std::string(word) == "hello");
+    CHECK(std::string(rest) == "world");
+    CHECK(count == 13);
+    CHECK(shim_sscanf("abcdef", "%3c", letters) == 1);
+    CHECK(std::string(letters, 3) == "abc");
+    CHECK(shim_sscanf("key=value;", "%[^=]=%[^;]", word, rest) == 2);
+    CHECK(std::string(word) == "key");
+    CHECK(std::string(rest) == "value");
+    long long big = 0;
+    CHECK(shim_sscanf("-9223372036854775808", "%lld", &big) == 1);
+    CHECK(big == INT64_MIN);
+    CHECK(shim_sscanf("", "%s", word) == EOF);
+}
+
+TEST_CASE("fscanf reads numbers from a file", "[libc][stdio]")
+{
+    TemporaryPath file;
+    FILE* out = std::fopen(file.path, "w");
+    REQUIRE(out != nullptr);
+    std::fputs("10 20\n3.5 name\n", out);
+    std::fclose(out);
+    FILE* in = shim_fopen(file.path, "r");
+    REQUIRE(in != nullptr);
+    int first = 0;
+    int second = 0;
+    double real = 0;
+    char name[16] = {};
+    CHECK(shim_fscanf(in, "%d %d %lf %15s", &first, &second, &real, name) == 4);
+    CHECK(first == 10);
+    CHECK(second == 20);
+    CHECK(real == 3.5);
+    CHECK(std::string(name) == "name");
+    CHECK(shim_fgetc(in) == '\n');
+    CHECK(shim_fscanf(in, "%d", &first) == EOF);
+    shim_fclose(in);
+}
