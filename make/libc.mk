@@ -9,6 +9,8 @@
 # also sees the project's RPC libraries (lib/, mach/).
 
 LIBC_BUILD := $(BUILD)/glibc-shim
+# (make/*.mk is read before the Makefile sets WARNINGS: spelled out here.)
+LIBC_WARNINGS := -Wall -Wextra -Werror
 LIBC_GCC_INCLUDE := $(shell $(CXX) -print-file-name=include)
 LIBC_PURE_DIRS := string ctype stdlib stdio math time misc setjmp locale
 LIBC_INCLUDE_FLAGS := -nostdinc -isystem $(LIBC_GCC_INCLUDE) -Iglibc-shim/include -Iglibc-shim
@@ -17,7 +19,7 @@ LIBC_INCLUDE_FLAGS := -nostdinc -isystem $(LIBC_GCC_INCLUDE) -Iglibc-shim/includ
 LIBC_CODE_FLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-threadsafe-statics \
 	-fno-asynchronous-unwind-tables
-LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(WARNINGS) -MMD -MP
+LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(LIBC_WARNINGS) -MMD -MP
 LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER
 
 LIBC_PURE_SRCS := $(sort $(foreach dir,$(LIBC_PURE_DIRS),$(wildcard glibc-shim/$(dir)/*.cpp glibc-shim/$(dir)/*.S)))
@@ -67,7 +69,7 @@ libc: $(LIBC_ARCHIVE) $(LIBM_ARCHIVE) $(LIBC_CRT1)
 # turning the shim's memcpy/memset loops into calls to themselves. Position
 # independent (the unit test binary is a PIE), so no -fno-pic here.
 LIBC_HOST_CXXFLAGS := $(LIBC_CODE_FLAGS) $(LIBC_INCLUDE_FLAGS) -DPORTICO_HOST -g -O1 \
-	-fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) -MMD -MP
+	-fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(LIBC_WARNINGS) -MMD -MP
 LIBC_HOST_OBJS := $(LIBC_PURE_SRCS:%=$(LIBC_BUILD)/host/%.o)
 LIBC_HOST_OBJECT := $(LIBC_BUILD)/host/libc_shim.o
 
