@@ -171,7 +171,7 @@ TEST_CASE("snprintf counts past a short buffer and always terminates", "[libc][s
     CHECK(shim_asprintf(&allocated, "%s %05.1f", "pi", 3.14159) == 8);
     REQUIRE(allocated != nullptr);
     CHECK(std::string(allocated) == "pi 003.1");
-    std::free(allocated);
+    shim_free(allocated);
 }
 
 TEST_CASE("snprintf takes numbered arguments", "[libc][stdio]")
@@ -295,7 +295,7 @@ TEST_CASE("A file written through the shim's FILE reads back, buffered as promis
     shim_rewind(in);
     CHECK(shim_feof(in) == 0);
     CHECK(shim_fgetc(in) == 'f');
-    std::free(getline_buffer);
+    shim_free(getline_buffer);
     CHECK(shim_fclose(in) == 0);
 }
 
@@ -390,7 +390,7 @@ TEST_CASE("Memory streams and tmpfile", "[libc][stdio]")
     CHECK(std::string(grown).substr(0, 8) == "0,1,2,3,");
     shim_fclose(growing);
     CHECK(std::strlen(grown) == size);
-    std::free(grown);
+    shim_free(grown);
 
     FILE* temporary = shim_tmpfile();
     REQUIRE(temporary != nullptr);

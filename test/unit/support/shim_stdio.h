@@ -1,5 +1,5 @@
 // The renamed (shim_) stdio, stdlib-number and math functions of the libc's
-// host object (make/libc.mk), for test_libc_stdio.cpp and test_libc_math.cpp.
+// host object (make/libc.mk), for test_libc_stdio.cpp and test_libc_math.cpp (the rest is in shim.h).
 #pragma once
 
 #include <cerrno>
@@ -8,11 +8,9 @@
 #include <cstdio>
 #include <sys/types.h>
 
-extern "C" {
-// The shim's errno lives in the shim once its misc/errno.cpp is linked;
-// until then it is the host's.
-int* shim___errno_location() __attribute__((weak));
+#include "shim.h"
 
+extern "C" {
 int shim_snprintf(char* buffer, size_t size, const char* format, ...);
 int shim_vsnprintf(char* buffer, size_t size, const char* format, va_list args);
 int shim_sprintf(char* buffer, const char* format, ...);
@@ -103,6 +101,3 @@ float shim_sinf(float);
 float shim_powf(float, float);
 float shim_sqrtf(float);
 }
-
-// The errno the shim sets.
-inline int& shim_errno() { return shim___errno_location != nullptr ? *shim___errno_location() : errno; }
