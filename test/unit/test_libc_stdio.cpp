@@ -156,6 +156,14 @@ TEST_CASE("snprintf's integers, strings and flags match the host", "[libc][stdio
     CHECK(std::string(text) == "    3|2   |3.14|7   ");
 }
 
+TEST_CASE("snprintf writes wide characters as UTF-8", "[libc][stdio]")
+{
+    char text[64];
+    CHECK(shim_snprintf(text, sizeof text, "[%lc|%ls|%.3ls|%5ls]", 0xe9, L"a\u20acb", L"\u20acx", L"ab") == 20);
+    CHECK(std::string(text) == "[\xc3\xa9|a\xe2\x82\xac" "b|\xe2\x82\xac|   ab]");
+    CHECK(shim_snprintf(text, sizeof text, "%lc", 0xd800) == -1);
+}
+
 TEST_CASE("snprintf counts past a short buffer and always terminates", "[libc][stdio]")
 {
     char text[8];
