@@ -493,3 +493,31 @@ TEST_CASE("fscanf reads numbers from a file", "[libc][stdio]")
     CHECK(shim_fscanf(in, "%d", &first) == EOF);
     shim_fclose(in);
 }
+
+TEST_CASE("A line-buffered stream writes at each newline, a full one when full", "[libc][stdio]")
+{
+    int ends[2];
+    REQUIRE(pipe(ends) == 0);
+    fcntl(ends[0], F_SETFL, O_NONBLOCK);
+    FILE* out = shim_fdopen(ends[1], "w");
+    REQUIRE(out != nullptr);
+    char got[16] = {};
+    // A pipe is no terminal: fully buffered at first.
+    shim_fputs("one\n", out);
+    CHECK(read(ends[0], got, sizeof got) == -1);
+    // setvbuf writes what is pending first.
+    REQUIRE(shim_setvbuf(out, nullptr, _IOLBF, 64) == 0);
+    CHECK(read(ends[0], got, sizeof got) == 4);
+    shim_fputs("ab", out);
+    CHECK(read(ends[0], got, sizeof got) == -1);
+    // A newline writes the buffer, the bytes after it too (as glibc does).
+    shim_fputs("c\nd", out);
+    CHECK(read(ends[0], got, sizeof got) == 5);
+    CHECK(std::string(got, 5) == "abc\nd");
+    std::string long_line(100, 'z'); // longer than the buffer: written as it fills
+    shim_fputs(long_line.c_str(), out);
+    char bulk[128];
+    CHECK(read(ends[0], bulk, sizeof bulk) >= 64);
+    shim_fclose(out);
+    close(ends[0]);
+}
