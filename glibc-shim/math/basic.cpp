@@ -37,8 +37,19 @@ double nextafter(double x, double y)
     return result;
 }
 
+namespace {
+
+// A signaling NaN has the top fraction bit clear.
+bool is_signaling(double x) { return is_nan(x) && (bits_of_double(x) & (uint64_t { 1 } << 51)) == 0; }
+
+} // namespace
+
+// fmin and fmax ignore a quiet NaN argument; a signaling one gives NaN
+// (IEEE 754's minNum and maxNum, as glibc does).
 double fmin(double x, double y)
 {
+    if (is_signaling(x) || is_signaling(y))
+        return x + y;
     if (is_nan(x))
         return y;
     if (is_nan(y))
@@ -50,6 +61,8 @@ double fmin(double x, double y)
 
 double fmax(double x, double y)
 {
+    if (is_signaling(x) || is_signaling(y))
+        return x + y;
     if (is_nan(x))
         return y;
     if (is_nan(y))

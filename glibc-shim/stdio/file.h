@@ -75,6 +75,8 @@ void settle_buffer_mode(FILE* stream);
 size_t put_bytes(FILE* stream, const char* data, size_t size);
 // The next byte of input, or EOF.
 int get_byte(FILE* stream);
+// fflush(NULL): writes every stream's pending output; 0 or EOF.
+int flush_all_streams();
 // The list of open streams.
 FILE* first_stream();
 

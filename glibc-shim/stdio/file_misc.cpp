@@ -18,7 +18,17 @@ void perror(const char* prefix)
         fprintf(stderr, "%s\n", message);
 }
 
-int remove(const char* path) { return unlink(path); }
+// A file is unlinked, a directory removed.
+int remove(const char* path)
+{
+    if (unlink(path) == 0)
+        return 0;
+    int error = errno;
+    if ((error == EISDIR || error == EPERM) && rmdir(path) == 0)
+        return 0;
+    errno = error;
+    return -1;
+}
 
 FILE* tmpfile(void)
 {

@@ -61,13 +61,8 @@ FILE* fdopen(int fd, const char* mode)
 
 int fflush(FILE* stream)
 {
-    if (stream == nullptr) {
-        int result = 0;
-        for (FILE* each = first_stream(); each != nullptr; each = each->next)
-            if (each->writable && flush_output(each) != 0)
-                result = EOF;
-        return result;
-    }
+    if (stream == nullptr)
+        return flush_all_streams();
     if (stream->write_used > 0)
         return flush_output(stream);
     // An input stream: give back read-ahead so the descriptor's offset is
@@ -76,8 +71,6 @@ int fflush(FILE* stream)
         return discard_input(stream);
     return 0;
 }
-
-void __libc_flush_all(void) { fflush(nullptr); }
 
 int fclose(FILE* stream)
 {

@@ -96,6 +96,69 @@ void put_string(Sink& sink, const FormatSpec& spec, const char* text)
     put_padded(sink, spec, "", 0, text, length, false);
 }
 
+// One character as UTF-8 (the shim's only multibyte encoding); returns
+// its length, 0 for a value that is no character.
+size_t utf8_encode(unsigned value, char* out)
+{
+    if (value < 0x80) {
+        out[0] = static_cast<char>(value);
+        return 1;
+    }
+    if (value < 0x800) {
+        out[0] = static_cast<char>(0xc0 | value >> 6);
+        out[1] = static_cast<char>(0x80 | (value & 0x3f));
+        return 2;
+    }
+    if (value >= 0xd800 && value < 0xe000)
+        return 0;
+    if (value < 0x10000) {
+        out[0] = static_cast<char>(0xe0 | value >> 12);
+        out[1] = static_cast<char>(0x80 | ((value >> 6) & 0x3f));
+        out[2] = static_cast<char>(0x80 | (value & 0x3f));
+        return 3;
+    }
+    if (value < 0x110000) {
+        out[0] = static_cast<char>(0xf0 | value >> 18);
+        out[1] = static_cast<char>(0x80 | ((value >> 12) & 0x3f));
+        out[2] = static_cast<char>(0x80 | ((value >> 6) & 0x3f));
+        out[3] = static_cast<char>(0x80 | (value & 0x3f));
+        return 4;
+    }
+    return 0;
+}
+
+// %ls: a wide string as UTF-8; the precision counts bytes and never splits
+// a character. Returns false for a value that is no character (EILSEQ).
+bool put_wide_string(Sink& sink, const FormatSpec& spec, const wchar_t* text)
+{
+    if (text == nullptr) {
+        put_string(sink, spec, nullptr);
+        return true;
+    }
+    size_t limit = spec.precision < 0 ? static_cast<size_t>(-1) : static_cast<size_t>(spec.precision);
+    size_t length = 0;
+    char bytes[4];
+    for (const wchar_t* c = text; *c != 0; ++c) {
+        size_t size = utf8_encode(static_cast<unsigned>(*c), bytes);
+        if (size == 0) {
+            errno = EILSEQ;
+            return false;
+        }
+        if (length + size > limit)
+            break;
+        length += size;
+    }
+    size_t after = put_padding_before(sink, spec, "", 0, length, false);
+    size_t written = 0;
+    for (const wchar_t* c = text; written < length; ++c) {
+        size_t size = utf8_encode(static_cast<unsigned>(*c), bytes);
+        sink.put(bytes, size);
+        written += size;
+    }
+    sink.put_repeated(' ', after);
+    return true;
+}
+
 void store_count(void* target, Length length, size_t count)
 {
     if (target == nullptr)
@@ -151,13 +214,32 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
         return true;
     }
     case 'c': case 'C': {
-        char c = static_cast<char>(arguments.take(kind, parsed.position).integer);
-        put_padded(sink, spec, "", 0, &c, 1, false);
+        long long value = arguments.take(kind, parsed.position).integer;
+        if (spec.conversion == 'c' && parsed.length != Length::l) {
+            char c = static_cast<char>(value);
+            put_padded(sink, spec, "", 0, &c, 1, false);
+            return true;
+        }
+        char bytes[4];
+        size_t size = utf8_encode(static_cast<unsigned>(value), bytes);
+        if (size == 0) {
+            errno = EILSEQ;
+            sink.failed = true;
+            return true;
+        }
+        put_padded(sink, spec, "", 0, bytes, size, false);
         return true;
     }
-    case 's': case 'S':
-        put_string(sink, spec, static_cast<const char*>(arguments.take(kind, parsed.position).pointer));
+    case 's': case 'S': {
+        void* text = arguments.take(kind, parsed.position).pointer;
+        if (spec.conversion == 'S' || parsed.length == Length::l) {
+            if (!put_wide_string(sink, spec, static_cast<const wchar_t*>(text)))
+                sink.failed = true;
+            return true;
+        }
+        put_string(sink, spec, static_cast<const char*>(text));
         return true;
+    }
     case 'm':
         put_string(sink, spec, strerror(saved_errno));
         return true;

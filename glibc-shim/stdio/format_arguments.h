@@ -12,7 +12,9 @@ enum class ArgumentKind : uint8_t { none, int_value, long_value, double_value, l
 // The length modifier of a conversion: hh h l ll j z t L.
 enum class Length : uint8_t { none, hh, h, l, ll, j, z, t, L };
 
-union ArgumentValue {
+// One argument; only the member of its kind is meaningful. (A struct, not
+// a union: gcc notes an old ABI change for unions holding a long double.)
+struct ArgumentValue {
     long long integer;
     double real;
     long double long_real;
