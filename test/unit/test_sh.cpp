@@ -27,7 +27,8 @@ namespace {
 // name, an io number as "N" before its operator.
 std::vector<std::string> tokens_of(const char *text, lex_status expected = LEX_OK)
 {
-    static const char *const names[] = { "WORD", "NL", ";", "&", "|", "&&", "||", "<", ">", ">>", "<>", ">&", "<&", "END" };
+    static const char *const names[] = { "WORD", "NL", ";", "&", "|", "&&", "||", "<", ">", ">>", "<>", ">&", "<&",
+                                         "(", ")", ";;", "END" };
     token_list tokens{};
     REQUIRE(lex(text, &tokens) == expected);
     std::vector<std::string> out;
@@ -209,10 +210,64 @@ TEST_CASE("sh parser: if/elif/else, while, until, for, with redirections on the 
     CHECK_FALSE(p.tree->items[4]->pipelines[0]->commands[0]->has_items);
 }
 
+TEST_CASE("sh parser: subshells, groups, case and functions")
+{
+    Parsed p("(cd /; ls) > out\n"
+             "{ a; b; } 2>&1\n"
+             "case $x in (a|b) one;; c*) ;; *) two\nesac\n"
+             "f() { echo $1; }\n"
+             "g()\n(x)");
+    REQUIRE(p.status == PARSE_OK);
+    REQUIRE(p.tree->count == 5);
+    const command *subshell = p.tree->items[0]->pipelines[0]->commands[0];
+    CHECK(subshell->kind == COMMAND_SUBSHELL);
+    CHECK(subshell->body->count == 2);
+    CHECK(subshell->redirect_count == 1);
+    const command *group = p.tree->items[1]->pipelines[0]->commands[0];
+    CHECK(group->kind == COMMAND_GROUP);
+    CHECK(group->body->count == 2);
+    CHECK(group->redirects[0].kind == REDIRECT_DUP_OUTPUT);
+    const command *case_command = p.tree->items[2]->pipelines[0]->commands[0];
+    REQUIRE(case_command->kind == COMMAND_CASE);
+    CHECK(std::string(case_command->variable) == "$x");
+    REQUIRE(case_command->case_item_count == 3);
+    CHECK(Strings(case_command->case_items[0].patterns, case_command->case_items[0].patterns + 2) == Strings{ "a", "b" });
+    CHECK(case_command->case_items[1].body->count == 0);
+    CHECK(case_command->case_items[2].body->count == 1);
+    const command *function = p.tree->items[3]->pipelines[0]->commands[0];
+    REQUIRE(function->kind == COMMAND_FUNCTION);
+    CHECK(std::string(function->variable) == "f");
+    CHECK(function->function_body->kind == COMMAND_GROUP);
+    CHECK(p.tree->items[4]->pipelines[0]->commands[0]->function_body->kind == COMMAND_SUBSHELL);
+}
+
+TEST_CASE("sh parser: a copied command is whole and independent")
+{
+    Parsed p("f() { case $1 in a) for x in 1 2; do (echo $x >> log) || break; done;; esac; if a; then b; else c; fi; }");
+    REQUIRE(p.status == PARSE_OK);
+    command *original = p.tree->items[0]->pipelines[0]->commands[0];
+    command *copy = command_copy(original->function_body);
+    REQUIRE(copy != nullptr);
+    CHECK(copy != original->function_body);
+    const command *case_copy = copy->body->items[0]->pipelines[0]->commands[0];
+    REQUIRE(case_copy->kind == COMMAND_CASE);
+    CHECK(case_copy->case_items[0].patterns != original->function_body->body->items[0]->pipelines[0]->commands[0]->case_items[0].patterns);
+    const command *loop = case_copy->case_items[0].body->items[0]->pipelines[0]->commands[0];
+    REQUIRE(loop->kind == COMMAND_FOR);
+    CHECK(Strings(loop->items, loop->items + loop->item_count) == Strings{ "1", "2" });
+    const and_or *inner = loop->body->items[0];
+    CHECK(inner->operators[0] == OR_IF);
+    CHECK(inner->pipelines[0]->commands[0]->kind == COMMAND_SUBSHELL);
+    CHECK(std::string(inner->pipelines[0]->commands[0]->body->items[0]->pipelines[0]->commands[0]->redirects[0].target) == "log");
+    CHECK(copy->body->items[1]->pipelines[0]->commands[0]->else_body != nullptr);
+    command_free(copy); // the original is freed with the tree: ASan sees any sharing
+}
+
 TEST_CASE("sh parser: unfinished constructs ask for another line")
 {
     for (const char *text : { "if true; then", "if true; then echo", "while x; do", "for a in b c", "echo a |",
-                              "true &&", "false ||", "echo 'open", "if a; then b; else" }) {
+                              "true &&", "false ||", "echo 'open", "if a; then b; else", "(echo", "{ echo;",
+                              "case x in", "case x in a) b;;", "f()", "f() {" }) {
         Parsed p(text);
         INFO(text);
         CHECK(p.status == PARSE_INCOMPLETE);
@@ -223,7 +278,8 @@ TEST_CASE("sh parser: unfinished constructs ask for another line")
 TEST_CASE("sh parser: syntax errors are reported, not run")
 {
     for (const char *text : { "fi", "| a", "; ;", "a && || b", "then", "echo >", "if then fi", "while do done",
-                              "for 1=x in a; do b; done", "a | | b", "echo a; done" }) {
+                              "for 1=x in a; do b; done", "a | | b", "echo a; done", "echo )", "( )", "{ }",
+                              "case x y", "case x in a b) ;; esac", "f() x", "echo (a)", "}" }) {
         Parsed p(text);
         INFO(text);
         CHECK(p.status == PARSE_ERROR);

@@ -249,6 +249,22 @@ static int builtin_continue(struct shell *shell, int argc, char **argv)
     return loop_control(shell, argc, argv, &shell->continue_levels);
 }
 
+// return [n]: leaves the running function (execute.c stops at `returning`).
+static int builtin_return(struct shell *shell, int argc, char **argv)
+{
+    long status = argc > 1 ? parse_count(argv[1]) : shell->last_status;
+    if (status < 0) {
+        report("return: %s: bad number", argv[1]);
+        status = 2;
+    }
+    if (shell->function_depth == 0) {
+        report("return: not in a function");
+        return 1;
+    }
+    shell->returning = true;
+    return (int)(status & 0xff);
+}
+
 static int builtin_true(struct shell *shell, int argc, char **argv)
 {
     (void)shell, (void)argc, (void)argv;
@@ -279,7 +295,7 @@ builtin_function *find_builtin(const char *name)
         { "set", builtin_set },     { "shift", builtin_shift }, { "break", builtin_break },
         { "continue", builtin_continue }, { "true", builtin_true }, { "false", builtin_false },
         { ":", builtin_true },      { "test", builtin_test },   { "[", builtin_test },
-        { "read", builtin_read },
+        { "read", builtin_read },   { "return", builtin_return },
     };
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; ++i)
         if (strcmp(builtins[i].name, name) == 0)
@@ -289,7 +305,7 @@ builtin_function *find_builtin(const char *name)
 
 bool is_special_builtin(const char *name)
 {
-    static const char *const special[] = { ".", ":", "break", "continue", "exit", "export", "set", "shift", "unset" };
+    static const char *const special[] = { ".", ":", "break", "continue", "exit", "export", "return", "set", "shift", "unset" };
     for (size_t i = 0; i < sizeof special / sizeof special[0]; ++i)
         if (strcmp(special[i], name) == 0)
             return true;

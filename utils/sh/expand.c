@@ -476,6 +476,16 @@ char *expand_word(const struct expand_environment *environment, const char *word
     return text_take(&result);
 }
 
+char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size)
+{
+    struct expansion out;
+    expansion_init(&out, environment, message, message_size);
+    expand_into(&out, word);
+    char *pattern = out.failed ? NULL : flatten(&out, true);
+    expansion_free(&out);
+    return pattern;
+}
+
 // A field being split off: its bytes as a pattern (quoted magic characters
 // escaped with a backslash) and whether anything in it may match files.
 struct field {

@@ -39,6 +39,10 @@ int expand_words(const struct expand_environment *environment, char *const *word
 // set for a bad substitution.
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
 
+// Expands a word into an fnmatch pattern (a case pattern): quoted pattern
+// characters come out escaped, so they match only themselves.
+char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,7 +13,7 @@ static bool is_blank(char c)
 
 static bool is_operator_start(char c)
 {
-    return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == '\n';
+    return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' || c == '\n';
 }
 
 static void push_token(struct token_list *tokens, enum token_kind kind, char *text, int io_number)
@@ -30,8 +30,9 @@ static enum token_kind operator_at(const char *p, size_t *length)
         enum token_kind kind;
     } operators[] = {
         { "&&", TOKEN_AND_IF }, { "||", TOKEN_OR_IF }, { ">>", TOKEN_DGREAT }, { "<>", TOKEN_LESSGREAT },
-        { ">&", TOKEN_GREATAND }, { "<&", TOKEN_LESSAND }, { "|", TOKEN_PIPE }, { "&", TOKEN_AMPERSAND },
-        { ";", TOKEN_SEMICOLON }, { "<", TOKEN_LESS }, { ">", TOKEN_GREAT }, { "\n", TOKEN_NEWLINE },
+        { ">&", TOKEN_GREATAND }, { "<&", TOKEN_LESSAND }, { ";;", TOKEN_DSEMI }, { "|", TOKEN_PIPE },
+        { "&", TOKEN_AMPERSAND }, { ";", TOKEN_SEMICOLON }, { "<", TOKEN_LESS }, { ">", TOKEN_GREAT },
+        { "(", TOKEN_LPAREN }, { ")", TOKEN_RPAREN }, { "\n", TOKEN_NEWLINE },
     };
     for (size_t i = 0; i < sizeof operators / sizeof operators[0]; ++i) {
         size_t n = strlen(operators[i].spelling);

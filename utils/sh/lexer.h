@@ -23,6 +23,9 @@ enum token_kind {
     TOKEN_LESSGREAT,  // <>
     TOKEN_GREATAND,   // >&
     TOKEN_LESSAND,    // <&
+    TOKEN_LPAREN,     // (
+    TOKEN_RPAREN,     // )
+    TOKEN_DSEMI,      // ;;
     TOKEN_END,        // the end of the text; always the last token
 };
 
