@@ -4,6 +4,7 @@
 #include <catch.hpp>
 
 extern "C" {
+#include "../../utils/sh/arithmetic.h"
 #include "../../utils/sh/expand.h"
 #include "../../utils/sh/lexer.h"
 #include "../../utils/sh/line_editor.h"
@@ -13,6 +14,7 @@ extern "C" {
 #include "../../utils/sh/variables.h"
 }
 
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -674,4 +676,78 @@ TEST_CASE("sh read: splitting a line into variables")
     CHECK(split_read("  whole line  ", " \t\n", 1) == Strings{ "whole line" });
     CHECK(split_read("a:b::c", ":", 4) == Strings{ "a", "b", "", "c" });
     CHECK(split_read("a b", " ", 2, ".q.") == Strings{ "a b", "" }); // a quoted blank does not separate
+}
+
+namespace {
+
+long arithmetic(const char *text, const variables *vars = nullptr)
+{
+    variables none{};
+    long value = 0;
+    char message[128];
+    INFO(text);
+    REQUIRE(evaluate_arithmetic(text, vars ? vars : &none, &value, message, sizeof message) == 0);
+    return value;
+}
+
+std::string arithmetic_error(const char *text)
+{
+    variables none{};
+    long value = 0;
+    char message[128];
+    INFO(text);
+    REQUIRE(evaluate_arithmetic(text, &none, &value, message, sizeof message) == -1);
+    return message;
+}
+
+} // namespace
+
+TEST_CASE("sh arithmetic: C's operators and precedence over long")
+{
+    CHECK(arithmetic("1 + 2 * 3") == 7);
+    CHECK(arithmetic("(1 + 2) * 3") == 9);
+    CHECK(arithmetic("10 - 4 - 3") == 3); // left-associative
+    CHECK(arithmetic("100 / 10 / 5") == 2);
+    CHECK(arithmetic("-7 / 2") == -3);
+    CHECK(arithmetic("-7 % 3") == -1);
+    CHECK(arithmetic("1 << 10 >> 2") == 256);
+    CHECK(arithmetic("3 < 4 == 1") == 1);
+    CHECK(arithmetic("5 & 3 | 8 ^ 1") == 9);
+    CHECK(arithmetic("1 && 0 || 2") == 1);
+    CHECK(arithmetic("!0 + ~0 + -(-4)") == 4);
+    CHECK(arithmetic("0x1f + 017 + 9") == 31 + 15 + 9);
+    CHECK(arithmetic("  ") == 0);
+    CHECK(arithmetic("9223372036854775807 + 1") == LONG_MIN); // wraps, no undefined behaviour
+    variables vars{};
+    REQUIRE(variables_set(&vars, "n", "41", false) == 0);
+    REQUIRE(variables_set(&vars, "empty", "", false) == 0);
+    CHECK(arithmetic("n + 1 + unset + empty", &vars) == 42);
+    REQUIRE(variables_set(&vars, "word", "abc", false) == 0);
+    long value;
+    char message[128];
+    CHECK(evaluate_arithmetic("word + 1", &vars, &value, message, sizeof message) == -1);
+    variables_free(&vars);
+}
+
+TEST_CASE("sh arithmetic: errors")
+{
+    CHECK(arithmetic_error("1 / 0") == "arithmetic: division by zero");
+    CHECK(arithmetic_error("1 % 0") == "arithmetic: division by zero");
+    CHECK(arithmetic_error("(1 + 2") == "arithmetic: missing )");
+    CHECK(arithmetic_error("1 +") == "arithmetic: operand expected");
+    CHECK(arithmetic_error("1 2") == "arithmetic: unexpected character");
+    CHECK(arithmetic_error("09") == "arithmetic: bad number");
+    CHECK(arithmetic_error("1 $ 2") == "arithmetic: unexpected character");
+}
+
+TEST_CASE("sh expansion: $((...)) expands parameters first")
+{
+    Environment e{ "6" };
+    e.set("x", "7");
+    CHECK(e.single("$((x * $1))") == "42");
+    CHECK(e.single("\"$(( (1 + 2) * 3 ))\"") == "9");
+    CHECK(e.expand({ "$((-1))" }) == Strings{ "-1" });
+    char message[128];
+    CHECK(expand_word(&e.env, "$((1/0))", message, sizeof message) == nullptr);
+    CHECK(std::string(message) == "arithmetic: division by zero");
 }

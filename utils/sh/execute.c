@@ -132,16 +132,21 @@ static void trace(const struct shell *shell, const struct command *command, cons
     text_free(&line);
 }
 
+_Noreturn void replace_shell(struct shell *shell, char **argv)
+{
+    environ = variables_environment(&shell->variables);
+    execvp(argv[0], argv);
+    int error = errno;
+    report("%s: %s", argv[0], error == ENOENT ? "not found" : strerror(error));
+    shell_exit(shell, error == ENOENT ? 127 : 126);
+}
+
 // In a child: the command's redirections and variables, then the program.
 _Noreturn static void exec_external(struct shell *shell, const struct command *command, struct word_list *words)
 {
     if (apply_redirects(shell, command->redirects, command->redirect_count, NULL) < 0 || assign(shell, command, true))
         shell_exit(shell, 1);
-    environ = variables_environment(&shell->variables);
-    execvp(words->items[0], words->items);
-    int error = errno;
-    report("%s: %s", words->items[0], error == ENOENT ? "not found" : strerror(error));
-    shell_exit(shell, error == ENOENT ? 127 : 126);
+    replace_shell(shell, words->items);
 }
 
 // The variables a command's NAME=value prefixes will change, as they are
@@ -185,8 +190,11 @@ static int run_builtin(struct shell *shell, builtin_function *builtin, const str
     if (assign(shell, command, false) == 0 &&
         apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
         status = builtin(shell, (int)words->count, words->items);
-        if (!in_child)
+        if (!in_child && shell->keep_redirections)
+            keep_redirects(&saved);
+        else if (!in_child)
             restore_redirects(&saved);
+        shell->keep_redirections = false;
     }
     if (temporary)
         restore_assigned(shell, command, &saved_variables);

@@ -1,5 +1,6 @@
 #include "expand.h"
 
+#include "arithmetic.h"
 #include "lexer.h"
 #include "memory.h"
 #include "pathname.h"
@@ -166,11 +167,17 @@ static bool is_special_parameter(char c)
 }
 
 static const char *expand_braced(struct expansion *out, const char *open, bool quoted);
+static const char *expand_arithmetic(struct expansion *out, const char *open, const char *end, bool quoted);
 
 // At `p` is a '$'. Expands what follows and returns the position after it.
 static const char *expand_dollar(struct expansion *out, const char *p, bool quoted)
 {
     ++p;
+    if (p[0] == '(' && p[1] == '(') {
+        const char *end = substitution_end(p);
+        if (end && end - p >= 4 && end[-2] == ')') // $((...)), not $( (subshell) ...)
+            return expand_arithmetic(out, p, end, quoted);
+    }
     if (*p == '(')
         return expand_substitution(out, p, quoted);
     if (*p == '{')
@@ -453,6 +460,25 @@ static const char *expand_braced(struct expansion *out, const char *open, bool q
     }
     free(value);
     return close;
+}
+
+// $((expression)): `open` is at the first '(', `end` just after the last ')'.
+static const char *expand_arithmetic(struct expansion *out, const char *open, const char *end, bool quoted)
+{
+    struct expansion part;
+    expand_part(&part, out, open + 2, (size_t)(end - open - 4));
+    char *expression = flatten(&part, false);
+    expansion_free(&part);
+    long value;
+    char message[128];
+    if (!out->failed) {
+        if (evaluate_arithmetic(expression, out->environment->variables, &value, message, sizeof message) < 0)
+            fail_with(out, message);
+        else
+            emit_number(out, value, quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED);
+    }
+    free(expression);
+    return end;
 }
 
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size)

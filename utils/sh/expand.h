@@ -1,5 +1,6 @@
 // Word expansion: tilde, parameters ($name ${name} $? $$ $# $! $0..$9 $@ $*),
-// command substitution ($(...) and backquotes), quote removal, field splitting on IFS and pathname expansion, in the order
+// command substitution ($(...) and backquotes), arithmetic ($((...))),
+// quote removal, field splitting on IFS and pathname expansion, in the order
 // POSIX gives.
 #ifndef SH_EXPAND_H
 #define SH_EXPAND_H

@@ -117,3 +117,11 @@ void restore_redirects(struct saved_descriptors *saved)
     }
     saved->count = 0;
 }
+
+void keep_redirects(struct saved_descriptors *saved)
+{
+    for (int i = 0; i < saved->count; ++i)
+        if (saved->copies[i] >= 0)
+            close(saved->copies[i]);
+    saved->count = 0;
+}

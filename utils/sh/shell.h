@@ -60,6 +60,7 @@ struct shell {
     size_t replaced_capacity;
     int function_depth;    // > 0 while a function runs
     bool returning;        // `return` ran: leave the function
+    bool keep_redirections;  // `exec` without a command: its redirections stay
 };
 
 void shell_init(struct shell *shell, char **environment);
