@@ -30,7 +30,7 @@ namespace {
 std::vector<std::string> tokens_of(const char *text, lex_status expected = LEX_OK)
 {
     static const char *const names[] = { "WORD", "NL", ";", "&", "|", "&&", "||", "<", ">", ">>", "<>", ">&", "<&",
-                                         "(", ")", ";;", "END" };
+                                         "(", ")", ";;", "<<", "<<-", "END" };
     token_list tokens{};
     REQUIRE(lex(text, &tokens) == expected);
     std::vector<std::string> out;
@@ -133,6 +133,29 @@ TEST_CASE("sh lexer: command substitutions are part of their word")
     tokens_of("echo $(ls", LEX_INCOMPLETE);
     tokens_of("echo `ls", LEX_INCOMPLETE);
     tokens_of("echo \"$(echo \")\"", LEX_INCOMPLETE);
+}
+
+TEST_CASE("sh lexer: here-documents take the lines after their command")
+{
+    token_list tokens{};
+    REQUIRE(lex("cat <<EOF; cat <<-'END' 2<<X\nline $x\nEOF\n\tkept\n\tEND\nx\nX\necho after", &tokens) == LEX_OK);
+    Strings words;
+    for (size_t i = 0; i < tokens.count; ++i)
+        if (tokens.items[i].kind == TOKEN_WORD)
+            words.push_back(tokens.items[i].text);
+    CHECK(words == Strings{ "cat", "EOF", "cat", "'END'", "X", "echo", "after" });
+    CHECK(std::string(tokens.items[2].heredoc) == "line $x\n");
+    CHECK(tokens.items[2].heredoc_quoted == 0);
+    CHECK(tokens.items[1].kind == TOKEN_DLESS);
+    CHECK(tokens.items[5].kind == TOKEN_DLESSDASH);
+    CHECK(std::string(tokens.items[6].heredoc) == "kept\n"); // tabs stripped
+    CHECK(tokens.items[6].heredoc_quoted == 1);
+    CHECK(tokens.items[7].io_number == 2);
+    CHECK(std::string(tokens.items[8].heredoc) == "x\n");
+    tokens_free(&tokens);
+    tokens_of("cat <<EOF", LEX_INCOMPLETE);
+    tokens_of("cat <<EOF\nbody\n", LEX_INCOMPLETE);
+    tokens_of("cat <<EOF\nbody\nEOF"); // the delimiter may end the text
 }
 
 TEST_CASE("sh lexer: open quotes and a trailing backslash ask for more text")

@@ -29,8 +29,10 @@ void command_free(struct command *command)
     }
     free(command->case_items);
     command_free(command->function_body);
-    for (size_t i = 0; i < command->redirect_count; ++i)
+    for (size_t i = 0; i < command->redirect_count; ++i) {
         free(command->redirects[i].target);
+        free(command->redirects[i].heredoc);
+    }
     free(command->redirects);
     free(command);
 }
@@ -137,6 +139,8 @@ struct command *command_copy(const struct command *command)
         for (size_t i = 0; i < command->redirect_count; ++i) {
             copy->redirects[i] = command->redirects[i];
             copy->redirects[i].target = sh_strdup(command->redirects[i].target);
+            if (command->redirects[i].heredoc)
+                copy->redirects[i].heredoc = sh_strdup(command->redirects[i].heredoc);
         }
     }
     return copy;

@@ -24,12 +24,15 @@ enum redirect_kind {
     REDIRECT_READ_WRITE,  // n<>file  (n = 0)
     REDIRECT_DUP_OUTPUT,  // n>&m or n>&-  (n = 1)
     REDIRECT_DUP_INPUT,   // n<&m or n<&-  (n = 0)
+    REDIRECT_HEREDOC,     // n<<word, n<<-word (n = 0): the lines that follow
 };
 
 struct redirect {
     enum redirect_kind kind;
     int fd;
     char *target;  // a file name or, for the DUP kinds, a descriptor number or "-"
+    char *heredoc;       // REDIRECT_HEREDOC: the document's text
+    bool heredoc_expand; // its delimiter was not quoted: $, ` and \ work in it
 };
 
 enum command_kind {

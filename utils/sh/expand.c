@@ -197,14 +197,16 @@ static const char *expand_dollar(struct expansion *out, const char *p, bool quot
     return p;
 }
 
-// At `p` is the byte after an opening '"'. Returns the position after the closing one.
-static const char *expand_double_quoted(struct expansion *out, const char *p)
+// At `p` is the byte after an opening '"'. Returns the position after the
+// closing one. A here-document's text is expanded the same way, except that
+// '"' is an ordinary character there and the text runs to its end.
+static const char *expand_double_quoted(struct expansion *out, const char *p, bool heredoc)
 {
     bool only_empty_at = strncmp(p, "$@\"", 3) == 0 && out->environment->positional_count == 0;
-    while (*p && *p != '"') {
+    while (*p && (heredoc || *p != '"')) {
         if (*p == '\\' && p[1] == '\n') {
             p += 2;
-        } else if (*p == '\\' && (p[1] == '$' || p[1] == '"' || p[1] == '\\' || p[1] == '`')) {
+        } else if (*p == '\\' && (p[1] == '$' || (p[1] == '"' && !heredoc) || p[1] == '\\' || p[1] == '`')) {
             emit(out, p + 1, 1, ORIGIN_QUOTED);
             p += 2;
         } else if (*p == '$') {
@@ -249,7 +251,7 @@ static void expand_into(struct expansion *out, const char *word)
             mark(out, MARK_QUOTES);
             p += length + 1 + (close ? 1 : 0);
         } else if (*p == '"') {
-            p = expand_double_quoted(out, p + 1);
+            p = expand_double_quoted(out, p + 1, false);
         } else if (*p == '$') {
             p = expand_dollar(out, p, false);
         } else if (*p == '`') {
@@ -500,6 +502,16 @@ char *expand_word(const struct expand_environment *environment, const char *word
     }
     expansion_free(&out);
     return text_take(&result);
+}
+
+char *expand_heredoc(const struct expand_environment *environment, const char *text, char *message, size_t message_size)
+{
+    struct expansion out;
+    expansion_init(&out, environment, message, message_size);
+    expand_double_quoted(&out, text, true);
+    char *result = out.failed ? NULL : flatten(&out, false);
+    expansion_free(&out);
+    return result;
 }
 
 char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size)

@@ -40,6 +40,11 @@ int expand_words(const struct expand_environment *environment, char *const *word
 // set for a bad substitution.
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
 
+// Expands a here-document's text: parameters, command substitution and
+// arithmetic; a backslash quotes only $, `, \ and a newline. NULL with
+// `message` set on failure.
+char *expand_heredoc(const struct expand_environment *environment, const char *text, char *message, size_t message_size);
+
 // Expands a word into an fnmatch pattern (a case pattern): quoted pattern
 // characters come out escaped, so they match only themselves.
 char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size);

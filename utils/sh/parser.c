@@ -33,7 +33,8 @@ static const char *token_spelling(const struct token *token)
         [TOKEN_WORD] = "word", [TOKEN_NEWLINE] = "newline", [TOKEN_SEMICOLON] = ";", [TOKEN_AMPERSAND] = "&",
         [TOKEN_PIPE] = "|", [TOKEN_AND_IF] = "&&", [TOKEN_OR_IF] = "||", [TOKEN_LESS] = "<", [TOKEN_GREAT] = ">",
         [TOKEN_DGREAT] = ">>", [TOKEN_LESSGREAT] = "<>", [TOKEN_GREATAND] = ">&", [TOKEN_LESSAND] = "<&",
-        [TOKEN_LPAREN] = "(", [TOKEN_RPAREN] = ")", [TOKEN_DSEMI] = ";;", [TOKEN_END] = "end of file",
+        [TOKEN_LPAREN] = "(", [TOKEN_RPAREN] = ")", [TOKEN_DSEMI] = ";;", [TOKEN_DLESS] = "<<",
+        [TOKEN_DLESSDASH] = "<<-", [TOKEN_END] = "end of file",
     };
     return token->kind == TOKEN_WORD ? token->text : spellings[token->kind];
 }
@@ -105,7 +106,7 @@ static struct command *parse_command(struct parser *parser);
 static int is_redirection(enum token_kind kind)
 {
     return kind == TOKEN_LESS || kind == TOKEN_GREAT || kind == TOKEN_DGREAT || kind == TOKEN_LESSGREAT ||
-           kind == TOKEN_GREATAND || kind == TOKEN_LESSAND;
+           kind == TOKEN_GREATAND || kind == TOKEN_LESSAND || kind == TOKEN_DLESS || kind == TOKEN_DLESSDASH;
 }
 
 static int parse_redirect(struct parser *parser, struct command *command, size_t *capacity)
@@ -118,8 +119,10 @@ static int parse_redirect(struct parser *parser, struct command *command, size_t
         [TOKEN_LESS] = { REDIRECT_INPUT, 0 },       [TOKEN_GREAT] = { REDIRECT_OUTPUT, 1 },
         [TOKEN_DGREAT] = { REDIRECT_APPEND, 1 },    [TOKEN_LESSGREAT] = { REDIRECT_READ_WRITE, 0 },
         [TOKEN_GREATAND] = { REDIRECT_DUP_OUTPUT, 1 }, [TOKEN_LESSAND] = { REDIRECT_DUP_INPUT, 0 },
+        [TOKEN_DLESS] = { REDIRECT_HEREDOC, 0 },    [TOKEN_DLESSDASH] = { REDIRECT_HEREDOC, 0 },
     };
-    struct redirect redirect = { meanings[op->kind].kind, op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd, NULL };
+    struct redirect redirect = { meanings[op->kind].kind, op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd,
+                                 NULL, NULL, false };
     advance(parser);
     if (current(parser)->kind != TOKEN_WORD) {
         if (current(parser)->kind == TOKEN_END) // "echo >" at the end is an error, not a continuation
@@ -129,6 +132,16 @@ static int parse_redirect(struct parser *parser, struct command *command, size_t
         return 0;
     }
     redirect.target = sh_strdup(current(parser)->text);
+    if (redirect.kind == REDIRECT_HEREDOC) {
+        if (!current(parser)->heredoc) { // the lexer keeps at most 16 per line
+            free(redirect.target);
+            parser->status = PARSE_ERROR;
+            snprintf(parser->message, parser->message_size, "too many here-documents on one line");
+            return 0;
+        }
+        redirect.heredoc = sh_strdup(current(parser)->heredoc);
+        redirect.heredoc_expand = !current(parser)->heredoc_quoted;
+    }
     advance(parser);
     command->redirects = sh_grow(command->redirects, capacity, command->redirect_count + 1, sizeof *command->redirects);
     command->redirects[command->redirect_count++] = redirect;
