@@ -4,6 +4,7 @@
 #include <catch.hpp>
 
 extern "C" {
+#include "../../utils/sh/arithmetic.h"
 #include "../../utils/sh/expand.h"
 #include "../../utils/sh/lexer.h"
 #include "../../utils/sh/line_editor.h"
@@ -13,6 +14,7 @@ extern "C" {
 #include "../../utils/sh/variables.h"
 }
 
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -27,7 +29,8 @@ namespace {
 // name, an io number as "N" before its operator.
 std::vector<std::string> tokens_of(const char *text, lex_status expected = LEX_OK)
 {
-    static const char *const names[] = { "WORD", "NL", ";", "&", "|", "&&", "||", "<", ">", ">>", "<>", ">&", "<&", "END" };
+    static const char *const names[] = { "WORD", "NL", ";", "&", "|", "&&", "||", "<", ">", ">>", "<>", ">&", "<&",
+                                         "(", ")", ";;", "<<", "<<-", "END" };
     token_list tokens{};
     REQUIRE(lex(text, &tokens) == expected);
     std::vector<std::string> out;
@@ -132,6 +135,29 @@ TEST_CASE("sh lexer: command substitutions are part of their word")
     tokens_of("echo \"$(echo \")\"", LEX_INCOMPLETE);
 }
 
+TEST_CASE("sh lexer: here-documents take the lines after their command")
+{
+    token_list tokens{};
+    REQUIRE(lex("cat <<EOF; cat <<-'END' 2<<X\nline $x\nEOF\n\tkept\n\tEND\nx\nX\necho after", &tokens) == LEX_OK);
+    Strings words;
+    for (size_t i = 0; i < tokens.count; ++i)
+        if (tokens.items[i].kind == TOKEN_WORD)
+            words.push_back(tokens.items[i].text);
+    CHECK(words == Strings{ "cat", "EOF", "cat", "'END'", "X", "echo", "after" });
+    CHECK(std::string(tokens.items[2].heredoc) == "line $x\n");
+    CHECK(tokens.items[2].heredoc_quoted == 0);
+    CHECK(tokens.items[1].kind == TOKEN_DLESS);
+    CHECK(tokens.items[5].kind == TOKEN_DLESSDASH);
+    CHECK(std::string(tokens.items[6].heredoc) == "kept\n"); // tabs stripped
+    CHECK(tokens.items[6].heredoc_quoted == 1);
+    CHECK(tokens.items[7].io_number == 2);
+    CHECK(std::string(tokens.items[8].heredoc) == "x\n");
+    tokens_free(&tokens);
+    tokens_of("cat <<EOF", LEX_INCOMPLETE);
+    tokens_of("cat <<EOF\nbody\n", LEX_INCOMPLETE);
+    tokens_of("cat <<EOF\nbody\nEOF"); // the delimiter may end the text
+}
+
 TEST_CASE("sh lexer: open quotes and a trailing backslash ask for more text")
 {
     tokens_of("echo 'abc", LEX_INCOMPLETE);
@@ -209,10 +235,64 @@ TEST_CASE("sh parser: if/elif/else, while, until, for, with redirections on the 
     CHECK_FALSE(p.tree->items[4]->pipelines[0]->commands[0]->has_items);
 }
 
+TEST_CASE("sh parser: subshells, groups, case and functions")
+{
+    Parsed p("(cd /; ls) > out\n"
+             "{ a; b; } 2>&1\n"
+             "case $x in (a|b) one;; c*) ;; *) two\nesac\n"
+             "f() { echo $1; }\n"
+             "g()\n(x)");
+    REQUIRE(p.status == PARSE_OK);
+    REQUIRE(p.tree->count == 5);
+    const command *subshell = p.tree->items[0]->pipelines[0]->commands[0];
+    CHECK(subshell->kind == COMMAND_SUBSHELL);
+    CHECK(subshell->body->count == 2);
+    CHECK(subshell->redirect_count == 1);
+    const command *group = p.tree->items[1]->pipelines[0]->commands[0];
+    CHECK(group->kind == COMMAND_GROUP);
+    CHECK(group->body->count == 2);
+    CHECK(group->redirects[0].kind == REDIRECT_DUP_OUTPUT);
+    const command *case_command = p.tree->items[2]->pipelines[0]->commands[0];
+    REQUIRE(case_command->kind == COMMAND_CASE);
+    CHECK(std::string(case_command->variable) == "$x");
+    REQUIRE(case_command->case_item_count == 3);
+    CHECK(Strings(case_command->case_items[0].patterns, case_command->case_items[0].patterns + 2) == Strings{ "a", "b" });
+    CHECK(case_command->case_items[1].body->count == 0);
+    CHECK(case_command->case_items[2].body->count == 1);
+    const command *function = p.tree->items[3]->pipelines[0]->commands[0];
+    REQUIRE(function->kind == COMMAND_FUNCTION);
+    CHECK(std::string(function->variable) == "f");
+    CHECK(function->function_body->kind == COMMAND_GROUP);
+    CHECK(p.tree->items[4]->pipelines[0]->commands[0]->function_body->kind == COMMAND_SUBSHELL);
+}
+
+TEST_CASE("sh parser: a copied command is whole and independent")
+{
+    Parsed p("f() { case $1 in a) for x in 1 2; do (echo $x >> log) || break; done;; esac; if a; then b; else c; fi; }");
+    REQUIRE(p.status == PARSE_OK);
+    command *original = p.tree->items[0]->pipelines[0]->commands[0];
+    command *copy = command_copy(original->function_body);
+    REQUIRE(copy != nullptr);
+    CHECK(copy != original->function_body);
+    const command *case_copy = copy->body->items[0]->pipelines[0]->commands[0];
+    REQUIRE(case_copy->kind == COMMAND_CASE);
+    CHECK(case_copy->case_items[0].patterns != original->function_body->body->items[0]->pipelines[0]->commands[0]->case_items[0].patterns);
+    const command *loop = case_copy->case_items[0].body->items[0]->pipelines[0]->commands[0];
+    REQUIRE(loop->kind == COMMAND_FOR);
+    CHECK(Strings(loop->items, loop->items + loop->item_count) == Strings{ "1", "2" });
+    const and_or *inner = loop->body->items[0];
+    CHECK(inner->operators[0] == OR_IF);
+    CHECK(inner->pipelines[0]->commands[0]->kind == COMMAND_SUBSHELL);
+    CHECK(std::string(inner->pipelines[0]->commands[0]->body->items[0]->pipelines[0]->commands[0]->redirects[0].target) == "log");
+    CHECK(copy->body->items[1]->pipelines[0]->commands[0]->else_body != nullptr);
+    command_free(copy); // the original is freed with the tree: ASan sees any sharing
+}
+
 TEST_CASE("sh parser: unfinished constructs ask for another line")
 {
     for (const char *text : { "if true; then", "if true; then echo", "while x; do", "for a in b c", "echo a |",
-                              "true &&", "false ||", "echo 'open", "if a; then b; else" }) {
+                              "true &&", "false ||", "echo 'open", "if a; then b; else", "(echo", "{ echo;",
+                              "case x in", "case x in a) b;;", "f()", "f() {" }) {
         Parsed p(text);
         INFO(text);
         CHECK(p.status == PARSE_INCOMPLETE);
@@ -223,7 +303,8 @@ TEST_CASE("sh parser: unfinished constructs ask for another line")
 TEST_CASE("sh parser: syntax errors are reported, not run")
 {
     for (const char *text : { "fi", "| a", "; ;", "a && || b", "then", "echo >", "if then fi", "while do done",
-                              "for 1=x in a; do b; done", "a | | b", "echo a; done" }) {
+                              "for 1=x in a; do b; done", "a | | b", "echo a; done", "echo )", "( )", "{ }",
+                              "case x y", "case x in a b) ;; esac", "f() x", "echo (a)", "}" }) {
         Parsed p(text);
         INFO(text);
         CHECK(p.status == PARSE_ERROR);
@@ -618,4 +699,78 @@ TEST_CASE("sh read: splitting a line into variables")
     CHECK(split_read("  whole line  ", " \t\n", 1) == Strings{ "whole line" });
     CHECK(split_read("a:b::c", ":", 4) == Strings{ "a", "b", "", "c" });
     CHECK(split_read("a b", " ", 2, ".q.") == Strings{ "a b", "" }); // a quoted blank does not separate
+}
+
+namespace {
+
+long arithmetic(const char *text, const variables *vars = nullptr)
+{
+    variables none{};
+    long value = 0;
+    char message[128];
+    INFO(text);
+    REQUIRE(evaluate_arithmetic(text, vars ? vars : &none, &value, message, sizeof message) == 0);
+    return value;
+}
+
+std::string arithmetic_error(const char *text)
+{
+    variables none{};
+    long value = 0;
+    char message[128];
+    INFO(text);
+    REQUIRE(evaluate_arithmetic(text, &none, &value, message, sizeof message) == -1);
+    return message;
+}
+
+} // namespace
+
+TEST_CASE("sh arithmetic: C's operators and precedence over long")
+{
+    CHECK(arithmetic("1 + 2 * 3") == 7);
+    CHECK(arithmetic("(1 + 2) * 3") == 9);
+    CHECK(arithmetic("10 - 4 - 3") == 3); // left-associative
+    CHECK(arithmetic("100 / 10 / 5") == 2);
+    CHECK(arithmetic("-7 / 2") == -3);
+    CHECK(arithmetic("-7 % 3") == -1);
+    CHECK(arithmetic("1 << 10 >> 2") == 256);
+    CHECK(arithmetic("3 < 4 == 1") == 1);
+    CHECK(arithmetic("5 & 3 | 8 ^ 1") == 9);
+    CHECK(arithmetic("1 && 0 || 2") == 1);
+    CHECK(arithmetic("!0 + ~0 + -(-4)") == 4);
+    CHECK(arithmetic("0x1f + 017 + 9") == 31 + 15 + 9);
+    CHECK(arithmetic("  ") == 0);
+    CHECK(arithmetic("9223372036854775807 + 1") == LONG_MIN); // wraps, no undefined behaviour
+    variables vars{};
+    REQUIRE(variables_set(&vars, "n", "41", false) == 0);
+    REQUIRE(variables_set(&vars, "empty", "", false) == 0);
+    CHECK(arithmetic("n + 1 + unset + empty", &vars) == 42);
+    REQUIRE(variables_set(&vars, "word", "abc", false) == 0);
+    long value;
+    char message[128];
+    CHECK(evaluate_arithmetic("word + 1", &vars, &value, message, sizeof message) == -1);
+    variables_free(&vars);
+}
+
+TEST_CASE("sh arithmetic: errors")
+{
+    CHECK(arithmetic_error("1 / 0") == "arithmetic: division by zero");
+    CHECK(arithmetic_error("1 % 0") == "arithmetic: division by zero");
+    CHECK(arithmetic_error("(1 + 2") == "arithmetic: missing )");
+    CHECK(arithmetic_error("1 +") == "arithmetic: operand expected");
+    CHECK(arithmetic_error("1 2") == "arithmetic: unexpected character");
+    CHECK(arithmetic_error("09") == "arithmetic: bad number");
+    CHECK(arithmetic_error("1 $ 2") == "arithmetic: unexpected character");
+}
+
+TEST_CASE("sh expansion: $((...)) expands parameters first")
+{
+    Environment e{ "6" };
+    e.set("x", "7");
+    CHECK(e.single("$((x * $1))") == "42");
+    CHECK(e.single("\"$(( (1 + 2) * 3 ))\"") == "9");
+    CHECK(e.expand({ "$((-1))" }) == Strings{ "-1" });
+    char message[128];
+    CHECK(expand_word(&e.env, "$((1/0))", message, sizeof message) == nullptr);
+    CHECK(std::string(message) == "arithmetic: division by zero");
 }

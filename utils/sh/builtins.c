@@ -249,6 +249,48 @@ static int builtin_continue(struct shell *shell, int argc, char **argv)
     return loop_control(shell, argc, argv, &shell->continue_levels);
 }
 
+// return [n]: leaves the running function (execute.c stops at `returning`).
+static int builtin_return(struct shell *shell, int argc, char **argv)
+{
+    long status = argc > 1 ? parse_count(argv[1]) : shell->last_status;
+    if (status < 0) {
+        report("return: %s: bad number", argv[1]);
+        status = 2;
+    }
+    if (shell->function_depth == 0) {
+        report("return: not in a function");
+        return 1;
+    }
+    shell->returning = true;
+    return (int)(status & 0xff);
+}
+
+// eval [word...]: runs the words, joined by spaces, as shell text.
+static int builtin_eval(struct shell *shell, int argc, char **argv)
+{
+    struct text text = { 0 };
+    for (int i = 1; i < argc; ++i) {
+        if (i > 1)
+            text_push(&text, ' ');
+        text_append_string(&text, argv[i]);
+    }
+    int status = text.length ? run_text(shell, text.data) : 0;
+    text_free(&text);
+    return status;
+}
+
+// exec [command [argument...]]: the command replaces the shell; without
+// one, the redirections of the exec line stay for the rest of the shell.
+static int builtin_exec(struct shell *shell, int argc, char **argv)
+{
+    if (argc == 1) {
+        shell->keep_redirections = true;
+        return 0;
+    }
+    // Variables given as NAME=value before exec are set (exec is special), so exported ones pass on.
+    replace_shell(shell, argv + 1);
+}
+
 static int builtin_true(struct shell *shell, int argc, char **argv)
 {
     (void)shell, (void)argc, (void)argv;
@@ -279,7 +321,8 @@ builtin_function *find_builtin(const char *name)
         { "set", builtin_set },     { "shift", builtin_shift }, { "break", builtin_break },
         { "continue", builtin_continue }, { "true", builtin_true }, { "false", builtin_false },
         { ":", builtin_true },      { "test", builtin_test },   { "[", builtin_test },
-        { "read", builtin_read },
+        { "read", builtin_read },   { "return", builtin_return },
+        { "eval", builtin_eval },   { "exec", builtin_exec },
     };
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; ++i)
         if (strcmp(builtins[i].name, name) == 0)
@@ -289,7 +332,7 @@ builtin_function *find_builtin(const char *name)
 
 bool is_special_builtin(const char *name)
 {
-    static const char *const special[] = { ".", ":", "break", "continue", "exit", "export", "set", "shift", "unset" };
+    static const char *const special[] = { ".", ":", "break", "continue", "eval", "exec", "exit", "export", "return", "set", "shift", "unset" };
     for (size_t i = 0; i < sizeof special / sizeof special[0]; ++i)
         if (strcmp(special[i], name) == 0)
             return true;

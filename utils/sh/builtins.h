@@ -16,7 +16,7 @@ typedef int builtin_function(struct shell *shell, int argc, char **argv);
 // The builtin called `name`, or NULL.
 builtin_function *find_builtin(const char *name);
 // Whether `name` is one of POSIX's special builtins (".", ":", break,
-// continue, exit, export, set, shift, unset here), whose NAME=value prefixes
+// continue, eval, exec, exit, export, return, set, shift, unset here), whose NAME=value prefixes
 // stay set after them; those of other builtins last only for the command.
 bool is_special_builtin(const char *name);
 

@@ -10,6 +10,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,16 +132,21 @@ static void trace(const struct shell *shell, const struct command *command, cons
     text_free(&line);
 }
 
+_Noreturn void replace_shell(struct shell *shell, char **argv)
+{
+    environ = variables_environment(&shell->variables);
+    execvp(argv[0], argv);
+    int error = errno;
+    report("%s: %s", argv[0], error == ENOENT ? "not found" : strerror(error));
+    shell_exit(shell, error == ENOENT ? 127 : 126);
+}
+
 // In a child: the command's redirections and variables, then the program.
 _Noreturn static void exec_external(struct shell *shell, const struct command *command, struct word_list *words)
 {
     if (apply_redirects(shell, command->redirects, command->redirect_count, NULL) < 0 || assign(shell, command, true))
         shell_exit(shell, 1);
-    environ = variables_environment(&shell->variables);
-    execvp(words->items[0], words->items);
-    int error = errno;
-    report("%s: %s", words->items[0], error == ENOENT ? "not found" : strerror(error));
-    shell_exit(shell, error == ENOENT ? 127 : 126);
+    replace_shell(shell, words->items);
 }
 
 // The variables a command's NAME=value prefixes will change, as they are
@@ -184,11 +190,45 @@ static int run_builtin(struct shell *shell, builtin_function *builtin, const str
     if (assign(shell, command, false) == 0 &&
         apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
         status = builtin(shell, (int)words->count, words->items);
-        if (!in_child)
+        if (!in_child && shell->keep_redirections)
+            keep_redirects(&saved);
+        else if (!in_child)
             restore_redirects(&saved);
+        shell->keep_redirections = false;
     }
     if (temporary)
         restore_assigned(shell, command, &saved_variables);
+    return status;
+}
+
+// A function call: its arguments become the positional parameters for a while.
+static int run_function(struct shell *shell, const struct function *function, const struct command *command,
+                        struct word_list *words, bool in_child)
+{
+    struct command *body = function->body; // stays valid: a redefinition keeps the old body
+    char **saved_positional = shell->positional;
+    size_t saved_count = shell->positional_count;
+    shell->positional = NULL;
+    shell->positional_count = 0;
+    shell_set_positional(shell, words->items + 1, words->count - 1);
+    struct variables saved_variables = { 0 };
+    save_assigned(shell, command, &saved_variables);
+    int status = 1;
+    struct saved_descriptors saved;
+    if (assign(shell, command, false) == 0 &&
+        apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
+        ++shell->function_depth;
+        status = run_command(shell, body, false);
+        --shell->function_depth;
+        shell->returning = false;
+        if (!in_child)
+            restore_redirects(&saved);
+    }
+    restore_assigned(shell, command, &saved_variables);
+    shell_set_positional(shell, NULL, 0);
+    free(shell->positional);
+    shell->positional = saved_positional;
+    shell->positional_count = saved_count;
     return status;
 }
 
@@ -217,6 +257,8 @@ static int run_simple(struct shell *shell, const struct command *command, bool i
             restore_redirects(&saved);
         if (status == 0 && shell->substitution_status >= 0)
             status = shell->substitution_status;
+    } else if (shell_find_function(shell, words.items[0]) && !is_special_builtin(words.items[0])) {
+        status = run_function(shell, shell_find_function(shell, words.items[0]), command, &words, in_child);
     } else if (find_builtin(words.items[0])) {
         status = run_builtin(shell, find_builtin(words.items[0]), command, &words, in_child);
     } else if (in_child) {
@@ -236,6 +278,8 @@ static int run_simple(struct shell *shell, const struct command *command, bool i
 // this loop (continue N > 1 leaves it so that an outer loop continues).
 static bool leave_loop(struct shell *shell)
 {
+    if (shell->returning)
+        return true;
     if (shell->break_levels) {
         --shell->break_levels;
         return true;
@@ -270,7 +314,7 @@ static int run_while(struct shell *shell, const struct command *command)
     ++shell->loop_depth;
     for (;;) {
         int condition = run_condition(shell, command->condition);
-        if (shell->break_levels || shell->continue_levels) {
+        if (shell->break_levels || shell->continue_levels || shell->returning) {
             if (leave_loop(shell))
                 break;
             continue;
@@ -317,6 +361,48 @@ static int run_for(struct shell *shell, const struct command *command)
     return status;
 }
 
+static int run_case(struct shell *shell, const struct command *command)
+{
+    struct expand_environment environment = shell_expand_environment(shell);
+    char message[128];
+    char *subject = expand_word(&environment, command->variable, message, sizeof message);
+    if (!subject) {
+        report("%s", message);
+        return expansion_failed(shell);
+    }
+    int status = 0;
+    bool matched = false;
+    for (size_t i = 0; i < command->case_item_count && !matched; ++i) {
+        const struct case_item *item = &command->case_items[i];
+        for (size_t j = 0; j < item->pattern_count && !matched; ++j) {
+            char *pattern = expand_pattern(&environment, item->patterns[j], message, sizeof message);
+            if (!pattern) {
+                report("%s", message);
+                free(subject);
+                return expansion_failed(shell);
+            }
+            matched = fnmatch(pattern, subject, 0) == 0;
+            free(pattern);
+        }
+        if (matched)
+            status = run_list(shell, item->body);
+    }
+    free(subject);
+    return status;
+}
+
+// ( list ): in a child, so that cd, variables and exit stay inside.
+static int run_subshell(struct shell *shell, const struct command *command, bool in_child)
+{
+    if (in_child)
+        return run_list(shell, command->body);
+    pid_t pgid = 0;
+    pid_t pid = fork_child(shell, &pgid, true);
+    if (pid == 0)
+        shell_exit(shell, run_list(shell, command->body));
+    return pid < 0 ? 1 : wait_foreground(shell, &pid, 1);
+}
+
 static int run_compound(struct shell *shell, const struct command *command, bool in_child)
 {
     struct saved_descriptors saved;
@@ -328,6 +414,13 @@ static int run_compound(struct shell *shell, const struct command *command, bool
     case COMMAND_WHILE:
     case COMMAND_UNTIL: status = run_while(shell, command); break;
     case COMMAND_FOR: status = run_for(shell, command); break;
+    case COMMAND_CASE: status = run_case(shell, command); break;
+    case COMMAND_SUBSHELL: status = run_subshell(shell, command, in_child); break;
+    case COMMAND_GROUP: status = run_list(shell, command->body); break;
+    case COMMAND_FUNCTION:
+        shell_define_function(shell, command->variable, command->function_body);
+        status = 0;
+        break;
     default: status = 1; break;
     }
     if (!in_child)
@@ -437,7 +530,7 @@ int run_list(struct shell *shell, const struct list *list)
     for (size_t i = 0; i < list->count; ++i) {
         status = list->items[i]->background ? start_background(shell, list->items[i]) : run_and_or(shell, list->items[i]);
         shell->last_status = status;
-        if (shell->break_levels || shell->continue_levels)
+        if (shell->break_levels || shell->continue_levels || shell->returning)
             break;
     }
     return status;

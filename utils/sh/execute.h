@@ -18,6 +18,11 @@ int run_list(struct shell *shell, const struct list *list);
 // A syntax error prints a message and returns 2.
 int run_text(struct shell *shell, const char *text);
 
+// Runs the program argv[0] (found on PATH) in place of the shell, with the
+// exported variables as its environment; on failure reports and ends the
+// shell with 127 (not found) or 126.
+_Noreturn void replace_shell(struct shell *shell, char **argv);
+
 // Ends the shell (and a subshell: a forked child) with `status`.
 _Noreturn void shell_exit(struct shell *shell, int status);
 

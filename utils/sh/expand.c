@@ -1,5 +1,6 @@
 #include "expand.h"
 
+#include "arithmetic.h"
 #include "lexer.h"
 #include "memory.h"
 #include "pathname.h"
@@ -166,11 +167,17 @@ static bool is_special_parameter(char c)
 }
 
 static const char *expand_braced(struct expansion *out, const char *open, bool quoted);
+static const char *expand_arithmetic(struct expansion *out, const char *open, const char *end, bool quoted);
 
 // At `p` is a '$'. Expands what follows and returns the position after it.
 static const char *expand_dollar(struct expansion *out, const char *p, bool quoted)
 {
     ++p;
+    if (p[0] == '(' && p[1] == '(') {
+        const char *end = substitution_end(p);
+        if (end && end - p >= 4 && end[-2] == ')') // $((...)), not $( (subshell) ...)
+            return expand_arithmetic(out, p, end, quoted);
+    }
     if (*p == '(')
         return expand_substitution(out, p, quoted);
     if (*p == '{')
@@ -190,14 +197,16 @@ static const char *expand_dollar(struct expansion *out, const char *p, bool quot
     return p;
 }
 
-// At `p` is the byte after an opening '"'. Returns the position after the closing one.
-static const char *expand_double_quoted(struct expansion *out, const char *p)
+// At `p` is the byte after an opening '"'. Returns the position after the
+// closing one. A here-document's text is expanded the same way, except that
+// '"' is an ordinary character there and the text runs to its end.
+static const char *expand_double_quoted(struct expansion *out, const char *p, bool heredoc)
 {
     bool only_empty_at = strncmp(p, "$@\"", 3) == 0 && out->environment->positional_count == 0;
-    while (*p && *p != '"') {
+    while (*p && (heredoc || *p != '"')) {
         if (*p == '\\' && p[1] == '\n') {
             p += 2;
-        } else if (*p == '\\' && (p[1] == '$' || p[1] == '"' || p[1] == '\\' || p[1] == '`')) {
+        } else if (*p == '\\' && (p[1] == '$' || (p[1] == '"' && !heredoc) || p[1] == '\\' || p[1] == '`')) {
             emit(out, p + 1, 1, ORIGIN_QUOTED);
             p += 2;
         } else if (*p == '$') {
@@ -242,7 +251,7 @@ static void expand_into(struct expansion *out, const char *word)
             mark(out, MARK_QUOTES);
             p += length + 1 + (close ? 1 : 0);
         } else if (*p == '"') {
-            p = expand_double_quoted(out, p + 1);
+            p = expand_double_quoted(out, p + 1, false);
         } else if (*p == '$') {
             p = expand_dollar(out, p, false);
         } else if (*p == '`') {
@@ -455,6 +464,25 @@ static const char *expand_braced(struct expansion *out, const char *open, bool q
     return close;
 }
 
+// $((expression)): `open` is at the first '(', `end` just after the last ')'.
+static const char *expand_arithmetic(struct expansion *out, const char *open, const char *end, bool quoted)
+{
+    struct expansion part;
+    expand_part(&part, out, open + 2, (size_t)(end - open - 4));
+    char *expression = flatten(&part, false);
+    expansion_free(&part);
+    long value;
+    char message[128];
+    if (!out->failed) {
+        if (evaluate_arithmetic(expression, out->environment->variables, &value, message, sizeof message) < 0)
+            fail_with(out, message);
+        else
+            emit_number(out, value, quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED);
+    }
+    free(expression);
+    return end;
+}
+
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size)
 {
     struct expansion out;
@@ -474,6 +502,26 @@ char *expand_word(const struct expand_environment *environment, const char *word
     }
     expansion_free(&out);
     return text_take(&result);
+}
+
+char *expand_heredoc(const struct expand_environment *environment, const char *text, char *message, size_t message_size)
+{
+    struct expansion out;
+    expansion_init(&out, environment, message, message_size);
+    expand_double_quoted(&out, text, true);
+    char *result = out.failed ? NULL : flatten(&out, false);
+    expansion_free(&out);
+    return result;
+}
+
+char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size)
+{
+    struct expansion out;
+    expansion_init(&out, environment, message, message_size);
+    expand_into(&out, word);
+    char *pattern = out.failed ? NULL : flatten(&out, true);
+    expansion_free(&out);
+    return pattern;
 }
 
 // A field being split off: its bytes as a pattern (quoted magic characters

@@ -1,5 +1,6 @@
 // Word expansion: tilde, parameters ($name ${name} $? $$ $# $! $0..$9 $@ $*),
-// command substitution ($(...) and backquotes), quote removal, field splitting on IFS and pathname expansion, in the order
+// command substitution ($(...) and backquotes), arithmetic ($((...))),
+// quote removal, field splitting on IFS and pathname expansion, in the order
 // POSIX gives.
 #ifndef SH_EXPAND_H
 #define SH_EXPAND_H
@@ -38,6 +39,15 @@ int expand_words(const struct expand_environment *environment, char *const *word
 // (assignments, redirection targets, "case"-like uses). NULL with `message`
 // set for a bad substitution.
 char *expand_word(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
+
+// Expands a here-document's text: parameters, command substitution and
+// arithmetic; a backslash quotes only $, `, \ and a newline. NULL with
+// `message` set on failure.
+char *expand_heredoc(const struct expand_environment *environment, const char *text, char *message, size_t message_size);
+
+// Expands a word into an fnmatch pattern (a case pattern): quoted pattern
+// characters come out escaped, so they match only themselves.
+char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 
 #include "lexer.h"
 #include "memory.h"
+#include "variables.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +33,8 @@ static const char *token_spelling(const struct token *token)
         [TOKEN_WORD] = "word", [TOKEN_NEWLINE] = "newline", [TOKEN_SEMICOLON] = ";", [TOKEN_AMPERSAND] = "&",
         [TOKEN_PIPE] = "|", [TOKEN_AND_IF] = "&&", [TOKEN_OR_IF] = "||", [TOKEN_LESS] = "<", [TOKEN_GREAT] = ">",
         [TOKEN_DGREAT] = ">>", [TOKEN_LESSGREAT] = "<>", [TOKEN_GREATAND] = ">&", [TOKEN_LESSAND] = "<&",
-        [TOKEN_END] = "end of file",
+        [TOKEN_LPAREN] = "(", [TOKEN_RPAREN] = ")", [TOKEN_DSEMI] = ";;", [TOKEN_DLESS] = "<<",
+        [TOKEN_DLESSDASH] = "<<-", [TOKEN_END] = "end of file",
     };
     return token->kind == TOKEN_WORD ? token->text : spellings[token->kind];
 }
@@ -60,9 +62,14 @@ static int at_word(const struct parser *parser, const char *word)
     return token->kind == TOKEN_WORD && strcmp(token->text, word) == 0;
 }
 
-static int at_reserved_terminator(const struct parser *parser)
+// Whether the current token ends a list inside a compound command: a
+// reserved word that continues or closes it, ")" or ";;".
+static int at_list_end(const struct parser *parser)
 {
-    static const char *const terminators[] = { "then", "else", "elif", "fi", "do", "done" };
+    static const char *const terminators[] = { "then", "else", "elif", "fi", "do", "done", "}", "esac" };
+    enum token_kind kind = current(parser)->kind;
+    if (kind == TOKEN_RPAREN || kind == TOKEN_DSEMI)
+        return 1;
     for (size_t i = 0; i < sizeof terminators / sizeof terminators[0]; ++i)
         if (at_word(parser, terminators[i]))
             return 1;
@@ -93,11 +100,13 @@ static void push_string(char ***array, size_t *count, size_t *capacity, char *st
 }
 
 static struct list *parse_list(struct parser *parser, int inside_compound);
+static struct list *parse_list_items(struct parser *parser, int inside_compound, int allow_empty);
+static struct command *parse_command(struct parser *parser);
 
 static int is_redirection(enum token_kind kind)
 {
     return kind == TOKEN_LESS || kind == TOKEN_GREAT || kind == TOKEN_DGREAT || kind == TOKEN_LESSGREAT ||
-           kind == TOKEN_GREATAND || kind == TOKEN_LESSAND;
+           kind == TOKEN_GREATAND || kind == TOKEN_LESSAND || kind == TOKEN_DLESS || kind == TOKEN_DLESSDASH;
 }
 
 static int parse_redirect(struct parser *parser, struct command *command, size_t *capacity)
@@ -110,8 +119,10 @@ static int parse_redirect(struct parser *parser, struct command *command, size_t
         [TOKEN_LESS] = { REDIRECT_INPUT, 0 },       [TOKEN_GREAT] = { REDIRECT_OUTPUT, 1 },
         [TOKEN_DGREAT] = { REDIRECT_APPEND, 1 },    [TOKEN_LESSGREAT] = { REDIRECT_READ_WRITE, 0 },
         [TOKEN_GREATAND] = { REDIRECT_DUP_OUTPUT, 1 }, [TOKEN_LESSAND] = { REDIRECT_DUP_INPUT, 0 },
+        [TOKEN_DLESS] = { REDIRECT_HEREDOC, 0 },    [TOKEN_DLESSDASH] = { REDIRECT_HEREDOC, 0 },
     };
-    struct redirect redirect = { meanings[op->kind].kind, op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd, NULL };
+    struct redirect redirect = { meanings[op->kind].kind, op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd,
+                                 NULL, NULL, false };
     advance(parser);
     if (current(parser)->kind != TOKEN_WORD) {
         if (current(parser)->kind == TOKEN_END) // "echo >" at the end is an error, not a continuation
@@ -121,6 +132,16 @@ static int parse_redirect(struct parser *parser, struct command *command, size_t
         return 0;
     }
     redirect.target = sh_strdup(current(parser)->text);
+    if (redirect.kind == REDIRECT_HEREDOC) {
+        if (!current(parser)->heredoc) { // the lexer keeps at most 16 per line
+            free(redirect.target);
+            parser->status = PARSE_ERROR;
+            snprintf(parser->message, parser->message_size, "too many here-documents on one line");
+            return 0;
+        }
+        redirect.heredoc = sh_strdup(current(parser)->heredoc);
+        redirect.heredoc_expand = !current(parser)->heredoc_quoted;
+    }
     advance(parser);
     command->redirects = sh_grow(command->redirects, capacity, command->redirect_count + 1, sizeof *command->redirects);
     command->redirects[command->redirect_count++] = redirect;
@@ -148,7 +169,6 @@ static struct command *new_command(enum command_kind kind)
     return command;
 }
 
-static void command_free(struct command *command);
 
 static int parse_redirects_after(struct parser *parser, struct command *command)
 {
@@ -271,10 +291,146 @@ failed:
     return NULL;
 }
 
+// ( list ) and { list; }
+static struct command *parse_grouping(struct parser *parser, enum command_kind kind)
+{
+    struct command *command = new_command(kind);
+    advance(parser);
+    if (!(command->body = parse_list(parser, 1)))
+        goto failed;
+    if (kind == COMMAND_SUBSHELL) {
+        skip_newlines(parser);
+        if (current(parser)->kind != TOKEN_RPAREN) {
+            fail(parser);
+            goto failed;
+        }
+        advance(parser);
+    } else if (!expect_word(parser, "}")) {
+        goto failed;
+    }
+    return command;
+failed:
+    command_free(command);
+    return NULL;
+}
+
+static void push_case_item(struct command *command, size_t *capacity, struct case_item item)
+{
+    command->case_items = sh_grow(command->case_items, capacity, command->case_item_count + 1, sizeof item);
+    command->case_items[command->case_item_count++] = item;
+}
+
+// case word in [(]pattern[|pattern...]) list ;; ... esac
+static struct command *parse_case(struct parser *parser)
+{
+    struct command *command = new_command(COMMAND_CASE);
+    size_t capacity = 0;
+    advance(parser);
+    if (current(parser)->kind != TOKEN_WORD) {
+        fail(parser);
+        goto failed;
+    }
+    command->variable = sh_strdup(current(parser)->text);
+    advance(parser);
+    if (!expect_word(parser, "in"))
+        goto failed;
+    for (;;) {
+        skip_newlines(parser);
+        if (at_word(parser, "esac")) {
+            advance(parser);
+            return command;
+        }
+        if (current(parser)->kind == TOKEN_LPAREN)
+            advance(parser);
+        struct case_item item = { NULL, 0, NULL };
+        size_t pattern_capacity = 0;
+        for (;;) {
+            if (current(parser)->kind != TOKEN_WORD) {
+                fail(parser);
+                break;
+            }
+            push_string(&item.patterns, &item.pattern_count, &pattern_capacity, sh_strdup(current(parser)->text));
+            advance(parser);
+            if (current(parser)->kind != TOKEN_PIPE)
+                break;
+            advance(parser);
+        }
+        if (parser->status == PARSE_OK && current(parser)->kind == TOKEN_RPAREN) {
+            advance(parser);
+            item.body = parse_list_items(parser, 1, 1);
+        } else {
+            fail(parser);
+        }
+        push_case_item(command, &capacity, item); // freed with the command, even when incomplete
+        if (!item.body)
+            goto failed;
+        if (current(parser)->kind == TOKEN_DSEMI)
+            advance(parser);
+        else if (!at_word(parser, "esac")) {
+            fail(parser);
+            goto failed;
+        }
+    }
+failed:
+    command_free(command);
+    return NULL;
+}
+
+static int at_compound_start(const struct parser *parser)
+{
+    static const char *const starts[] = { "{", "if", "while", "until", "for", "case" };
+    if (current(parser)->kind == TOKEN_LPAREN)
+        return 1;
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; ++i)
+        if (at_word(parser, starts[i]))
+            return 1;
+    return 0;
+}
+
+// name ( ) compound-command
+static struct command *parse_function(struct parser *parser)
+{
+    struct command *command = new_command(COMMAND_FUNCTION);
+    command->variable = sh_strdup(current(parser)->text);
+    advance(parser);
+    advance(parser);
+    if (current(parser)->kind != TOKEN_RPAREN) {
+        fail(parser);
+        goto failed;
+    }
+    advance(parser);
+    skip_newlines(parser);
+    if (!at_compound_start(parser)) { // the body is a compound command, as POSIX says
+        fail(parser);
+        goto failed;
+    }
+    if (!(command->function_body = parse_command(parser)))
+        goto failed;
+    return command;
+failed:
+    command_free(command);
+    return NULL;
+}
+
+static int at_function_definition(const struct parser *parser)
+{
+    const struct token *token = current(parser);
+    return token->kind == TOKEN_WORD && token[1].kind == TOKEN_LPAREN &&
+           variable_name_valid(token->text, strlen(token->text));
+}
+
 static struct command *parse_command(struct parser *parser)
 {
     struct command *command;
-    if (at_word(parser, "if"))
+    if (at_function_definition(parser))
+        return parse_function(parser);
+    if (current(parser)->kind == TOKEN_LPAREN)
+        command = parse_grouping(parser, COMMAND_SUBSHELL);
+    else if (at_word(parser, "{"))
+        command = parse_grouping(parser, COMMAND_GROUP);
+    else if (at_word(parser, "case"))
+        command = parse_case(parser);
+    else if (at_word(parser, "if"))
         command = parse_if(parser);
     else if (at_word(parser, "while"))
         command = parse_loop(parser, COMMAND_WHILE);
@@ -282,7 +438,7 @@ static struct command *parse_command(struct parser *parser)
         command = parse_loop(parser, COMMAND_UNTIL);
     else if (at_word(parser, "for"))
         command = parse_for(parser);
-    else if (at_reserved_terminator(parser)) {
+    else if (at_list_end(parser)) {
         fail(parser);
         return NULL;
     } else
@@ -293,8 +449,6 @@ static struct command *parse_command(struct parser *parser)
     }
     return command;
 }
-
-static void pipeline_free(struct pipeline *pipeline);
 
 static struct pipeline *parse_pipeline(struct parser *parser)
 {
@@ -319,8 +473,6 @@ static struct pipeline *parse_pipeline(struct parser *parser)
         skip_newlines(parser);
     }
 }
-
-static void and_or_free(struct and_or *and_or);
 
 static struct and_or *parse_and_or(struct parser *parser)
 {
@@ -349,6 +501,11 @@ static struct and_or *parse_and_or(struct parser *parser)
 // reserved word that continues it (then, else, fi, do, done...).
 static struct list *parse_list(struct parser *parser, int inside_compound)
 {
+    return parse_list_items(parser, inside_compound, 0);
+}
+
+static struct list *parse_list_items(struct parser *parser, int inside_compound, int allow_empty)
+{
     struct list *list = sh_malloc(sizeof *list);
     memset(list, 0, sizeof *list);
     size_t capacity = 0;
@@ -359,7 +516,7 @@ static struct list *parse_list(struct parser *parser, int inside_compound)
                 goto failed;
             return list;
         }
-        if (inside_compound && at_reserved_terminator(parser))
+        if (inside_compound && at_list_end(parser))
             break;
         struct and_or *and_or = parse_and_or(parser);
         if (!and_or)
@@ -371,10 +528,10 @@ static struct list *parse_list(struct parser *parser, int inside_compound)
             and_or->background = true;
         if (kind == TOKEN_AMPERSAND || kind == TOKEN_SEMICOLON || kind == TOKEN_NEWLINE)
             advance(parser);
-        else if (kind != TOKEN_END && !(inside_compound && at_reserved_terminator(parser)))
+        else if (kind != TOKEN_END && !(inside_compound && at_list_end(parser)))
             goto failed;
     }
-    if (list->count == 0) // "if then", "do done": an empty list is a syntax error
+    if (list->count == 0 && !allow_empty) // "if then", "do done": an empty list is a syntax error
         goto failed;
     return list;
 failed:
@@ -404,53 +561,3 @@ enum parse_status parse(const char *text, struct list **list, char *message, siz
     return PARSE_OK;
 }
 
-static void strings_free(char **strings, size_t count)
-{
-    for (size_t i = 0; i < count; ++i)
-        free(strings[i]);
-    free(strings);
-}
-
-static void command_free(struct command *command)
-{
-    if (!command)
-        return;
-    strings_free(command->assignments, command->assignment_count);
-    strings_free(command->words, command->word_count);
-    list_free(command->condition);
-    list_free(command->body);
-    list_free(command->else_body);
-    free(command->variable);
-    strings_free(command->items, command->item_count);
-    for (size_t i = 0; i < command->redirect_count; ++i)
-        free(command->redirects[i].target);
-    free(command->redirects);
-    free(command);
-}
-
-static void pipeline_free(struct pipeline *pipeline)
-{
-    for (size_t i = 0; i < pipeline->count; ++i)
-        command_free(pipeline->commands[i]);
-    free(pipeline->commands);
-    free(pipeline);
-}
-
-static void and_or_free(struct and_or *and_or)
-{
-    for (size_t i = 0; i < and_or->count; ++i)
-        pipeline_free(and_or->pipelines[i]);
-    free(and_or->pipelines);
-    free(and_or->operators);
-    free(and_or);
-}
-
-void list_free(struct list *list)
-{
-    if (!list)
-        return;
-    for (size_t i = 0; i < list->count; ++i)
-        and_or_free(list->items[i]);
-    free(list->items);
-    free(list);
-}

@@ -4,8 +4,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 // Descriptors the shell keeps for itself sit at 10 and above, as in other
@@ -63,8 +65,52 @@ static int duplicate(int fd, const char *target)
     return 0;
 }
 
+// A descriptor to read `text` from: a pipe holding it. Text beyond what a
+// pipe surely takes at once (PIPE_BUF) is written by a grandchild, which
+// ends on its own and is reaped by init, so nobody waits for it.
+static int heredoc_descriptor(const char *text)
+{
+    int ends[2];
+    if (pipe(ends) < 0)
+        return -1;
+    size_t length = strlen(text);
+    if (length <= PIPE_BUF) {
+        write_all(ends[1], text, length);
+        close(ends[1]);
+        return ends[0];
+    }
+    pid_t child = fork();
+    if (child < 0) {
+        close(ends[0]);
+        close(ends[1]);
+        return -1;
+    }
+    if (child == 0) {
+        close(ends[0]);
+        if (fork() == 0)
+            _exit(write_all(ends[1], text, length) < 0);
+        _exit(0);
+    }
+    close(ends[1]);
+    int status;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+        continue;
+    return ends[0];
+}
+
 static int apply_one(const struct redirect *redirect, const char *target)
 {
+    if (redirect->kind == REDIRECT_HEREDOC) {
+        int fd = heredoc_descriptor(target);
+        if (fd < 0)
+            return -1;
+        if (fd != redirect->fd) {
+            int result = dup2(fd, redirect->fd);
+            close(fd);
+            return result < 0 ? -1 : 0;
+        }
+        return 0;
+    }
     if (redirect->kind == REDIRECT_DUP_OUTPUT || redirect->kind == REDIRECT_DUP_INPUT)
         return duplicate(redirect->fd, target);
     int opened = open(target, open_flags(redirect->kind), 0666);
@@ -86,13 +132,16 @@ int apply_redirects(struct shell *shell, const struct redirect *redirects, size_
     struct expand_environment environment = shell_expand_environment(shell);
     for (size_t i = 0; i < count; ++i) {
         char message[128];
-        char *target = expand_word(&environment, redirects[i].target, message, sizeof message);
+        // A here-document's "target" is its (possibly expanded) text.
+        char *target = redirects[i].kind != REDIRECT_HEREDOC ? expand_word(&environment, redirects[i].target, message, sizeof message)
+                       : redirects[i].heredoc_expand ? expand_heredoc(&environment, redirects[i].heredoc, message, sizeof message)
+                                                     : strdup(redirects[i].heredoc);
         if (!target) {
             report("%s: %s", redirects[i].target, message);
             goto failed;
         }
         if ((saved && save(saved, redirects[i].fd) < 0) || apply_one(&redirects[i], target) < 0) {
-            report("%s: %s", target, strerror(errno));
+            report("%s: %s", redirects[i].kind == REDIRECT_HEREDOC ? "here-document" : target, strerror(errno));
             free(target);
             goto failed;
         }
@@ -115,5 +164,13 @@ void restore_redirects(struct saved_descriptors *saved)
             close(saved->fds[i]);
         }
     }
+    saved->count = 0;
+}
+
+void keep_redirects(struct saved_descriptors *saved)
+{
+    for (int i = 0; i < saved->count; ++i)
+        if (saved->copies[i] >= 0)
+            close(saved->copies[i]);
     saved->count = 0;
 }

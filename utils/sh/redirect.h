@@ -23,6 +23,8 @@ struct saved_descriptors {
 // when `saved` is given).
 int apply_redirects(struct shell *shell, const struct redirect *redirects, size_t count, struct saved_descriptors *saved);
 void restore_redirects(struct saved_descriptors *saved);
+// Keeps the redirections (`exec >file`): drops the saved copies.
+void keep_redirects(struct saved_descriptors *saved);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 #include "shell.h"
 
+#include "ast.h"
 #include "memory.h"
 #include "substitution.h"
 
@@ -60,6 +61,41 @@ void shell_free(struct shell *shell)
     free_positional(shell);
     free(shell->script_name);
     free(shell->jobs);
+    for (size_t i = 0; i < shell->function_count; ++i) {
+        free(shell->functions[i].name);
+        command_free(shell->functions[i].body);
+    }
+    free(shell->functions);
+    for (size_t i = 0; i < shell->replaced_count; ++i)
+        command_free(shell->replaced_functions[i]);
+    free(shell->replaced_functions);
+}
+
+const struct function *shell_find_function(const struct shell *shell, const char *name)
+{
+    for (size_t i = 0; i < shell->function_count; ++i)
+        if (strcmp(shell->functions[i].name, name) == 0)
+            return &shell->functions[i];
+    return NULL;
+}
+
+void shell_define_function(struct shell *shell, const char *name, const struct command *body)
+{
+    struct command *copy = command_copy(body);
+    for (size_t i = 0; i < shell->function_count; ++i) {
+        if (strcmp(shell->functions[i].name, name) == 0) {
+            // The old body may be running (a function that redefines
+            // itself), so it is kept until the shell ends.
+            shell->replaced_functions = sh_grow(shell->replaced_functions, &shell->replaced_capacity,
+                                                shell->replaced_count + 1, sizeof *shell->replaced_functions);
+            shell->replaced_functions[shell->replaced_count++] = shell->functions[i].body;
+            shell->functions[i].body = copy;
+            return;
+        }
+    }
+    shell->functions = sh_grow(shell->functions, &shell->function_capacity, shell->function_count + 1,
+                               sizeof *shell->functions);
+    shell->functions[shell->function_count++] = (struct function){ sh_strdup(name), copy };
 }
 
 int status_from_wait(int wait_status)

@@ -20,6 +20,14 @@ struct job {
     int status;  // the shell's status value ($?), valid when done
 };
 
+struct command;
+
+// A function: name() body.
+struct function {
+    char *name;
+    struct command *body;  // owned (a copy of the definition's)
+};
+
 struct shell {
     struct variables variables;
     char **positional;  // $1..., owned
@@ -44,6 +52,15 @@ struct shell {
     int loop_depth;
     int break_levels;      // loops still to leave (break), or
     int continue_levels;   // to continue (continue)
+    struct function *functions;
+    size_t function_count;
+    size_t function_capacity;
+    struct command **replaced_functions;  // bodies redefined while they may run: freed at the end
+    size_t replaced_count;
+    size_t replaced_capacity;
+    int function_depth;    // > 0 while a function runs
+    bool returning;        // `return` ran: leave the function
+    bool keep_redirections;  // `exec` without a command: its redirections stay
 };
 
 void shell_init(struct shell *shell, char **environment);
@@ -51,6 +68,11 @@ void shell_set_positional(struct shell *shell, char *const *arguments, size_t co
 // The values $?, $$, $#... expand to now.
 struct expand_environment shell_expand_environment(struct shell *shell);
 void shell_free(struct shell *shell);
+
+// The function called `name`, or NULL.
+const struct function *shell_find_function(const struct shell *shell, const char *name);
+// Defines (or redefines) a function; takes a copy of `body`.
+void shell_define_function(struct shell *shell, const char *name, const struct command *body);
 
 // The current directory as a new string (getcwd with a buffer that grows:
 // POSIX leaves getcwd(NULL, 0) unspecified); NULL with errno set on failure.
