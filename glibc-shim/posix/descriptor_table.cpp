@@ -11,6 +11,7 @@ namespace posix::descriptors {
 namespace {
 
 Entry g_table[kMax];
+bool g_started_without_files = true;
 
 void drop(mach::PortName name) { (void)mach::port_deallocate(process_state().self.task, name); }
 
@@ -45,8 +46,11 @@ int close(int fd)
     return 0;
 }
 
+bool started_without_files() { return g_started_without_files; }
+
 void load(const exec::Descriptors& table)
 {
+    g_started_without_files = table.count == 0;
     for (uint32_t fd = 0; fd < table.count && fd < uint32_t(kMax); fd++)
         g_table[fd] = { table.names[fd], 0, O_RDWR };
 }

@@ -29,6 +29,10 @@ int close(int fd);
 // The table a program starts with (exec's), and the one exec passes on:
 // every descriptor without FD_CLOEXEC.
 void load(const exec::Descriptors& table);
+// Whether the program started with no open files at all (a boot task, or
+// one a test program spawned): its standard output and error then go to
+// the kernel's log, so that what it says is not lost.
+bool started_without_files();
 void save_for_exec(exec::Descriptors& table);
 
 } // namespace posix::descriptors

@@ -319,7 +319,6 @@ pid_t wait(int* status) { return waitpid(-1, status, 0); }
     mach::task_exit(status & 0xff);
 }
 
-[[noreturn]] void _Exit(int status) { _exit(status); }
 
 } // extern "C"
 

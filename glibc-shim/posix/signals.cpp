@@ -243,40 +243,4 @@ int pause(void)
     return fail_with(EINTR);
 }
 
-int sigemptyset(sigset_t* set)
-{
-    memset(set, 0, sizeof(*set));
-    return 0;
-}
-
-int sigfillset(sigset_t* set)
-{
-    memset(set, 0, sizeof(*set));
-    set->__val[0] = ~0ull;
-    return 0;
-}
-
-int sigaddset(sigset_t* set, int signal)
-{
-    if (!signals::valid(signal))
-        return fail_with(EINVAL);
-    set->__val[0] |= signals::bit(signal);
-    return 0;
-}
-
-int sigdelset(sigset_t* set, int signal)
-{
-    if (!signals::valid(signal))
-        return fail_with(EINVAL);
-    set->__val[0] &= ~signals::bit(signal);
-    return 0;
-}
-
-int sigismember(const sigset_t* set, int signal)
-{
-    if (!signals::valid(signal))
-        return fail_with(EINVAL);
-    return (set->__val[0] & signals::bit(signal)) ? 1 : 0;
-}
-
 } // extern "C"

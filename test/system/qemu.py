@@ -66,13 +66,18 @@ class Qemu:
                     "-drive", "if=pflash,format=raw,file=" + variables]
         return cmd + list(extra)
 
-    def boot(self, cmdline, firmware="bios", timeout=60, stop_when=None, extra=(), startup=""):
+    def boot(self, cmdline, firmware="bios", timeout=60, stop_when=None, extra=(), startup="", dialogue=()):
         """Boots with `cmdline` (and `startup`: the program startup runs);
         returns when QEMU exits, when the output matches the regular
-        expression `stop_when`, or after `timeout` s."""
+        expression `stop_when`, or after `timeout` s. `dialogue` types on
+        the console as a user would: (expect, keys) pairs, each `keys`
+        sent once the output since the previous keys matches `expect`."""
         disk = self._config_disk(cmdline, startup)
-        process = subprocess.Popen(self.command(firmware, disk, extra), stdin=subprocess.DEVNULL,
+        process = subprocess.Popen(self.command(firmware, disk, extra),
+                                   stdin=subprocess.PIPE if dialogue else subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        steps = [(re.compile(expect.encode()), keys.encode()) for expect, keys in dialogue]
+        answered = 0  # where the output the next step looks at starts
         output = b""
         deadline = time.monotonic() + timeout
         timed_out = stopped = False
@@ -89,6 +94,10 @@ class Qemu:
                     if not chunk:
                         break
                     output += chunk
+                    while steps and steps[0][0].search(output, answered):
+                        answered = len(output)
+                        process.stdin.write(steps.pop(0)[1])
+                        process.stdin.flush()
                     if pattern and pattern.search(output):
                         stopped = True
                         break

@@ -147,7 +147,9 @@ int main(int argc, char** argv, char**)
         return 2;
     }
     utils::Directories directories = utils::directories();
-    uint32_t flags = fs::kNoTranslator | (options.create ? fs::kCreate : 0);
+    uint32_t flags = fs::kNoTranslator;
+    if (options.create)
+        flags |= fs::kCreate;
     Result<mach::PortName> node = fs::client::open(directories.root, directories.cwd, options.node, flags, 0644);
     Error status = node.ok() ? set(directories, node.value(), options) : node.error();
     if (node.ok())

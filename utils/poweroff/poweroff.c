@@ -1,0 +1,10 @@
+// poweroff: turns the machine off.
+#include "power.h"
+#include "report.h"
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    report_set_program(argv[0]);
+    return request_power(POWER_OFF);
+}
