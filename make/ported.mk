@@ -14,6 +14,8 @@
 #   make ported-host      the same with the host's gcc and C library
 #                         ($(BUILD)/ported/host/bin/), a check of the rules
 #   make ported-host-test the test scripts, run on the build host with those
+#   make ported-shim-test the test scripts, run on the build host with the
+#                         Portico objects linked to the C library's pure parts
 #
 # PORTED_PROGRAMS=yes puts them and their tests into the root file system
 # (ROOT_FILES); the default, no, leaves them out so that `make` does not
@@ -107,11 +109,39 @@ $(PORTED_TESTS:%=$(BUILD)/root/test/%): $(BUILD)/root/test/%: test/ported/%
 	@mkdir -p $(@D)
 	cp $< $@
 
-.PHONY: ported ported-host ported-host-test
+# The Portico objects once more, linked for the build host with the C
+# library's pure parts and test/ported/shim_host_glue.c (the OS layer's
+# stand-in): the test scripts then exercise the shim's stdio, printf,
+# strtod, malloc, time... on the host, before Portico runs them.
+PORTED_SHIM := $(PORTED)/shim-host
+PORTED_SHIM_LINK := gcc -static -no-pie -Wl,--allow-multiple-definition
+
+$(PORTED_SHIM)/pure.o: $(LIBC_PURE_OBJS)
+	@mkdir -p $(@D)
+	$(LD) -r -o $@ $^
+
+$(PORTED_SHIM)/glue.o: test/ported/shim_host_glue.c make/ported.mk
+	@mkdir -p $(@D)
+	gcc -O2 -Wall -Wextra -fno-builtin -c $< -o $@
+
+$(PORTED_SHIM)/bin/lua: $(LUA_MODULES:%=$(PORTED)/portico/lua/%.o) $(PORTED_SHIM)/pure.o $(PORTED_SHIM)/glue.o
+	@mkdir -p $(@D)
+	$(PORTED_SHIM_LINK) -o $@ $^
+
+# minigzip's objects come out of zlib's own build (make minigzip).
+$(PORTED_SHIM)/bin/minigzip: $(PORTED)/portico/bin/minigzip $(PORTED_SHIM)/pure.o $(PORTED_SHIM)/glue.o
+	@mkdir -p $(@D)
+	$(PORTED_SHIM_LINK) -o $@ $(PORTED)/portico/zlib/minigzip.o $(PORTED)/portico/zlib/libz.a \
+		$(PORTED_SHIM)/pure.o $(PORTED_SHIM)/glue.o
+
+.PHONY: ported ported-host ported-host-test ported-shim-test
 ported: $(BUILD)/root/bin/lua $(BUILD)/root/bin/minigzip
 ported-host: $(PORTED)/host/bin/lua $(PORTED)/host/bin/minigzip
 ported-host-test: ported-host
 	test/ported/run-on-host.sh $(PORTED)/host/bin
+
+ported-shim-test: $(PORTED_SHIM)/bin/lua $(PORTED_SHIM)/bin/minigzip
+	test/ported/run-on-host.sh $(PORTED_SHIM)/bin
 
 ifeq ($(PORTED_PROGRAMS),yes)
 ROOT_FILES += bin/lua bin/minigzip $(PORTED_TESTS:%=test/%)
