@@ -15,7 +15,8 @@
 #                         ($(BUILD)/ported/host/bin/), a check of the rules
 #   make ported-host-test the test scripts, run on the build host with those
 #   make ported-shim-test the test scripts, run on the build host with the
-#                         Portico objects linked to the C library's pure parts
+#                         Portico objects linked to the C library's pure parts,
+#                         gzip.sh under Portico's shell (built for the host)
 #
 # PORTED_PROGRAMS=yes puts them and their tests into the root file system
 # (ROOT_FILES); the default, no, leaves them out so that `make` does not
@@ -140,8 +141,14 @@ ported-host: $(PORTED)/host/bin/lua $(PORTED)/host/bin/minigzip
 ported-host-test: ported-host
 	test/ported/run-on-host.sh $(PORTED)/host/bin
 
-ported-shim-test: $(PORTED_SHIM)/bin/lua $(PORTED_SHIM)/bin/minigzip
-	test/ported/run-on-host.sh $(PORTED_SHIM)/bin
+# gzip.sh runs under Portico's shell and utilities, built for the host
+# (make/posix_programs.mk), with nothing else in PATH.
+PORTED_SCRIPT_UTILITIES := sh cp mkdir rm rmdir
+ported-shim-test: $(PORTED_SHIM)/bin/lua $(PORTED_SHIM)/bin/minigzip $(PORTED_SCRIPT_UTILITIES:%=$(BUILD)/host-utils/%)
+	rm -rf $(PORTED_SHIM)/utilities
+	mkdir -p $(PORTED_SHIM)/utilities
+	cp $(PORTED_SCRIPT_UTILITIES:%=$(BUILD)/host-utils/%) $(PORTED_SHIM)/utilities/
+	test/ported/run-on-host.sh $(PORTED_SHIM)/bin $(PORTED_SHIM)/utilities
 
 ifeq ($(PORTED_PROGRAMS),yes)
 ROOT_FILES += bin/lua bin/minigzip $(PORTED_TESTS:%=test/%)
