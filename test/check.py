@@ -15,6 +15,7 @@ from results import Results  # noqa: E402
 import test_bench  # noqa: E402
 import test_boot  # noqa: E402
 import test_panic  # noqa: E402
+import test_ported  # noqa: E402
 import test_selftest  # noqa: E402
 import test_servers  # noqa: E402
 import test_devices  # noqa: E402
@@ -23,7 +24,8 @@ import test_libraries  # noqa: E402
 import test_user  # noqa: E402
 import test_shell  # noqa: E402
 
-SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell]
+SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices,
+                test_shell, test_ported]
 
 
 def run_unit_tests(binary, results):
