@@ -22,7 +22,7 @@
 # (ROOT_FILES); the default, no, leaves them out so that `make` does not
 # depend on them (nor on the network).
 
-PORTED_PROGRAMS ?= no
+PORTED_PROGRAMS ?= yes
 PORTED := $(BUILD)/ported
 PORTED_SOURCES := $(PORTED)/src
 PORTED_STAMP := $(PORTED_SOURCES)/fetched.stamp

@@ -58,6 +58,19 @@ Result<exec::InitPorts> root_init_ports(const System& system)
     return init;
 }
 
+// Waits until child `pid` ends: its wait status. The other children that
+// end meanwhile are reaped too: orphans come to pid 1 (a translator whose
+// settrans has ended, say), and none may stay a zombie.
+Result<int32_t> wait_reaping(const System& system, int32_t pid)
+{
+    for (;;) {
+        proc::Wait::Reply ended {};
+        TRY_STATUS(rpc::call<proc::Wait>(system.proc, { -1, 0 }, ended));
+        if (ended.pid == pid)
+            return ended.status;
+    }
+}
+
 // Runs `argv` (argv[0] is the program's path) as startup's child, with
 // the console as its standard input, output and error when there is one,
 // and waits for it: its wait status.
@@ -68,7 +81,7 @@ Result<int32_t> run(const System& system, exec::InitPorts init, const char* cons
     Result<exec::Descriptors*> console = startup::open_console(init);
     exec::Command command { argv[0], argv, argc, environment, 4, console.ok() ? console.value() : nullptr };
     int32_t pid = TRY(exec::start_child(command, init));
-    return exec::wait_child(system.proc, pid);
+    return wait_reaping(system, pid);
 }
 
 // What init does for good: reaps the processes that end as its children

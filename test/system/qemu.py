@@ -85,8 +85,8 @@ class Qemu:
         def due(expect):
             if isinstance(expect, float):
                 return time.monotonic() - sent_at >= expect
-            return expect.search(output, answered)
-        output = b""
+            return expect.search(seen, answered)
+        output = seen = b""
         deadline = time.monotonic() + timeout
         timed_out = stopped = False
         pattern = re.compile(stop_when.encode()) if stop_when else None
@@ -102,18 +102,22 @@ class Qemu:
                     if not chunk:
                         break
                     output += chunk
+                    # Expectations and stop_when see the text as BootResult does:
+                    # without carriage returns (the shell's line editor starts
+                    # its prompt with one, the console ends lines with them).
+                    seen += chunk.replace(b"\r", b"")
                     while steps and due(steps[0][0]):
-                        answered = len(output)
+                        answered = len(seen)
                         sent_at = time.monotonic()
                         process.stdin.write(steps.pop(0)[1])
                         process.stdin.flush()
-                    if pattern and pattern.search(output):
+                    if pattern and pattern.search(seen):
                         stopped = True
                         break
                 elif process.poll() is not None:
                     break
                 elif steps and isinstance(steps[0][0], float) and due(steps[0][0]):
-                    answered = len(output)
+                    answered = len(seen)
                     sent_at = time.monotonic()
                     process.stdin.write(steps.pop(0)[1])
                     process.stdin.flush()

@@ -15,7 +15,7 @@ from shell_session import run_shell_commands
 from test_user import record_all
 
 FILES_CHECKS = 15
-GZIP_CHECKS = 13
+GZIP_CHECKS = 12
 
 
 def archive_names(path):

@@ -14,11 +14,12 @@ def dialogue(commands):
 
 
 def after(out, command):
-    """What the console shows after `command` was typed, up to the next prompt."""
-    start = out.rfind(command)
+    """What the console shows after the line ending in `command` was typed
+    (the last time), up to the next prompt."""
+    start = out.rfind(command + "\n")
     if start < 0:
         return ""
-    rest = out[start + len(command):]
+    rest = out[start + len(command) + 1:]
     end = rest.find("\n# ")
     return rest if end < 0 else rest[:end]
 
@@ -29,7 +30,8 @@ def run(qemu, results):
         "echo hello > /tmp/f; echo more >> /tmp/f; cat < /tmp/f | grep -c o",
         "ls /no/such/file 2> /tmp/err; echo status $?; cat /tmp/err",
         "settrans -ac /tmp/h /hurd/hello && cat /tmp/h",
-        "settrans -c /tmp/p /hurd/hello Passive greeting; showtrans /tmp/p; cat /tmp/p",
+        # hello's file holds its one argument as it is: echo ends the line.
+        "settrans -c /tmp/p /hurd/hello 'Passive greeting'; showtrans /tmp/p; cat /tmp/p; echo",
         "ps",
         "set -- $(ps | grep /hurd/hello); kill $1; sleep 1; echo left $(ps | grep -c /hurd/hello)",
         "/test/forkoffset",
@@ -42,14 +44,14 @@ def run(qemu, results):
     keys += dialogue(["echo interrupted $?", "poweroff"])
     boot = qemu.boot("", timeout=240, dialogue=keys)
     out = boot.output
-    ps = after(out, "\nps")
+    ps = after(out, "# ps")
     checks = [
         ("a pipeline counts words", re.search(r"^3$", after(out, "wc -w"), re.M)),
         ("> and >> write tmpfs files, < and a pipe read them", re.search(r"^2$", after(out, "grep -c o"), re.M)),
         ("2> sends errors to a file; $? says the command failed",
          re.search(r"status [12]\n.*No such file", after(out, "cat /tmp/err"), re.S)),
-        ("settrans -a attaches hello and cat reads its greeting", "Hello, world!" in after(out, "cat /tmp/h\n")),
-        ("showtrans prints the passive translator", "/tmp/p: /hurd/hello Passive greeting" in out),
+        ("settrans -a attaches hello and cat reads its greeting", "Hello, world!" in after(out, "cat /tmp/h")),
+        ("showtrans prints the passive translator", '/tmp/p: /hurd/hello "Passive greeting"' in out),
         ("the passive translator starts at the first lookup", re.search(r"^Passive greeting$", out, re.M)),
         ("ps lists the servers", all(re.search(r"\b%s\b" % name, ps) for name in
                                      ("startup", "auth", "proc", "exec", "tmpfs", "term", "sh", "ps"))),
