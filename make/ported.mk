@@ -18,9 +18,10 @@
 #                         Portico objects linked to the C library's pure parts,
 #                         gzip.sh under Portico's shell (built for the host)
 #
-# PORTED_PROGRAMS=yes puts them and their tests into the root file system
-# (ROOT_FILES); the default, no, leaves them out so that `make` does not
-# depend on them (nor on the network).
+# By default (PORTED_PROGRAMS=yes) they and their tests go into the root
+# file system (ROOT_FILES), so the first `make` fetches their sources;
+# PORTED_PROGRAMS=no leaves them out: a build that needs no network once
+# the tools are installed.
 
 PORTED_PROGRAMS ?= yes
 PORTED := $(BUILD)/ported
