@@ -24,13 +24,23 @@ Thread* g_deadlines = nullptr; // waiting threads with a deadline, soonest first
 
 int highest_ready_priority() { return g_ready_mask ? 31 - __builtin_clz(g_ready_mask) : -1; }
 
-void idle_loop(void*)
-{
-    for (;;)
-        arch::enable_interrupts_and_halt();
-}
-
 } // namespace
+
+// Halts until an interrupt, unless a thread is ready already: the idle
+// thread itself may have made one ready (finish_switch destroying a dead
+// thread wakes whoever watched its task), and halting then would leave it
+// waiting for the next tick. `sti; hlt` takes an interrupt that arrives
+// after the check: sti's one-instruction shadow keeps it until hlt.
+void Scheduler::idle_loop(void*)
+{
+    for (;;) {
+        arch::disable_interrupts();
+        if (g_ready_mask)
+            preempt();
+        else
+            arch::enable_interrupts_and_halt();
+    }
+}
 
 void Scheduler::enqueue(Thread& thread)
 {

@@ -75,6 +75,8 @@ private:
     friend class WaitQueue;
 
     static void preempt();
+    // The idle thread's body.
+    static void idle_loop(void*);
 
     inline static Thread* s_current = nullptr;
     inline static Thread* s_claimed = nullptr; // woken, not queued: the current thread hands the CPU to it
