@@ -13,8 +13,9 @@ import select
 import subprocess
 import sys
 
-# The shell's prompt at the start of a line: "# " for root, "$ " for a user.
-PROMPT = re.compile(rb"\n[#$] $")
+# The shell's prompt at the start of a line: "# " for root, "$ " for a user
+# (its line editor starts the prompt with a carriage return).
+PROMPT = re.compile(rb"\n\r?[#$] $")
 
 
 def main():

@@ -3,7 +3,9 @@ serial line (test/system/qemu.py's dialogue), pipelines and redirections
 into tmpfs, translators set from the shell (active and passive), ps, kill
 of a translator, fork sharing an open file's offset, ^C of a running
 program, and poweroff ending QEMU with status 0."""
+import os
 import re
+import subprocess
 
 PROMPT = r"\n# $"
 
@@ -66,3 +68,22 @@ def run(qemu, results):
     for name, ok in checks:
         results.record("shell: " + name, bool(ok))
     results.show_output_on_failure(all(ok for _, ok in checks), out, 120)
+    check_make_run_piped(qemu, results)
+
+
+def check_make_run_piped(qemu, results):
+    """`make run` with commands on standard input, as the README shows:
+    they are typed at the prompts, and poweroff ends it with status 0."""
+    tree = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    build = os.path.dirname(os.path.abspath(qemu.iso))
+    commands = b"settrans -ac /tmp/h /hurd/hello\ncat /tmp/h\npoweroff\n"
+    try:
+        ran = subprocess.run(["make", "-s", "--no-print-directory", "-C", tree, "run", "BUILD=" + build],
+                             input=commands, capture_output=True, timeout=180)
+        out, status = ran.stdout.decode("utf-8", "replace").replace("\r", ""), ran.returncode
+    except subprocess.TimeoutExpired as timeout:
+        out, status = (timeout.stdout or b"").decode("utf-8", "replace"), None
+    ok = "Hello, world!" in out and status == 0
+    results.record("shell: printf '...' | make run types the commands and ends with status 0", ok,
+                   "exit status %s" % status)
+    results.show_output_on_failure(ok, out, 40)
