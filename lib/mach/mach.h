@@ -37,18 +37,28 @@ inline Error thread_yield() { return syscall6(Syscall::thread_yield); }
 // Sets the calling thread's FS base (the TLS pointer).
 inline Error thread_set_fs_base(uint64_t base) { return syscall6(Syscall::thread_set_fs_base, base); }
 
+// After a system call that cannot return: it did, so this is not Portico
+// (a Portico program run on the build host, as autoconf's "are we cross
+// compiling?" probe does). An invalid instruction ends it at once, instead
+// of running on into whatever code follows.
+[[noreturn]] inline void never_returned()
+{
+    for (;;)
+        asm volatile("ud2");
+}
+
 // Ends the calling thread; the task ends with its last thread.
 [[noreturn]] inline void thread_exit()
 {
     syscall6(Syscall::thread_exit);
-    __builtin_unreachable();
+    never_returned();
 }
 
 // Ends the calling task with `status`.
 [[noreturn]] inline void task_exit(int32_t status)
 {
     syscall6(Syscall::task_exit, static_cast<uint32_t>(status));
-    __builtin_unreachable();
+    never_returned();
 }
 
 // The caller's own ports.

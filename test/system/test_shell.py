@@ -1,8 +1,9 @@
 """The shell on the console, driven as a user would: commands typed on the
 serial line (test/system/qemu.py's dialogue), pipelines and redirections
 into tmpfs, translators set from the shell (active and passive), ps, kill
-of a translator, fork sharing an open file's offset, ^C of a running
-program, and poweroff ending QEMU with status 0."""
+of a translator, fork sharing an open file's offset, a program built by
+autoconf's configure with portico-cc, ^C of a running program, poweroff
+ending QEMU with status 0; and `make run` fed commands through a pipe."""
 import os
 import re
 import subprocess
@@ -37,6 +38,7 @@ def run(qemu, results):
         "ps",
         "set -- $(ps | grep /hurd/hello); kill $1; sleep 1; echo left $(ps | grep -c /hurd/hello)",
         "/test/forkoffset",
+        "/test/autohello",
         "cd /tmp && pwd && ls f* && cd / && echo *ome",
         "sleep 30",
     ]
@@ -60,6 +62,10 @@ def run(qemu, results):
         ("ps lists the translator settrans started", "/hurd/hello" in ps),
         ("kill ends a translator", re.search(r"left 0", out)),
         ("fork shares the open file's offset", "forkoffset: done 0 failed" in out),
+        ("a program built by autoconf's configure with portico-cc runs (test/autoconf)",
+         re.search(r"autohello: autohello 1\.0\n.*sizeof\(long\) 8, sizeof\(off_t\) 8\n"
+                   r".*fork yes, strdup yes, a missing function found no\n.*sqrt\(2\) 1\.4142$",
+                   after(out, "/test/autohello"), re.S)),
         ("cd, pwd and globbing", re.search(r"^/tmp\nf\n", after(out, "echo *ome"), re.M)
          and re.search(r"^home$", after(out, "echo *ome"), re.M)),
         ("^C ends the running program (status 130)", re.search(r"interrupted 130", out)),
