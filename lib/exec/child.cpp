@@ -32,6 +32,15 @@ Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName
     return handle[0].name;
 }
 
+void list_child(mach::PortName proc_handle, mach::PortName task, const char* name)
+{
+    int32_t pid = 0;
+    Result<mach::PortName> handle = proc_handle != mach::kNullName ? register_child(proc_handle, task, name, pid)
+                                                                   : Result<mach::PortName>(Error::not_supported);
+    if (handle.ok())
+        rpc::release({ handle.value(), mach::Disposition::move_send });
+    rpc::release({ task, mach::Disposition::move_send });
+}
 
 Error share_descriptors(mach::PortName task, const Descriptors& table)
 {

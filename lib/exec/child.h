@@ -22,6 +22,12 @@ Result<int32_t> start_child(const Command& command, InitPorts init);
 // (a translator settrans starts), so that ps lists it and kill reaches it.
 Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid);
 
+// register_child for a program that never asks proc itself (a translator
+// settrans or a file system started): the child's handle is dropped, and
+// so is `task`. Registration failing is not an error: the program runs on,
+// unlisted.
+void list_child(mach::PortName proc_handle, mach::PortName task, const char* name);
+
 // Puts the open files of `table` (send rights of the caller, under the
 // names the table gives) into `task` under the same names: what the new
 // program's descriptors will name.

@@ -1,6 +1,7 @@
 #include <base/text.h>
 #include <fs/file_system.h>
 #include <fs/path.h>
+#include <exec/child.h>
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
 #include <kern/initial_stack.h>
@@ -59,6 +60,8 @@ FileSystem::~FileSystem()
     m_root.release();
     if (m_auth != mach::kNullName)
         rpc::release({ m_auth, mach::Disposition::move_send });
+    if (m_proc != mach::kNullName)
+        rpc::release({ m_proc, mach::Disposition::move_send });
 }
 
 Error FileSystem::start()
@@ -838,11 +841,13 @@ Error FileSystem::start_passive(Node& node)
         return image.error();
     exec::InitPorts init;
     init[exec::kAuth] = m_auth; // so that it, too, can ask who its clients are
+    mach::PortName task = mach::kNullName;
     Result<mach::PortName> control
-        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, init);
+        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, init, &task);
     heap::free(image.value());
     if (!control.ok())
         return control.error();
+    exec::list_child(m_proc, task, argv[0]);
     if (Error attached = attach(node, control.value()); attached != Error::none) {
         rpc::release({ control.value(), mach::Disposition::move_send });
         return attached;

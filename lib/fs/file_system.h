@@ -84,6 +84,11 @@ public:
     // The auth server to ask who a client is (io Reauthenticate): a send
     // right the file system takes over. Without one, reauthenticating is not_supported.
     void set_auth(mach::PortName auth) { m_auth = auth; }
+    // The proc handle under which the passive translators this file system
+    // starts are registered as children of its process, so that ps lists
+    // them and kill reaches them: a send right the file system takes over.
+    // Without one they are not known to proc.
+    void set_proc(mach::PortName proc) { m_proc = proc; }
     const Node& root() const { return m_root; }
     Node& root() { return m_root; }
 
@@ -166,6 +171,7 @@ private:
     Node& m_root;
     mach::PortName m_port = mach::kNullName;
     mach::PortName m_auth = mach::kNullName;
+    mach::PortName m_proc = mach::kNullName;
     heap::Cache<PerOpen> m_peropens { "fs.peropen" };
     uint64_t m_peropen_count = 0;
     Credentials m_credentials[kMaxCredentials] = {};

@@ -50,6 +50,9 @@ int run_translator(Node& root, const char* options, TranslatorSetup setup, void*
     Error status = file_system.start();
     if (status == Error::none && setup)
         status = setup(server, init, context);
+    // What proc handle the setup left is the file system's.
+    file_system.set_proc(init[exec::kProc]);
+    init[exec::kProc] = mach::kNullName;
     if (status == Error::none)
         status = set_up_control(control, self, init[exec::kParent]);
     exec::release(init);

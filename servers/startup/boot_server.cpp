@@ -43,13 +43,4 @@ Result<mach::PortName> start_boot_server(const char* module, const char* const* 
     return ours;
 }
 
-void list_with_proc(mach::PortName proc, mach::PortName task, const char* name)
-{
-    int32_t pid = 0;
-    Result<mach::PortName> handle = exec::register_child(proc, task, name, pid);
-    if (handle.ok())
-        rpc::release({ handle.value(), mach::Disposition::move_send });
-    rpc::release({ task, mach::Disposition::move_send });
-}
-
 } // namespace startup

@@ -16,8 +16,4 @@ namespace startup {
 Result<mach::PortName> start_boot_server(const char* module, const char* const* argv, size_t argc,
     const exec::InitPorts& init, mach::PortName* task = nullptr);
 
-// Lists a server with proc (through `proc`, startup's right) as startup's
-// child, so that ps shows it; gives up `task`.
-void list_with_proc(mach::PortName proc, mach::PortName task, const char* name);
-
 } // namespace startup

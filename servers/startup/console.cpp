@@ -4,6 +4,7 @@
 #include <interfaces/fs.h>
 #include <interfaces/term.h>
 #include <mach/mach.h>
+#include <exec/child.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>
 
@@ -56,7 +57,7 @@ Error start_console(const exec::InitPorts& init)
     const char* argv[] = { "term" };
     mach::PortName task = mach::kNullName;
     mach::PortName control = TRY(start_boot_server("term", argv, 1, term_init, &task));
-    list_with_proc(init[exec::kProc], task, "term");
+    exec::list_child(init[exec::kProc], task, "term");
     Error status = grant_device(control);
     if (status == Error::none)
         status = attach(init[exec::kRootDirectory], control);

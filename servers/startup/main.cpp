@@ -38,12 +38,15 @@ Error bring_up(System& system)
     system.exec = TRY(startup::start_boot_server("exec", exec_argv, 1, {}, &tasks[2]));
     exec::InitPorts root_init;
     root_init[exec::kAuth] = system.auth;
+    // The passive translators the root file system starts are listed with
+    // proc under startup's own handle: init's children, which it reaps.
+    root_init[exec::kProc] = system.proc;
     const char* root_argv[] = { "tmpfs", "--archive=root.cpio" };
     system.root_control = TRY(startup::start_boot_server("tmpfs", root_argv, 2, root_init, &tasks[3]));
     // proc is up now: it lists the servers (ps), startup's children.
     const char* names[] = { "auth", "proc", "exec", "tmpfs" };
     for (int i = 0; i < 4; i++)
-        startup::list_with_proc(system.proc, tasks[i], names[i]);
+        exec::list_child(system.proc, tasks[i], names[i]);
     return Error::none;
 }
 

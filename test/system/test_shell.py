@@ -36,7 +36,10 @@ def run(qemu, results):
         # hello's file holds its one argument as it is: echo ends the line.
         "settrans -c /tmp/p /hurd/hello 'Passive greeting'; showtrans /tmp/p; cat /tmp/p; echo",
         "ps",
-        "set -- $(ps | grep /hurd/hello); kill $1; sleep 1; echo left $(ps | grep -c /hurd/hello)",
+        # Both hellos: the one settrans started and the passive one tmpfs did.
+        "kill $(ps | grep /hurd/hello | while read pid rest; do echo $pid; done); sleep 1; "
+        "echo left $(ps | grep -c /hurd/hello)",
+        "echo again; cat /tmp/p; echo",
         "/test/forkoffset",
         "/test/autohello",
         "cd /tmp && pwd && ls f* && cd / && echo *ome",
@@ -59,8 +62,10 @@ def run(qemu, results):
         ("the passive translator starts at the first lookup", re.search(r"^Passive greeting$", out, re.M)),
         ("ps lists the servers", all(re.search(r"\b%s\b" % name, ps) for name in
                                      ("startup", "auth", "proc", "exec", "tmpfs", "term", "sh", "ps"))),
-        ("ps lists the translator settrans started", "/hurd/hello" in ps),
-        ("kill ends a translator", re.search(r"left 0", out)),
+        ("ps lists the translators settrans and tmpfs (a passive one) started", ps.count("/hurd/hello") == 2),
+        ("kill ends translators", re.search(r"left 0", out)),
+        ("a killed passive translator starts again at the next lookup",
+         re.search(r"^Passive greeting$", after(out, "echo again; cat /tmp/p; echo"), re.M)),
         ("fork shares the open file's offset", "forkoffset: done 0 failed" in out),
         ("a program built by autoconf's configure with portico-cc runs (test/autoconf)",
          re.search(r"autohello: autohello 1\.0\n.*sizeof\(long\) 8, sizeof\(off_t\) 8\n"

@@ -113,17 +113,6 @@ Error go_away(mach::PortName node, bool force)
     return status;
 }
 
-// Makes the translator (its task) this process's child in proc, so that
-// ps lists it and kill reaches it; when settrans ends it goes to pid 1.
-void list_with_proc(mach::PortName task, const char* path)
-{
-    int32_t pid = 0;
-    Result<mach::PortName> handle = exec::register_child(portico_init_port(PORTICO_PROC), task, path, pid);
-    if (handle.ok())
-        rpc::release({ handle.value(), mach::Disposition::move_send });
-    rpc::release({ task, mach::Disposition::move_send });
-}
-
 Error set(const utils::Directories& directories, mach::PortName node, const Options& options)
 {
     fs::SetTranslator::Request request {};
@@ -141,8 +130,10 @@ Error set(const utils::Directories& directories, mach::PortName node, const Opti
             mach::PortName task = mach::kNullName;
             Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, {}, &task);
             heap::free(image);
+            // As this process's child ps lists it and kill reaches it; when
+            // settrans ends, it goes to pid 1.
             if (control.ok())
-                list_with_proc(task, options.translator[0]);
+                exec::list_child(portico_init_port(PORTICO_PROC), task, options.translator[0]);
             give[0] = { TRY(static_cast<Result<mach::PortName>&&>(control)), mach::Disposition::move_send };
         }
     }
