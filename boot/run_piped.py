@@ -14,8 +14,9 @@ import subprocess
 import sys
 
 # The shell's prompt at the start of a line: "# " for root, "$ " for a user
-# (its line editor starts the prompt with a carriage return).
-PROMPT = re.compile(rb"\n\r?[#$] $")
+# (its line editor starts the prompt with a carriage return), the last
+# thing printed or followed at once by a kernel log line ("[    4.004207] ...").
+PROMPT = re.compile(rb"\n\r?[#$] (?=$|\[ *\d+\.\d+\] )")
 
 
 def main():

@@ -8,12 +8,7 @@ import os
 import re
 import subprocess
 
-PROMPT = r"\n# $"
-
-
-def dialogue(commands):
-    """Each command typed once the shell's prompt is back."""
-    return [(PROMPT, command + "\n") for command in commands]
+from shell_session import typed_at_prompts
 
 
 def after(out, command):
@@ -45,10 +40,10 @@ def run(qemu, results):
         "cd /tmp && pwd && ls f* && cd / && echo *ome",
         "sleep 30",
     ]
-    keys = dialogue(commands)
+    keys = typed_at_prompts(commands)
     # ^C while sleep runs: the job ends, the prompt comes back.
     keys.append((2.0, "\x03"))
-    keys += dialogue(["echo interrupted $?", "poweroff"])
+    keys += typed_at_prompts(["echo interrupted $?", "poweroff"])
     boot = qemu.boot("", timeout=240, dialogue=keys)
     out = boot.output
     ps = after(out, "# ps")
