@@ -9,7 +9,10 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <mach/kernel_call.h>
+#include <auth/client.h>
+#include <interfaces/proc.h>
+#include <mach/kernel_objects.h>
+#include <rpc/client.h>
 
 #include "errors.h"
 #include "process_state.h"
@@ -95,9 +98,10 @@ long fpathconf(int, int name) { return pathconf(nullptr, name); }
 
 int getpagesize(void) { return 4096; }
 
+// proc does it for root (proc Shutdown), who proves it through auth.
 int reboot(int how)
 {
-    mach::HostPowerRequest request {};
+    proc::Shutdown::Request request {};
     unsigned int asked = unsigned(how); // glibc's magic numbers do not fit an int
     if (asked == RB_POWER_OFF || asked == RB_HALT_SYSTEM)
         request.action = mach::kPowerOff;
@@ -105,9 +109,14 @@ int reboot(int how)
         request.action = mach::kReboot;
     else
         return posix::fail_with(EINVAL);
-    mach::PortName host = posix::process_state().self.host;
-    Error status = mach::kernel_call(host, mach::KernelCall::host_power, &request, sizeof(request), nullptr, 0);
-    return posix::fail(status == Error::permission_denied ? Error::permission_denied : status);
+    const exec::InitPorts& init = posix::process_state().init;
+    Error status = auth::client::with_rendezvous(init[exec::kAuth], [&](const rpc::Right& rendezvous) {
+        rpc::Rights<1> give;
+        give[0] = rendezvous;
+        proc::Shutdown::Reply reply {};
+        return rpc::call<proc::Shutdown>(init[exec::kProc], request, reply, give);
+    });
+    return status == Error::permission_denied ? posix::fail_with(EPERM) : posix::fail(status);
 }
 
 } // extern "C"

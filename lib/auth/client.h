@@ -1,9 +1,11 @@
 // The client's side of the auth server (lib/interfaces/auth.h). Proving
-// an identity to a file system is fs::client::reauthenticate.
+// an identity to a server is with_rendezvous (fs::client::reauthenticate
+// and the C library's reboot use it).
 #pragma once
 
 #include <base/result.h>
 #include <interfaces/auth.h>
+#include <mach/mach.h>
 #include <rpc/client.h>
 
 namespace auth::client {
@@ -16,6 +18,29 @@ inline Result<mach::PortName> make_handle(mach::PortName through, Ids ids)
     MakeHandle::Reply reply {};
     TRY_STATUS(rpc::call<MakeHandle>(through, { ids }, reply, {}, &got));
     return got[0].name;
+}
+
+// Proves the identity of `handle` to a server: calls ask(rendezvous) with a
+// send right (make_send of a new receive right of the caller's) to a
+// rendezvous port auth vouched for, which `ask` sends the server with its
+// request; the server asks auth (Verify) who vouched. The port is destroyed
+// afterwards, which also drops a vouch the server never used. Returns what
+// `ask` returned.
+template <typename Ask> Error with_rendezvous(mach::PortName handle, Ask ask)
+{
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    mach::PortName rendezvous = mach::kNullName;
+    TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &rendezvous));
+    rpc::Right right { rendezvous, mach::Disposition::make_send };
+    rpc::Rights<1> give;
+    give[0] = right;
+    Vouch::Reply vouched {};
+    Error status = rpc::call<Vouch>(handle, {}, vouched, give);
+    if (status == Error::none)
+        status = ask(right);
+    (void)mach::port_destroy(self.task, rendezvous);
+    return status;
 }
 
 } // namespace auth::client

@@ -1,6 +1,6 @@
 #include <fs/client.h>
 #include <heap/heap.h>
-#include <interfaces/auth.h>
+#include <auth/client.h>
 #include <interfaces/fsys.h>
 #include <mach/mach.h>
 #include <rpc/client.h>
@@ -140,23 +140,13 @@ Result<mach::PortName> root_from_control(mach::PortName control, Credentials who
 
 Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle)
 {
-    mach::SelfPorts self {};
-    TRY_STATUS(mach::self_ports(&self));
-    // The rendezvous: a port only this call knows, destroyed when it is done
-    // (which also drops a vouch the server never used).
-    mach::PortName rendezvous = mach::kNullName;
-    TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &rendezvous));
-    rpc::Rights<1> give;
-    give[0] = { rendezvous, mach::Disposition::make_send };
-    auth::Vouch::Reply vouched {};
-    Error status = rpc::call<auth::Vouch>(auth_handle, {}, vouched, give);
     rpc::Rights<1> got;
-    io::Reauthenticate::Reply reply {};
-    if (status == Error::none)
-        status = rpc::call<io::Reauthenticate>(file, {}, reply, give, &got);
-    (void)mach::port_destroy(self.task, rendezvous);
-    if (status != Error::none)
-        return status;
+    TRY_STATUS(auth::client::with_rendezvous(auth_handle, [&](const rpc::Right& rendezvous) {
+        rpc::Rights<1> give;
+        give[0] = rendezvous;
+        io::Reauthenticate::Reply reply {};
+        return rpc::call<io::Reauthenticate>(file, {}, reply, give, &got);
+    }));
     return got[0].name;
 }
 

@@ -207,6 +207,28 @@ struct SetSignals : rpc::Operation<kBase + 10, 1> {
     };
 };
 
+// Powers the machine off or restarts it (reboot(2)), for root only. The
+// caller proves who it is with a rendezvous port its auth handle vouched
+// for (lib/interfaces/auth.h; auth::client::with_rendezvous), the
+// request's one right. permission_denied for anyone else, not_supported
+// before startup gave proc the power (GivePower). No reply on success.
+struct Shutdown : rpc::Operation<kBase + 11, 1> {
+    struct alignas(8) Request {
+        uint32_t action; // mach::PowerAction
+        uint32_t reserved;
+    };
+    using Reply = rpc::Empty;
+};
+
+// From pid 1 only (startup, once the servers are up), once: the device
+// port, which proc uses for Shutdown alone, and an auth handle through
+// which it asks who a Shutdown's caller is. permission_denied from anyone
+// else, busy the second time.
+struct GivePower : rpc::Operation<kBase + 12, 2> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
 // What proc sends to a signal port (one-way: its id, this body).
 constexpr uint32_t kSignalMessageId = kBase + 100;
 struct SignalMessage {

@@ -3,6 +3,7 @@
 // kernel port's requests are served in the sender's own system call).
 #include <kern/kernel_object_server.h>
 #include <kern/log.h>
+#include <kern/power.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <vm/address_space.h>
@@ -51,6 +52,19 @@ Error allocate_dma(Task& caller, KernelRequest& request)
     return Error::none;
 }
 
+// Powers off or restarts: returns only if the hardware did not.
+Error power(KernelRequest& request)
+{
+    mach::PowerRequest asked = TRY(request.body<mach::PowerRequest>());
+    if (asked.action == mach::kPowerOff)
+        power_off();
+    else if (asked.action == mach::kReboot)
+        restart();
+    else
+        return Error::invalid_argument;
+    return Error::not_supported; // the hardware did not do it
+}
+
 } // namespace
 
 Error serve_device(KernelRequest& request)
@@ -63,6 +77,7 @@ Error serve_device(KernelRequest& request)
     case mach::KernelCall::device_map_physical: return map_physical(*caller, request);
     case mach::KernelCall::device_allocate_dma: return allocate_dma(*caller, request);
     case mach::KernelCall::device_interrupt: return claim_interrupt(request);
+    case mach::KernelCall::device_power: return power(request);
     default: return Error::not_supported;
     }
 }

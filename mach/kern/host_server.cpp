@@ -6,7 +6,6 @@
 #include <kern/clock.h>
 #include <kern/kernel_object_server.h>
 #include <kern/kernel_ports.h>
-#include <kern/power.h>
 #include <kern/program_loader.h>
 #include <kern/string.h>
 #include <kern/task.h>
@@ -82,18 +81,6 @@ Error serve_statistics(KernelRequest& request)
     return Error::none;
 }
 
-Error serve_power(KernelRequest& request)
-{
-    mach::HostPowerRequest asked = TRY(request.body<mach::HostPowerRequest>());
-    if (asked.action == mach::kPowerOff)
-        power_off();
-    else if (asked.action == mach::kReboot)
-        restart();
-    else
-        return Error::invalid_argument;
-    return Error::not_supported; // the hardware did not do it
-}
-
 } // namespace
 
 Error serve_host(KernelRequest& request)
@@ -101,7 +88,6 @@ Error serve_host(KernelRequest& request)
     switch (static_cast<mach::KernelCall>(request.id())) {
     case mach::KernelCall::host_statistics: return serve_statistics(request);
     case mach::KernelCall::host_boot_module: return serve_boot_module(request);
-    case mach::KernelCall::host_power: return serve_power(request);
     default: return Error::not_supported;
     }
 }

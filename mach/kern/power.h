@@ -1,4 +1,4 @@
-// Powering the machine off and restarting it (the host port's host_power).
+// Powering the machine off and restarting it (the device port's device_power).
 #pragma once
 
 #include <kern/boot_info.h>

@@ -1,13 +1,17 @@
 #include "proc_server.h"
 
+#include <interfaces/auth.h>
+#include <mach/kernel_call.h>
 #include <mach/kernel_objects.h>
 #include <mach/mach.h>
+#include <rpc/client.h>
 
 namespace proc {
 namespace {
 
 using Interface
-    = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec, SetSignals>;
+    = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec, SetSignals,
+        Shutdown, GivePower>;
 
 // Asks the kernel to end `task` and does not wait for the answer: the
 // right is whatever the parent said was a task port, and proc never waits
@@ -323,6 +327,62 @@ Error ProcServer::serve(List, const rpc::Incoming<List>& in, rpc::Outgoing<List>
 {
     out.body.count = m_table.list(in.body.start, out.body.entries, List::kPage, &out.body.next);
     return Error::none;
+}
+
+// ---- reboot ----
+
+Error ProcServer::serve(GivePower, const rpc::Incoming<GivePower>& in, rpc::Outgoing<GivePower>&)
+{
+    const rpc::Right& device = in.rights[0];
+    const rpc::Right& auth = in.rights[1];
+    bool sends = device.disposition == mach::Disposition::move_send
+        && auth.disposition == mach::Disposition::move_send;
+    Error refused = caller(in.payload) != &m_table.init() ? Error::permission_denied
+        : m_device != mach::kNullName                      ? Error::busy
+        : !sends                                           ? Error::invalid_right
+                                                           : Error::none;
+    if (refused != Error::none) {
+        rpc::release(device);
+        rpc::release(auth);
+        return refused;
+    }
+    m_device = device.name;
+    m_auth = auth.name;
+    return Error::none;
+}
+
+Error ProcServer::vouched_for_root(const rpc::Right& rendezvous)
+{
+    if (rendezvous.disposition != mach::Disposition::move_send) {
+        rpc::release(rendezvous);
+        return Error::invalid_right;
+    }
+    // auth answers at once; one that does not must not freeze proc.
+    constexpr uint64_t kTimeoutNs = 1'000'000'000;
+    auth::Verify::Reply verified {};
+    rpc::Rights<1> give;
+    give[0] = rendezvous; // moved to auth
+    Error status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTimeoutNs);
+    if (status != Error::none)
+        return status == Error::not_found ? Error::permission_denied : status;
+    return verified.ids.is_root() ? Error::none : Error::permission_denied;
+}
+
+Error ProcServer::serve(Shutdown, const rpc::Incoming<Shutdown>& in, rpc::Outgoing<Shutdown>&)
+{
+    const rpc::Right& rendezvous = in.rights[0];
+    uint32_t action = in.body.action;
+    Error refused = m_device == mach::kNullName                               ? Error::not_supported
+        : action != mach::kPowerOff && action != mach::kReboot               ? Error::invalid_argument
+                                                                               : Error::none;
+    if (refused != Error::none) {
+        rpc::release(rendezvous);
+        return refused;
+    }
+    TRY_STATUS(vouched_for_root(rendezvous));
+    mach::PowerRequest request { action, 0 };
+    // Returns only if the machine could not do it.
+    return mach::kernel_call(m_device, mach::KernelCall::device_power, &request, sizeof(request), nullptr, 0);
 }
 
 } // namespace proc

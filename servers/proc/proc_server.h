@@ -40,6 +40,8 @@ public:
     Error serve(Kill, const rpc::Incoming<Kill>&, rpc::Outgoing<Kill>&);
     Error serve(Reexec, const rpc::Incoming<Reexec>&, rpc::Outgoing<Reexec>&);
     Error serve(SetSignals, const rpc::Incoming<SetSignals>&, rpc::Outgoing<SetSignals>&);
+    Error serve(Shutdown, const rpc::Incoming<Shutdown>&, rpc::Outgoing<Shutdown>&);
+    Error serve(GivePower, const rpc::Incoming<GivePower>&, rpc::Outgoing<GivePower>&);
 
 private:
     // The process a request came from: pid 1 for a plain right, null for
@@ -56,11 +58,15 @@ private:
     void after_end(Process& process);
     // Carries out `number` sent to `target` by pid `sender` (Kill's rules).
     void signal(Process& target, int32_t number, int32_t sender);
+    // Whether auth vouched root's ids for `rendezvous` (which goes).
+    Error vouched_for_root(const rpc::Right& rendezvous);
 
     ports::Server& m_server;
     mach::PortName m_port = mach::kNullName;
     ProcessTable m_table;
     ParkedWaits m_waits;
+    mach::PortName m_device = mach::kNullName; // for Shutdown alone (GivePower)
+    mach::PortName m_auth = mach::kNullName; // an auth handle: who asks for a Shutdown
 };
 
 } // namespace proc

@@ -50,6 +50,21 @@ Error bring_up(System& system)
     return Error::none;
 }
 
+// proc powers the machine off for root (proc Shutdown): it gets the device
+// port, and an auth handle for nobody through which it asks auth who calls.
+Error give_power(const System& system)
+{
+    constexpr auth::Ids kNobody { 65534, 65534 };
+    mach::SelfPorts self {};
+    TRY_STATUS(mach::self_ports(&self));
+    mach::PortName verifier = TRY(auth::client::make_handle(system.auth, kNobody));
+    rpc::Rights<2> give;
+    give[0] = { self.device, mach::Disposition::copy_send };
+    give[1] = { verifier, mach::Disposition::move_send };
+    proc::GivePower::Reply reply {};
+    return rpc::call<proc::GivePower>(system.proc, {}, reply, give);
+}
+
 // Root's init ports: the root directory (also the working one) and an auth handle.
 Result<exec::InitPorts> root_init_ports(const System& system)
 {
@@ -126,6 +141,8 @@ int main(int argc, char** argv, char**)
         mach::Line() << "cannot bring the system up: " << error_name(status);
         return 1;
     }
+    if (Error status = give_power(system); status != Error::none)
+        mach::Line() << "poweroff and reboot will not work: " << error_name(status);
     Result<exec::InitPorts> init = root_init_ports(system);
     if (!init.ok()) {
         mach::Line() << "no root file system: " << error_name(init.error());

@@ -14,6 +14,8 @@
 #include <auth/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
+#include <mach/kernel_call.h>
+#include <mach/kernel_objects.h>
 #include <rpc/client.h>
 
 using mach::PortName;
@@ -50,6 +52,51 @@ void check_init_ports()
 // Alice: a handle from root's, and the root directory reauthenticated as her.
 void check_utilities_as(PortName alice, PortName her_root);
 
+// Shutdown through proc asked with the identity of `handle`.
+Error shut_down_as(PortName handle, uint32_t action)
+{
+    return auth::client::with_rendezvous(handle, [&](const rpc::Right& rendezvous) {
+        rpc::Rights<1> give;
+        give[0] = rendezvous;
+        proc::Shutdown::Reply reply {};
+        return rpc::call<proc::Shutdown>(g_init[exec::kProc], { action, 0 }, reply, give);
+    });
+}
+
+// Powering off is root's: proc refuses everyone else, and the kernel's
+// power is behind the device port only. (Root's poweroff is the shell
+// test's last command: here it would end the test.)
+void check_power(PortName alice)
+{
+    check(shut_down_as(alice, mach::kPowerOff) == Error::permission_denied, "alice_may_not_power_off");
+    check(shut_down_as(alice, mach::kReboot) == Error::permission_denied, "alice_may_not_reboot");
+    check(shut_down_as(g_init[exec::kAuth], 99) == Error::invalid_argument, "shutdown_refuses_an_unknown_action");
+    // A rendezvous nobody vouched for proves nothing.
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    PortName unvouched = mach::kNullName;
+    (void)mach::port_allocate(self.task, mach::RightType::receive, &unvouched);
+    rpc::Rights<1> give;
+    give[0] = { unvouched, mach::Disposition::make_send };
+    proc::Shutdown::Reply reply {};
+    check(rpc::call<proc::Shutdown>(g_init[exec::kProc], { mach::kPowerOff, 0 }, reply, give)
+            == Error::permission_denied,
+        "shutdown_refuses_an_unvouched_rendezvous");
+    (void)mach::port_destroy(self.task, unvouched);
+    // Only pid 1 hands proc the power, and only once.
+    rpc::Rights<2> power;
+    power[0] = { self.host, mach::Disposition::copy_send };
+    power[1] = { alice, mach::Disposition::copy_send };
+    proc::GivePower::Reply given {};
+    check(rpc::call<proc::GivePower>(g_init[exec::kProc], {}, given, power) == Error::permission_denied,
+        "only_startup_gives_proc_the_power");
+    // What was the host port's power call (0x1202) is no call of its any more.
+    constexpr auto kFormerHostPower = static_cast<mach::KernelCall>(0x1202);
+    mach::PowerRequest off { mach::kPowerOff, 0 };
+    check(mach::kernel_call(self.host, kFormerHostPower, &off, sizeof(off), nullptr, 0) == Error::not_supported,
+        "the_host_port_cannot_power_off");
+}
+
 void check_a_user(PortName root)
 {
     Result<PortName> secret = client::open(root, root, "/tmp/secret", fs::kWrite | fs::kCreate, 0600);
@@ -61,6 +108,7 @@ void check_a_user(PortName root)
     if (!alice.ok())
         return;
     check(make_handle(alice.value(), { 0, 0 }).error() == Error::permission_denied, "alice_cannot_become_root");
+    check_power(alice.value());
     Result<PortName> as_alice = client::reauthenticate(root, alice.value());
     check(as_alice.ok(), "alice_proves_who_she_is_to_the_file_system");
     if (as_alice.ok()) {

@@ -45,11 +45,6 @@ enum class KernelCall : uint32_t {
     // system's archive, say). Body: BootModuleRequest; result:
     // BootModuleReply and a memory object holding the bytes.
     host_boot_module = 0x1201,
-    // Powers the machine off or restarts it. Body: HostPowerRequest; no
-    // result (on success there is nobody left to answer).
-    // FIXME(security): any holder of the host port may; it belongs behind
-    // a privileged port that startup keeps.
-    host_power = 0x1202,
     // To the device port (only the first boot task is given it). Each
     // grants the calling task, which may pass the port on to its drivers.
     device_io_ports = 0x1300, // body: DeviceIoPortsRequest; in/out on those ports from then on
@@ -61,6 +56,10 @@ enum class KernelCall : uint32_t {
     // interrupt until interrupt_acknowledge; it is freed when its port has
     // no senders left.
     device_interrupt = 0x1303,
+    // Powers the machine off or restarts it. Body: PowerRequest; no result
+    // (on success there is nobody left to answer). Startup gives the device
+    // port to proc, which does this for root's processes only (proc Shutdown).
+    device_power = 0x1304,
     // To a line's port: the device was serviced, unmask the line. No body, no result.
     interrupt_acknowledge = 0x1400,
 };
@@ -153,13 +152,13 @@ struct InterruptNotification {
 };
 
 // Kernel object counts: what leak checks compare against a baseline.
-enum HostPowerAction : uint32_t {
+enum PowerAction : uint32_t {
     kPowerOff = 1,
     kReboot = 2,
 };
 
-struct HostPowerRequest {
-    uint32_t action; // HostPowerAction
+struct PowerRequest {
+    uint32_t action; // PowerAction
     uint32_t reserved;
 };
 
