@@ -372,9 +372,9 @@ Error ProcServer::serve(Shutdown, const rpc::Incoming<Shutdown>& in, rpc::Outgoi
 {
     const rpc::Right& rendezvous = in.rights[0];
     uint32_t action = in.body.action;
-    Error refused = m_device == mach::kNullName                               ? Error::not_supported
-        : action != mach::kPowerOff && action != mach::kReboot               ? Error::invalid_argument
-                                                                               : Error::none;
+    Error refused = m_device == mach::kNullName                    ? Error::not_supported
+        : action != mach::kPowerOff && action != mach::kReboot ? Error::invalid_argument
+                                                               : Error::none;
     if (refused != Error::none) {
         rpc::release(rendezvous);
         return refused;
