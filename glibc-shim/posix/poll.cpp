@@ -2,6 +2,8 @@
 // its own reply port in one port set; the first answer (or the timeout)
 // ends the wait, the answers that came by then are the result, and
 // destroying the ports drops the requests still parked in the servers.
+// With a zero timeout each request says kNow, and every file's answer
+// (ready or not) is the result.
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -22,6 +24,7 @@ namespace {
 
 constexpr nfds_t kMaxPolled = 256;
 constexpr uint64_t kSendTimeoutNs = 1'000'000'000; // a server with a full queue
+constexpr uint64_t kNowAnswerTimeoutNs = 100'000'000; // a server that does not know kNow
 
 uint32_t wanted_of(short events)
 {
@@ -59,8 +62,9 @@ struct Waiter {
     }
 };
 
-// Asks `file` to answer on a new port of the set when it is ready for `wanted`.
-Error ask(Waiter& waiter, nfds_t index, mach::PortName file, uint32_t wanted)
+// Asks `file` to answer on a new port of the set when it is ready for
+// `wanted` (with io::Select::kNow in `flags`: at once).
+Error ask(Waiter& waiter, nfds_t index, mach::PortName file, uint32_t wanted, uint32_t flags)
 {
     mach::PortName task = process_state().self.task;
     mach::PortName& port = waiter.ports[index];
@@ -74,6 +78,7 @@ Error ask(Waiter& waiter, nfds_t index, mach::PortName file, uint32_t wanted)
     message.header.id = io::Select::kId;
     message.header.size = sizeof(message);
     message.body.wanted = wanted;
+    message.body.flags = flags;
     return mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, kSendTimeoutNs);
 }
 
@@ -98,8 +103,16 @@ nfds_t index_of(const Waiter& waiter, mach::PortName port, nfds_t count)
     return count;
 }
 
+// Receives one answer on the set (or nothing by `timeout`: false).
+bool receive_answer(const Waiter& waiter, mach::MessageHeader& header, uint32_t size, uint64_t timeout)
+{
+    uint32_t options = mach::kReceive | (timeout == mach::kWaitForever ? 0u : uint32_t(mach::kReceiveTimeout));
+    return mach::msg(&header, options, 0, size, waiter.set, timeout) == Error::none;
+}
+
 int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
 {
+    bool now = timeout_ms == 0;
     Waiter waiter;
     mach::PortName task = process_state().self.task;
     if (Error made = mach::port_allocate(task, mach::RightType::port_set, &waiter.set); made != Error::none)
@@ -115,7 +128,7 @@ int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
         if (file == mach::kNullName) {
             fds[i].revents = POLLNVAL;
             ready++;
-        } else if (wanted != 0 && ask(waiter, i, file, wanted) == Error::none) {
+        } else if (wanted != 0 && ask(waiter, i, file, wanted, now ? io::Select::kNow : 0) == Error::none) {
             asked++;
         } else if (wanted != 0) {
             fds[i].revents = POLLERR;
@@ -125,13 +138,20 @@ int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
     uint64_t timeout = timeout_ms < 0 ? mach::kWaitForever : uint64_t(timeout_ms) * 1'000'000;
     if (ready > 0)
         timeout = 0;
+    if (now)
+        timeout = kNowAnswerTimeoutNs; // each answers at once: wait for all of them
+    struct {
+        rpc::ReplyMessage<io::Select> reply;
+        uint64_t slack[8];
+    } buffer {};
+    if (asked == 0 && ready == 0 && timeout != 0) {
+        // Nothing to wait for: poll sleeps its timeout (nothing comes to an empty set).
+        (void)receive_answer(waiter, buffer.reply.header, sizeof(buffer), timeout);
+        return 0;
+    }
     for (int answered = 0; answered < asked; answered++) {
-        struct {
-            rpc::ReplyMessage<io::Select> reply;
-            uint64_t slack[8];
-        } buffer {};
-        uint32_t options = mach::kReceive | (timeout == mach::kWaitForever ? 0u : uint32_t(mach::kReceiveTimeout));
-        if (mach::msg(&buffer.reply.header, options, 0, sizeof(buffer), waiter.set, timeout) != Error::none)
+        buffer = {};
+        if (!receive_answer(waiter, buffer.reply.header, sizeof(buffer), timeout))
             break; // the time is up (or nothing more came at once)
         nfds_t i = index_of(waiter, buffer.reply.header.destination, count);
         if (i == count)
@@ -139,7 +159,8 @@ int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
         fds[i].revents = answer_events(buffer.reply.header, fds[i].events);
         if (fds[i].revents)
             ready++;
-        timeout = 0; // one came: take the others that are there, then stop
+        if (!now)
+            timeout = 0; // one came: take the others that are there, then stop
     }
     return ready;
 }

@@ -208,6 +208,10 @@ Error FileSystem::serve(io::Select, const rpc::Incoming<io::Select>& in, rpc::Ou
     if (!peropen)
         return Error::permission_denied;
     Error status = attempt(*peropen, in.body, out.body);
+    if (status == Error::would_block && (in.body.flags & io::Select::kNow)) {
+        out.body.ready = 0;
+        return Error::none;
+    }
     return status == Error::would_block ? park(*peropen, in) : status;
 }
 

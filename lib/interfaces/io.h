@@ -60,13 +60,15 @@ enum Readiness : uint32_t {
 };
 
 // Answers once the open file is ready for one of `wanted` (at once if it
-// is), with what it is ready for. Files that never make a caller wait are
-// always ready. A caller that stops waiting destroys its reply port: the
-// parked request goes with it.
+// is), with what it is ready for; with kNow, at once in any case (ready
+// may be 0: poll with a zero timeout). Files that never make a caller wait
+// are always ready. A caller that stops waiting destroys its reply port:
+// the parked request goes with it.
 struct Select : rpc::Operation<kBase + 7> {
+    static constexpr uint32_t kNow = 1;
     struct alignas(8) Request {
         uint32_t wanted; // Readiness bits
-        uint32_t reserved;
+        uint32_t flags; // kNow
     };
     struct alignas(8) Reply {
         uint32_t ready; // Readiness bits, some of `wanted`

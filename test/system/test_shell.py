@@ -1,7 +1,8 @@
 """The shell on the console, driven as a user would: commands typed on the
 serial line (test/system/qemu.py's dialogue), pipelines and redirections
 into tmpfs, translators set from the shell (active and passive), ps, kill
-of a translator, fork sharing an open file's offset, a program built by
+of a translator, fork sharing an open file's offset, poll and select over
+pipes and the console, a program built by
 autoconf's configure with portico-cc, ^C of a running program, poweroff
 ending QEMU with status 0; and `make run` fed commands through a pipe."""
 import os
@@ -37,10 +38,11 @@ def run(qemu, results):
         "echo again; cat /tmp/p; echo",
         "/test/forkoffset",
         "/test/autohello",
-        "cd /tmp && pwd && ls f* && cd / && echo *ome",
-        "sleep 30",
     ]
     keys = typed_at_prompts(commands)
+    # polltest waits, in raw mode, for a key typed on the console.
+    keys += typed_at_prompts(["/test/polltest"]) + [("polltest: press a key", "k")]
+    keys += typed_at_prompts(["cd /tmp && pwd && ls f* && cd / && echo *ome", "sleep 30"])
     # ^C while sleep runs: the job ends, the prompt comes back.
     keys.append((2.0, "\x03"))
     keys += typed_at_prompts(["echo interrupted $?", "poweroff"])
@@ -62,6 +64,7 @@ def run(qemu, results):
         ("a killed passive translator starts again at the next lookup",
          re.search(r"^Passive greeting$", after(out, "echo again; cat /tmp/p; echo"), re.M)),
         ("fork shares the open file's offset", "forkoffset: done 0 failed" in out),
+        ("poll and select over pipes and the console (test/posix/polltest.c)", "polltest: done 0 failed" in out),
         ("a program built by autoconf's configure with portico-cc runs (test/autoconf)",
          re.search(r"autohello: autohello 1\.0\n.*sizeof\(long\) 8, sizeof\(off_t\) 8\n"
                    r".*fork yes, strdup yes, a missing function found no\n.*sqrt\(2\) 1\.4142$",

@@ -345,7 +345,7 @@ TEST_CASE("symlink: a translator whose root is a link is followed, absolute from
     client::close(c.root);
 }
 
-TEST_CASE("fifo: select answers at once when the pipe is ready, and waits for data when it is not")
+TEST_CASE("fifo: select answers at once when the pipe is ready, and waits for data when it is not (unless told not to)")
 {
     FifoWorld world;
     auto reader = world.open(fs::kRead);
@@ -359,6 +359,14 @@ TEST_CASE("fifo: select answers at once when the pipe is ready, and waits for da
         REQUIRE(rpc::call<io::Select>(writer.second, { io::kReadable, 0 }, ready) == Error::none);
         CHECK(ready.ready == io::kReadable);
         CHECK(rpc::call<io::Select>(writer.second, { 0, 0 }, ready) == Error::invalid_argument);
+    }
+    {
+        // With kNow (poll with a zero timeout) a pipe not ready says so instead of waiting.
+        ActAs as(reader.first->task);
+        ready.ready = io::kReadable;
+        REQUIRE(rpc::call<io::Select>(reader.second, { io::kReadable, io::Select::kNow }, ready) == Error::none);
+        CHECK(ready.ready == 0);
+        CHECK(world.fifo.parked() == 0);
     }
     {
         Pending select(reader.first->task, [&] {
