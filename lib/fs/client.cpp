@@ -64,7 +64,9 @@ Result<mach::PortName> open(mach::PortName root, mach::PortName cwd, const char*
 
 Result<uint32_t> read(mach::PortName file, void* buffer, uint32_t size, uint64_t offset)
 {
-    auto reply = io::Read::Reply {};
+    // Not zeroed: rpc::call fills what the answer holds and checks its length
+    // (8 KiB of zeroes would cost more than a small read itself).
+    io::Read::Reply reply;
     uint32_t amount = size < io::kMaxTransfer ? size : io::kMaxTransfer;
     TRY_STATUS(rpc::call<io::Read>(file, { offset, amount, 0 }, reply));
     if (reply.data.length > amount)
@@ -75,9 +77,10 @@ Result<uint32_t> read(mach::PortName file, void* buffer, uint32_t size, uint64_t
 
 Result<uint32_t> write(mach::PortName file, const void* data, uint32_t size, uint64_t offset)
 {
-    auto request = io::Write::Request {};
+    io::Write::Request request; // only what goes on the wire is set (see read)
     request.offset = offset;
     request.data.length = size < io::kMaxTransfer ? size : io::kMaxTransfer;
+    request.data.reserved = 0;
     __builtin_memcpy(request.data.bytes, data, request.data.length);
     io::Write::Reply reply {};
     TRY_STATUS(rpc::call<io::Write>(file, request, reply));
