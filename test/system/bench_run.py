@@ -6,6 +6,7 @@ test/posix/posixbench.c (getpid, pipes, fork, exec through the C library).
 Used by `make bench` and by the system test that keeps it working."""
 import re
 
+from programs import startup_ended
 from qemu import EXIT_SUCCESS
 
 FIGURE = re.compile(r"\b(?:bench|fsbench|posixbench): (\S+) (\d+) (\S+)$")
@@ -30,8 +31,8 @@ def run_kernel_benches(qemu, selector, timeout):
 
 
 def run_posix_benches(qemu, timeout):
-    ended = r"startup: %s (ended: wait status -?\d+|could not run.*)\n" % POSIX_BENCH
-    boot = qemu.boot("start=startup", startup=POSIX_BENCH, timeout=timeout, stop_when=ended, extra=ICOUNT)
+    boot = qemu.boot("start=startup", startup=POSIX_BENCH, timeout=timeout, stop_when=startup_ended(POSIX_BENCH),
+                     extra=ICOUNT)
     figures = figures_in(boot)
     ok = "startup: %s ended: wait status 0\n" % POSIX_BENCH in boot.output and len(figures) == 4
     return boot, figures, ok

@@ -11,6 +11,11 @@ def ended(*names):
     return "(?s)" + "".join(r"(?=.*task: %s ended with status -?\d+\r?\n)" % name for name in names)
 
 
+def startup_ended(program):
+    """A stop_when pattern: startup's program `program` ended (or could not run)."""
+    return r"startup: %s (ended: wait status -?\d+|could not run.*)\n" % re.escape(program)
+
+
 def program_checks(out, name, minimum):
     """Every PASS/FAIL line a test program printed, as checks."""
     passes = re.findall(r"%s: PASS (\S+)" % name, out)

@@ -81,12 +81,22 @@ class Qemu:
                  for expect, keys in dialogue]
         answered = 0  # where the output the next step looks at starts
         sent_at = time.monotonic()
+        # The output as BootResult shows it, without carriage returns: the
+        # expectations and stop_when look at it too (the shell's line editor
+        # starts its prompt with one, the console ends lines with them).
+        seen = b""
 
         def due(expect):
             if isinstance(expect, float):
                 return time.monotonic() - sent_at >= expect
             return expect.search(seen, answered)
-        output = seen = b""
+
+        def send_next():
+            nonlocal answered, sent_at
+            answered = len(seen)
+            sent_at = time.monotonic()
+            process.stdin.write(steps.pop(0)[1])
+            process.stdin.flush()
         deadline = time.monotonic() + timeout
         timed_out = stopped = False
         pattern = re.compile(stop_when.encode()) if stop_when else None
@@ -101,26 +111,16 @@ class Qemu:
                     chunk = os.read(process.stdout.fileno(), 65536)
                     if not chunk:
                         break
-                    output += chunk
-                    # Expectations and stop_when see the text as BootResult does:
-                    # without carriage returns (the shell's line editor starts
-                    # its prompt with one, the console ends lines with them).
                     seen += chunk.replace(b"\r", b"")
                     while steps and due(steps[0][0]):
-                        answered = len(seen)
-                        sent_at = time.monotonic()
-                        process.stdin.write(steps.pop(0)[1])
-                        process.stdin.flush()
+                        send_next()
                     if pattern and pattern.search(seen):
                         stopped = True
                         break
                 elif process.poll() is not None:
                     break
                 elif steps and isinstance(steps[0][0], float) and due(steps[0][0]):
-                    answered = len(seen)
-                    sent_at = time.monotonic()
-                    process.stdin.write(steps.pop(0)[1])
-                    process.stdin.flush()
+                    send_next()
         finally:
             if process.poll() is None:
                 process.kill()
@@ -128,5 +128,5 @@ class Qemu:
             for leftover in (disk, disk + ".vars"):
                 if os.path.exists(leftover):
                     os.unlink(leftover)
-        text = output.decode("utf-8", "replace").replace("\r", "")
+        text = seen.decode("utf-8", "replace")
         return BootResult(text, None if (timed_out or stopped) else status, timed_out, stopped)

@@ -10,7 +10,7 @@ not there (no check is recorded then)."""
 import os
 import re
 
-from programs import program_checks
+from programs import program_checks, startup_ended
 from shell_session import run_shell_commands
 from test_user import record_all
 
@@ -42,10 +42,6 @@ def ported_in_image(qemu):
         return False
     wanted = {"bin/lua", "bin/minigzip", "test/files.lua", "test/gzip.sh"}
     return wanted <= archive_names(archive)
-
-
-def startup_ended(program):
-    return r"startup: %s (ended: wait status -?\d+|could not run.*)\n" % re.escape(program)
 
 
 def check_files_lua(qemu, results):

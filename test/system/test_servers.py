@@ -7,7 +7,7 @@ kills read through Wait, groups, the process list, and bad requests
 refused."""
 import re
 
-from programs import program_checks, run_programs
+from programs import program_checks, run_programs, startup_ended
 from test_user import record_all
 
 
@@ -28,7 +28,7 @@ def boot_to_startup(qemu, results):
     """startup brings up auth, proc, exec and the root tmpfs from the boot
     modules and runs /test/servertest from the root file system."""
     boot = qemu.boot("start=startup", startup="/test/servertest", timeout=60,
-                     stop_when=r"startup: /test/servertest (ended: wait status -?\d+|could not run.*)\r?\n")
+                     stop_when=startup_ended("/test/servertest"))
     out = boot.output
     checks = program_checks(out, "servertest", 15)
     checks += [
