@@ -19,6 +19,9 @@ BUILD := build
 # or ISO must still be rebuilt.
 .PRECIOUS: $(BUILD)/user/%.o $(BUILD)/user/%.S.o
 
+# Every part of the build compiles with these (make/*.mk read them at once).
+WARNINGS := -Wall -Wextra -Werror
+
 # Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
 ISO_MODULES := boot/modules/motd.txt
 
@@ -55,7 +58,6 @@ KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
 INCLUDES := -Imach -Imach/include -Ilib
-WARNINGS := -Wall -Wextra -Werror
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \

@@ -9,8 +9,6 @@
 # also sees the project's RPC libraries (lib/, mach/).
 
 LIBC_BUILD := $(BUILD)/glibc-shim
-# (make/*.mk is read before the Makefile sets WARNINGS: spelled out here.)
-LIBC_WARNINGS := -Wall -Wextra -Werror
 LIBC_GCC_INCLUDE := $(shell $(CXX) -print-file-name=include)
 LIBC_PURE_DIRS := string ctype stdlib stdio math time misc setjmp locale
 LIBC_INCLUDE_FLAGS := -nostdinc -isystem $(LIBC_GCC_INCLUDE) -Iglibc-shim/include -Iglibc-shim
@@ -19,7 +17,7 @@ LIBC_INCLUDE_FLAGS := -nostdinc -isystem $(LIBC_GCC_INCLUDE) -Iglibc-shim/includ
 LIBC_CODE_FLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-threadsafe-statics \
 	-fno-asynchronous-unwind-tables
-LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(LIBC_WARNINGS) -MMD -MP
+LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(WARNINGS) -MMD -MP
 # posix/ uses lib/ and mach/ headers, which use the freestanding part of
 # libstdc++ (<new>, <utility>, <type_traits>): its include folders, from g++.
 LIBC_CXX_INCLUDES := $(shell echo | $(CXX) -xc++ -E -v - 2>&1 | sed -n 's,^ \(/[^ ]*/c++/[^ ]*\)$$,-isystem \1,p')
@@ -72,7 +70,7 @@ libc: $(LIBC_ARCHIVE) $(LIBM_ARCHIVE) $(LIBC_CRT1)
 # turning the shim's memcpy/memset loops into calls to themselves. Position
 # independent (the unit test binary is a PIE), so no -fno-pic here.
 LIBC_HOST_CXXFLAGS := $(LIBC_CODE_FLAGS) $(LIBC_INCLUDE_FLAGS) -DPORTICO_HOST -g -O1 \
-	-fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(LIBC_WARNINGS) -MMD -MP
+	-fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) -MMD -MP
 LIBC_HOST_OBJS := $(LIBC_PURE_SRCS:%=$(LIBC_BUILD)/host/%.o)
 LIBC_HOST_OBJECT := $(LIBC_BUILD)/host/libc_shim.o
 

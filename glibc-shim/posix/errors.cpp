@@ -36,6 +36,7 @@ int errno_of(Error error)
     case Error::cross_device: return EXDEV;
     case Error::would_block: return EAGAIN;
     case Error::broken_pipe: return EPIPE;
+    case Error::no_value: return EIO;
     }
     return EIO;
 }

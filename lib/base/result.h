@@ -16,7 +16,10 @@ class [[nodiscard]] Result {
 public:
     Result(const T& value) : m_error(Error::none) { new (&m_storage) T(value); }
     Result(T&& value) : m_error(Error::none) { new (&m_storage) T(std::move(value)); }
-    Result(Error error) : m_error(error) {}
+    // A failure. A Result<T> is ok only with a value: made from Error::none
+    // (a status that said "no error" but brought no value) it is the failure
+    // Error::no_value, so that nobody reads a value that was never built.
+    Result(Error error) : m_error(error == Error::none ? Error::no_value : error) {}
 
     Result(Result&& other) : m_error(other.m_error)
     {

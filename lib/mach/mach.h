@@ -50,14 +50,14 @@ inline Error thread_set_fs_base(uint64_t base) { return syscall6(Syscall::thread
 // Ends the calling thread; the task ends with its last thread.
 [[noreturn]] inline void thread_exit()
 {
-    syscall6(Syscall::thread_exit);
+    (void)syscall6(Syscall::thread_exit); // returns only if the call is broken
     never_returned();
 }
 
 // Ends the calling task with `status`.
 [[noreturn]] inline void task_exit(int32_t status)
 {
-    syscall6(Syscall::task_exit, static_cast<uint32_t>(status));
+    (void)syscall6(Syscall::task_exit, static_cast<uint32_t>(status)); // returns only if the call is broken
     never_returned();
 }
 

@@ -174,7 +174,7 @@ int child_exit(int32_t code)
     proc::GetIds::Reply me = ids(g_self.bootstrap, &status);
     check(status == Error::none && me.parent == proc::kInitPid && me.group == proc::kInitPid && me.pid > 1,
         "child_knows_its_ids");
-    mach::thread_sleep(300'000'000); // long enough for the parent's wait to be parked first
+    (void)mach::thread_sleep(300'000'000); // long enough for the parent's wait to be parked first
     proc::Exit::Reply reply {};
     check(rpc::call<proc::Exit>(g_self.bootstrap, { code, 0 }, reply) == Error::none, "exit_reported");
     (void)test_checks::finish();
@@ -184,7 +184,7 @@ int child_exit(int32_t code)
 int child_sleep()
 {
     for (;;)
-        mach::thread_sleep(1'000'000'000);
+        (void)mach::thread_sleep(1'000'000'000);
 }
 
 // ---- pid 1 ----

@@ -74,7 +74,7 @@ int main(int, char**, char**)
     check(reads(root, "/tmp/h", "Greetings from a spawned translator\n"), "read_through_the_node");
 
     // Killed: the node is the plain (empty) file again.
-    mach::TaskTerminateRequest kill { 9 };
+    mach::TaskTerminateRequest kill { 9, 0 };
     check(mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &kill, sizeof(kill), nullptr, 0)
             == Error::none,
         "hello_killed");

@@ -2,7 +2,7 @@
 // Values are stable: they travel in message replies.
 #pragma once
 
-enum class Error : int {
+enum class [[nodiscard]] Error : int {
     none = 0,
     no_memory = 1,          // an allocation failed
     invalid_argument = 2,   // a malformed request
@@ -33,10 +33,11 @@ enum class Error : int {
     cross_device = 26,      // a rename or link between two file systems
     would_block = 27,       // the operation would have to wait, and the caller asked not to (non-blocking)
     broken_pipe = 28,       // a write to a pipe that nobody reads any more
+    no_value = 29,          // a Result<T> was made from Error::none: a bug in the code that made it
 };
 
 // The highest Error value (for checking a status that came from elsewhere).
-constexpr int kLastError = 28;
+constexpr int kLastError = 29;
 
 // A short, stable, human-readable name for an error (never null).
 constexpr const char* error_name(Error e)
@@ -71,6 +72,7 @@ constexpr const char* error_name(Error e)
     case Error::cross_device: return "cross_device";
     case Error::would_block: return "would_block";
     case Error::broken_pipe: return "broken_pipe";
+    case Error::no_value: return "no_value";
     }
     return "unknown";
 }

@@ -1,1 +1,0 @@
-build-dev/user/lib/mach/crt0.S.o: lib/mach/crt0.S

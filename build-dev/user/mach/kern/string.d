@@ -1,1 +1,0 @@
-build-dev/user/mach/kern/string.o: mach/kern/string.cpp
