@@ -28,6 +28,21 @@ SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, tes
                 test_shell, test_ported]
 
 
+def run_tree_checks(top, results):
+    """Runs each test/tree/check_*.py on the source tree; each script is one check."""
+    folder = os.path.join(top, "test", "tree")
+    for name in sorted(os.listdir(folder)):
+        if not (name.startswith("check_") and name.endswith(".py")):
+            continue
+        process = subprocess.run([sys.executable, os.path.join(folder, name), top],
+                                 capture_output=True, text=True)
+        ok = process.returncode == 0
+        results.record("tree: " + name[len("check_"):-len(".py")].replace("_", " "), ok)
+        if not ok:
+            for line in (process.stdout + process.stderr).splitlines()[:40]:
+                print("    " + line)
+
+
 def run_unit_tests(binary, results):
     """Runs the Catch2 binary; each test case counts once."""
     process = subprocess.run([binary, "--reporter", "xml", "--durations", "no"],
@@ -63,6 +78,7 @@ def main():
     args = parser.parse_args()
 
     results = Results()
+    run_tree_checks(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), results)
     if not args.no_unit:
         run_unit_tests(os.path.join(args.build, "unit_tests"), results)
     with tempfile.TemporaryDirectory(prefix="portico-check-") as workdir:
