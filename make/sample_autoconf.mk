@@ -13,7 +13,7 @@ AUTOCONF_SAMPLE_SOURCES := $(wildcard test/autoconf/*)
 
 # configure's standard input is /dev/null: its "are we cross compiling?"
 # probe runs a Portico program on this machine, which must not read the
-# terminal (it ends at its first system call: lib/mach never_returned).
+# terminal (it ends at its first system call: lib/runtime never_returned).
 $(BUILD)/root/test/autohello: $(AUTOCONF_SAMPLE_SOURCES) $(PORTICO_LIBC) $(PORTICO_CC) make/sample_autoconf.mk
 	rm -rf $(AUTOCONF_SAMPLE)
 	mkdir -p $(AUTOCONF_SAMPLE) $(@D)

@@ -2,7 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 #include "errors.h"
 #include "process_state.h"

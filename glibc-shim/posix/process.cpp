@@ -12,7 +12,7 @@
 #include <exec/child.h>
 #include <exec/execute.h>
 #include <interfaces/proc.h>
-#include <mach/kernel_call.h>
+#include <runtime/kernel_call.h>
 #include <rpc/client.h>
 #include <rpc/reply_port.h>
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <exec/init_ports.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 namespace posix {
 

@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 #include "errors.h"
 #include "signal_port.h"

@@ -5,7 +5,7 @@
 
 #include <base/result.h>
 #include <interfaces/auth.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 
 namespace auth::client {

@@ -1,7 +1,7 @@
 #include <exec/boot_module.h>
 #include <heap/heap.h>
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 
 namespace exec {
 

@@ -1,6 +1,6 @@
 #include <exec/init_ports.h>
 #include <interfaces/proc.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>
 
@@ -84,7 +84,7 @@ void release(InitPorts& ports)
 
 } // namespace exec
 
-// Called by lib/mach's start when main returns (see lib/mach/start.cpp).
+// Called by lib/runtime's start when main returns (see lib/runtime/start.cpp).
 extern "C" void portico_before_exit(int status)
 {
     if (exec::g_proc_handle == mach::kNullName)

@@ -64,7 +64,7 @@ Result<mach::PortName> make_bootstrap(
 // rights it owns now). All null if there was no message (a boot task, or
 // a bootstrap port that is a send right). It also keeps a reference to the
 // proc handle, so that the program's exit status reaches proc when main
-// returns (lib/mach's start calls portico_before_exit).
+// returns (lib/runtime's start calls portico_before_exit).
 // With `descriptors`, the table that came with them is copied there
 // (count 0 if none or if it was not valid).
 InitPorts receive_init_ports(Descriptors* descriptors = nullptr);

@@ -1,8 +1,8 @@
 #include <exec/spawn.h>
 #include <kern/elf_image.h>
 #include <kern/initial_stack.h>
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 #include <mach/user_layout.h>
 
 namespace exec {

@@ -2,7 +2,7 @@
 #include <heap/heap.h>
 #include <auth/client.h>
 #include <interfaces/fsys.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 
 namespace fs::client {

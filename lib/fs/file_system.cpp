@@ -5,7 +5,7 @@
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
 #include <kern/initial_stack.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 
 namespace fs {

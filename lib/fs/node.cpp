@@ -1,6 +1,6 @@
 #include <fs/node.h>
 #include <heap/heap.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 namespace fs {
 

@@ -2,8 +2,8 @@
 #include <fs/control.h>
 #include <fs/file_system.h>
 #include <fs/translator.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 #include <rpc/client.h>
 
 namespace fs {

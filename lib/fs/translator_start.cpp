@@ -1,8 +1,8 @@
 #include <exec/init_ports.h>
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 #include <rpc/rights.h>
 #include <rpc/wire.h>
 

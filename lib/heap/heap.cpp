@@ -1,6 +1,6 @@
 #include <base/text.h>
 #include <heap/heap.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 #ifdef PORTICO_HOST
 #include <cstdlib>

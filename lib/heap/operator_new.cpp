@@ -4,8 +4,8 @@
 // code that can run out of memory uses heap::create and handles the error.
 #ifndef PORTICO_HOST
 #include <heap/heap.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 
 namespace {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <base/result.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/reply_port.h>
 #include <rpc/rights.h>
 #include <rpc/wire.h>

@@ -1,4 +1,4 @@
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/reply_port.h>
 
 namespace rpc {

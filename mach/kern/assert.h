@@ -4,8 +4,8 @@
 #pragma once
 
 #if defined(PORTICO_USER)
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 #define KASSERT(cond)                                                                        \
     do {                                                                                     \
         if (!(cond)) {                                                                       \

@@ -1,6 +1,6 @@
 #include "auth_server.h"
 
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 namespace auth {
 

@@ -5,8 +5,8 @@
 #pragma once
 
 #include <exec/init_ports.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 #include <ports/server.h>
 
 namespace servers {

@@ -3,7 +3,7 @@
 #include <exec/spawn.h>
 #include <fs/client.h>
 #include <heap/heap.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 #include "script.h"
 

@@ -1,9 +1,9 @@
 #include "proc_server.h"
 
 #include <interfaces/auth.h>
-#include <mach/kernel_call.h>
+#include <runtime/kernel_call.h>
 #include <mach/kernel_objects.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 
 namespace proc {

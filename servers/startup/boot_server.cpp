@@ -4,7 +4,7 @@
 #include <exec/child.h>
 #include <rpc/rights.h>
 #include <exec/spawn.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 namespace startup {
 

@@ -3,7 +3,7 @@
 #include <fs/client.h>
 #include <interfaces/fs.h>
 #include <interfaces/term.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <exec/child.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>

@@ -9,8 +9,8 @@
 #include <fs/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 #include <rpc/client.h>
 
 #include "boot_server.h"

@@ -7,7 +7,7 @@
 #include <fs/translator.h>
 #include <interfaces/term.h>
 #include <mach/kernel_objects.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/rights.h>
 
 #include "console.h"

@@ -1,7 +1,7 @@
 #include "uart.h"
 
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 
 namespace term {
 

@@ -5,9 +5,9 @@
 #include <exec/init_ports.h>
 #include "bench_measure.h"
 #include "checks.h"
-#include <mach/mach.h>
-#include <mach/print.h>
-#include <mach/syscall_stub.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
+#include <runtime/syscall_stub.h>
 #include <stdint.h>
 
 namespace {

@@ -3,7 +3,7 @@
 // which the kernel's bench runner reads as "bench <name> <value> insn/op".
 #pragma once
 
-#include <mach/print.h>
+#include <runtime/print.h>
 #include <stdint.h>
 
 namespace bench {

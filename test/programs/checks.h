@@ -4,9 +4,9 @@
 
 #include <base/text.h>
 #include <fs/client.h>
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 
 namespace test_checks {
 

@@ -3,7 +3,7 @@
 // a server hands out counters, each a send right whose payload names it.
 #pragma once
 
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/server.h>
 

@@ -4,7 +4,7 @@
 #include "checks.h"
 
 #include <fs/client.h>
-#include <mach/kernel_call.h>
+#include <runtime/kernel_call.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
 

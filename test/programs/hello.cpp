@@ -1,5 +1,5 @@
 // The first user program: greets and prints its arguments.
-#include <mach/print.h>
+#include <runtime/print.h>
 
 int main(int argc, char** argv, char**)
 {

@@ -3,9 +3,9 @@
 // right. Helpers that build, send and receive such messages.
 #pragma once
 
-#include <mach/kernel_call.h>
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 
 namespace ipc_test {
 

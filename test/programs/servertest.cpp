@@ -14,7 +14,7 @@
 #include <auth/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
-#include <mach/kernel_call.h>
+#include <runtime/kernel_call.h>
 #include <mach/kernel_objects.h>
 #include <rpc/client.h>
 

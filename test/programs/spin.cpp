@@ -1,8 +1,8 @@
 // A CPU-bound task that never yields and computes with doubles and SSE
 // registers, checking its results: run two at once to see preemption and
 // per-thread FPU state. argv[1] is a seed, argv[2] the number of rounds.
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 #include <stdint.h>
 
 namespace {

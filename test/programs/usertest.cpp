@@ -1,8 +1,8 @@
 // Checks the system calls from user mode; prints "usertest: PASS <name>" or
 // "usertest: FAIL <name>" per check and "usertest: done N failed".
-#include <mach/mach.h>
-#include <mach/print.h>
-#include <mach/syscall_stub.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
+#include <runtime/syscall_stub.h>
 #include <stdint.h>
 
 namespace {

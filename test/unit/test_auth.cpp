@@ -4,7 +4,7 @@
 #include <auth/client.h>
 #include <catch.hpp>
 #include <interfaces/auth.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <support/auth_task.h>
 #include <support/host_kernel.h>

@@ -1,7 +1,7 @@
 // The host kernel itself: mach.h's calls, made from threads acting for
 // tasks, behave as the kernel's do.
 #include <catch.hpp>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <support/host_kernel.h>
 
 #include <thread>

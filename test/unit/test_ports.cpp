@@ -1,7 +1,7 @@
 // The ports library over the host kernel: objects behind payload rights,
 // their release when the last right goes, and what a client cannot do.
 #include <catch.hpp>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/client.h>
 #include <support/host_kernel.h>

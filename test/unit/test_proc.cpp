@@ -2,7 +2,7 @@
 // wait matching), then its RPC side over the host kernel (Child, Exit and
 // a deferred Wait, a task's death, Kill, handles released, bad requests).
 #include <catch.hpp>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/client.h>
 #include <support/host_kernel.h>

@@ -1,7 +1,7 @@
 // Typed RPC (lib/rpc) over the host kernel: calls, rights and payloads in
 // both directions, and every way a request or a reply can be wrong.
 #include <catch.hpp>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <rpc/server.h>
 #include <support/host_kernel.h>

@@ -2,7 +2,7 @@
 //   settrans -a /tmp/l /hurd/symlink TARGET
 #include <fs/translator.h>
 #include <interfaces/fs.h>
-#include <mach/print.h>
+#include <runtime/print.h>
 
 #include "link.h"
 

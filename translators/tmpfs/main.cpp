@@ -3,7 +3,7 @@
 #include <base/text.h>
 #include <exec/boot_module.h>
 #include <fs/translator.h>
-#include <mach/print.h>
+#include <runtime/print.h>
 
 #include "archive.h"
 #include "memory_nodes.h"

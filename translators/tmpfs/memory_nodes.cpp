@@ -1,6 +1,6 @@
 #include <base/text.h>
 #include <heap/heap.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include "memory_nodes.h"
 
 namespace tmpfs {

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <fs/client.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <portico.h>
 
 namespace utils {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <catch.hpp>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <support/host_kernel.h>
 
 #include "../../servers/auth/auth_server.h"

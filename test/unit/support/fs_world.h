@@ -8,7 +8,7 @@
 #include <fs/control.h>
 #include <fs/file_system.h>
 #include <interfaces/fsys.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <support/auth_task.h>
 #include <support/host_kernel.h>

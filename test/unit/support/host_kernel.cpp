@@ -4,7 +4,7 @@
 #include <ipc/port_set.h>
 #include <mach/kernel_objects.h>
 #include <mach/syscall.h>
-#include <mach/syscall_stub.h>
+#include <runtime/syscall_stub.h>
 #include <rpc/reply_port.h>
 
 #include <chrono>
@@ -328,7 +328,7 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
 
 } // namespace test_support
 
-// lib/mach/syscall_stub.h on the host: the calling thread's task makes the call.
+// lib/runtime/syscall_stub.h on the host: the calling thread's task makes the call.
 Error mach::syscall6(uint64_t number, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
 {
     test_support::HostTask* task = test_support::t_task;

@@ -1,6 +1,6 @@
 // A kernel for host tests of user-space code (the RPC library, the ports
 // and translator libraries, file servers): the system calls of
-// lib/mach/mach.h carried out in this process by the IPC core.
+// lib/runtime/mach.h carried out in this process by the IPC core.
 //
 // A task is a name space with a task port; each std::thread acts for one
 // task while an ActAs lives. One lock serialises every call (as interrupts

@@ -1,4 +1,4 @@
-#include <mach/kernel_call.h>
+#include <runtime/kernel_call.h>
 
 namespace mach {
 namespace {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <mach/kernel_objects.h>
-#include <mach/mach.h>
+#include <runtime/mach.h>
 #include <stddef.h>
 
 namespace mach {

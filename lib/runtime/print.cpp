@@ -1,5 +1,5 @@
-#include <mach/mach.h>
-#include <mach/print.h>
+#include <runtime/mach.h>
+#include <runtime/print.h>
 
 namespace mach {
 

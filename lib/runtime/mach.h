@@ -5,7 +5,7 @@
 #include <mach/message.h>
 #include <mach/port.h>
 #include <mach/syscall.h>
-#include <mach/syscall_stub.h>
+#include <runtime/syscall_stub.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // mach_start: from the initial stack to main(argc, argv, envp), then task_exit.
-#include <mach/mach.h>
+#include <runtime/mach.h>
 
 extern "C" int main(int argc, char** argv, char** envp);
 
