@@ -50,11 +50,20 @@ ISO_MODULES += $(ROOT_ARCHIVE)
 
 # ---------------------------------------------------------------- kernel ---
 
-KERNEL_DIRS := mach test/kernel test/bench
+# Two kernels of the same objects: build/mach.elf, the users' kernel (mach/),
+# and build/mach-selftest.elf, which adds the self tests (test/kernel/) and the
+# kernel benchmarks (test/bench/). kern/self_tests.h is the seam between them:
+# the users' kernel links mach/kern/no_self_tests.cpp where the self-test
+# kernel links test/kernel/'s runner.
+KERNEL_DIRS := mach
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 # Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.
 KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=$(BUILD)/kernel/%.o)
+KERNEL_NO_SELF_TESTS_OBJ := $(BUILD)/kernel/mach/kern/no_self_tests.o
+SELFTEST_CXX_SRCS := $(sort $(shell find test/kernel test/bench -name '*.cpp'))
+SELFTEST_OBJS := $(SELFTEST_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o)
+SELFTEST_KERNEL_OBJS := $(filter-out $(KERNEL_NO_SELF_TESTS_OBJ),$(KERNEL_OBJS)) $(SELFTEST_OBJS)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
 INCLUDES := -Imach -Imach/include -Ilib
@@ -70,6 +79,9 @@ $(BUILD)/kernel/%.o: %.cpp config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
+# The self tests include their runners as <kernel/ktest.h>, <bench/kbench.h>.
+$(SELFTEST_OBJS): KERNEL_CXXFLAGS += -Itest
+
 $(BUILD)/kernel/%.S.o: %.S config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_ASFLAGS) -c $< -o $@
@@ -82,7 +94,7 @@ $(BUILD)/kernel/generated/console_font.cpp: $(CONSOLE_FONT) mach/tools/psf_to_cp
 $(BUILD)/kernel/generated/%.o: $(BUILD)/kernel/generated/%.cpp
 	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
-# The kernel carries its own symbol table for readable backtraces. It is
+# A kernel carries its own symbol table for readable backtraces. It is
 # linked twice: first without symbols, then with the table generated from the
 # first link. The table is the image's last section, so adding it moves no
 # function; ksyms.py --check verifies that.
@@ -91,16 +103,21 @@ $(BUILD)/kernel/ksyms_empty.o: mach/tools/ksyms.py
 	$(PYTHON) mach/tools/ksyms.py --empty $(BUILD)/kernel/ksyms_empty.S
 	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms_empty.S -o $@
 
-$(BUILD)/kernel/mach.stage1.elf: $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o mach/arch/x86_64/linker.ld
-	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o -lgcc
+# $(call kernel_rules,<name>,<objects>): $(BUILD)/<name>.elf, linked twice as above.
+define kernel_rules
+$(BUILD)/kernel/$(1).stage1.elf: $(2) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o mach/arch/x86_64/linker.ld
+	$(CXX) $(KERNEL_LDFLAGS) -o $$@ $(2) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o -lgcc
 
-$(BUILD)/kernel/ksyms.o: $(BUILD)/kernel/mach.stage1.elf mach/tools/ksyms.py
-	$(PYTHON) mach/tools/ksyms.py $< $(BUILD)/kernel/ksyms.S
-	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms.S -o $@
+$(BUILD)/kernel/$(1).ksyms.o: $(BUILD)/kernel/$(1).stage1.elf mach/tools/ksyms.py
+	$(PYTHON) mach/tools/ksyms.py $$< $(BUILD)/kernel/$(1).ksyms.S
+	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/$(1).ksyms.S -o $$@
 
-$(BUILD)/mach.elf: $(BUILD)/kernel/ksyms.o
-	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms.o -lgcc
-	$(PYTHON) mach/tools/ksyms.py --check $(BUILD)/kernel/mach.stage1.elf $@
+$(BUILD)/$(1).elf: $(BUILD)/kernel/$(1).ksyms.o
+	$(CXX) $(KERNEL_LDFLAGS) -o $$@ $(2) $(KERNEL_FONT_OBJ) $$< -lgcc
+	$(PYTHON) mach/tools/ksyms.py --check $(BUILD)/kernel/$(1).stage1.elf $$@
+endef
+$(eval $(call kernel_rules,mach,$(KERNEL_OBJS)))
+$(eval $(call kernel_rules,mach-selftest,$(SELFTEST_KERNEL_OBJS)))
 
 # ------------------------------------------------------------------- ISO ---
 
@@ -118,7 +135,7 @@ $(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES) $(ISO_HURD)
 .PHONY: all iso kernel
 all: $(BUILD)/portico.iso
 iso: $(BUILD)/portico.iso
-kernel: $(BUILD)/mach.elf
+kernel: $(BUILD)/mach.elf $(BUILD)/mach-selftest.elf
 
 # ------------------------------------------------------------------- run ---
 
