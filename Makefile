@@ -1,9 +1,10 @@
 # Portico build. Run ./configure first; it writes config.mk.
-#   make            the kernel and build/portico.iso (BIOS + UEFI, CD + USB)
-#   make run        boot the ISO in QEMU on this terminal (serial console)
+#   make            build/portico.iso, the image users boot (BIOS + UEFI, CD + USB),
+#                   and build/portico-test.iso, the test image (`make iso`, `make test-iso`: one)
+#   make run        boot build/portico.iso in QEMU on this terminal (serial console)
 #   make run-uefi   the same under UEFI firmware (OVMF)
-#   make check      host unit tests, then system tests that boot QEMU
-#   make bench      in-guest benchmarks under deterministic instruction counting
+#   make check      host unit tests, then system tests that boot QEMU (mostly the test image)
+#   make bench      in-guest benchmarks under deterministic instruction counting (the test image)
 
 ifeq ($(wildcard config.mk),)
 $(error config.mk is missing: run ./configure first)
@@ -22,39 +23,60 @@ BUILD := build
 # Every part of the build compiles with these (make/*.mk read them at once).
 WARNINGS := -Wall -Wextra -Werror
 
-# Files GRUB loads next to the kernel (module2 lines in boot/grub.cfg).
+# Files GRUB loads next to the kernel (module2 lines of boot/make_grub_cfg.py's menus).
 ISO_MODULES := boot/modules/motd.txt
+# What the test image, build/portico-test.iso, carries beyond them: the test programs.
+TEST_ISO_MODULES :=
 
 # Each make/*.mk adds one part of the build (user programs, fuzzers, ...);
 # they may add to ISO_MODULES, to ROOT_FILES (what the root file system
-# holds beyond boot/root) and to the phony targets below.
+# holds beyond boot/root), to TEST_ISO_MODULES and TEST_ROOT_FILES (what only
+# the test image holds) and to the phony targets below.
 ROOT_FILES :=
+TEST_ROOT_FILES :=
 include $(sort $(wildcard make/*.mk))
 
 # The root file system's contents, boot/root/ and ROOT_FILES, as a cpio
-# archive tmpfs unpacks at start (after every make/*.mk added its files).
-# `make run EXTRA_ROOT=dir` (or `make iso EXTRA_ROOT=dir`) adds the folder's
-# files to it; the archive is made again when EXTRA_ROOT names another folder.
+# archive tmpfs unpacks at start (after every make/*.mk added its files); the
+# test image's archive holds TEST_ROOT_FILES too. `make run EXTRA_ROOT=dir`
+# (or `make iso EXTRA_ROOT=dir`) adds the folder's files to both; an archive
+# is made again when EXTRA_ROOT names another folder.
 ROOT_ARCHIVE := $(BUILD)/root.cpio
+TEST_ROOT_ARCHIVE := $(BUILD)/test/root.cpio
 EXTRA_ROOT ?=
 EXTRA_ROOT_FILES := $(if $(EXTRA_ROOT),$(shell cd "$(EXTRA_ROOT)" && find . -type f -o -type l | sed 's|^\./||'))
 EXTRA_ROOT_STAMP := $(BUILD)/extra_root.txt
 $(shell mkdir -p $(BUILD) && echo "$(abspath $(EXTRA_ROOT))" | cmp -s - $(EXTRA_ROOT_STAMP) \
 	|| echo "$(abspath $(EXTRA_ROOT))" > $(EXTRA_ROOT_STAMP))
-$(ROOT_ARCHIVE): boot/make_archive.py $(shell find boot/root) $(ROOT_FILES:%=$(BUILD)/root/%) $(EXTRA_ROOT_STAMP) \
+
+# $(call root_archive_rule,<archive>,<files of $(BUILD)/root to add>)
+define root_archive_rule
+$(1): boot/make_archive.py $(shell find boot/root) $(2:%=$(BUILD)/root/%) $(EXTRA_ROOT_STAMP) \
 		$(EXTRA_ROOT_FILES:%=$(EXTRA_ROOT)/%)
-	$(PYTHON) boot/make_archive.py --output $@ --root boot/root \
-		$(foreach file,$(ROOT_FILES),--add $(file)=$(BUILD)/root/$(file)) \
+	@mkdir -p $$(@D)
+	$(PYTHON) boot/make_archive.py --output $$@ --root boot/root \
+		$(foreach file,$(2),--add $(file)=$(BUILD)/root/$(file)) \
 		$(foreach file,$(EXTRA_ROOT_FILES),--add $(file)=$(EXTRA_ROOT)/$(file))
-ISO_MODULES += $(ROOT_ARCHIVE)
+endef
+$(eval $(call root_archive_rule,$(ROOT_ARCHIVE),$(ROOT_FILES)))
+$(eval $(call root_archive_rule,$(TEST_ROOT_ARCHIVE),$(ROOT_FILES) $(TEST_ROOT_FILES)))
 
 # ---------------------------------------------------------------- kernel ---
 
-KERNEL_DIRS := mach test/kernel test/bench
+# Two kernels of the same objects: build/mach.elf, the users' kernel (mach/),
+# and build/mach-selftest.elf, which adds the self tests (test/kernel/) and the
+# kernel benchmarks (test/bench/). kern/self_tests.h is the seam between them:
+# the users' kernel links mach/kern/no_self_tests.cpp where the self-test
+# kernel links test/kernel/'s runner.
+KERNEL_DIRS := mach
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 # Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.
 KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=$(BUILD)/kernel/%.o)
+KERNEL_NO_SELF_TESTS_OBJ := $(BUILD)/kernel/mach/kern/no_self_tests.o
+SELFTEST_CXX_SRCS := $(sort $(shell find test/kernel test/bench -name '*.cpp'))
+SELFTEST_OBJS := $(SELFTEST_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o)
+SELFTEST_KERNEL_OBJS := $(filter-out $(KERNEL_NO_SELF_TESTS_OBJ),$(KERNEL_OBJS)) $(SELFTEST_OBJS)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
 INCLUDES := -Imach -Imach/include -Ilib
@@ -70,6 +92,9 @@ $(BUILD)/kernel/%.o: %.cpp config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
+# The self tests include their runners as <kernel/ktest.h>, <bench/kbench.h>.
+$(SELFTEST_OBJS): KERNEL_CXXFLAGS += -Itest
+
 $(BUILD)/kernel/%.S.o: %.S config.mk
 	@mkdir -p $(@D)
 	$(CXX) $(KERNEL_ASFLAGS) -c $< -o $@
@@ -82,7 +107,7 @@ $(BUILD)/kernel/generated/console_font.cpp: $(CONSOLE_FONT) mach/tools/psf_to_cp
 $(BUILD)/kernel/generated/%.o: $(BUILD)/kernel/generated/%.cpp
 	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
-# The kernel carries its own symbol table for readable backtraces. It is
+# A kernel carries its own symbol table for readable backtraces. It is
 # linked twice: first without symbols, then with the table generated from the
 # first link. The table is the image's last section, so adding it moves no
 # function; ksyms.py --check verifies that.
@@ -91,34 +116,57 @@ $(BUILD)/kernel/ksyms_empty.o: mach/tools/ksyms.py
 	$(PYTHON) mach/tools/ksyms.py --empty $(BUILD)/kernel/ksyms_empty.S
 	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms_empty.S -o $@
 
-$(BUILD)/kernel/mach.stage1.elf: $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o mach/arch/x86_64/linker.ld
-	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o -lgcc
+# $(call kernel_rules,<name>,<objects>): $(BUILD)/<name>.elf, linked twice as above.
+define kernel_rules
+$(BUILD)/kernel/$(1).stage1.elf: $(2) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o mach/arch/x86_64/linker.ld
+	$(CXX) $(KERNEL_LDFLAGS) -o $$@ $(2) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms_empty.o -lgcc
 
-$(BUILD)/kernel/ksyms.o: $(BUILD)/kernel/mach.stage1.elf mach/tools/ksyms.py
-	$(PYTHON) mach/tools/ksyms.py $< $(BUILD)/kernel/ksyms.S
-	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/ksyms.S -o $@
+$(BUILD)/kernel/$(1).ksyms.o: $(BUILD)/kernel/$(1).stage1.elf mach/tools/ksyms.py
+	$(PYTHON) mach/tools/ksyms.py $$< $(BUILD)/kernel/$(1).ksyms.S
+	$(CXX) $(KERNEL_ASFLAGS) -c $(BUILD)/kernel/$(1).ksyms.S -o $$@
 
-$(BUILD)/mach.elf: $(BUILD)/kernel/ksyms.o
-	$(CXX) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJS) $(KERNEL_FONT_OBJ) $(BUILD)/kernel/ksyms.o -lgcc
-	$(PYTHON) mach/tools/ksyms.py --check $(BUILD)/kernel/mach.stage1.elf $@
+$(BUILD)/$(1).elf: $(BUILD)/kernel/$(1).ksyms.o
+	$(CXX) $(KERNEL_LDFLAGS) -o $$@ $(2) $(KERNEL_FONT_OBJ) $$< -lgcc
+	$(PYTHON) mach/tools/ksyms.py --check $(BUILD)/kernel/$(1).stage1.elf $$@
+endef
+$(eval $(call kernel_rules,mach,$(KERNEL_OBJS)))
+$(eval $(call kernel_rules,mach-selftest,$(SELFTEST_KERNEL_OBJS)))
 
 # ------------------------------------------------------------------- ISO ---
 
-ISO_ROOT := $(BUILD)/iso
+# Two images of the same parts. build/portico.iso (`make`) is what users
+# boot: the users' kernel, the servers and translators, the utilities and the
+# ported programs, with no test code. build/portico-test.iso (`make test-iso`,
+# what `make check` and `make bench` boot) has the self-test kernel, the test
+# programs as boot modules, a root archive that also holds TEST_ROOT_FILES, and
+# the menu's hook through which the system tests set the command line.
+$(BUILD)/grub.cfg: boot/make_grub_cfg.py
+	$(PYTHON) boot/make_grub_cfg.py --image users --output $@
+$(BUILD)/test/grub.cfg: boot/make_grub_cfg.py
+	@mkdir -p $(@D)
+	$(PYTHON) boot/make_grub_cfg.py --image test --output $@
 
-$(BUILD)/portico.iso: $(BUILD)/mach.elf boot/grub.cfg $(ISO_MODULES) $(ISO_HURD)
-	rm -rf $(ISO_ROOT)
-	mkdir -p $(ISO_ROOT)/boot/grub $(ISO_ROOT)/boot/portico $(ISO_ROOT)/boot/hurd
-	cp boot/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
-	cp $(BUILD)/mach.elf $(ISO_ROOT)/boot/portico/mach
-	cp $(ISO_MODULES) $(ISO_ROOT)/boot/portico/
-	cp $(ISO_HURD) $(ISO_ROOT)/boot/hurd/
-	$(GRUB_MKRESCUE) -o $@ $(ISO_ROOT) 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
+# $(call iso_rules,<iso>,<staging folder>,<kernel>,<grub.cfg>,<boot modules>)
+define iso_rules
+$(1): $(3) $(4) $(5) $(ISO_HURD)
+	rm -rf $(2)
+	mkdir -p $(2)/boot/grub $(2)/boot/portico $(2)/boot/hurd
+	cp $(4) $(2)/boot/grub/grub.cfg
+	cp $(3) $(2)/boot/portico/mach
+	cp $(5) $(2)/boot/portico/
+	cp $(ISO_HURD) $(2)/boot/hurd/
+	$(GRUB_MKRESCUE) -o $$@ $(2) 2>$(2).log || { cat $(2).log; exit 1; }
+endef
+$(eval $(call iso_rules,$(BUILD)/portico.iso,$(BUILD)/iso,$(BUILD)/mach.elf,$(BUILD)/grub.cfg,\
+	$(ISO_MODULES) $(ROOT_ARCHIVE)))
+$(eval $(call iso_rules,$(BUILD)/portico-test.iso,$(BUILD)/test/iso,$(BUILD)/mach-selftest.elf,\
+	$(BUILD)/test/grub.cfg,$(ISO_MODULES) $(TEST_ISO_MODULES) $(TEST_ROOT_ARCHIVE)))
 
-.PHONY: all iso kernel
-all: $(BUILD)/portico.iso
+.PHONY: all iso test-iso kernel
+all: $(BUILD)/portico.iso $(BUILD)/portico-test.iso
 iso: $(BUILD)/portico.iso
-kernel: $(BUILD)/mach.elf
+test-iso: $(BUILD)/portico-test.iso
+kernel: $(BUILD)/mach.elf $(BUILD)/mach-selftest.elf
 
 # ------------------------------------------------------------------- run ---
 
@@ -176,12 +224,12 @@ unit: $(BUILD)/unit_tests
 
 
 .PHONY: check
-check: $(BUILD)/portico.iso $(BUILD)/unit_tests
+check: $(BUILD)/portico.iso $(BUILD)/portico-test.iso $(BUILD)/unit_tests
 	$(PYTHON) test/check.py --build $(BUILD) --qemu $(QEMU) \
 		--ovmf-code $(OVMF_CODE) --ovmf-vars $(OVMF_VARS)
 
 .PHONY: bench
-bench: $(BUILD)/portico.iso
+bench: $(BUILD)/portico-test.iso
 	$(PYTHON) test/bench/run_bench.py --build $(BUILD) --qemu $(QEMU)
 
 .PHONY: clean distclean

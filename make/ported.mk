@@ -18,8 +18,9 @@
 #                         Portico objects linked to the C library's pure parts,
 #                         gzip.sh under Portico's shell (built for the host)
 #
-# By default (PORTED_PROGRAMS=yes) they and their tests go into the root
-# file system (ROOT_FILES), so the first `make` fetches their sources;
+# By default (PORTED_PROGRAMS=yes) they go into the root file system
+# (ROOT_FILES) and their tests into the test image's (TEST_ROOT_FILES), so
+# the first `make` fetches their sources;
 # PORTED_PROGRAMS=no leaves them out: a build that needs no network once
 # the tools are installed.
 
@@ -105,7 +106,7 @@ $(BUILD)/root/bin/lua $(BUILD)/root/bin/minigzip: $(BUILD)/root/bin/%: $(PORTED)
 	@mkdir -p $(@D)
 	cp $< $@
 
-# The tests (test/ported/), in /test/ of the root file system.
+# The tests (test/ported/), in /test/ of the test image's root file system.
 PORTED_TESTS := files.lua gzip.sh
 $(PORTED_TESTS:%=$(BUILD)/root/test/%): $(BUILD)/root/test/%: test/ported/%
 	@mkdir -p $(@D)
@@ -152,5 +153,6 @@ ported-shim-test: $(PORTED_SHIM)/bin/lua $(PORTED_SHIM)/bin/minigzip $(PORTED_SC
 	test/ported/run-on-host.sh $(PORTED_SHIM)/bin $(PORTED_SHIM)/utilities
 
 ifeq ($(PORTED_PROGRAMS),yes)
-ROOT_FILES += bin/lua bin/minigzip $(PORTED_TESTS:%=test/%)
+ROOT_FILES += bin/lua bin/minigzip
+TEST_ROOT_FILES += $(PORTED_TESTS:%=test/%)
 endif

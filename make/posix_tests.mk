@@ -1,5 +1,5 @@
 # Test programs in C over the C library (test/posix/<name>.c), built with
-# portico-cc into /test/<name> in the root file system; the system tests
+# portico-cc into /test/<name> in the test image's root file system; the system tests
 # run them from the shell.
 POSIX_TEST_NAMES := forkoffset posixbench polltest
 
@@ -8,4 +8,4 @@ $(BUILD)/root/test/%: test/posix/%.c $(BUILD)/glibc-shim/libc.a $(BUILD)/glibc-s
 	@mkdir -p $(@D)
 	PORTICO_BUILD=$(BUILD) glibc-shim/portico-cc -std=c11 -O2 $(WARNINGS) -o $@ $<
 
-ROOT_FILES += $(POSIX_TEST_NAMES:%=test/%)
+TEST_ROOT_FILES += $(POSIX_TEST_NAMES:%=test/%)

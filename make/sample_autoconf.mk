@@ -4,9 +4,9 @@
 #   autoheader && autoconf
 #   CC=portico-cc ./configure --host=x86_64-portico && make
 #
-# in a copy under $(BUILD)/autoconf-sample/; its program goes into the root
-# file system as /test/autohello, which the shell test runs. (Read after
-# posix_programs.mk: PORTICO_CC and PORTICO_LIBC are its.)
+# in a copy under $(BUILD)/autoconf-sample/; its program goes into the test
+# image's root file system as /test/autohello, which the shell test runs.
+# (Read after posix_programs.mk: PORTICO_CC and PORTICO_LIBC are its.)
 
 AUTOCONF_SAMPLE := $(BUILD)/autoconf-sample
 AUTOCONF_SAMPLE_SOURCES := $(wildcard test/autoconf/*)
@@ -24,4 +24,4 @@ $(BUILD)/root/test/autohello: $(AUTOCONF_SAMPLE_SOURCES) $(PORTICO_LIBC) $(PORTI
 	cd $(AUTOCONF_SAMPLE) && PORTICO_BUILD=$(abspath $(BUILD)) $(MAKE)
 	cp $(AUTOCONF_SAMPLE)/autohello $@
 
-ROOT_FILES += test/autohello
+TEST_ROOT_FILES += test/autohello

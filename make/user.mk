@@ -1,6 +1,7 @@
 # User programs: lib/runtime (system call stubs, crt0) and the test programs in
 # test/programs/, built with the host g++ as static freestanding x86-64 ELF
-# executables linked at 0x400000, and shipped as boot modules. They share the
+# executables linked at 0x400000, and shipped as boot modules of the test image
+# (TEST_ISO_MODULES; the servers and translators go on both images). They share the
 # kernel's memory and string functions (mach/kern/string.cpp: freestanding,
 # nothing kernel-only in it).
 
@@ -63,12 +64,16 @@ $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 # Utilities (utils/<name>) are programs over the C library: make/libc.mk
 # and make/posix_programs.mk build them into /bin.
 
-# Test programs that run from the root file system (/test/<name>), started by startup.
+# Test programs that run from the test image's root file system (/test/<name>),
+# started by startup; hello.sh is a script whose interpreter is servertest.
 ROOT_TEST_NAMES := servertest fifotest
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@
-ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%)
+$(BUILD)/root/test/hello.sh: test/programs/hello.sh
+	@mkdir -p $(@D)
+	cp $< $@
+TEST_ROOT_FILES += $(ROOT_TEST_NAMES:%=test/%) test/hello.sh
 .SECONDARY: $(ROOT_TEST_NAMES:%=$(BUILD)/user/bin/%)
 
 
@@ -80,7 +85,7 @@ $(BUILD)/user/bin/garbled: $(BUILD)/user/bin/hello
 	cp $< $@
 	printf '\377\377\377\377\377\377\377\177' | dd of=$@ bs=1 seek=32 conv=notrunc status=none
 
-ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
+TEST_ISO_MODULES += $(USER_PROGRAMS) $(BUILD)/user/bin/corrupt $(BUILD)/user/bin/garbled
 ISO_HURD += $(SERVERS) $(TRANSLATORS)
 
 .PHONY: user

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""`make check`: host unit tests, then system tests that boot the ISO in
-QEMU. Ends with one line `N passed, M failed`; exits non-zero on failure."""
+"""`make check`: host unit tests, then system tests that boot the images in
+QEMU: the test image (build/portico-test.iso) unless a test module says
+IMAGE = "users" (build/portico.iso, what users boot). Ends with one line
+`N passed, M failed`; exits non-zero on failure."""
 import argparse
 import os
 import subprocess
@@ -10,7 +12,7 @@ import xml.etree.ElementTree as ElementTree
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "system"))
 
-from qemu import Qemu  # noqa: E402
+from qemu import test_image, users_image  # noqa: E402
 from results import Results  # noqa: E402
 import test_bench  # noqa: E402
 import test_boot  # noqa: E402
@@ -22,9 +24,10 @@ import test_devices  # noqa: E402
 import test_ipc  # noqa: E402
 import test_libraries  # noqa: E402
 import test_user  # noqa: E402
+import test_users_image  # noqa: E402
 import test_shell  # noqa: E402
 
-SYSTEM_TESTS = [test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices,
+SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices,
                 test_shell, test_ported]
 
 
@@ -82,12 +85,12 @@ def main():
     if not args.no_unit:
         run_unit_tests(os.path.join(args.build, "unit_tests"), results)
     with tempfile.TemporaryDirectory(prefix="portico-check-") as workdir:
-        qemu = Qemu(args.qemu, os.path.join(args.build, "portico.iso"), args.ovmf_code,
-                    args.ovmf_vars, workdir)
+        images = {name: image(args.build, args.qemu, args.ovmf_code, args.ovmf_vars, workdir)
+                  for name, image in (("test", test_image), ("users", users_image))}
         for module in SYSTEM_TESTS:
             if args.only and args.only not in module.__name__:
                 continue
-            module.run(qemu, results)
+            module.run(images[getattr(module, "IMAGE", "test")], results)
 
     if results.failures:
         print("failed: " + ", ".join(results.failures))

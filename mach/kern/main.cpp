@@ -6,7 +6,6 @@
 #include <arch/x86_64/lapic.h>
 #include <arch/x86_64/multiboot2.h>
 #include <arch/x86_64/pic.h>
-#include <arch/x86_64/qemu.h>
 #include <arch/x86_64/rtc.h>
 #include <arch/x86_64/serial.h>
 #include <kern/boot_info.h>
@@ -14,18 +13,15 @@
 #include <kern/cmdline.h>
 #include <kern/console/boot_console.h>
 #include <kern/cxx_runtime.h>
-#include <kern/kbench.h>
 #include <kern/interrupt_lines.h>
 #include <kern/ipc_setup.h>
-#include <kern/ktest.h>
 #include <kern/log.h>
 #include <kern/power.h>
 #include <kern/panic.h>
 #include <kern/panic_report.h>
 #include <kern/program_loader.h>
 #include <kern/scheduler.h>
-#include <kern/string.h>
-#include <kern/task.h>
+#include <kern/self_tests.h>
 #include <kern/timer.h>
 #include <kern/version.h>
 #include <vm/kernel_space.h>
@@ -79,47 +75,6 @@ void start_timer()
               (tsc_hz / 1000) % 1000);
 }
 
-// Test mode: run what the command line asks, then end QEMU.
-[[noreturn]] void run_tests(const char* selector)
-{
-    int failures = kern::run_ktests(selector);
-    arch::qemu_exit(failures == 0 ? arch::QemuExitStatus::success : arch::QemuExitStatus::failure);
-    for (;;)
-        arch::halt();
-}
-
-// Waits until every user task has ended, or `timeout_ns` passed.
-bool wait_for_tasks(uint64_t timeout_ns)
-{
-    uint64_t give_up = kern::monotonic_ns() + timeout_ns;
-    while (kern::Task::live_count() > 0 && kern::monotonic_ns() < give_up)
-        (void)kern::Scheduler::sleep_until(kern::monotonic_ns() + 10000000);
-    return kern::Task::live_count() == 0;
-}
-
-// The user-mode benchmarks: the boot module named "bench", whose lines log
-// as "bench: <name> <value> <unit>" like the kernel's.
-int run_user_benches(const char* selector)
-{
-    if (strcmp(selector, "all") != 0 && strcmp(selector, "user") != 0)
-        return 0;
-    size_t started = kern::start_boot_modules(g_boot_info, "bench,benchpeer");
-    bool ended = started > 0 && wait_for_tasks(60000000000ull);
-    // Then the file benchmarks, alone (tmpfs's control port is fsbench's bootstrap).
-    started = ended ? kern::start_boot_modules(g_boot_info, "tmpfs,fsbench") : 0;
-    return started == 2 && wait_for_tasks(60000000000ull) ? 1 : 0;
-}
-
-// Bench mode (make bench): print the figures, then end QEMU.
-[[noreturn]] void run_benches(const char* selector)
-{
-    int ran = kern::run_kbenches(selector);
-    ran += run_user_benches(selector);
-    arch::qemu_exit(ran > 0 ? arch::QemuExitStatus::success : arch::QemuExitStatus::failure);
-    for (;;)
-        arch::halt();
-}
-
 // The boot thread's last job: report the uptime, once a second for the
 // first seconds so a user sees the timer at work, then once an hour (the
 // console is the shell's by then).
@@ -155,10 +110,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     kern::run_global_constructors();
 
     read_boot_information(magic, info_phys);
-    const char* test = g_command_line.get("test");
-    const char* crash = g_command_line.get("crash");
-    const char* bench = g_command_line.get("bench");
-    kern::set_panic_exits_emulator(test || crash || bench);
+    kern::set_panic_exits_emulator(kern::self_tests_requested(g_command_line));
     print_banner();
 
     Result<void> memory = vm::init_kernel_memory(g_boot_info);
@@ -171,12 +123,7 @@ extern "C" [[noreturn]] void kernel_main(uint32_t magic, uint64_t info_phys)
     kern::interrupt_lines_init(g_boot_info);
     kern::power_init(g_boot_info);
 
-    if (crash)
-        kern::run_crash_test(crash);
-    if (test)
-        run_tests(test);
-    if (bench)
-        run_benches(bench);
+    kern::run_self_tests(g_command_line);
     kern::start_boot_modules(g_boot_info, g_command_line.get("start"));
     report_uptime();
 }

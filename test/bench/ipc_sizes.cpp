@@ -7,7 +7,7 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/message.h>
 #include <ipc/transfer.h>
-#include <kern/kbench.h>
+#include <bench/kbench.h>
 
 KBENCH(ipc_object_sizes)
 {

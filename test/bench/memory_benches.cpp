@@ -1,7 +1,7 @@
 // Benchmarks of the kernel's memory management, in guest instructions per
-// operation (see kern/kbench.h).
+// operation (see bench/kbench.h).
 #include <kern/heap.h>
-#include <kern/kbench.h>
+#include <bench/kbench.h>
 #include <kern/slab.h>
 #include <vm/frame_allocator.h>
 #include <vm/page_table.h>

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""`make bench`: boots the ISO with `bench=all` under deterministic
-instruction counting and prints the kernel's figures as
-`bench <name> <value> <unit>`. Exits non-zero if the run fails."""
+"""`make bench`: boots the test image (build/portico-test.iso) with
+`bench=all` under deterministic instruction counting and prints the
+figures as `bench <name> <value> <unit>`. Exits non-zero if the run fails."""
 import argparse
 import os
 import sys
@@ -10,7 +10,7 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "system"))
 
 from bench_run import run_benches  # noqa: E402
-from qemu import Qemu  # noqa: E402
+from qemu import test_image  # noqa: E402
 
 
 def main():
@@ -20,7 +20,7 @@ def main():
     parser.add_argument("--only", default="all", help="one bench's name")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="portico-bench-") as workdir:
-        qemu = Qemu(args.qemu, os.path.join(args.build, "portico.iso"), None, None, workdir)
+        qemu = test_image(args.build, args.qemu, None, None, workdir)
         boot, figures, ok = run_benches(qemu, args.only)
     for name, value, unit in figures:
         print("bench %s %d %s" % (name, value, unit))

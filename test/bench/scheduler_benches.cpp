@@ -1,5 +1,5 @@
-// Benchmarks of thread switching, in guest instructions (see kern/kbench.h).
-#include <kern/kbench.h>
+// Benchmarks of thread switching, in guest instructions (see bench/kbench.h).
+#include <bench/kbench.h>
 #include <kern/scheduler.h>
 #include <kern/wait_queue.h>
 

@@ -1,7 +1,7 @@
 // Deliberate crashes for the panic-report system tests (`crash=<kind>` on
 // the kernel command line). Kept out of line and unoptimized-away so the
 // backtrace shows a real chain of calls.
-#include <kern/ktest.h>
+#include <kernel/crash_tests.h>
 #include <kern/log.h>
 #include <kern/panic.h>
 #include <kern/string.h>

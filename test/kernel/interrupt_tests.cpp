@@ -3,7 +3,7 @@
 #include <arch/x86_64/idt.h>
 #include <arch/x86_64/memory_probe.h>
 #include <kern/clock.h>
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <kern/timer.h>
 
 namespace {

@@ -1,7 +1,7 @@
 // Self tests of the kernel's own address space: the rights each section of
 // the image has in the live page tables, the direct map, device mappings.
 #include <arch/x86_64/memory_probe.h>
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <vm/frame_allocator.h>
 #include <vm/kernel_space.h>
 #include <vm/page_table.h>

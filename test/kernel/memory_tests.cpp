@@ -2,7 +2,7 @@
 // the direct map, a scratch page table, slab caches and the heap. Each test
 // leaves the counters where it found them.
 #include <kern/heap.h>
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <kern/slab.h>
 #include <kern/string.h>
 #include <vm/frame_allocator.h>

@@ -1,6 +1,6 @@
 // Self tests of kernel threads, the scheduler and wait queues.
 #include <kern/clock.h>
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <kern/scheduler.h>
 #include <kern/wait_queue.h>
 

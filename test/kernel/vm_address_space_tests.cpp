@@ -2,7 +2,7 @@
 // pages, protection, and that destroying a space gives back every frame.
 // (copy_from_user/copy_to_user are exercised by user programs in
 // test/system/test_user.py, where a task owns the space.)
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <vm/address_space.h>
 #include <vm/frame_allocator.h>
 

@@ -1,8 +1,10 @@
-"""Booting the Portico image in QEMU for system tests.
+"""Booting the Portico images in QEMU for system tests.
 
-A test boots the real ISO, with the kernel command line it wants handed to
-GRUB through a small FAT disk holding portico-test.cfg (see boot/grub.cfg),
-reads the serial console and looks at what the kernel printed.
+A test boots a real ISO and reads the serial console. On the test image
+(build/portico-test.iso) it sets the kernel command line it wants through a
+small FAT disk holding portico-test.cfg, which that image's GRUB menu reads
+(boot/make_grub_cfg.py); the users' image (build/portico.iso) has no such
+hook and boots as a user boots it.
 """
 import os
 import re
@@ -29,12 +31,14 @@ class BootResult:
 
 
 class Qemu:
-    def __init__(self, qemu, iso, ovmf_code, ovmf_vars, workdir):
+    def __init__(self, qemu, iso, ovmf_code, ovmf_vars, workdir, root_archive, configurable=True):
         self.qemu = qemu
         self.iso = iso
         self.ovmf_code = ovmf_code
         self.ovmf_vars = ovmf_vars
         self.workdir = workdir
+        self.root_archive = root_archive  # the image's root file system (cpio)
+        self.configurable = configurable  # whether its menu reads portico-test.cfg
 
     def _config_disk(self, cmdline, startup=""):
         """A 1.44 MB FAT image holding portico-test.cfg for GRUB: the
@@ -53,14 +57,20 @@ class Qemu:
         os.unlink(cfg)
         return disk
 
+    def _firmware_variables(self, disk):
+        """Where a UEFI boot keeps its copy of the firmware's variables."""
+        return (disk or os.path.join(self.workdir, "users")) + ".vars"
+
     def command(self, firmware, disk, extra=()):
+        """QEMU's command line; `disk` is the configuration disk's path, None for none."""
         cmd = [self.qemu, "-machine", "q35", "-cpu", "max", "-m", "256M", "-no-reboot",
                "-display", "none", "-monitor", "none", "-serial", "stdio",
                "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-               "-boot", "order=d", "-cdrom", self.iso,
-               "-drive", "file=%s,format=raw,if=ide,index=1" % disk]
+               "-boot", "order=d", "-cdrom", self.iso]
+        if disk:
+            cmd += ["-drive", "file=%s,format=raw,if=ide,index=1" % disk]
         if firmware == "uefi":
-            variables = disk + ".vars"
+            variables = self._firmware_variables(disk)
             shutil.copyfile(self.ovmf_vars, variables)
             cmd += ["-drive", "if=pflash,format=raw,readonly=on,file=" + self.ovmf_code,
                     "-drive", "if=pflash,format=raw,file=" + variables]
@@ -71,8 +81,11 @@ class Qemu:
         returns when QEMU exits, when the output matches the regular
         expression `stop_when`, or after `timeout` s. `dialogue` types on
         the console as a user would: (expect, keys) pairs, each `keys`
-        sent once the output since the previous keys matches `expect`."""
-        disk = self._config_disk(cmdline, startup)
+        sent once the output since the previous keys matches `expect`.
+        The users' image boots only as it is (empty cmdline and startup)."""
+        if not self.configurable and (cmdline or startup):
+            raise ValueError("%s has no test hook: boot it with no command line" % self.iso)
+        disk = self._config_disk(cmdline, startup) if self.configurable else None
         process = subprocess.Popen(self.command(firmware, disk, extra),
                                    stdin=subprocess.PIPE if dialogue else subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -125,8 +138,20 @@ class Qemu:
             if process.poll() is None:
                 process.kill()
             status = process.wait()
-            for leftover in (disk, disk + ".vars"):
-                if os.path.exists(leftover):
+            for leftover in (disk, self._firmware_variables(disk)):
+                if leftover and os.path.exists(leftover):
                     os.unlink(leftover)
         text = seen.decode("utf-8", "replace")
         return BootResult(text, None if (timed_out or stopped) else status, timed_out, stopped)
+
+
+def test_image(build, qemu, ovmf_code, ovmf_vars, workdir):
+    """The test image of the build folder `build` (make test-iso)."""
+    return Qemu(qemu, os.path.join(build, "portico-test.iso"), ovmf_code, ovmf_vars, workdir,
+                os.path.join(build, "test", "root.cpio"))
+
+
+def users_image(build, qemu, ovmf_code, ovmf_vars, workdir):
+    """The image users boot (make iso), which has no test hook."""
+    return Qemu(qemu, os.path.join(build, "portico.iso"), ovmf_code, ovmf_vars, workdir,
+                os.path.join(build, "root.cpio"), configurable=False)

@@ -1,6 +1,8 @@
-"""A normal boot, as `make run` does it: banner, memory map summary, boot
-modules, and the timer ticking."""
+"""A normal boot of the image users boot, as `make run` does it: banner,
+memory map summary, boot modules, and the timer ticking."""
 import re
+
+IMAGE = "users"  # test/check.py boots build/portico.iso for this module
 
 
 def check_normal_boot(qemu, results, firmware):

@@ -10,6 +10,7 @@ not there (no check is recorded then)."""
 import os
 import re
 
+from image_contents import archive_names
 from programs import program_checks, startup_ended
 from shell_session import run_shell_commands
 from test_user import record_all
@@ -18,30 +19,11 @@ FILES_CHECKS = 15
 GZIP_CHECKS = 12
 
 
-def archive_names(path):
-    """The paths in a cpio "newc" archive (boot/make_archive.py's format)."""
-    with open(path, "rb") as f:
-        data = f.read()
-    names = set()
-    offset = 0
-    while offset + 110 <= len(data) and data[offset:offset + 6] in (b"070701", b"070702"):
-        file_size = int(data[offset + 54:offset + 62], 16)
-        name_size = int(data[offset + 94:offset + 102], 16)
-        name = data[offset + 110:offset + 110 + name_size - 1].decode("utf-8", "replace")
-        if name == "TRAILER!!!":
-            break
-        names.add(name[2:] if name.startswith("./") else name.lstrip("/"))
-        offset = (offset + 110 + name_size + 3) & ~3
-        offset = (offset + file_size + 3) & ~3
-    return names
-
-
 def ported_in_image(qemu):
-    archive = os.path.join(os.path.dirname(qemu.iso), "root.cpio")
-    if not os.path.exists(archive):
+    if not os.path.exists(qemu.root_archive):
         return False
     wanted = {"bin/lua", "bin/minigzip", "test/files.lua", "test/gzip.sh"}
-    return wanted <= archive_names(archive)
+    return wanted <= archive_names(qemu.root_archive)
 
 
 def check_files_lua(qemu, results):

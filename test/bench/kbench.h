@@ -1,5 +1,6 @@
-// In-kernel benchmarks, run when the kernel is booted with `bench=all` (or
-// `bench=<name>`), which `make bench` does under
+// In-kernel benchmarks, declared with KBENCH(name) in test/bench/, which only
+// the self-test kernel (build/mach-selftest.elf) links. It runs them when
+// booted with `bench=all` (or `bench=<name>`), which `make bench` does under
 //   qemu -icount shift=0,sleep=off
 // There the guest's time stamp counter advances by exactly one per guest
 // instruction, so TSC deltas are instruction counts: deterministic figures

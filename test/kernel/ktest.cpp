@@ -1,4 +1,4 @@
-#include <kern/ktest.h>
+#include <kernel/ktest.h>
 #include <kern/log.h>
 #include <kern/string.h>
 

@@ -1,4 +1,4 @@
-#include <kern/kbench.h>
+#include <bench/kbench.h>
 #include <kern/log.h>
 #include <kern/string.h>
 

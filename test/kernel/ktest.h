@@ -1,6 +1,6 @@
-// In-kernel self tests. A test is declared with KTEST(name) anywhere in the
-// kernel image (they live in test/kernel/); the kernel runs them when booted
-// with `test=all` or `test=<name>` and reports each on the log as
+// In-kernel self tests. A test is declared with KTEST(name) in test/kernel/,
+// which only the self-test kernel (build/mach-selftest.elf) links; it runs
+// them when booted with `test=all` or `test=<name>` and reports each on the log as
 //   ktest: PASS <name>      or      ktest: FAIL <name> <file>:<line> <what>
 // followed by `ktest: done N passed, M failed`, then ends QEMU.
 #pragma once
@@ -28,11 +28,6 @@ static_assert(sizeof(KTestCase) == 16);
 // Runs the tests selected by `selector` ("all" or one test's name) and
 // returns the number of failures. Unknown names count as a failure.
 int run_ktests(const char* selector);
-
-// Deliberately crashes the kernel the way `which` names ("page_fault",
-// "panic"), so system tests can check the panic report. Returns only if
-// `which` names no crash.
-void run_crash_test(const char* which);
 
 } // namespace kern
 
