@@ -50,14 +50,14 @@ ISO_MODULES += $(ROOT_ARCHIVE)
 
 # ---------------------------------------------------------------- kernel ---
 
-KERNEL_DIRS := mach test/kernel test/bench
+KERNEL_DIRS := mach freestanding test/kernel test/bench
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 # Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.
 KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=$(BUILD)/kernel/%.o)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
-INCLUDES := -Imach -Imach/include -Ilib
+INCLUDES := -Imach -Imach/include -Ifreestanding/include -Ilib
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \

@@ -11,10 +11,10 @@
 // last. Concurrency: FIXME(SMP): single CPU; callers run with interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/right.h>
 #include <ipc/wait_slot.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -93,7 +93,7 @@ public:
     }
     void release_send_once_right()
     {
-        KASSERT(m_send_once_rights > 0);
+        ASSERT(m_send_once_rights > 0);
         m_send_once_rights--;
         release();
     }
@@ -106,7 +106,7 @@ public:
     void reference() { m_references++; }
     void release()
     {
-        KASSERT(m_references > 0);
+        ASSERT(m_references > 0);
         if (--m_references == 0)
             free();
     }

@@ -2,7 +2,7 @@
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -43,7 +43,7 @@ void PortSet::add(Port& port)
 
 void PortSet::remove(Port& port)
 {
-    KASSERT(port.set() == this);
+    ASSERT(port.set() == this);
     Port* previous = port.previous_member();
     Port* next = port.next_member();
     if (previous)

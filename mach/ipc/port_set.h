@@ -7,7 +7,7 @@
 // the set and leaves its members alone.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/wait_slot.h>
 #include <stddef.h>
 

@@ -1,7 +1,7 @@
 #include <kern/cmdline.h>
 
 #ifndef PORTICO_HOST
-#include <kern/string.h>
+#include <freestanding/string.h>
 #else
 #include <string.h>
 #endif

@@ -6,7 +6,7 @@
 // or into itself), so a CommandLine can be copied freely.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // The kernel heap over slab caches and the frame allocator.
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 #include <kern/heap.h>
 
 #include <new>
@@ -45,35 +45,35 @@ Result<void*> FramePageProvider::allocate_page()
 void FramePageProvider::free_page(void* page)
 {
     PhysAddr frame = m_frames.window().to_phys(page);
-    KASSERT(m_frames.frame(frame).state() == vm::FrameState::allocated);
-    KASSERT(m_frames.frame(frame).owner_tag() == kSlabPageTag);
+    ASSERT(m_frames.frame(frame).state() == vm::FrameState::allocated);
+    ASSERT(m_frames.frame(frame).owner_tag() == kSlabPageTag);
     m_frames.free(frame);
 }
 
-PageProvider& kernel_page_provider()
+freestanding::PageProvider& kernel_page_provider()
 {
     static FramePageProvider provider(vm::frame_allocator());
     return provider;
 }
 
-Heap::Heap(PageProvider& pages, vm::FrameAllocator& frames)
+Heap::Heap(freestanding::PageProvider& pages, vm::FrameAllocator& frames)
     : m_frames(frames)
 {
     static_assert(kSmallestClass << (kClassCount - 1) == kMaxSmallSize);
     for (size_t i = 0; i < kClassCount; ++i)
-        new (m_class_storage[i]) SlabCache(kClassNames[i], kSmallestClass << i, kSmallestClass, pages);
+        new (m_class_storage[i]) freestanding::SlabCache(kClassNames[i], kSmallestClass << i, kSmallestClass, pages);
 }
 
 Heap::~Heap()
 {
-    KASSERT(bytes_in_use() == 0);
+    ASSERT(bytes_in_use() == 0);
     for (size_t i = 0; i < kClassCount; ++i)
         size_class(i).~SlabCache();
 }
 
-SlabCache& Heap::size_class(size_t index)
+freestanding::SlabCache& Heap::size_class(size_t index)
 {
-    return *std::launder(reinterpret_cast<SlabCache*>(m_class_storage[index]));
+    return *std::launder(reinterpret_cast<freestanding::SlabCache*>(m_class_storage[index]));
 }
 
 size_t Heap::footprint(size_t size)
@@ -104,28 +104,28 @@ Result<void*> Heap::allocate(size_t size)
 
 void Heap::free(void* block)
 {
-    KASSERT(block != nullptr);
+    ASSERT(block != nullptr);
     if (reinterpret_cast<uintptr_t>(block) % vm::kPageSize != 0) {
-        SlabCache& cache = SlabCache::cache_of(block);
+        freestanding::SlabCache& cache = freestanding::SlabCache::cache_of(block);
         size_t index = 0;
         while (index < kClassCount && &size_class(index) != &cache)
             ++index;
-        KASSERT(index < kClassCount); // an object of some other cache
+        ASSERT(index < kClassCount); // an object of some other cache
         cache.free(block);
         __atomic_fetch_sub(&m_bytes_in_use, kSmallestClass << index, __ATOMIC_RELAXED);
         return;
     }
     PhysAddr frames = m_frames.window().to_phys(block);
     vm::Frame& head = m_frames.frame(frames);
-    KASSERT(head.state() == vm::FrameState::allocated); // not a double free
-    KASSERT(head.owner_tag() & kHeapRunTag);
+    ASSERT(head.state() == vm::FrameState::allocated); // not a double free
+    ASSERT(head.owner_tag() & kHeapRunTag);
     size_t pages = head.owner_tag() & ~kHeapRunTag;
     head.set_owner_tag(0);
     m_frames.free_run(frames, pages);
     __atomic_fetch_sub(&m_bytes_in_use, pages * vm::kPageSize, __ATOMIC_RELAXED);
 }
 
-void heap_init(PageProvider& pages, vm::FrameAllocator& frames)
+void heap_init(freestanding::PageProvider& pages, vm::FrameAllocator& frames)
 {
     if (g_heap != nullptr)
         g_heap->~Heap(); // checks that it is empty
@@ -134,13 +134,13 @@ void heap_init(PageProvider& pages, vm::FrameAllocator& frames)
 
 Result<void*> heap_allocate(size_t size)
 {
-    KASSERT(g_heap != nullptr);
+    ASSERT(g_heap != nullptr);
     return g_heap->allocate(size);
 }
 
 void heap_free(void* block)
 {
-    KASSERT(g_heap != nullptr);
+    ASSERT(g_heap != nullptr);
     g_heap->free(block);
 }
 

@@ -14,8 +14,8 @@
 // Then heap_allocate/heap_free work from any CPU.
 #pragma once
 
-#include <base/result.h>
-#include <kern/slab.h>
+#include <freestanding/result.h>
+#include <freestanding/slab.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/frame_allocator.h>
@@ -23,7 +23,7 @@
 namespace kern {
 
 // Pages for slab caches: order-0 frames seen through the allocator's window.
-class FramePageProvider final : public PageProvider {
+class FramePageProvider final : public freestanding::PageProvider {
 public:
     explicit FramePageProvider(vm::FrameAllocator& frames)
         : m_frames(frames)
@@ -37,7 +37,7 @@ private:
 };
 
 // Pages for the kernel's slab caches, from vm::frame_allocator() through the direct map.
-PageProvider& kernel_page_provider();
+freestanding::PageProvider& kernel_page_provider();
 
 class Heap {
 public:
@@ -45,7 +45,7 @@ public:
     static constexpr size_t kMaxSize = vm::kPageSize << vm::FrameAllocator::kMaxOrder;
 
     // Small blocks come from `pages`, large ones from `frames`.
-    Heap(PageProvider& pages, vm::FrameAllocator& frames);
+    Heap(freestanding::PageProvider& pages, vm::FrameAllocator& frames);
     // The heap must be empty.
     ~Heap();
     Heap(const Heap&) = delete;
@@ -67,16 +67,16 @@ public:
 private:
     static constexpr size_t kClassCount = 8; // 16, 32, ..., 2048
 
-    SlabCache& size_class(size_t index);
+    freestanding::SlabCache& size_class(size_t index);
 
-    alignas(SlabCache) unsigned char m_class_storage[kClassCount][sizeof(SlabCache)];
+    alignas(freestanding::SlabCache) unsigned char m_class_storage[kClassCount][sizeof(freestanding::SlabCache)];
     vm::FrameAllocator& m_frames;
     size_t m_bytes_in_use = 0; // updated atomically: the caches have their own locks
 };
 
 // Sets up the kernel heap over `pages` and `frames`. Called once at boot;
 // host tests may call it again while the heap is empty.
-void heap_init(PageProvider& pages, vm::FrameAllocator& frames);
+void heap_init(freestanding::PageProvider& pages, vm::FrameAllocator& frames);
 
 // heap_init()'s heap: see Heap::allocate, Heap::free, Heap::bytes_in_use.
 Result<void*> heap_allocate(size_t size);

@@ -7,7 +7,7 @@
 #include <kern/kernel_object_server.h>
 #include <kern/kernel_ports.h>
 #include <kern/program_loader.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 #include <vm/frame_allocator.h>

@@ -6,7 +6,7 @@
 // lines, which would otherwise fire again at once.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
 #include <stdint.h>
 

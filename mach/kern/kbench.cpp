@@ -1,6 +1,6 @@
 #include <kern/kbench.h>
 #include <kern/log.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 
 extern "C" const kern::KBenchCase __kbenches_start[];
 extern "C" const kern::KBenchCase __kbenches_end[];

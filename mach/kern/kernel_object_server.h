@@ -3,7 +3,7 @@
 // call, and the answer goes back through the request's reply right.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/message.h>
 #include <ipc/port.h>
 #include <mach/kernel_objects.h>

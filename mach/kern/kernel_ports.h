@@ -3,7 +3,7 @@
 // (mach/kernel_objects.h), served at once in the sender's system call.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/port.h>
 #include <mach/port.h>
 

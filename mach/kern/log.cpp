@@ -1,7 +1,7 @@
 #include <kern/clock.h>
 #include <kern/format.h>
 #include <kern/log.h>
-#include <kern/spinlock.h>
+#include <freestanding/spinlock.h>
 
 namespace kern {
 namespace {
@@ -12,7 +12,7 @@ constexpr size_t kMaxLine = 512;
 LogSink* g_sinks[kMaxSinks];
 size_t g_sink_count = 0;
 // Keeps lines from different CPUs (or an interrupt) from interleaving.
-Spinlock g_log_lock;
+freestanding::Spinlock g_log_lock;
 
 void write_to_sinks(const char* text, size_t length)
 {
@@ -24,7 +24,7 @@ void write_to_sinks(const char* text, size_t length)
 
 void add_log_sink(LogSink& sink)
 {
-    SpinlockGuard guard(g_log_lock);
+    freestanding::SpinlockGuard guard(g_log_lock);
     if (g_sink_count < kMaxSinks)
         g_sinks[g_sink_count++] = &sink;
 }
@@ -42,7 +42,7 @@ void vlog(const char* subsystem, const char* format, va_list args)
     line[length++] = '\n';
     line[length] = '\0';
 
-    SpinlockGuard guard(g_log_lock);
+    freestanding::SpinlockGuard guard(g_log_lock);
     write_to_sinks(line, length);
 }
 

@@ -24,7 +24,7 @@
 #include <kern/panic_report.h>
 #include <kern/program_loader.h>
 #include <kern/scheduler.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 #include <kern/task.h>
 #include <kern/timer.h>
 #include <kern/version.h>

@@ -3,13 +3,13 @@
 #include <ipc/name_space.h>
 #include <ipc/port.h>
 #include <kern/kernel_ports.h>
-#include <kern/elf_image.h>
+#include <freestanding/elf_image.h>
 #include <kern/heap.h>
-#include <kern/initial_stack.h>
+#include <freestanding/initial_stack.h>
 #include <kern/log.h>
 #include <kern/program_loader.h>
 #include <kern/scheduler.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 #include <vm/address_space.h>
@@ -21,7 +21,7 @@ namespace {
 constexpr size_t kCommandLineMax = 512;
 constexpr size_t kStackImageMax = 8192; // argv, auxv and strings must fit here
 
-vm::Protection protection_of(const ElfSegment& segment)
+vm::Protection protection_of(const freestanding::ElfSegment& segment)
 {
     vm::Protection protection = vm::Protection::none;
     if (segment.readable)
@@ -33,10 +33,10 @@ vm::Protection protection_of(const ElfSegment& segment)
     return protection;
 }
 
-Result<void> load_segments(vm::AddressSpace& space, const ElfImage& image, const uint8_t* data)
+Result<void> load_segments(vm::AddressSpace& space, const freestanding::ElfImage& image, const uint8_t* data)
 {
     for (size_t i = 0; i < image.segment_count; ++i) {
-        const ElfSegment& segment = image.segments[i];
+        const freestanding::ElfSegment& segment = image.segments[i];
         uint64_t start = vm::align_down(segment.address, vm::kPageSize);
         uint64_t end = vm::align_up(segment.address + segment.memory_size, vm::kPageSize);
         TRY(space.allocate(start, end - start, protection_of(segment), false));
@@ -53,13 +53,13 @@ void fill_random(uint8_t (&bytes)[16])
     memcpy(bytes, words, sizeof(bytes));
 }
 
-Result<uint64_t> build_stack(vm::AddressSpace& space, const ElfImage& image, const char* const* argv, size_t argc)
+Result<uint64_t> build_stack(vm::AddressSpace& space, const freestanding::ElfImage& image, const char* const* argv, size_t argc)
 {
     TRY(space.allocate(kUserStackTop - kUserStackSize, kUserStackSize, vm::Protection::read_write, false));
     uint8_t* buffer = static_cast<uint8_t*>(TRY(heap_allocate(kStackImageMax)));
-    InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
+    freestanding::InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
     fill_random(input.random);
-    Result<InitialStack> stack = build_initial_stack(input, buffer, kStackImageMax, kUserStackTop);
+    Result<freestanding::InitialStack> stack = freestanding::build_initial_stack(input, buffer, kStackImageMax, kUserStackTop);
     Result<void> written = stack.ok() ? space.write(kUserStackTop - stack.value().size,
                                buffer + kStackImageMax - stack.value().size, stack.value().size)
                                       : Result<void>(stack.error());
@@ -69,7 +69,7 @@ Result<uint64_t> build_stack(vm::AddressSpace& space, const ElfImage& image, con
 }
 
 Result<Thread*> load_and_start(
-    Task& task, const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc)
+    Task& task, const freestanding::ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc)
 {
     TRY(load_segments(task.address_space(), image, data));
     uint64_t rsp = TRY(build_stack(task.address_space(), image, argv, argc));
@@ -77,7 +77,7 @@ Result<Thread*> load_and_start(
 }
 
 Result<Task*> load_into_new_task(
-    const ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc, BootRights* rights)
+    const freestanding::ElfImage& image, const uint8_t* data, const char* const* argv, size_t argc, BootRights* rights)
 {
     Task* task = TRY(Task::create(argv[0]));
     Result<void> given = rights ? rights->give(*task) : Result<void>();
@@ -141,13 +141,13 @@ Result<void> BootRights::give(Task& task)
 Result<Task*> start_program(const uint8_t* data, size_t size, const char* command_line, BootRights* rights)
 {
     char storage[kCommandLineMax];
-    const char* argv[kMaxInitialArgs];
-    Result<size_t> argc = split_arguments(command_line, storage, sizeof(storage), argv);
+    const char* argv[freestanding::kMaxInitialArgs];
+    Result<size_t> argc = freestanding::split_arguments(command_line, storage, sizeof(storage), argv);
     if (!argc.ok() || argc.value() == 0) {
         log("exec", "refused '%s': unusable command line", command_line ? command_line : "");
         return Error::invalid_argument;
     }
-    Result<ElfImage> image = parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
+    Result<freestanding::ElfImage> image = freestanding::parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
     if (!image.ok()) {
         log("exec", "refused %s: not a usable static x86-64 executable (%s)", argv[0], error_name(image.error()));
         return image.error();

@@ -5,7 +5,7 @@
 
 #include <mach/user_layout.h>
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
 #include <stddef.h>
 #include <stdint.h>

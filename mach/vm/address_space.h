@@ -19,10 +19,10 @@
 // interrupts off or in the owning task's context.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <vm/layout.h>
 #include <vm/page_table.h>
 #include <mach/user_layout.h>
@@ -161,7 +161,7 @@ private:
     };
 
     AddressSpace(PageTable&& table, Region* regions);
-    friend class kern::ObjectCache<AddressSpace>;
+    friend class freestanding::ObjectCache<AddressSpace>;
 
     Region* find_region(VirtAddr address);
     bool range_is_free(VirtAddr start, VirtAddr end) const;

@@ -16,9 +16,9 @@
 //   3. Then kern::heap_init(...) (see kern/heap.h).
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
-#include <kern/spinlock.h>
+#include <freestanding/spinlock.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>
@@ -146,7 +146,7 @@ private:
     // [from, to) of a block (offsets in frames, largest blocks first where they fit).
     template <typename Visit> static void for_each_piece(uint64_t from, uint64_t to, Visit visit);
 
-    mutable kern::Spinlock m_lock; // guards the free lists, the Frame array's free entries and the counters
+    mutable freestanding::Spinlock m_lock; // guards the free lists, the Frame array's free entries and the counters
     PhysWindow m_window {};
     Frame* m_frames = nullptr;
     uint64_t m_base_pfn = 0; // Frame index 0

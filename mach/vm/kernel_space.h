@@ -8,7 +8,7 @@
 // tables and starts the slab caches and the heap.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
 #include <vm/layout.h>
 

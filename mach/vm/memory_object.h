@@ -14,7 +14,7 @@
 // up the frames. Concurrency: FIXME(SMP): single CPU, interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>

@@ -4,7 +4,7 @@
 #include <kern/ktest.h>
 #include <kern/log.h>
 #include <kern/panic.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 
 #include <stdint.h>
 

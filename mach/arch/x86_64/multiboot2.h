@@ -5,7 +5,7 @@
 // request to the loader, lives in boot.S.)
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
 #include <stdint.h>
 #include <vm/layout.h>

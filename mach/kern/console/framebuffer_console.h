@@ -9,7 +9,7 @@
 // swallowed, not drawn.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/boot_info.h>
 #include <kern/console/console_font.h>
 #include <kern/log.h>

@@ -4,11 +4,11 @@
 // (no hardware): host unit tests cover it.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 
-namespace kern {
+namespace freestanding {
 
 constexpr size_t kMaxElfSegments = 16;
 
@@ -36,4 +36,4 @@ struct ElfImage {
 // describes it. invalid_argument for anything malformed or unsupported.
 Result<ElfImage> parse_elf(const uint8_t* data, size_t size, uint64_t user_bottom, uint64_t user_top);
 
-} // namespace kern
+} // namespace freestanding

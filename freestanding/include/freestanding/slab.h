@@ -1,5 +1,6 @@
-// Slab caches: fixed-size kernel objects (ports, tasks, threads, payload
-// records, heap blocks) packed into single 4 KiB pages.
+// Slab caches: fixed-size objects (the kernel's ports, tasks, threads,
+// payload records and heap blocks; lib/heap's small blocks in user space)
+// packed into single 4 KiB pages.
 //
 // Each slab is one page: a header at its start, then the objects. Because
 // the header sits at the start of the page, the cache of any object is
@@ -9,15 +10,15 @@
 // into a freed object cannot corrupt the cache, and a double free is caught.
 #pragma once
 
-#include <base/result.h>
-#include <kern/spinlock.h>
+#include <freestanding/result.h>
+#include <freestanding/spinlock.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include <new>
 #include <utility>
 
-namespace kern {
+namespace freestanding {
 
 // Where slab caches get their pages.
 class PageProvider {
@@ -135,4 +136,4 @@ private:
     SlabCache m_cache;
 };
 
-} // namespace kern
+} // namespace freestanding

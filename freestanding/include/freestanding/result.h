@@ -9,7 +9,7 @@
 #include <type_traits>
 #include <utility>
 
-namespace base {
+namespace freestanding {
 
 template <typename T>
 class [[nodiscard]] Result {
@@ -64,9 +64,9 @@ private:
     Error m_error;
 };
 
-} // namespace base
+} // namespace freestanding
 
-using base::Result;
+using freestanding::Result;
 
 // Evaluates a Result-returning expression; on error returns the error from
 // the enclosing function, otherwise yields the value.

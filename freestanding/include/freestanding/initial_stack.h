@@ -1,16 +1,17 @@
-// The System V x86-64 initial process stack, built in a kernel buffer and
-// then copied to the top of a new task's stack: argc, argv[], NULL, envp[],
-// NULL, the auxiliary vector (AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ,
-// AT_ENTRY, AT_RANDOM, AT_NULL), then the 16 random bytes and the strings.
-// rsp points at argc and is 16-byte aligned. Pure logic: host-tested.
+// The System V x86-64 initial process stack, built in a buffer (by the
+// kernel's program loader or by lib/exec) and then copied to the top of a
+// new task's stack: argc, argv[], NULL, envp[], NULL, the auxiliary vector
+// (AT_PHDR, AT_PHENT, AT_PHNUM, AT_PAGESZ, AT_ENTRY, AT_RANDOM, AT_NULL), then
+// the 16 random bytes and the strings. rsp points at argc and is 16-byte
+// aligned. Pure logic: host-tested.
 #pragma once
 
-#include <base/result.h>
-#include <kern/elf_image.h>
+#include <freestanding/result.h>
+#include <freestanding/elf_image.h>
 #include <stddef.h>
 #include <stdint.h>
 
-namespace kern {
+namespace freestanding {
 
 constexpr size_t kMaxInitialArgs = 32;
 
@@ -53,4 +54,4 @@ Result<InitialStack> build_initial_stack(
 Result<size_t> split_arguments(
     const char* command_line, char* storage, size_t storage_size, const char* argv[kMaxInitialArgs]);
 
-} // namespace kern
+} // namespace freestanding

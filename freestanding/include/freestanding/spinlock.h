@@ -1,16 +1,19 @@
-// A spin lock that also disables interrupts on this CPU while held, so that
-// an interrupt handler can never deadlock against the code it interrupted.
-// On the build host (unit tests) and in user space (PORTICO_USER: the slab
-// caches of lib/heap) interrupts are not touched.
+// A spin lock. In the kernel it also disables interrupts on this CPU while
+// held, so that an interrupt handler can never deadlock against the code it
+// interrupted; user space and host unit tests take no interrupts. Each side
+// defines the two interrupt hooks below once (see freestanding/assert.h for
+// where).
 #pragma once
 
 #include <stdint.h>
 
-#if !defined(PORTICO_HOST) && !defined(PORTICO_USER)
-#include <arch/x86_64/cpu.h>
-#endif
+namespace freestanding {
 
-namespace kern {
+// Disables interrupts on this CPU; returns the previous state for
+// restore_interrupts(). Does nothing (and returns 0) outside the kernel.
+uint64_t save_and_disable_interrupts();
+// Puts back the state save_and_disable_interrupts() returned.
+void restore_interrupts(uint64_t flags);
 
 class Spinlock {
 public:
@@ -33,16 +36,7 @@ public:
         restore_interrupts(flags);
     }
 
-    bool is_locked() const { return __atomic_load_n(&m_locked, __ATOMIC_RELAXED); }
-
 private:
-#if defined(PORTICO_HOST) || defined(PORTICO_USER)
-    static uint64_t save_and_disable_interrupts() { return 0; }
-    static void restore_interrupts(uint64_t) {}
-#else
-    static uint64_t save_and_disable_interrupts() { return arch::save_and_disable_interrupts(); }
-    static void restore_interrupts(uint64_t flags) { arch::restore_interrupts(flags); }
-#endif
     bool m_locked = false;
 };
 
@@ -59,4 +53,4 @@ private:
     uint64_t m_flags;
 };
 
-} // namespace kern
+} // namespace freestanding

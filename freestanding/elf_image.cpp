@@ -1,10 +1,10 @@
-#include <kern/elf_image.h>
-#include <kern/string.h>
+#include <freestanding/elf_image.h>
+#include <freestanding/string.h>
 
-namespace kern {
+namespace freestanding {
 namespace {
 
-// The parts of <elf.h> this loader needs (the kernel has no libc headers).
+// The parts of <elf.h> this loader needs (neither the kernel nor lib/exec has libc headers).
 struct Elf64Header {
     uint8_t ident[16];
     uint16_t type;
@@ -146,4 +146,4 @@ Result<ElfImage> parse_elf(const uint8_t* data, size_t size, uint64_t user_botto
     return image;
 }
 
-} // namespace kern
+} // namespace freestanding

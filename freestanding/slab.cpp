@@ -1,7 +1,7 @@
 // Slab caches. Lock order: the registry lock, then a cache's lock.
-#include <kern/assert.h>
-#include <kern/slab.h>
-#include <vm/layout.h>
+#include <freestanding/assert.h>
+#include <freestanding/page.h>
+#include <freestanding/slab.h>
 
 #if defined(PORTICO_HOST) && defined(__SANITIZE_ADDRESS__)
 // In host tests, free objects are poisoned so AddressSanitizer reports a use after free.
@@ -13,7 +13,7 @@
 #define UNPOISON(address, size) ((void)(address), (void)(size))
 #endif
 
-namespace kern {
+namespace freestanding {
 
 namespace {
 
@@ -39,15 +39,15 @@ SlabCache::SlabCache(const char* name, size_t object_size, size_t alignment, Pag
     , m_object_size(object_size)
     , m_provider(provider)
 {
-    KASSERT(object_size >= 1 && object_size <= kMaxObjectSize);
-    KASSERT(alignment != 0 && (alignment & (alignment - 1)) == 0);
+    ASSERT(object_size >= 1 && object_size <= kMaxObjectSize);
+    ASSERT(alignment != 0 && (alignment & (alignment - 1)) == 0);
     // Alignment 8 at least keeps every object word-aligned.
     size_t align = alignment < 8 ? 8 : alignment;
-    m_stride = vm::align_up(object_size, align);
-    m_first_offset = vm::align_up(sizeof(Slab), align);
-    KASSERT(m_first_offset < vm::kPageSize);
-    m_objects_per_slab = (vm::kPageSize - m_first_offset) / m_stride;
-    KASSERT(m_objects_per_slab >= 1 && m_objects_per_slab <= kBitmapWords * 64);
+    m_stride = align_up(object_size, align);
+    m_first_offset = align_up(sizeof(Slab), align);
+    ASSERT(m_first_offset < kPageSize);
+    m_objects_per_slab = (kPageSize - m_first_offset) / m_stride;
+    ASSERT(m_objects_per_slab >= 1 && m_objects_per_slab <= kBitmapWords * 64);
 
     SpinlockGuard guard(g_registry_lock);
     m_registry_next = g_registry_first;
@@ -58,7 +58,7 @@ SlabCache::SlabCache(const char* name, size_t object_size, size_t alignment, Pag
 
 SlabCache::~SlabCache()
 {
-    KASSERT(m_in_use == 0 && m_partial == nullptr && m_full == nullptr);
+    ASSERT(m_in_use == 0 && m_partial == nullptr && m_full == nullptr);
     if (m_spare != nullptr)
         release_slab(m_spare);
     SpinlockGuard guard(g_registry_lock);
@@ -101,11 +101,11 @@ Result<SlabCache::Slab*> SlabCache::take_slab()
         return slab;
     }
     void* page = TRY(m_provider.allocate_page());
-    KASSERT(reinterpret_cast<uintptr_t>(page) % vm::kPageSize == 0);
+    ASSERT(reinterpret_cast<uintptr_t>(page) % kPageSize == 0);
     Slab* slab = new (page) Slab { this, nullptr, nullptr, kSlabMagic, 0, {} };
     for (size_t i = 0; i < m_objects_per_slab; ++i)
         slab->free_bitmap[i / 64] |= 1ull << (i % 64);
-    POISON(static_cast<char*>(page) + m_first_offset, vm::kPageSize - m_first_offset);
+    POISON(static_cast<char*>(page) + m_first_offset, kPageSize - m_first_offset);
     push(m_partial, slab);
     ++m_slab_count;
     return slab;
@@ -114,7 +114,7 @@ Result<SlabCache::Slab*> SlabCache::take_slab()
 void SlabCache::release_slab(Slab* slab)
 {
     slab->magic = 0;
-    UNPOISON(slab, vm::kPageSize);
+    UNPOISON(slab, kPageSize);
     --m_slab_count;
     m_provider.free_page(slab);
 }
@@ -140,25 +140,25 @@ Result<void*> SlabCache::allocate()
 
 SlabCache& SlabCache::cache_of(const void* object)
 {
-    KASSERT(object != nullptr);
+    ASSERT(object != nullptr);
     const Slab* slab
-        = reinterpret_cast<const Slab*>(vm::align_down(reinterpret_cast<uintptr_t>(object), vm::kPageSize));
-    KASSERT(slab->magic == kSlabMagic);
+        = reinterpret_cast<const Slab*>(align_down(reinterpret_cast<uintptr_t>(object), kPageSize));
+    ASSERT(slab->magic == kSlabMagic);
     return *slab->cache;
 }
 
 void SlabCache::free(void* object)
 {
-    KASSERT(&cache_of(object) == this);
-    Slab* slab = reinterpret_cast<Slab*>(vm::align_down(reinterpret_cast<uintptr_t>(object), vm::kPageSize));
+    ASSERT(&cache_of(object) == this);
+    Slab* slab = reinterpret_cast<Slab*>(align_down(reinterpret_cast<uintptr_t>(object), kPageSize));
     size_t offset = reinterpret_cast<uintptr_t>(object) - reinterpret_cast<uintptr_t>(slab);
-    KASSERT(offset >= m_first_offset && (offset - m_first_offset) % m_stride == 0);
+    ASSERT(offset >= m_first_offset && (offset - m_first_offset) % m_stride == 0);
     size_t index = (offset - m_first_offset) / m_stride;
-    KASSERT(index < m_objects_per_slab);
+    ASSERT(index < m_objects_per_slab);
 
     SpinlockGuard guard(m_lock);
     uint64_t bit = 1ull << (index % 64);
-    KASSERT((slab->free_bitmap[index / 64] & bit) == 0); // a double free
+    ASSERT((slab->free_bitmap[index / 64] & bit) == 0); // a double free
     slab->free_bitmap[index / 64] |= bit;
     POISON(object, m_object_size);
     --m_in_use;
@@ -179,7 +179,7 @@ SlabStats SlabCache::stats() const
 {
     SpinlockGuard guard(m_lock);
     return SlabStats { m_name, m_object_size, m_in_use, m_slab_count * m_objects_per_slab, m_slab_count,
-        m_slab_count * vm::kPageSize };
+        m_slab_count * kPageSize };
 }
 
 void for_each_slab_cache(void (*visit)(const SlabStats&, void*), void* context)
@@ -189,4 +189,4 @@ void for_each_slab_cache(void (*visit)(const SlabStats&, void*), void* context)
         visit(cache->stats(), context);
 }
 
-} // namespace kern
+} // namespace freestanding

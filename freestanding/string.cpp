@@ -1,6 +1,6 @@
 // The memory and string functions the compiler may call on its own
-// (struct copies, zero-initialization) plus the few the kernel uses. User
-// programs link this file too (make/user.mk): keep it freestanding.
+// (struct copies, zero-initialization) plus the few the kernel and user
+// programs use (make/user.mk links it into every program).
 // Written with `rep movsq`/`rep stosq` for the bulk and the byte forms for
 // the rest: short, and fast on modern CPUs.
 #include <stddef.h>

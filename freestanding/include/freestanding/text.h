@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-namespace base {
+namespace freestanding {
 
 constexpr size_t text_length(const char* text)
 {
@@ -23,4 +23,4 @@ constexpr bool same_text(const char* a, const char* b)
     return *a == *b;
 }
 
-} // namespace base
+} // namespace freestanding

@@ -1,10 +1,9 @@
-#include <kern/initial_stack.h>
-#include <kern/string.h>
+#include <freestanding/initial_stack.h>
+#include <freestanding/page.h>
+#include <freestanding/string.h>
 
-namespace kern {
+namespace freestanding {
 namespace {
-
-constexpr uint64_t kPageSize = 4096;
 
 // Fills the buffer downwards from its end.
 class StackWriter {
@@ -126,4 +125,4 @@ Result<size_t> split_arguments(
     return argc;
 }
 
-} // namespace kern
+} // namespace freestanding

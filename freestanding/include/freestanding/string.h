@@ -1,4 +1,5 @@
-// Declarations of the kernel's memory and string functions (kern/string.cpp).
+// The memory and string functions of freestanding/string.cpp, for the kernel
+// and user programs (neither has a C library).
 #pragma once
 
 #include <stddef.h>
