@@ -57,7 +57,9 @@ KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 KERNEL_OBJS := $(KERNEL_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o) $(KERNEL_ASM_SRCS:%=$(BUILD)/kernel/%.o)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
-INCLUDES := -Imach -Imach/include -Ifreestanding/include -Ilib
+# The kernel sees itself, its ABI and the freestanding code it shares with
+# user space; never the user-space libraries (lib/).
+INCLUDES := -Imach -Imach/include -Ifreestanding/include
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
@@ -154,8 +156,9 @@ UNIT_EXTRA_OBJS :=
 include $(wildcard test/unit/*.mk)
 UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
+# Host tests see both sides of the boundary: the kernel and the user libraries.
 UNIT_CXXFLAGS := -std=c++20 -DPORTICO_HOST -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) -Ilib \
 	-Itest/unit -isystem $(CATCH2_INCLUDE) -MMD -MP
 
 $(BUILD)/host/%.o: %.cpp config.mk

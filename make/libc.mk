@@ -21,7 +21,7 @@ LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 
 # posix/ uses lib/ and mach/ headers, which use the freestanding part of
 # libstdc++ (<new>, <utility>, <type_traits>): its include folders, from g++.
 LIBC_CXX_INCLUDES := $(shell echo | $(CXX) -xc++ -E -v - 2>&1 | sed -n 's,^ \(/[^ ]*/c++/[^ ]*\)$$,-isystem \1,p')
-LIBC_POSIX_FLAGS := -Ilib -Imach/include -Ifreestanding/include -Imach -DPORTICO_USER $(LIBC_CXX_INCLUDES)
+LIBC_POSIX_FLAGS := -Ilib -Imach/include -Ifreestanding/include -DPORTICO_USER $(LIBC_CXX_INCLUDES)
 
 LIBC_PURE_SRCS := $(sort $(foreach dir,$(LIBC_PURE_DIRS),$(wildcard glibc-shim/$(dir)/*.cpp glibc-shim/$(dir)/*.S)))
 LIBC_POSIX_SRCS := $(sort $(filter-out glibc-shim/posix/crt1.S,$(wildcard glibc-shim/posix/*.cpp glibc-shim/posix/*.S)))

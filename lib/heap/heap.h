@@ -1,5 +1,5 @@
 // Memory for user-space servers, translators and libraries. Blocks up to
-// 2048 bytes come from slab caches of power-of-two sizes (kern/slab.h,
+// 2048 bytes come from slab caches of power-of-two sizes (freestanding/slab.h,
 // shared with the kernel); larger ones are runs of pages of their own,
 // after a page that records their size. Objects of one type that are made
 // by the thousand (open files, nodes) get a Cache<T> of their own: exact
