@@ -4,7 +4,7 @@
 #include <arch/x86_64/cpu.h>
 #include <freestanding/assert.h>
 #include <freestanding/spinlock.h>
-#include <kern/panic.h>
+#include <debug/panic.h>
 
 namespace freestanding {
 

@@ -7,7 +7,7 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <stdint.h>
 
 namespace kern {

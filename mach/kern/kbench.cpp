@@ -1,5 +1,5 @@
 #include <kern/kbench.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <freestanding/string.h>
 
 extern "C" const kern::KBenchCase __kbenches_start[];

@@ -1,5 +1,5 @@
 #include <kern/ktest.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <freestanding/string.h>
 
 extern "C" const kern::KTestCase __ktests_start[];

@@ -2,9 +2,9 @@
 #include <arch/x86_64/io_permission.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kern/heap.h>
-#include <kern/kernel_ports.h>
-#include <kern/log.h>
+#include <vm/heap.h>
+#include <kobject/kernel_ports.h>
+#include <debug/log.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
 #include <freestanding/slab.h>

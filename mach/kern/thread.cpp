@@ -1,7 +1,7 @@
 #include <kern/ipc_observer.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
 #include <freestanding/slab.h>

@@ -1,7 +1,7 @@
 #include <vm/address_space.h>
 
 #include <arch/x86_64/cpu.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
 #include <freestanding/string.h>
 #include <vm/frame_allocator.h>

@@ -13,11 +13,11 @@
 //      manages: it writes only its Frame array, placed below 4 GiB.
 //   2. Until the kernel's page tables map all of RAM at kDirectMapBase,
 //      allocate only with Zone::low (frames below 4 GiB).
-//   3. Then kern::heap_init(...) (see kern/heap.h).
+//   3. Then kern::heap_init(...) (see vm/heap.h).
 #pragma once
 
 #include <freestanding/result.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <freestanding/spinlock.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -9,7 +9,7 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <vm/layout.h>
 
 namespace vm {

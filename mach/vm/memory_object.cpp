@@ -1,4 +1,4 @@
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
 #include <freestanding/slab.h>
 #include <freestanding/string.h>

@@ -1,6 +1,6 @@
 // Benchmarks of the kernel's memory management, in guest instructions per
 // operation (see kern/kbench.h).
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/kbench.h>
 #include <freestanding/slab.h>
 #include <vm/frame_allocator.h>

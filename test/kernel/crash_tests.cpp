@@ -2,8 +2,8 @@
 // the kernel command line). Kept out of line and unoptimized-away so the
 // backtrace shows a real chain of calls.
 #include <kern/ktest.h>
-#include <kern/log.h>
-#include <kern/panic.h>
+#include <debug/log.h>
+#include <debug/panic.h>
 #include <freestanding/string.h>
 
 #include <stdint.h>

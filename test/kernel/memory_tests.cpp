@@ -1,7 +1,7 @@
 // Self tests of the booted kernel's memory: the real frame allocator behind
 // the direct map, a scratch page table, slab caches and the heap. Each test
 // leaves the counters where it found them.
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/ktest.h>
 #include <freestanding/slab.h>
 #include <freestanding/string.h>

@@ -1,5 +1,5 @@
 // Self tests of the kernel's own symbol table (used by panic backtraces).
-#include <kern/ksyms.h>
+#include <debug/ksyms.h>
 #include <kern/ktest.h>
 #include <freestanding/string.h>
 

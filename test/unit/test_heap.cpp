@@ -2,7 +2,7 @@
 #include <catch.hpp>
 #include <support/child_process.h>
 #include <support/fake_ram.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 
 #include <csignal>
 #include <cstdio>

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <stdint.h>
 #include <vm/layout.h>
 

@@ -6,7 +6,7 @@
 #include <mach/user_layout.h>
 
 #include <freestanding/result.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // Operations on a thread, sent to its thread port.
-#include <kern/kernel_object_server.h>
+#include <kobject/kernel_object_server.h>
 #include <kern/scheduler.h>
 #include <kern/thread.h>
 

@@ -1,4 +1,4 @@
-#include <kern/ksyms.h>
+#include <debug/ksyms.h>
 
 // Emitted by ksyms.py: addresses sorted ascending, each with an offset into
 // the name blob. The last entry is a sentinel at the end of the text.

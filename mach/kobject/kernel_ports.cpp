@@ -1,6 +1,6 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 
 namespace kern {
 

@@ -1,8 +1,8 @@
 // The device port: what user-space drivers need from the kernel — I/O
 // ports, device memory, DMA buffers — granted to the calling task (a
 // kernel port's requests are served in the sender's own system call).
-#include <kern/kernel_object_server.h>
-#include <kern/log.h>
+#include <kobject/kernel_object_server.h>
+#include <debug/log.h>
 #include <kern/power.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>

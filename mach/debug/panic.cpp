@@ -1,10 +1,10 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/qemu.h>
-#include <kern/backtrace.h>
-#include <kern/format.h>
-#include <kern/log.h>
-#include <kern/panic.h>
-#include <kern/panic_report.h>
+#include <debug/backtrace.h>
+#include <debug/format.h>
+#include <debug/log.h>
+#include <debug/panic.h>
+#include <debug/panic_report.h>
 
 #include <stdarg.h>
 

@@ -1,6 +1,6 @@
 #include <kern/clock.h>
-#include <kern/format.h>
-#include <kern/log.h>
+#include <debug/format.h>
+#include <debug/log.h>
 #include <freestanding/spinlock.h>
 
 namespace kern {

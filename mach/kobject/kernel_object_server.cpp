@@ -1,6 +1,6 @@
 #include <ipc/message.h>
-#include <kern/kernel_object_server.h>
-#include <kern/log.h>
+#include <kobject/kernel_object_server.h>
+#include <debug/log.h>
 
 namespace kern {
 namespace {

@@ -1,6 +1,6 @@
 // The kernel heap over slab caches and the frame allocator.
 #include <freestanding/assert.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 
 #include <new>
 

@@ -3,8 +3,8 @@
 // goes and the object loses the reference the port held (mappings keep
 // their own).
 #include <ipc/port.h>
-#include <kern/kernel_object_server.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_object_server.h>
+#include <kobject/kernel_ports.h>
 #include <vm/memory_object.h>
 
 namespace kern {

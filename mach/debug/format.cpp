@@ -1,4 +1,4 @@
-#include <kern/format.h>
+#include <debug/format.h>
 
 #include <stdint.h>
 

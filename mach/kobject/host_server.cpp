@@ -2,11 +2,11 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/memory.h>
 #include <ipc/port.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <kern/clock.h>
-#include <kern/kernel_object_server.h>
-#include <kern/kernel_ports.h>
-#include <kern/program_loader.h>
+#include <kobject/kernel_object_server.h>
+#include <kobject/kernel_ports.h>
+#include <boot/program_loader.h>
 #include <freestanding/string.h>
 #include <kern/task.h>
 #include <kern/thread.h>

@@ -1,4 +1,4 @@
-#include <kern/cmdline.h>
+#include <boot/cmdline.h>
 
 #ifndef PORTICO_HOST
 #include <freestanding/string.h>

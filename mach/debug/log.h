@@ -22,7 +22,7 @@ protected:
 void add_log_sink(LogSink& sink);
 
 // Writes one formatted line tagged with `subsystem` (printf-style format,
-// see kern/format.h for what it understands).
+// see debug/format.h for what it understands).
 void log(const char* subsystem, const char* format, ...) __attribute__((format(printf, 2, 3)));
 void vlog(const char* subsystem, const char* format, va_list args);
 

@@ -1,7 +1,7 @@
-#include <kern/backtrace.h>
-#include <kern/format.h>
-#include <kern/ksyms.h>
-#include <kern/log.h>
+#include <debug/backtrace.h>
+#include <debug/format.h>
+#include <debug/ksyms.h>
+#include <debug/log.h>
 #include <vm/layout.h>
 
 namespace kern {

@@ -1,4 +1,4 @@
-#include <kern/firmware_memory.h>
+#include <boot/firmware_memory.h>
 
 #include <vm/address_space.h>
 #include <vm/kernel_space.h>

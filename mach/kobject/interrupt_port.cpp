@@ -5,11 +5,11 @@
 // handler only links it into a queue.
 #include <ipc/message.h>
 #include <ipc/port.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/interrupt_lines.h>
-#include <kern/kernel_object_server.h>
-#include <kern/kernel_ports.h>
-#include <kern/log.h>
+#include <kobject/kernel_object_server.h>
+#include <kobject/kernel_ports.h>
+#include <debug/log.h>
 
 #include <new>
 

@@ -2,7 +2,7 @@
 #include <arch/x86_64/per_cpu.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kern/kernel_object_server.h>
+#include <kobject/kernel_object_server.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 #include <vm/address_space.h>

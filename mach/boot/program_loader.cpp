@@ -2,12 +2,12 @@
 #include <ipc/message.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <freestanding/elf_image.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <freestanding/initial_stack.h>
-#include <kern/log.h>
-#include <kern/program_loader.h>
+#include <debug/log.h>
+#include <boot/program_loader.h>
 #include <kern/scheduler.h>
 #include <freestanding/string.h>
 #include <kern/task.h>
