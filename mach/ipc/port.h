@@ -116,7 +116,6 @@ public:
     // The receive right went into a message queued (or about to be) on
     // `destination`; used to refuse messages that would make a cycle.
     void set_in_transit(Port* destination);
-    Port* in_transit_to() const { return m_in_transit_to; }
     // Whether sending the receive right `carried` in a message to this port
     // would make the message unreachable (the port would hold its own receive right).
     bool would_contain_itself(const Port& carried) const;

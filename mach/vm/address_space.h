@@ -170,7 +170,6 @@ private:
     Result<VirtAddr> place(VirtAddr address, size_t size, bool anywhere) const;
     bool cuts_contiguous(VirtAddr start, VirtAddr end) const;
     void release_region(const Region& region);
-    Result<PhysAddr> frame_for(VirtAddr page, const Region& region);
     Result<PhysAddr> writable_frame(VirtAddr page, const Region& region);
     template <typename Visit> Result<void> walk_pages(VirtAddr address, size_t size, bool for_writing, Visit visit);
     Result<void> break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame);
