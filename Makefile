@@ -68,7 +68,7 @@ $(eval $(call root_archive_rule,$(TEST_ROOT_ARCHIVE),$(ROOT_FILES) $(TEST_ROOT_F
 # kernel benchmarks (test/bench/). kern/self_tests.h is the seam between them:
 # the users' kernel links mach/kern/no_self_tests.cpp where the self-test
 # kernel links test/kernel/'s runner.
-KERNEL_DIRS := mach
+KERNEL_DIRS := mach freestanding
 KERNEL_CXX_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.cpp'))
 KERNEL_ASM_SRCS := $(sort $(shell find $(KERNEL_DIRS) -name '*.S'))
 # Assembly objects keep their suffix (x.S.o) so x.S and x.cpp may sit side by side.
@@ -79,7 +79,9 @@ SELFTEST_OBJS := $(SELFTEST_CXX_SRCS:%.cpp=$(BUILD)/kernel/%.o)
 SELFTEST_KERNEL_OBJS := $(filter-out $(KERNEL_NO_SELF_TESTS_OBJ),$(KERNEL_OBJS)) $(SELFTEST_OBJS)
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
-INCLUDES := -Imach -Imach/include -Ilib
+# The kernel sees itself, its ABI and the freestanding code it shares with
+# user space; never the user-space libraries (lib/).
+INCLUDES := -Imach -Imach/include -Ifreestanding/include
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
@@ -202,8 +204,9 @@ UNIT_EXTRA_OBJS :=
 include $(wildcard test/unit/*.mk)
 UNIT_TEST_SRCS := $(sort $(wildcard test/unit/*.cpp))
 UNIT_OBJS := $(UNIT_TEST_SRCS:%.cpp=$(BUILD)/host/%.o) $(sort $(UNIT_SRCS:%.cpp=$(BUILD)/host/%.o))
+# Host tests see both sides of the boundary: the kernel and the user libraries.
 UNIT_CXXFLAGS := -std=c++20 -DPORTICO_HOST -g -O1 -fno-omit-frame-pointer \
-	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all $(WARNINGS) $(INCLUDES) -Ilib \
 	-Itest/unit -isystem $(CATCH2_INCLUDE) -MMD -MP
 
 $(BUILD)/host/%.o: %.cpp config.mk

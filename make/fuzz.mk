@@ -5,9 +5,10 @@
 FUZZ_CXX ?= clang++
 FUZZ_SECONDS ?= 60
 FUZZ_CXXFLAGS := -std=c++20 -DPORTICO_HOST -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Imach -Imach/include -Ilib -Itest/unit
+	-fno-sanitize-recover=all -Imach -Imach/include -Ifreestanding/include -Ilib -Itest/unit
 
-IPC_FUZZ_SRCS = test/fuzz/ipc_fuzz.cpp test/unit/support/ipc_message.cpp $(sort $(wildcard mach/ipc/*.cpp)) mach/kern/slab.cpp
+IPC_FUZZ_SRCS = test/fuzz/ipc_fuzz.cpp test/unit/support/ipc_message.cpp $(sort $(wildcard mach/ipc/*.cpp)) \
+	freestanding/slab.cpp test/unit/support/freestanding_hooks.cpp
 
 $(BUILD)/fuzz/ipc_fuzz: $(IPC_FUZZ_SRCS) $(wildcard mach/ipc/*.h) test/unit/support/ipc_world.h
 	@mkdir -p $(@D) $(BUILD)/fuzz/ipc_corpus

@@ -6,7 +6,8 @@
 #
 # Every glibc-shim/<dir>/*.cpp and *.S goes into libc.a. The pure folders
 # reach the OS only through POSIX calls; posix/ is the OS layer and
-# also sees the project's RPC libraries (lib/, mach/).
+# also sees the project's RPC libraries (lib/), the freestanding code
+# (freestanding/include) and the kernel's ABI (mach/include).
 
 LIBC_BUILD := $(BUILD)/glibc-shim
 LIBC_GCC_INCLUDE := $(shell $(CXX) -print-file-name=include)
@@ -18,10 +19,10 @@ LIBC_CODE_FLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-buil
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-threadsafe-statics \
 	-fno-asynchronous-unwind-tables
 LIBC_CXXFLAGS := $(LIBC_CODE_FLAGS) -fno-pie -fno-pic $(LIBC_INCLUDE_FLAGS) -O2 -g $(WARNINGS) -MMD -MP
-# posix/ uses lib/ and mach/ headers, which use the freestanding part of
+# posix/ uses lib/ and freestanding/ headers, which use the freestanding part of
 # libstdc++ (<new>, <utility>, <type_traits>): its include folders, from g++.
 LIBC_CXX_INCLUDES := $(shell echo | $(CXX) -xc++ -E -v - 2>&1 | sed -n 's,^ \(/[^ ]*/c++/[^ ]*\)$$,-isystem \1,p')
-LIBC_POSIX_FLAGS := -Ilib -Imach/include -Imach -DPORTICO_USER $(LIBC_CXX_INCLUDES)
+LIBC_POSIX_FLAGS := -Ilib -Imach/include -Ifreestanding/include $(LIBC_CXX_INCLUDES)
 
 LIBC_PURE_SRCS := $(sort $(foreach dir,$(LIBC_PURE_DIRS),$(wildcard glibc-shim/$(dir)/*.cpp glibc-shim/$(dir)/*.S)))
 LIBC_POSIX_SRCS := $(sort $(filter-out glibc-shim/posix/crt1.S,$(wildcard glibc-shim/posix/*.cpp glibc-shim/posix/*.S)))

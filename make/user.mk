@@ -1,23 +1,23 @@
 # User programs: lib/runtime (system call stubs, crt0) and the test programs in
 # test/programs/, built with the host g++ as static freestanding x86-64 ELF
 # executables linked at 0x400000, and shipped as boot modules of the test image
-# (TEST_ISO_MODULES; the servers and translators go on both images). They share the
-# kernel's memory and string functions (mach/kern/string.cpp: freestanding,
-# nothing kernel-only in it).
+# (TEST_ISO_MODULES; the servers and translators go on both images). They share
+# the freestanding code of freestanding/ (memory and string functions, slab
+# caches, the ELF reader, the initial stack) with the kernel.
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench \
 	proctest fifotest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
-	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -DPORTICO_USER -Imach/include -Ilib -Imach -MMD -MP
+	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ifreestanding/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtime/start.o \
-	$(BUILD)/user/mach/kern/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
+	$(BUILD)/user/freestanding/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp lib/exec/*.cpp)) \
-	lib/runtime/kernel_call.cpp lib/runtime/print.cpp \
-	mach/kern/slab.cpp mach/kern/elf_image.cpp mach/kern/initial_stack.cpp
+	lib/runtime/kernel_call.cpp lib/runtime/print.cpp lib/runtime/freestanding_hooks.cpp \
+	$(filter-out freestanding/string.cpp,$(wildcard freestanding/*.cpp))
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk

@@ -2,7 +2,7 @@
 // way a POSIX call fails: errno set, -1 returned.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 
 namespace posix {
 

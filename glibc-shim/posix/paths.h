@@ -3,7 +3,7 @@
 // directory-plus-last-name split that unlink, mkdir, rename and friends need.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <interfaces/fs.h>
 #include <mach/port.h>
 

@@ -3,7 +3,7 @@
 // and the C library's reboot use it).
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <interfaces/auth.h>
 #include <runtime/mach.h>
 #include <rpc/client.h>

@@ -1,4 +1,4 @@
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <exec/arguments.h>
 
 namespace exec {
@@ -7,7 +7,7 @@ namespace {
 // Appends `text` and its NUL at `used`; false if it does not fit.
 bool append(const char* text, char* out, uint32_t capacity, uint32_t& used)
 {
-    size_t length = base::text_length(text) + 1;
+    size_t length = freestanding::text_length(text) + 1;
     if (length > capacity - used)
         return false;
     __builtin_memcpy(out + used, text, length);

@@ -2,7 +2,7 @@
 // after another (how exec requests carry them), and taken apart again.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -4,7 +4,7 @@
 // there is a file system, and how tmpfs finds its archive.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

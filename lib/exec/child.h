@@ -4,7 +4,7 @@
 // What startup, and later the shell and the C library, build on.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <exec/execute.h>
 #include <exec/init_ports.h>
 

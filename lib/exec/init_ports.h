@@ -10,7 +10,7 @@
 // rights: all null.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 #include <rpc/wire.h>
 

@@ -1,6 +1,6 @@
 #include <exec/spawn.h>
-#include <kern/elf_image.h>
-#include <kern/initial_stack.h>
+#include <freestanding/elf_image.h>
+#include <freestanding/initial_stack.h>
 #include <runtime/kernel_call.h>
 #include <runtime/mach.h>
 #include <mach/user_layout.h>
@@ -13,7 +13,7 @@ constexpr uint64_t kPageSize = 4096;
 uint64_t align_down(uint64_t value) { return value & ~(kPageSize - 1); }
 uint64_t align_up(uint64_t value) { return (value + kPageSize - 1) & ~(kPageSize - 1); }
 
-uint32_t protection_of(const kern::ElfSegment& segment)
+uint32_t protection_of(const freestanding::ElfSegment& segment)
 {
     uint32_t protection = 0;
     if (segment.readable)
@@ -45,7 +45,7 @@ Error give_memory(mach::PortName self, mach::PortName task, uint64_t there, uint
     return status;
 }
 
-Error load_segment(mach::PortName self, mach::PortName task, const Program& program, const kern::ElfSegment& segment)
+Error load_segment(mach::PortName self, mach::PortName task, const Program& program, const freestanding::ElfSegment& segment)
 {
     uint64_t start = align_down(segment.address);
     uint64_t size = align_up(segment.address + segment.memory_size) - start;
@@ -57,9 +57,9 @@ Error load_segment(mach::PortName self, mach::PortName task, const Program& prog
 }
 
 Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Program& program,
-    const kern::ElfImage& image)
+    const freestanding::ElfImage& image)
 {
-    kern::InitialStackInput input { program.argv, program.argc, program.envp, program.envc, &image, {} };
+    freestanding::InitialStackInput input { program.argv, program.argc, program.envp, program.envc, &image, {} };
     uint64_t seed = 0;
     (void)mach::clock_monotonic(&seed); // FIXME(entropy): not secret
     for (int i = 0; i < 16; i++)
@@ -67,8 +67,8 @@ Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Pro
     uint64_t rsp = 0;
     TRY_STATUS(give_memory(self, task, mach::kUserStackTop - mach::kUserStackSize, mach::kUserStackSize,
         mach::kVmRead | mach::kVmWrite, [&](uint8_t* bytes) {
-            Result<kern::InitialStack> stack
-                = kern::build_initial_stack(input, bytes, mach::kUserStackSize, mach::kUserStackTop);
+            Result<freestanding::InitialStack> stack
+                = freestanding::build_initial_stack(input, bytes, mach::kUserStackSize, mach::kUserStackTop);
             if (!stack.ok())
                 return stack.error();
             rsp = stack.value().rsp;
@@ -80,7 +80,7 @@ Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Pro
 Error fill_task(mach::PortName self, mach::PortName task, const Program& program, mach::PortName bootstrap,
     mach::Disposition disposition)
 {
-    kern::ElfImage image = TRY(kern::parse_elf(program.image, program.size, mach::kUserBottom,
+    freestanding::ElfImage image = TRY(freestanding::parse_elf(program.image, program.size, mach::kUserBottom,
         mach::kUserStackTop - mach::kUserStackSize));
     for (size_t i = 0; i < image.segment_count; i++)
         TRY_STATUS(load_segment(self, task, program, image.segments[i]));

@@ -4,7 +4,7 @@
 // System V initial stack (argv, envp, auxv) and a bootstrap port.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/message.h>
 #include <mach/port.h>
 #include <stddef.h>

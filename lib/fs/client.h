@@ -4,7 +4,7 @@
 // What the C library and the utilities build on.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <interfaces/fs.h>
 #include <interfaces/io.h>
 #include <mach/port.h>

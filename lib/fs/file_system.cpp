@@ -1,10 +1,10 @@
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <fs/file_system.h>
 #include <fs/path.h>
 #include <exec/child.h>
 #include <fs/translator_start.h>
 #include <interfaces/fsys.h>
-#include <kern/initial_stack.h>
+#include <freestanding/initial_stack.h>
 #include <runtime/mach.h>
 #include <rpc/client.h>
 
@@ -25,13 +25,13 @@ uint64_t now_ns()
 // A name a directory may hold: not empty, no slash, not "." or "..".
 Error check_name(const char* name)
 {
-    if (!name[0] || base::same_text(name, ".") || base::same_text(name, ".."))
+    if (!name[0] || freestanding::same_text(name, ".") || freestanding::same_text(name, ".."))
         return Error::invalid_argument;
     for (const char* c = name; *c; c++) {
         if (*c == '/')
             return Error::invalid_argument;
     }
-    return base::text_length(name) > kMaxName ? Error::name_too_long : Error::none;
+    return freestanding::text_length(name) > kMaxName ? Error::name_too_long : Error::none;
 }
 
 } // namespace
@@ -373,7 +373,7 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
     const Credentials& who = credentials_of(start);
     walk.node = start.node();
     walk.node->reference();
-    size_t length = base::text_length(request.path.c_str());
+    size_t length = freestanding::text_length(request.path.c_str());
     if (length >= kMaxPath)
         return Error::name_too_long;
     for (size_t i = 0; i <= length; i++)
@@ -384,14 +384,14 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
         Node& directory = *walk.node;
         if (!is_directory(directory.stat.mode))
             return Error::not_directory;
-        if (base::text_length(name) > kMaxName)
+        if (freestanding::text_length(name) > kMaxName)
             return Error::name_too_long;
         if (!allowed(directory.stat, who, kExecute))
             return Error::permission_denied;
-        if (base::same_text(name, "."))
+        if (freestanding::same_text(name, "."))
             continue;
         Node* next = nullptr;
-        if (base::same_text(name, "..")) {
+        if (freestanding::same_text(name, "..")) {
             // FIXME(translators): above a translator's root this should go back to the node it sits on.
             next = &directory.parent();
             next->reference();
@@ -833,8 +833,8 @@ Result<uint8_t*> read_program(Node& node)
 Error FileSystem::start_passive(Node& node)
 {
     char storage[kMaxPath];
-    const char* argv[kern::kMaxInitialArgs];
-    size_t argc = TRY(kern::split_arguments(node.passive_translator, storage, sizeof(storage), argv));
+    const char* argv[freestanding::kMaxInitialArgs];
+    size_t argc = TRY(freestanding::split_arguments(node.passive_translator, storage, sizeof(storage), argv));
     if (argc == 0)
         return Error::invalid_argument;
     Node* program_node = TRY(find_program(argv[0]));

@@ -4,7 +4,7 @@
 // file systems for passive translators and by settrans -a.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <exec/init_ports.h>
 #include <exec/spawn.h>
 

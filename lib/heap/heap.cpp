@@ -1,4 +1,4 @@
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
 
@@ -11,7 +11,7 @@ namespace {
 
 constexpr size_t kPageSize = 4096;
 constexpr size_t kSmallestClass = 16;
-constexpr size_t kLargestSmall = kern::SlabCache::kMaxObjectSize;
+constexpr size_t kLargestSmall = freestanding::SlabCache::kMaxObjectSize;
 constexpr size_t kClasses = 8; // 16, 32, ... 2048
 
 #ifdef PORTICO_HOST
@@ -48,7 +48,7 @@ void free_pages(void* start, size_t bytes)
 }
 #endif
 
-class TaskPages final : public kern::PageProvider {
+class TaskPages final : public freestanding::PageProvider {
 public:
     Result<void*> allocate_page() override { return allocate_pages(kPageSize); }
     void free_page(void* page) override { free_pages(page, kPageSize); }
@@ -60,17 +60,17 @@ const char* const kClassNames[kClasses] = { "heap.16", "heap.32", "heap.64", "he
     "heap.1024", "heap.2048" };
 
 // The caches of the small size classes, made on first use.
-kern::SlabCache& class_cache(size_t index)
+freestanding::SlabCache& class_cache(size_t index)
 {
-    alignas(kern::SlabCache) static unsigned char storage[kClasses][sizeof(kern::SlabCache)];
+    alignas(freestanding::SlabCache) static unsigned char storage[kClasses][sizeof(freestanding::SlabCache)];
     static bool made[kClasses] = {};
-    static kern::Spinlock lock;
-    kern::SpinlockGuard guard(lock);
+    static freestanding::Spinlock lock;
+    freestanding::SpinlockGuard guard(lock);
     if (!made[index]) {
-        new (storage[index]) kern::SlabCache(kClassNames[index], kSmallestClass << index, 16, g_pages);
+        new (storage[index]) freestanding::SlabCache(kClassNames[index], kSmallestClass << index, 16, g_pages);
         made[index] = true;
     }
-    return *reinterpret_cast<kern::SlabCache*>(storage[index]);
+    return *reinterpret_cast<freestanding::SlabCache*>(storage[index]);
 }
 
 size_t class_of(size_t size)
@@ -89,7 +89,7 @@ struct LargeHeader {
 
 } // namespace
 
-kern::PageProvider& pages() { return g_pages; }
+freestanding::PageProvider& pages() { return g_pages; }
 
 Result<void*> allocate(size_t size)
 {
@@ -107,7 +107,7 @@ Result<void*> allocate(size_t size)
 
 Result<char*> copy_text(const char* text)
 {
-    size_t length = base::text_length(text);
+    size_t length = freestanding::text_length(text);
     char* copy = static_cast<char*>(TRY(allocate(length + 1)));
     __builtin_memcpy(copy, text, length + 1);
     return copy;
@@ -118,7 +118,7 @@ void free(void* block)
     if (!block)
         return;
     if (reinterpret_cast<uintptr_t>(block) % kPageSize != 0) {
-        kern::SlabCache::cache_of(block).free(block);
+        freestanding::SlabCache::cache_of(block).free(block);
         return;
     }
     void* start = static_cast<char*>(block) - kPageSize;

@@ -1,5 +1,5 @@
 // Memory for user-space servers, translators and libraries. Blocks up to
-// 2048 bytes come from slab caches of power-of-two sizes (kern/slab.h,
+// 2048 bytes come from slab caches of power-of-two sizes (freestanding/slab.h,
 // shared with the kernel); larger ones are runs of pages of their own,
 // after a page that records their size. Objects of one type that are made
 // by the thousand (open files, nodes) get a Cache<T> of their own: exact
@@ -8,14 +8,14 @@
 // Pages come from vm_allocate of the task itself. Concurrency: any thread.
 #pragma once
 
-#include <base/result.h>
-#include <kern/slab.h>
+#include <freestanding/result.h>
+#include <freestanding/slab.h>
 #include <stddef.h>
 
 namespace heap {
 
 // Where the slab caches get their pages (vm_allocate, one page at a time).
-kern::PageProvider& pages();
+freestanding::PageProvider& pages();
 
 // At least `size` bytes, 16-byte aligned; no_memory when out of memory.
 Result<void*> allocate(size_t size);
@@ -48,10 +48,10 @@ public:
         return m_cache.create(static_cast<Args&&>(args)...);
     }
     void destroy(T* object) { m_cache.destroy(object); }
-    kern::SlabStats stats() const { return m_cache.stats(); }
+    freestanding::SlabStats stats() const { return m_cache.stats(); }
 
 private:
-    kern::ObjectCache<T> m_cache;
+    freestanding::ObjectCache<T> m_cache;
 };
 
 } // namespace heap

@@ -23,7 +23,7 @@
 // Bounded: at most kMaxPorts ports.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 #include <ports/receiver.h>
 #include <rpc/server.h>

@@ -1,7 +1,7 @@
 // Typed RPC, the caller's side: rpc::call<Op>(server, request, reply).
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <runtime/mach.h>
 #include <rpc/reply_port.h>
 #include <rpc/rights.h>

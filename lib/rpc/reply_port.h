@@ -2,7 +2,7 @@
 // kept, so that a call costs no port allocation.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 
 namespace rpc {

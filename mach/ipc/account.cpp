@@ -1,6 +1,6 @@
 #include <ipc/account.h>
 #include <ipc/memory.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -22,14 +22,14 @@ Result<void> Account::charge(uint64_t bytes)
 
 void Account::uncharge(uint64_t bytes)
 {
-    KASSERT(bytes <= m_bytes);
+    ASSERT(bytes <= m_bytes);
     m_bytes -= bytes;
     release();
 }
 
 void Account::release()
 {
-    KASSERT(m_references > 0);
+    ASSERT(m_references > 0);
     if (--m_references != 0)
         return;
     memory::cache<Account>().destroy(this);

@@ -10,7 +10,7 @@
 // whose messages are still queued somewhere.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,16 +1,16 @@
 #include <ipc/memory.h>
 #include <ipc/payload_record.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 namespace {
 
-kern::PageProvider* g_pages = nullptr;
+freestanding::PageProvider* g_pages = nullptr;
 BlockAllocator* g_blocks = nullptr;
 
 } // namespace
 
-void init(kern::PageProvider& pages, BlockAllocator& blocks)
+void init(freestanding::PageProvider& pages, BlockAllocator& blocks)
 {
     g_pages = &pages;
     g_blocks = &blocks;
@@ -28,7 +28,7 @@ namespace memory {
 Statistics g_counters {};
 
 BlockAllocator& blocks() { return *g_blocks; }
-kern::PageProvider& pages() { return *g_pages; }
+freestanding::PageProvider& pages() { return *g_pages; }
 
 } // namespace memory
 } // namespace ipc

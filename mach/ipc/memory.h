@@ -6,9 +6,9 @@
 // its slab page provider and heap; host tests and the fuzzer pass malloc.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/never_destroyed.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,7 +28,7 @@ protected:
 };
 
 // Sets up the caches. Called once (the kernel at boot; host tests once per process).
-void init(kern::PageProvider& pages, BlockAllocator& blocks);
+void init(freestanding::PageProvider& pages, BlockAllocator& blocks);
 
 // Live IPC objects, for leak checks ("object counts return to the baseline").
 struct Statistics {
@@ -52,14 +52,14 @@ Statistics statistics();
 namespace memory {
 
 BlockAllocator& blocks();
-kern::PageProvider& pages();
+freestanding::PageProvider& pages();
 extern Statistics g_counters;
 inline Statistics& counters() { return g_counters; }
 
 // The slab cache of one kind of IPC object, named by T::kCacheName; made on first use (after init).
-template <typename T> kern::ObjectCache<T>& cache()
+template <typename T> freestanding::ObjectCache<T>& cache()
 {
-    static kern::NeverDestroyed<kern::ObjectCache<T>> instance(T::kCacheName, pages());
+    static kern::NeverDestroyed<freestanding::ObjectCache<T>> instance(T::kCacheName, pages());
     return instance.get();
 }
 

@@ -3,7 +3,7 @@
 #include <ipc/message.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 namespace {
@@ -123,7 +123,7 @@ void Message::destroy(Message* message)
 
 Result<void> Message::charge_to(Account& account)
 {
-    KASSERT(!m_account);
+    ASSERT(!m_account);
     TRY(account.charge(sizeof(Message) + m_size));
     m_account = &account;
     return {};
@@ -176,7 +176,7 @@ void Message::release_descriptors()
         if (descriptor.type == mach::DescriptorType::port) {
             take_port_right(i).release();
         } else if (descriptor.type == mach::DescriptorType::out_of_line && descriptor.out_of_line.size) {
-            KASSERT(g_out_of_line);
+            ASSERT(g_out_of_line);
             g_out_of_line->discard(descriptor.out_of_line.address, descriptor.out_of_line.size);
             descriptor.out_of_line.size = 0;
         }
@@ -185,7 +185,7 @@ void Message::release_descriptors()
 
 Result<void> send(Message* message)
 {
-    KASSERT(message->destination().kind == CarriedRight::Kind::send
+    ASSERT(message->destination().kind == CarriedRight::Kind::send
         || message->destination().kind == CarriedRight::Kind::send_once);
     if (message->destination().kind == CarriedRight::Kind::send_once)
         message->set_always_accepted();

@@ -13,7 +13,7 @@
 // frees it and what it carries.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/right.h>
 #include <mach/message.h>
 #include <stddef.h>

@@ -8,7 +8,7 @@
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -46,7 +46,7 @@ void NameSpace::destroy(NameSpace* space)
         if (space->m_entries[index].bits & (kTypeBits))
             space->release_entry_rights(index);
     }
-    KASSERT(space->m_live == 0);
+    ASSERT(space->m_live == 0);
     memory::counters().name_table_bytes -= space->table_footprint();
     memory::blocks().free(space->m_entries);
     memory::blocks().free(space->m_buckets);
@@ -188,7 +188,7 @@ void NameSpace::hash_remove(uint32_t index)
 {
     uint32_t* link = &m_buckets[bucket_of(m_entries[index].object)];
     while (*link != index) {
-        KASSERT(*link != 0);
+        ASSERT(*link != 0);
         link = &m_entries[*link].link;
     }
     *link = m_entries[index].link;
@@ -204,7 +204,7 @@ void NameSpace::drop_registered_request(uint32_t index, bool deleted)
     Port& port = (e.bits & kPayload) ? static_cast<PayloadRecord*>(e.object)->port() : *static_cast<Port*>(e.object);
     PortName name = name_at(index, e.generation);
     DeadNameRequest* request = port.take_dead_name_request(*this, name);
-    KASSERT(request);
+    ASSERT(request);
     if (deleted)
         send_notification(request->notify, mach::NotificationKind::port_deleted, name, 0);
     else
@@ -216,7 +216,7 @@ void NameSpace::drop_registered_request(uint32_t index, bool deleted)
 void NameSpace::forget_request(PortName name)
 {
     uint32_t index = name >> 8;
-    KASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
+    ASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
     m_entries[index].bits &= ~kRequest;
 }
 
@@ -302,7 +302,7 @@ CarriedRight NameSpace::peek_right(PortName name, Disposition disposition) const
 {
     // check_right validated the name (and turned a dead port's right into a dead name).
     uint32_t index = name >> 8;
-    KASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
+    ASSERT(index < m_used && m_entries[index].generation == uint8_t(name));
     return preview(m_entries[index], disposition);
 }
 
@@ -350,7 +350,7 @@ CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
     case Disposition::none:
         break;
     }
-    KASSERT(false);
+    ASSERT(false);
     return {};
 }
 
@@ -424,7 +424,7 @@ void NameSpace::install(uint32_t index, CarriedRight right)
         e.bits = kDeadName;
         break;
     case CarriedRight::Kind::none:
-        KASSERT(false);
+        ASSERT(false);
     }
 }
 
@@ -432,7 +432,7 @@ void NameSpace::use_send_once(PortName name)
 {
     uint32_t index = name >> 8;
     Entry& e = m_entries[index];
-    KASSERT(index < m_used && e.generation == uint8_t(name) && (e.bits & kSendOnce));
+    ASSERT(index < m_used && e.generation == uint8_t(name) && (e.bits & kSendOnce));
     Port* port = static_cast<Port*>(e.object);
     drop_request(index, true);
     free_entry(index);
@@ -442,7 +442,7 @@ void NameSpace::use_send_once(PortName name)
 PortName NameSpace::put_send_once(Port& port)
 {
     Result<uint32_t> index = new_entry();
-    KASSERT(index.ok()); // reserve(1) made room
+    ASSERT(index.ok()); // reserve(1) made room
     Entry& e = m_entries[index.value()];
     e.object = &port;
     e.user_references = 1;

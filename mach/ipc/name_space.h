@@ -17,7 +17,7 @@
 // right in it. Concurrency: FIXME(SMP): single CPU, interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/memory.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
@@ -331,7 +331,7 @@ inline Result<uint32_t> NameSpace::new_entry()
 inline void NameSpace::free_entry(uint32_t index)
 {
     Entry& e = m_entries[index];
-    KASSERT(!(e.bits & kRequest));
+    ASSERT(!(e.bits & kRequest));
     e.object = nullptr;
     e.bits = 0;
     e.user_references = 0;

@@ -7,7 +7,7 @@
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -173,7 +173,7 @@ void NameSpace::claim_index(uint32_t index, uint8_t generation)
     } else {
         uint32_t* link = &m_free;
         while (*link != index) {
-            KASSERT(*link != 0);
+            ASSERT(*link != 0);
             link = &m_entries[*link].link;
         }
         *link = m_entries[index].link;
@@ -202,7 +202,7 @@ Result<void> NameSpace::insert_right(PortName name, NameSpace& source, PortName 
             return {};
         }
         Result<PortName> placed = put_right(right);
-        KASSERT(placed.ok() && placed.value() == name);
+        ASSERT(placed.ok() && placed.value() == name);
         return {};
     }
     claim_index(index, uint8_t(name));
@@ -303,7 +303,7 @@ Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller,
     CarriedRight previous;
     if (e.bits & kRequest) {
         DeadNameRequest* old = port.take_dead_name_request(*this, name);
-        KASSERT(old);
+        ASSERT(old);
         previous = old->notify;
         memory::cache<DeadNameRequest>().destroy(old);
         memory::counters().dead_name_requests--;

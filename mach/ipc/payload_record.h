@@ -15,8 +15,8 @@
 // send-right count split over the upper 16 bits of both words.
 #pragma once
 
-#include <base/result.h>
-#include <kern/assert.h>
+#include <freestanding/result.h>
+#include <freestanding/assert.h>
 #include <stdint.h>
 
 namespace ipc {
@@ -46,7 +46,7 @@ public:
     // One more send right sharing this record.
     void copy_send_right()
     {
-        KASSERT(send_rights() != UINT32_MAX); // names and messages run out long before
+        ASSERT(send_rights() != UINT32_MAX); // names and messages run out long before
         set_send_rights(send_rights() + 1);
     }
     // Drops one send right; the last frees the record (and notifies).

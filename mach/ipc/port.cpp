@@ -5,7 +5,7 @@
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 namespace {
@@ -77,7 +77,7 @@ Message* Port::dequeue()
 
 void Port::release_send_right()
 {
-    KASSERT(m_send_rights > 0);
+    ASSERT(m_send_rights > 0);
     m_send_rights--;
     check_no_senders();
     release();
@@ -92,7 +92,7 @@ void Port::payload_record_created()
 
 void Port::payload_record_destroyed(uint64_t payload)
 {
-    KASSERT(m_payload_records > 0);
+    ASSERT(m_payload_records > 0);
     m_payload_records--;
     if (!m_dead && m_payload_notify && !m_payload_notify->dead()) {
         m_payload_notify->make_send_once_right();
@@ -105,7 +105,7 @@ void Port::payload_record_destroyed(uint64_t payload)
 
 void Port::free()
 {
-    KASSERT(m_dead && !m_head && !m_set);
+    ASSERT(m_dead && !m_head && !m_set);
     memory::cache<Port>().destroy(this);
     memory::counters().ports--;
 }
@@ -135,7 +135,7 @@ bool Port::would_contain_itself(const Port& carried) const
 
 void Port::destroy_receive_right()
 {
-    KASSERT(!m_dead && !m_doomed);
+    ASSERT(!m_dead && !m_doomed);
     m_doomed = true;
     m_next_doomed = g_doomed;
     g_doomed = this;

@@ -11,10 +11,10 @@
 // last. Concurrency: FIXME(SMP): single CPU; callers run with interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/right.h>
 #include <ipc/wait_slot.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -93,7 +93,7 @@ public:
     }
     void release_send_once_right()
     {
-        KASSERT(m_send_once_rights > 0);
+        ASSERT(m_send_once_rights > 0);
         m_send_once_rights--;
         release();
     }
@@ -106,7 +106,7 @@ public:
     void reference() { m_references++; }
     void release()
     {
-        KASSERT(m_references > 0);
+        ASSERT(m_references > 0);
         if (--m_references == 0)
             free();
     }
@@ -116,7 +116,6 @@ public:
     // The receive right went into a message queued (or about to be) on
     // `destination`; used to refuse messages that would make a cycle.
     void set_in_transit(Port* destination);
-    Port* in_transit_to() const { return m_in_transit_to; }
     // Whether sending the receive right `carried` in a message to this port
     // would make the message unreachable (the port would hold its own receive right).
     bool would_contain_itself(const Port& carried) const;

@@ -5,7 +5,7 @@
 // memory, where results are written.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/syscall.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -35,7 +35,6 @@ void PortSet::add(Port& port)
     else
         m_first = &port;
     m_last = &port;
-    m_member_count++;
     // Messages already queued become receivable through the set.
     if (port.has_messages() && observer())
         observer()->message_queued(port);
@@ -43,7 +42,7 @@ void PortSet::add(Port& port)
 
 void PortSet::remove(Port& port)
 {
-    KASSERT(port.set() == this);
+    ASSERT(port.set() == this);
     Port* previous = port.previous_member();
     Port* next = port.next_member();
     if (previous)
@@ -55,7 +54,6 @@ void PortSet::remove(Port& port)
     else
         m_last = previous;
     port.set_member_links(nullptr, nullptr, nullptr);
-    m_member_count--;
 }
 
 Port* PortSet::next_ready() const
@@ -75,7 +73,6 @@ void PortSet::rotate_past(Port& port)
     port.set_member_links(this, m_last, nullptr);
     m_last->set_member_links(this, m_last->previous_member(), &port);
     m_last = &port;
-    m_member_count++;
 }
 
 } // namespace ipc

@@ -7,7 +7,7 @@
 // the set and leaves its members alone.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/wait_slot.h>
 #include <stddef.h>
 
@@ -32,7 +32,6 @@ public:
     PortSet& operator=(const PortSet&) = delete;
 
     NameSpace& owner() const { return *m_owner; }
-    size_t member_count() const { return m_member_count; }
 
     // Adds `port` (leaving any previous set).
     void add(Port& port);
@@ -49,7 +48,6 @@ private:
     NameSpace* m_owner;
     Port* m_first = nullptr;
     Port* m_last = nullptr;
-    size_t m_member_count = 0;
     WaitSlot m_wait;
 };
 

@@ -4,7 +4,7 @@
 #include <ipc/port.h>
 #include <ipc/port_set.h>
 #include <ipc/transfer.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 namespace ipc {
 

@@ -8,7 +8,7 @@
 // space exactly as it was.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <ipc/name_space.h>
 #include <mach/message.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 // What compiled C++ expects from its runtime, in a kernel without one.
 #include <kern/cxx_runtime.h>
-#include <kern/panic.h>
+#include <debug/panic.h>
 
 #include <stddef.h>
 

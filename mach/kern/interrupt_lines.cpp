@@ -4,9 +4,9 @@
 #include <arch/x86_64/interrupt_frame.h>
 #include <arch/x86_64/ioapic.h>
 #include <arch/x86_64/lapic.h>
-#include <kern/firmware_memory.h>
+#include <boot/firmware_memory.h>
 #include <kern/interrupt_lines.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <vm/address_space.h>
 #include <vm/kernel_space.h>
 

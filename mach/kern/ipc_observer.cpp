@@ -1,7 +1,7 @@
 #include <ipc/port.h>
 #include <ipc/port_set.h>
 #include <kern/ipc_observer.h>
-#include <kern/kernel_object_server.h>
+#include <kobject/kernel_object_server.h>
 #include <kern/scheduler.h>
 
 namespace kern {

@@ -1,11 +1,11 @@
 #include <ipc/memory.h>
 #include <ipc/observer.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/ipc_observer.h>
 #include <kern/ipc_setup.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <kern/out_of_line.h>
-#include <kern/panic.h>
+#include <debug/panic.h>
 
 namespace kern {
 namespace {

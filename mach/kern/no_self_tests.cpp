@@ -2,7 +2,7 @@
 // the self-test kernel (build/mach-selftest.elf, on build/portico-test.iso).
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/qemu.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <kern/self_tests.h>
 
 namespace kern {

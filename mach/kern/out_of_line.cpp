@@ -1,4 +1,4 @@
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/out_of_line.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>

@@ -3,8 +3,8 @@
 #include <arch/x86_64/acpi_tables.h>
 #include <arch/x86_64/cpu.h>
 #include <kern/clock.h>
-#include <kern/firmware_memory.h>
-#include <kern/log.h>
+#include <boot/firmware_memory.h>
+#include <debug/log.h>
 
 namespace kern {
 namespace {

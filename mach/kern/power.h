@@ -1,7 +1,7 @@
 // Powering the machine off and restarting it (the device port's device_power).
 #pragma once
 
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 
 namespace kern {
 

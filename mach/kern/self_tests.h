@@ -5,7 +5,7 @@
 // links mach/kern/no_self_tests.cpp instead, which has none to run.
 #pragma once
 
-#include <kern/cmdline.h>
+#include <boot/cmdline.h>
 
 namespace kern {
 

@@ -2,12 +2,12 @@
 #include <arch/x86_64/io_permission.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kern/heap.h>
-#include <kern/kernel_ports.h>
-#include <kern/log.h>
+#include <vm/heap.h>
+#include <kobject/kernel_ports.h>
+#include <debug/log.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 #include <vm/address_space.h>
@@ -17,9 +17,9 @@
 namespace kern {
 namespace {
 
-ObjectCache<Task>& task_cache()
+freestanding::ObjectCache<Task>& task_cache()
 {
-    static NeverDestroyed<ObjectCache<Task>> cache("task", kernel_page_provider());
+    static NeverDestroyed<freestanding::ObjectCache<Task>> cache("task", kernel_page_provider());
     return cache.get();
 }
 

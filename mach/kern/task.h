@@ -7,7 +7,7 @@
 // one is. Concurrency: FIXME(SMP): single CPU, changed with interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,10 +1,10 @@
 #include <kern/ipc_observer.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <kern/task.h>
 #include <kern/thread.h>
 
@@ -14,9 +14,9 @@ namespace {
 // 16 KiB: page-aligned heap blocks. FIXME: no guard page below the stack yet.
 constexpr size_t kKernelStackSize = 16 * 1024;
 
-ObjectCache<Thread>& thread_cache()
+freestanding::ObjectCache<Thread>& thread_cache()
 {
-    static NeverDestroyed<ObjectCache<Thread>> cache("thread", kernel_page_provider());
+    static NeverDestroyed<freestanding::ObjectCache<Thread>> cache("thread", kernel_page_provider());
     return cache.get();
 }
 

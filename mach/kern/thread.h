@@ -9,7 +9,7 @@
 #pragma once
 
 #include <arch/x86_64/fpu.h>
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/error.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 #include <arch/x86_64/exceptions.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <kern/user_fault.h>

@@ -1,5 +1,5 @@
 // User threads: created in a task, they enter user mode from their kernel stack.
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
 #include <arch/x86_64/user_entry.h>
 #include <kern/scheduler.h>

@@ -1,5 +1,5 @@
 #include <arch/x86_64/cpu.h>
-#include <kern/panic.h>
+#include <debug/panic.h>
 #include <kern/scheduler.h>
 #include <kern/wait_queue.h>
 

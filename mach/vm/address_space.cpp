@@ -1,9 +1,9 @@
 #include <vm/address_space.h>
 
 #include <arch/x86_64/cpu.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 #include <vm/frame_allocator.h>
 #include <vm/kernel_space.h>
 #include <vm/memory_object.h>
@@ -16,9 +16,9 @@ namespace {
 // FIXME(SMP): one current space per CPU.
 size_t g_live_spaces = 0;
 
-kern::ObjectCache<AddressSpace>& space_cache()
+freestanding::ObjectCache<AddressSpace>& space_cache()
 {
-    static kern::NeverDestroyed<kern::ObjectCache<AddressSpace>> cache("address-space", kern::kernel_page_provider());
+    static kern::NeverDestroyed<freestanding::ObjectCache<AddressSpace>> cache("address-space", kern::kernel_page_provider());
     return cache.get();
 }
 

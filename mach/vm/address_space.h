@@ -19,10 +19,10 @@
 // interrupts off or in the owning task's context.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <vm/layout.h>
 #include <vm/page_table.h>
 #include <mach/user_layout.h>
@@ -161,7 +161,7 @@ private:
     };
 
     AddressSpace(PageTable&& table, Region* regions);
-    friend class kern::ObjectCache<AddressSpace>;
+    friend class freestanding::ObjectCache<AddressSpace>;
 
     Region* find_region(VirtAddr address);
     bool range_is_free(VirtAddr start, VirtAddr end) const;
@@ -170,7 +170,6 @@ private:
     Result<VirtAddr> place(VirtAddr address, size_t size, bool anywhere) const;
     bool cuts_contiguous(VirtAddr start, VirtAddr end) const;
     void release_region(const Region& region);
-    Result<PhysAddr> frame_for(VirtAddr page, const Region& region);
     Result<PhysAddr> writable_frame(VirtAddr page, const Region& region);
     template <typename Visit> Result<void> walk_pages(VirtAddr address, size_t size, bool for_writing, Visit visit);
     Result<void> break_copy_on_write(VirtAddr page, const Region& region, PhysAddr frame);

@@ -2,11 +2,11 @@
 // address, so a block's buddy is found by flipping one bit of its frame
 // number, and no block ever crosses 4 GiB (a multiple of the largest block):
 // buddies always share a zone.
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 #include <vm/frame_allocator.h>
 
 #ifndef PORTICO_HOST
-#include <kern/string.h>
+#include <freestanding/string.h>
 #else
 #include <string.h>
 #endif
@@ -112,25 +112,25 @@ void for_each_available_span(
 
 uint32_t Frame::ref_count() const
 {
-    KASSERT(state() == FrameState::allocated);
+    ASSERT(state() == FrameState::allocated);
     return static_cast<uint32_t>(m_next_or_refs);
 }
 
 void Frame::set_ref_count(uint32_t count)
 {
-    KASSERT(state() == FrameState::allocated && count < (1u << 29));
+    ASSERT(state() == FrameState::allocated && count < (1u << 29));
     m_next_or_refs = count;
 }
 
 uint32_t Frame::owner_tag() const
 {
-    KASSERT(state() == FrameState::allocated);
+    ASSERT(state() == FrameState::allocated);
     return static_cast<uint32_t>(m_prev_or_owner);
 }
 
 void Frame::set_owner_tag(uint32_t tag)
 {
-    KASSERT(state() == FrameState::allocated && tag < (1u << 29));
+    ASSERT(state() == FrameState::allocated && tag < (1u << 29));
     m_prev_or_owner = tag;
 }
 
@@ -141,7 +141,7 @@ unsigned FrameAllocator::zone_index(uint64_t pfn) { return pfn < kZoneBoundaryPf
 Result<void> FrameAllocator::init(const kern::MemoryRegion* regions, size_t region_count, const PhysRange* reserved,
     size_t reserved_count, PhysWindow window)
 {
-    KASSERT(m_frames == nullptr);
+    ASSERT(m_frames == nullptr);
     // An inverted range would reserve nothing, and hand out what it meant to keep.
     for (size_t i = 0; i < reserved_count; ++i) {
         if (reserved[i].start > reserved[i].end)
@@ -180,7 +180,7 @@ Result<void> FrameAllocator::init(const kern::MemoryRegion* regions, size_t regi
     if (!placed)
         return Error::no_memory;
 
-    kern::SpinlockGuard guard(m_lock);
+    freestanding::SpinlockGuard guard(m_lock);
     m_window = window;
     m_base_pfn = base_pfn;
     m_end_pfn = end_pfn;
@@ -290,7 +290,7 @@ Result<PhysAddr> FrameAllocator::allocate(unsigned order, Zone zone)
 {
     if (order > kMaxOrder)
         return Error::invalid_argument;
-    kern::SpinlockGuard guard(m_lock);
+    freestanding::SpinlockGuard guard(m_lock);
     if (m_frames == nullptr)
         return Error::no_memory;
     if (zone == Zone::low)
@@ -305,14 +305,14 @@ Result<PhysAddr> FrameAllocator::allocate(unsigned order, Zone zone)
 
 void FrameAllocator::free(PhysAddr block, unsigned order)
 {
-    KASSERT(order <= kMaxOrder);
-    KASSERT(block % (kPageSize << order) == 0);
-    kern::SpinlockGuard guard(m_lock);
+    ASSERT(order <= kMaxOrder);
+    ASSERT(block % (kPageSize << order) == 0);
+    freestanding::SpinlockGuard guard(m_lock);
     uint64_t pfn = block >> kPageShift;
-    KASSERT(pfn >= m_base_pfn && pfn < m_end_pfn);
+    ASSERT(pfn >= m_base_pfn && pfn < m_end_pfn);
     Frame& frame = m_frames[index_of(pfn)];
-    KASSERT(frame.state() == FrameState::allocated);
-    KASSERT(frame.order() == order);
+    ASSERT(frame.state() == FrameState::allocated);
+    ASSERT(frame.order() == order);
 
     // Merge with the buddy while it is a whole free block of the same order.
     while (order < kMaxOrder) {
@@ -355,7 +355,7 @@ Result<PhysAddr> FrameAllocator::allocate_run(size_t pages, Zone zone)
         return base;
     {
         // The block becomes allocated pieces: the run's, then the rest's.
-        kern::SpinlockGuard guard(m_lock);
+        freestanding::SpinlockGuard guard(m_lock);
         auto mark = [&](uint64_t offset, unsigned piece) {
             Frame& head = m_frames[index_of((base >> kPageShift) + offset)];
             head.m_state = static_cast<uint64_t>(FrameState::allocated);
@@ -372,20 +372,20 @@ Result<PhysAddr> FrameAllocator::allocate_run(size_t pages, Zone zone)
 
 void FrameAllocator::free_run(PhysAddr run, size_t pages)
 {
-    KASSERT(pages > 0 && pages <= (1ull << kMaxOrder));
+    ASSERT(pages > 0 && pages <= (1ull << kMaxOrder));
     for_each_piece(0, pages, [&](uint64_t offset, unsigned piece) { free(run + (offset << kPageShift), piece); });
 }
 
 Frame& FrameAllocator::frame(PhysAddr address)
 {
     uint64_t pfn = address >> kPageShift;
-    KASSERT(m_frames != nullptr && pfn >= m_base_pfn && pfn < m_end_pfn);
+    ASSERT(m_frames != nullptr && pfn >= m_base_pfn && pfn < m_end_pfn);
     return m_frames[index_of(pfn)];
 }
 
 size_t FrameAllocator::free_frames() const
 {
-    kern::SpinlockGuard guard(m_lock);
+    freestanding::SpinlockGuard guard(m_lock);
     return m_free_frames[0] + m_free_frames[1];
 }
 
@@ -393,7 +393,7 @@ size_t FrameAllocator::free_frames(Zone zone) const
 {
     if (zone == Zone::any)
         return free_frames();
-    kern::SpinlockGuard guard(m_lock);
+    freestanding::SpinlockGuard guard(m_lock);
     return m_free_frames[zone == Zone::low ? 0 : 1];
 }
 

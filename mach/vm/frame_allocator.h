@@ -13,12 +13,12 @@
 //      manages: it writes only its Frame array, placed below 4 GiB.
 //   2. Until the kernel's page tables map all of RAM at kDirectMapBase,
 //      allocate only with Zone::low (frames below 4 GiB).
-//   3. Then kern::heap_init(...) (see kern/heap.h).
+//   3. Then kern::heap_init(...) (see vm/heap.h).
 #pragma once
 
-#include <base/result.h>
-#include <kern/boot_info.h>
-#include <kern/spinlock.h>
+#include <freestanding/result.h>
+#include <boot/boot_info.h>
+#include <freestanding/spinlock.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>
@@ -146,7 +146,7 @@ private:
     // [from, to) of a block (offsets in frames, largest blocks first where they fit).
     template <typename Visit> static void for_each_piece(uint64_t from, uint64_t to, Visit visit);
 
-    mutable kern::Spinlock m_lock; // guards the free lists, the Frame array's free entries and the counters
+    mutable freestanding::Spinlock m_lock; // guards the free lists, the Frame array's free entries and the counters
     PhysWindow m_window {};
     Frame* m_frames = nullptr;
     uint64_t m_base_pfn = 0; // Frame index 0

@@ -1,8 +1,8 @@
 #include <vm/kernel_space.h>
 
 #include <arch/x86_64/cpu.h>
-#include <kern/heap.h>
-#include <kern/log.h>
+#include <vm/heap.h>
+#include <debug/log.h>
 #include <vm/frame_allocator.h>
 #include <vm/page_table.h>
 

@@ -2,8 +2,9 @@
 // the direct map of physical memory and kernel-only regions live.
 #pragma once
 
-#include <stddef.h>
+#include <freestanding/page.h>
 #include <mach/user_layout.h>
+#include <stddef.h>
 #include <stdint.h>
 
 using PhysAddr = uint64_t;
@@ -11,8 +12,8 @@ using VirtAddr = uint64_t;
 
 namespace vm {
 
-constexpr size_t kPageSize = 4096;
-constexpr size_t kPageShift = 12;
+using freestanding::kPageShift;
+using freestanding::kPageSize;
 constexpr size_t kLargePageSize = 2 * 1024 * 1024;
 
 // The kernel image is linked here (-mcmodel=kernel: the top 2 GiB) and
@@ -27,7 +28,7 @@ constexpr VirtAddr kDirectMapBase = 0xffff800000000000ull;
 // User space is the lower half.
 constexpr VirtAddr kUserTop = mach::kUserTop;
 
-constexpr uint64_t align_down(uint64_t value, uint64_t alignment) { return value & ~(alignment - 1); }
-constexpr uint64_t align_up(uint64_t value, uint64_t alignment) { return (value + alignment - 1) & ~(alignment - 1); }
+using freestanding::align_down;
+using freestanding::align_up;
 
 } // namespace vm

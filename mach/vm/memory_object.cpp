@@ -1,7 +1,7 @@
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/never_destroyed.h>
-#include <kern/slab.h>
-#include <kern/string.h>
+#include <freestanding/slab.h>
+#include <freestanding/string.h>
 #include <vm/frame_allocator.h>
 #include <vm/memory_object.h>
 #include <vm/phys_window.h>
@@ -11,9 +11,9 @@ namespace {
 
 size_t g_live_objects = 0;
 
-kern::ObjectCache<MemoryObject>& object_cache()
+freestanding::ObjectCache<MemoryObject>& object_cache()
 {
-    static kern::NeverDestroyed<kern::ObjectCache<MemoryObject>> cache("memory-object", kern::kernel_page_provider());
+    static kern::NeverDestroyed<freestanding::ObjectCache<MemoryObject>> cache("memory-object", kern::kernel_page_provider());
     return cache.get();
 }
 

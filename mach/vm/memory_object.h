@@ -14,7 +14,7 @@
 // up the frames. Concurrency: FIXME(SMP): single CPU, interrupts off.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>
@@ -34,7 +34,6 @@ public:
     void release();
 
     size_t size() const { return m_pages * kPageSize; }
-    size_t page_count() const { return m_pages; }
 
     // The frame of page `index`, or 0 if the page was never touched.
     PhysAddr frame_at(size_t index) const { return m_frames[index]; }

@@ -1,10 +1,10 @@
 // x86-64 four-level paging, levels numbered from the leaf: 0 page table
 // (4 KiB entries), 1 page directory (2 MiB entries), 2 PDPT, 3 PML4.
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 #include <vm/page_table.h>
 
 #ifndef PORTICO_HOST
-#include <kern/string.h>
+#include <freestanding/string.h>
 #else
 #include <string.h>
 #endif
@@ -84,7 +84,7 @@ PageTable::PageTable(PageTable&& other)
 
 PageTable& PageTable::operator=(PageTable&& other)
 {
-    KASSERT(m_root == 0);
+    ASSERT(m_root == 0);
     m_allocator = other.m_allocator;
     m_window = other.m_window;
     m_table_zone = other.m_table_zone;
@@ -110,7 +110,7 @@ Result<PhysAddr> PageTable::allocate_table()
 
 Result<void> PageTable::map(VirtAddr virt, PhysAddr phys, PageSize size, PageFlags flags)
 {
-    KASSERT(m_root != 0);
+    ASSERT(m_root != 0);
     uint64_t bytes = page_bytes(size);
     if (!is_canonical(virt) || virt % bytes != 0 || phys % bytes != 0 || phys >= kPhysLimit)
         return Error::invalid_argument;
@@ -168,7 +168,7 @@ Result<void> PageTable::map_range(VirtAddr virt, PhysAddr phys, size_t length, P
             for (size_t undone = 0; undone < done;) {
                 PageSize undo_size = piece_size(virt + undone, phys + undone, length - undone);
                 Result<void> unmapped = unmap(virt + undone);
-                KASSERT(unmapped.ok());
+                ASSERT(unmapped.ok());
                 undone += page_bytes(undo_size);
             }
             return mapped.error();
@@ -187,7 +187,7 @@ uint64_t* PageTable::find_leaf(VirtAddr virt, PageSize& size) const
             return nullptr;
         if (level == 0 || (*entry & kLarge)) {
             // This code never makes 1 GiB pages, and PML4 entries cannot be leaves.
-            KASSERT(level <= 1);
+            ASSERT(level <= 1);
             size = level == 0 ? PageSize::k4K : PageSize::k2M;
             return entry;
         }
@@ -197,7 +197,7 @@ uint64_t* PageTable::find_leaf(VirtAddr virt, PageSize& size) const
 
 Result<void> PageTable::unmap(VirtAddr virt)
 {
-    KASSERT(m_root != 0);
+    ASSERT(m_root != 0);
     if (!is_canonical(virt))
         return Error::invalid_argument;
     PageSize size;
@@ -212,7 +212,7 @@ Result<void> PageTable::unmap(VirtAddr virt)
 
 Result<void> PageTable::protect(VirtAddr virt, PageFlags flags)
 {
-    KASSERT(m_root != 0);
+    ASSERT(m_root != 0);
     if (!is_canonical(virt))
         return Error::invalid_argument;
     PageSize size;
@@ -227,7 +227,7 @@ Result<void> PageTable::protect(VirtAddr virt, PageFlags flags)
 
 Result<Translation> PageTable::translate(VirtAddr virt) const
 {
-    KASSERT(m_root != 0);
+    ASSERT(m_root != 0);
     if (!is_canonical(virt))
         return Error::invalid_argument;
     PageSize size;
@@ -241,11 +241,11 @@ Result<Translation> PageTable::translate(VirtAddr virt) const
 
 void PageTable::adopt_kernel_half(const PageTable& kernel)
 {
-    KASSERT(m_root != 0 && kernel.m_root != 0);
+    ASSERT(m_root != 0 && kernel.m_root != 0);
     uint64_t* ours = table(m_root);
     const uint64_t* theirs = kernel.table(kernel.m_root);
     for (size_t i = kFirstUpperHalfEntry; i < kEntries; ++i) {
-        KASSERT(!(ours[i] & kPresent));
+        ASSERT(!(ours[i] & kPresent));
         ours[i] = theirs[i];
     }
     m_shares_kernel_half = true;

@@ -9,7 +9,7 @@
 // freed while a CPU may still cache a pointer to it.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/frame_allocator.h>

@@ -9,7 +9,7 @@
 // a slot is never reused while a right could still reach it).
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <interfaces/proc.h>
 #include <stdint.h>
 

@@ -4,7 +4,7 @@
 // right to it.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <exec/init_ports.h>
 #include <mach/port.h>
 

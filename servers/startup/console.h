@@ -3,7 +3,7 @@
 // startup runs has it as its standard input, output and error.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <exec/init_ports.h>
 
 namespace startup {

@@ -4,7 +4,7 @@
 // writes the same port the same way).
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 #include <bench/kbench.h>
-#include <kern/log.h>
-#include <kern/string.h>
+#include <debug/log.h>
+#include <freestanding/string.h>
 
 extern "C" const kern::KBenchCase __kbenches_start[];
 extern "C" const kern::KBenchCase __kbenches_end[];

@@ -1,8 +1,8 @@
 // Benchmarks of the kernel's memory management, in guest instructions per
 // operation (see bench/kbench.h).
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <bench/kbench.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 #include <vm/frame_allocator.h>
 #include <vm/page_table.h>
 
@@ -26,7 +26,7 @@ KBENCH(frame_alloc_free)
 
 KBENCH(slab_alloc_free)
 {
-    kern::SlabCache cache("bench-64", 64, 8, kern::kernel_page_provider());
+    freestanding::SlabCache cache("bench-64", 64, 8, kern::kernel_page_provider());
     uint64_t per_pair = kern::instructions_per_operation(kIterations, [&] {
         Result<void*> object = cache.allocate();
         if (object.ok())

@@ -1,9 +1,9 @@
 #include <bench/user_benches.h>
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 #include <kern/clock.h>
-#include <kern/program_loader.h>
+#include <boot/program_loader.h>
 #include <kern/scheduler.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 #include <kern/task.h>
 
 namespace {

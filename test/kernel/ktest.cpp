@@ -1,6 +1,6 @@
 #include <kernel/ktest.h>
-#include <kern/log.h>
-#include <kern/string.h>
+#include <debug/log.h>
+#include <freestanding/string.h>
 
 extern "C" const kern::KTestCase __ktests_start[];
 extern "C" const kern::KTestCase __ktests_end[];

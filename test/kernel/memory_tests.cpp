@@ -1,10 +1,10 @@
 // Self tests of the booted kernel's memory: the real frame allocator behind
 // the direct map, a scratch page table, slab caches and the heap. Each test
 // leaves the counters where it found them.
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kernel/ktest.h>
-#include <kern/slab.h>
-#include <kern/string.h>
+#include <freestanding/slab.h>
+#include <freestanding/string.h>
 #include <vm/frame_allocator.h>
 #include <vm/page_table.h>
 #include <vm/phys_window.h>
@@ -96,7 +96,7 @@ KTEST(memory_scratch_page_table)
 
 KTEST(memory_slab_cache_round_trip)
 {
-    kern::SlabCache cache("ktest-slab", 96, 32, kern::kernel_page_provider());
+    freestanding::SlabCache cache("ktest-slab", 96, 32, kern::kernel_page_provider());
     const size_t count = cache.objects_per_slab() * 2 + 3;
     void* objects[256];
     KEXPECT(count <= 256);
@@ -105,12 +105,12 @@ KTEST(memory_slab_cache_round_trip)
         KEXPECT(reinterpret_cast<uintptr_t>(objects[i]) % 32 == 0);
         memset(objects[i], static_cast<int>(i), 96);
     }
-    kern::SlabStats stats = cache.stats();
+    freestanding::SlabStats stats = cache.stats();
     KEXPECT(stats.objects_in_use == count);
     KEXPECT(stats.slabs == 3);
     KEXPECT(stats.bytes == 3 * vm::kPageSize);
     bool listed = false;
-    kern::for_each_slab_cache([&](const kern::SlabStats& s) { listed |= strcmp(s.name, "ktest-slab") == 0; });
+    freestanding::for_each_slab_cache([&](const freestanding::SlabStats& s) { listed |= strcmp(s.name, "ktest-slab") == 0; });
     KEXPECT(listed);
     for (size_t i = 0; i < count && i < 256; ++i) {
         KEXPECT(static_cast<uint8_t*>(objects[i])[95] == static_cast<uint8_t>(i));
@@ -119,7 +119,7 @@ KTEST(memory_slab_cache_round_trip)
     KEXPECT(cache.stats().objects_in_use == 0);
     KEXPECT(cache.stats().slabs == 1); // the spare
 
-    kern::ObjectCache<Counted> typed("ktest-objects", kern::kernel_page_provider());
+    freestanding::ObjectCache<Counted> typed("ktest-objects", kern::kernel_page_provider());
     Counted* object = typed.create(7).release_value();
     KEXPECT(object->value == 7 && Counted::alive == 1);
     typed.destroy(object);

@@ -2,7 +2,7 @@
 // the final "done N failed" line, and small text helpers (there is no libc).
 #pragma once
 
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <fs/client.h>
 #include <runtime/kernel_call.h>
 #include <runtime/mach.h>
@@ -27,7 +27,7 @@ inline int finish()
     return g_failures;
 }
 
-using base::same_text;
+using freestanding::same_text;
 
 // Whether the file at `path` (from `root`) reads exactly `expected` (at most 63 bytes).
 inline bool reads(mach::PortName root, const char* path, const char* expected)

@@ -1,2 +1,2 @@
 # Host-compiled kernel sources used by test_format.cpp and friends.
-UNIT_SRCS += mach/kern/format.cpp mach/kern/calendar.cpp
+UNIT_SRCS += mach/debug/format.cpp mach/kern/calendar.cpp

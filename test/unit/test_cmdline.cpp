@@ -1,5 +1,5 @@
 #include <catch.hpp>
-#include <kern/cmdline.h>
+#include <boot/cmdline.h>
 
 #include <string>
 

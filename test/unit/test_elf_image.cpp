@@ -1,13 +1,13 @@
 #include <catch.hpp>
-#include <kern/elf_image.h>
+#include <freestanding/elf_image.h>
 
 #include <cstring>
 #include <elf.h>
 #include <random>
 #include <vector>
 
-using kern::ElfImage;
-using kern::parse_elf;
+using freestanding::ElfImage;
+using freestanding::parse_elf;
 
 namespace {
 

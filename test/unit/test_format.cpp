@@ -1,5 +1,5 @@
 #include <catch.hpp>
-#include <kern/format.h>
+#include <debug/format.h>
 
 #include <cstdio>
 #include <string>

@@ -2,7 +2,7 @@
 #include <catch.hpp>
 #include <support/child_process.h>
 #include <support/fake_ram.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 
 #include <csignal>
 #include <cstdio>
@@ -74,7 +74,7 @@ TEST_CASE("small heap blocks come from size classes", "[heap]")
         void* block = heap.allocate(size).release_value();
         CHECK(reinterpret_cast<uintptr_t>(block) % 16 == 0);
         CHECK(reinterpret_cast<uintptr_t>(block) % kPage != 0);
-        CHECK(kern::SlabCache::cache_of(block).stats().object_size == charged(size));
+        CHECK(freestanding::SlabCache::cache_of(block).stats().object_size == charged(size));
         expected += charged(size);
         CHECK(heap.bytes_in_use() == expected);
         std::memset(block, 0x5a, size);
@@ -182,7 +182,7 @@ TEST_CASE("misuse of the heap is caught", "[heap]")
     void* small = heap.allocate(64).release_value();
     unsigned char* large = static_cast<unsigned char*>(heap.allocate(3 * kPage).release_value());
     std::memset(large, 0, 3 * kPage);
-    kern::SlabCache foreign_cache("foreign", 64, 16, machine.pages);
+    freestanding::SlabCache foreign_cache("foreign", 64, 16, machine.pages);
     void* foreign = foreign_cache.allocate().release_value();
     PhysAddr raw_frame = machine.frames.allocate(0).release_value();
     void* raw_page = machine.frames.window().to_virt(raw_frame);

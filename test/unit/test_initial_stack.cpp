@@ -1,14 +1,14 @@
 #include <catch.hpp>
-#include <kern/initial_stack.h>
+#include <freestanding/initial_stack.h>
 
 #include <cstring>
 #include <string>
 #include <vector>
 
-using kern::build_initial_stack;
-using kern::ElfImage;
-using kern::InitialStackInput;
-using kern::split_arguments;
+using freestanding::build_initial_stack;
+using freestanding::ElfImage;
+using freestanding::InitialStackInput;
+using freestanding::split_arguments;
 
 namespace {
 
@@ -58,7 +58,7 @@ TEST_CASE("initial stack: argc, argv, envp and auxv in System V order", "[stack]
     std::vector<std::pair<uint64_t, uint64_t>> entries;
     for (;; aux += 16) {
         entries.emplace_back(word_at(buffer, aux), word_at(buffer, aux + 8));
-        if (entries.back().first == kern::kAtNull)
+        if (entries.back().first == freestanding::kAtNull)
             break;
         REQUIRE(entries.size() < 20);
     }
@@ -69,12 +69,12 @@ TEST_CASE("initial stack: argc, argv, envp and auxv in System V order", "[stack]
         }
         return ~uint64_t(0);
     };
-    CHECK(find(kern::kAtPhdr) == 0x400040);
-    CHECK(find(kern::kAtPhent) == 56);
-    CHECK(find(kern::kAtPhnum) == 3);
-    CHECK(find(kern::kAtPagesz) == 4096);
-    CHECK(find(kern::kAtEntry) == 0x401000);
-    uint64_t random = find(kern::kAtRandom);
+    CHECK(find(freestanding::kAtPhdr) == 0x400040);
+    CHECK(find(freestanding::kAtPhent) == 56);
+    CHECK(find(freestanding::kAtPhnum) == 3);
+    CHECK(find(freestanding::kAtPagesz) == 4096);
+    CHECK(find(freestanding::kAtEntry) == 0x401000);
+    uint64_t random = find(freestanding::kAtRandom);
     REQUIRE(random < kStackTop);
     for (int i = 0; i < 16; ++i)
         CHECK(buffer[buffer.size() - (kStackTop - random) + i] == uint8_t(i + 1));
@@ -83,11 +83,11 @@ TEST_CASE("initial stack: argc, argv, envp and auxv in System V order", "[stack]
 TEST_CASE("initial stack: stays 16-byte aligned for any argument count", "[stack]")
 {
     ElfImage image {};
-    const char* argv[kern::kMaxInitialArgs];
+    const char* argv[freestanding::kMaxInitialArgs];
     for (auto& arg : argv)
         arg = "xy";
     std::vector<uint8_t> buffer(8192);
-    for (size_t argc = 1; argc <= kern::kMaxInitialArgs; ++argc) {
+    for (size_t argc = 1; argc <= freestanding::kMaxInitialArgs; ++argc) {
         InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
         auto stack = build_initial_stack(input, buffer.data(), buffer.size(), kStackTop);
         REQUIRE(stack.ok());
@@ -104,7 +104,7 @@ TEST_CASE("initial stack: errors instead of overflow", "[stack]")
     std::vector<uint8_t> buffer(64);
     CHECK_FALSE(build_initial_stack(input, buffer.data(), buffer.size(), kStackTop).ok());
     CHECK_FALSE(build_initial_stack(input, buffer.data(), buffer.size(), kStackTop + 8).ok()); // misaligned top
-    InitialStackInput too_many { argv, kern::kMaxInitialArgs + 1, nullptr, 0, &image, {} };
+    InitialStackInput too_many { argv, freestanding::kMaxInitialArgs + 1, nullptr, 0, &image, {} };
     std::vector<uint8_t> big(65536);
     CHECK_FALSE(build_initial_stack(too_many, big.data(), big.size(), kStackTop).ok());
 }
@@ -112,7 +112,7 @@ TEST_CASE("initial stack: errors instead of overflow", "[stack]")
 TEST_CASE("initial stack: a command line splits into words", "[stack]")
 {
     char storage[64];
-    const char* argv[kern::kMaxInitialArgs];
+    const char* argv[freestanding::kMaxInitialArgs];
     auto argc = split_arguments("  spin-a 3   30 ", storage, sizeof(storage), argv);
     REQUIRE(argc.ok());
     REQUIRE(argc.value() == 3);
@@ -124,7 +124,7 @@ TEST_CASE("initial stack: a command line splits into words", "[stack]")
     CHECK_FALSE(split_arguments("abcdefgh", storage, 8, argv).ok());
     CHECK(split_arguments("abcdefg", storage, 8, argv).ok());
     std::string many;
-    for (size_t i = 0; i <= kern::kMaxInitialArgs; ++i)
+    for (size_t i = 0; i <= freestanding::kMaxInitialArgs; ++i)
         many += "x ";
     CHECK_FALSE(split_arguments(many.c_str(), storage, sizeof(storage), argv).ok());
 }
@@ -132,7 +132,7 @@ TEST_CASE("initial stack: a command line splits into words", "[stack]")
 TEST_CASE("initial stack: quotes keep spaces in one word", "[stack]")
 {
     char storage[64];
-    const char* argv[kern::kMaxInitialArgs];
+    const char* argv[freestanding::kMaxInitialArgs];
     auto argc = split_arguments("hello \"Hi there\" a\"b c\"d \"\" \"say \\\"x\\\" \\\\\"", storage, sizeof(storage), argv);
     REQUIRE(argc.ok());
     REQUIRE(argc.value() == 5);

@@ -1,6 +1,6 @@
 // Result<T>: errors as values, and the rule that "ok" always brings a value.
 #include <catch.hpp>
-#include <base/result.h>
+#include <freestanding/result.h>
 
 #include <string>
 

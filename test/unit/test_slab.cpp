@@ -1,7 +1,7 @@
 // Slab caches over pages from aligned_alloc.
 #include <catch.hpp>
 #include <support/child_process.h>
-#include <kern/slab.h>
+#include <freestanding/slab.h>
 
 #include <algorithm>
 #include <csignal>
@@ -17,9 +17,9 @@
 #include <unistd.h>
 #include <vector>
 
-using kern::ObjectCache;
-using kern::SlabCache;
-using kern::SlabStats;
+using freestanding::ObjectCache;
+using freestanding::SlabCache;
+using freestanding::SlabStats;
 using test_support::aborts;
 using test_support::dies;
 
@@ -28,7 +28,7 @@ namespace {
 constexpr size_t kPage = 4096;
 
 // Pages from the host's allocator, counted, with an optional limit.
-class TestPages final : public kern::PageProvider {
+class TestPages final : public freestanding::PageProvider {
 public:
     ~TestPages() { CHECK(m_pages.empty()); }
 
@@ -73,7 +73,7 @@ void check_stats(const SlabCache& cache, size_t in_use, size_t slabs)
 std::map<std::string, SlabStats> registry()
 {
     std::map<std::string, SlabStats> caches;
-    kern::for_each_slab_cache([&](const SlabStats& stats) { caches[stats.name] = stats; });
+    freestanding::for_each_slab_cache([&](const SlabStats& stats) { caches[stats.name] = stats; });
     return caches;
 }
 

@@ -2,7 +2,7 @@
 // change (fsys SetOptions: the new text).
 #pragma once
 
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <fs/node.h>
 #include <heap/heap.h>
 
@@ -39,7 +39,7 @@ public:
         char* copy = TRY(heap::copy_text(text));
         heap::free(m_text);
         m_text = copy;
-        stat.size = base::text_length(copy);
+        stat.size = freestanding::text_length(copy);
         return Error::none;
     }
 

@@ -4,7 +4,7 @@
 // relative to the directory that holds the node, or from the client's root.
 #pragma once
 
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <fs/node.h>
 #include <heap/heap.h>
 
@@ -15,7 +15,7 @@ public:
     explicit Link(const char* target) : m_target(target)
     {
         stat.mode = fs::kSymlink | 0777;
-        stat.size = base::text_length(target);
+        stat.size = freestanding::text_length(target);
         stat.links = 1;
         stat.inode = 1;
         stat.block_size = 4096;

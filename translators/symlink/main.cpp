@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv, char**)
 {
-    if (argc != 2 || !argv[1][0] || base::text_length(argv[1]) >= fs::kMaxPath) {
+    if (argc != 2 || !argv[1][0] || freestanding::text_length(argv[1]) >= fs::kMaxPath) {
         mach::Line() << "usage: symlink TARGET";
         return 2;
     }

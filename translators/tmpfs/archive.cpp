@@ -2,8 +2,8 @@
 
 #include <fs/path.h>
 
-#include <base/result.h>
-#include <base/text.h>
+#include <freestanding/result.h>
+#include <freestanding/text.h>
 
 namespace tmpfs {
 namespace {
@@ -75,7 +75,7 @@ Error parent_of(fs::Node& root, const char* path, fs::Node*& directory, char (&n
 // Makes one archive entry.
 Error make_entry(fs::Node& root, const char* path, const Header& header, const uint8_t* data)
 {
-    if (base::same_text(path, "."))
+    if (freestanding::same_text(path, "."))
         return Error::none;
     fs::Node* directory = nullptr;
     char name[fs::kMaxName + 1];
@@ -134,7 +134,7 @@ Error unpack_archive(const uint8_t* data, size_t size, fs::Node& root, uint64_t*
         size_t data_at = round_up4(name_at + header.name_size);
         if (data_at > size || header.file_size > size - data_at)
             break;
-        if (base::same_text(path, "TRAILER!!!")) {
+        if (freestanding::same_text(path, "TRAILER!!!")) {
             status = Error::none;
             break;
         }

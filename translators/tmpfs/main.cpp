@@ -1,6 +1,6 @@
 // tmpfs: a file system in memory (memory_nodes.h).
 //   tmpfs [--archive=MODULE]   fill it first from the boot module MODULE (archive.h)
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <exec/boot_module.h>
 #include <fs/translator.h>
 #include <runtime/print.h>

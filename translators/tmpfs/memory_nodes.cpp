@@ -1,4 +1,4 @@
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
 #include "memory_nodes.h"
@@ -106,7 +106,7 @@ void MemoryFile::destroy()
 int32_t MemoryDirectory::index_of(const char* name) const
 {
     for (uint32_t i = 0; i < m_count; i++) {
-        if (base::same_text(m_entries[i].name, name))
+        if (freestanding::same_text(m_entries[i].name, name))
             return int32_t(i);
     }
     return -1;
@@ -221,7 +221,7 @@ Error MemoryDirectory::rename(const char* name, fs::Node& to_directory, const ch
         return Error::not_found;
     auto& target = static_cast<MemoryDirectory&>(to_directory); // the library checked: ours, a directory
     fs::Node* node = m_entries[index].node;
-    if (&target == this && base::same_text(name, to_name))
+    if (&target == this && freestanding::same_text(name, to_name))
         return Error::none;
     if (target.index_of(to_name) >= 0)
         TRY_STATUS(target.remove(to_name));
@@ -257,7 +257,7 @@ Error MemorySymlink::set_target(const char* target)
     char* copy = TRY(heap::copy_text(target));
     heap::free(m_target);
     m_target = copy;
-    stat.size = base::text_length(copy);
+    stat.size = freestanding::text_length(copy);
     return Error::none;
 }
 

@@ -3,7 +3,7 @@
 // up to kMaxEntries names.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <fs/node.h>
 
 namespace tmpfs {

@@ -2,7 +2,7 @@
 // NODE; with OPTIONS, they replace them first (fsys SetOptions).
 #include <stdio.h>
 
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
 
@@ -15,7 +15,7 @@ bool join(char* const* words, int count, rpc::Text<fsys::kMaxOptions>& out)
 {
     size_t used = 0;
     for (int i = 0; i < count; i++) {
-        size_t length = base::text_length(words[i]);
+        size_t length = freestanding::text_length(words[i]);
         if (used + length + 1 > sizeof(out.chars))
             return false;
         if (i > 0)

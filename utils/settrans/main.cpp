@@ -3,7 +3,7 @@
 //   and attaches it now (-a). -c creates NODE if missing; -g makes the
 //   running translator go away first (-f: even while files are open).
 //   Without TRANSLATOR the translator is removed.
-#include <base/text.h>
+#include <freestanding/text.h>
 #include <exec/child.h>
 #include <fs/translator_start.h>
 #include <heap/heap.h>
@@ -75,7 +75,7 @@ bool append(char c, rpc::Text<fs::kMaxPath>& out, size_t& at)
 
 // The translator's command line: its words joined by spaces, a word with
 // spaces or quotes in double quotes (as the file system splits it again:
-// kern::split_arguments).
+// freestanding::split_arguments).
 bool join(const Options& options, rpc::Text<fs::kMaxPath>& out)
 {
     size_t at = 0;

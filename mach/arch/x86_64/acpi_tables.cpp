@@ -1,5 +1,5 @@
 #include <arch/x86_64/acpi_tables.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 
 namespace arch {
 namespace {

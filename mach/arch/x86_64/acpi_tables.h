@@ -8,7 +8,7 @@
 // serve fake tables.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>

@@ -1,8 +1,8 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/exceptions.h>
 #include <arch/x86_64/memory_probe.h>
-#include <kern/format.h>
-#include <kern/panic_report.h>
+#include <debug/format.h>
+#include <debug/panic_report.h>
 #include <kern/user_fault.h>
 
 namespace arch {

@@ -1,6 +1,6 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/fpu.h>
-#include <kern/string.h>
+#include <freestanding/string.h>
 
 namespace arch {
 namespace {

@@ -1,7 +1,7 @@
 #include <arch/x86_64/exceptions.h>
 #include <arch/x86_64/gdt.h>
 #include <arch/x86_64/idt.h>
-#include <kern/panic.h>
+#include <debug/panic.h>
 #include <kern/scheduler.h>
 
 #include <stddef.h>

@@ -7,7 +7,7 @@
 // Ownership: a Task owns its IoPermissions. Concurrency: FIXME(SMP): one TSS.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -3,7 +3,7 @@
 // starts masked; routes are set one line at a time.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <stdint.h>
 #include <vm/layout.h>
 

@@ -4,10 +4,10 @@
 // field against the tag's own size before it is read.
 #include <arch/x86_64/multiboot2.h>
 #include <arch/x86_64/multiboot2_tags.h>
-#include <kern/assert.h>
+#include <freestanding/assert.h>
 
 #ifndef PORTICO_HOST
-#include <kern/string.h>
+#include <freestanding/string.h>
 #else
 #include <string.h>
 #endif
@@ -34,7 +34,7 @@ public:
 
     template <typename T> T read(size_t offset) const
     {
-        KASSERT(offset <= m_size && sizeof(T) <= m_size - offset);
+        ASSERT(offset <= m_size && sizeof(T) <= m_size - offset);
         T value;
         memcpy(&value, m_data + offset, sizeof(T));
         return value;
@@ -42,7 +42,7 @@ public:
 
     Bytes slice(size_t offset, size_t size) const
     {
-        KASSERT(offset <= m_size && size <= m_size - offset);
+        ASSERT(offset <= m_size && size <= m_size - offset);
         return Bytes(m_data + offset, size);
     }
 

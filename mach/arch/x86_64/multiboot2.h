@@ -5,8 +5,8 @@
 // request to the loader, lives in boot.S.)
 #pragma once
 
-#include <base/result.h>
-#include <kern/boot_info.h>
+#include <freestanding/result.h>
+#include <boot/boot_info.h>
 #include <stdint.h>
 #include <vm/layout.h>
 

@@ -2,7 +2,7 @@
 // once at boot to set the wall clock.
 #pragma once
 
-#include <base/result.h>
+#include <freestanding/result.h>
 #include <kern/calendar.h>
 
 namespace arch {

@@ -1,7 +1,7 @@
 // A 16550-compatible UART (COM1 at 0x3f8 on PCs), used for the kernel log.
 #pragma once
 
-#include <kern/log.h>
+#include <debug/log.h>
 
 #include <stdint.h>
 

@@ -2,7 +2,7 @@
 
 #include <arch/x86_64/cpu.h>
 #include <kern/console/framebuffer_console.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <vm/kernel_space.h>
 
 namespace kern {

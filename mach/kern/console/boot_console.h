@@ -3,7 +3,7 @@
 // on most real machines, EGA text cells under a BIOS text mode).
 #pragma once
 
-#include <kern/boot_info.h>
+#include <boot/boot_info.h>
 
 namespace kern {
 

@@ -5,7 +5,7 @@
 #include <kern/console/framebuffer_console.h>
 
 #ifndef PORTICO_HOST
-#include <kern/string.h>
+#include <freestanding/string.h>
 #else
 #include <string.h>
 #endif

@@ -9,10 +9,10 @@
 // swallowed, not drawn.
 #pragma once
 
-#include <base/result.h>
-#include <kern/boot_info.h>
+#include <freestanding/result.h>
+#include <boot/boot_info.h>
 #include <kern/console/console_font.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // debug_write: user text to the kernel log, tagged with the task's name.
-#include <kern/log.h>
+#include <debug/log.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>

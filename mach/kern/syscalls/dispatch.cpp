@@ -2,7 +2,7 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/per_cpu.h>
 #include <arch/x86_64/syscall_frame.h>
-#include <kern/log.h>
+#include <debug/log.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <mach/syscall.h>

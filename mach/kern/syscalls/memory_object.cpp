@@ -2,7 +2,7 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>

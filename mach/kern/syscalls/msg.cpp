@@ -13,7 +13,7 @@
 #include <ipc/port_set.h>
 #include <ipc/transfer.h>
 #include <kern/clock.h>
-#include <kern/heap.h>
+#include <vm/heap.h>
 #include <kern/ipc_observer.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>

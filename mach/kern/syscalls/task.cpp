@@ -1,7 +1,7 @@
 // The calling task: task_exit, self_ports.
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
-#include <kern/kernel_ports.h>
+#include <kobject/kernel_ports.h>
 #include <kern/scheduler.h>
 #include <kern/thread.h>
 #include <kern/syscalls/syscalls.h>

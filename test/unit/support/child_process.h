@@ -1,5 +1,5 @@
 // Running a piece of a test in a child process, to check that it stops the
-// program (a failed KASSERT aborts) without ending the test run.
+// program (a failed ASSERT aborts) without ending the test run.
 #pragma once
 
 #include <csignal>
@@ -10,7 +10,7 @@
 
 namespace test_support {
 
-// Runs `action` in a child process, quietly (no KASSERT message, no report
+// Runs `action` in a child process, quietly (no ASSERT message, no report
 // from Catch's own signal handler); returns the child's wait status.
 template <typename Action> int run_in_child(Action action)
 {
@@ -29,7 +29,7 @@ template <typename Action> int run_in_child(Action action)
     return status;
 }
 
-// True if `action` ends the process with SIGABRT (a failed KASSERT).
+// True if `action` ends the process with SIGABRT (a failed ASSERT).
 template <typename Action> bool aborts(Action action)
 {
     int status = run_in_child(action);

@@ -19,7 +19,7 @@
 
 namespace test_support {
 
-class MallocPages final : public kern::PageProvider {
+class MallocPages final : public freestanding::PageProvider {
 public:
     Result<void*> allocate_page() override { return std::aligned_alloc(4096, 4096); }
     void free_page(void* page) override { std::free(page); }
