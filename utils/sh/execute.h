@@ -17,7 +17,6 @@ extern "C" {
 // shell->run_list (see shell.h).
 int run_list(struct shell *shell, const struct list *list);
 
-
 #ifdef __cplusplus
 }
 #endif

@@ -11,6 +11,9 @@
 
 #ifdef __cplusplus
 extern "C" {
+#define SH_NORETURN [[noreturn]] // this header is also read by the C++ unit tests
+#else
+#define SH_NORETURN _Noreturn
 #endif
 
 // A background job: its process, and its wait status once it has ended.
@@ -78,12 +81,12 @@ void shell_set_positional(struct shell *shell, char *const *arguments, size_t co
 void shell_free(struct shell *shell);
 
 // Ends the shell (and a subshell: a forked child) with `status`.
-_Noreturn void shell_exit(struct shell *shell, int status);
+SH_NORETURN void shell_exit(struct shell *shell, int status);
 
 // Runs the program argv[0] (found on PATH) in place of the shell, with the
 // exported variables as its environment; on failure reports and ends the
 // shell with 127 (not found) or 126.
-_Noreturn void replace_shell(struct shell *shell, char **argv);
+SH_NORETURN void replace_shell(struct shell *shell, char **argv);
 
 // The function called `name`, or NULL.
 const struct function *shell_find_function(const struct shell *shell, const char *name);
