@@ -38,16 +38,15 @@ unsigned char type_of(uint32_t mode)
     }
 }
 
-// Fetches the next page; false at the end or on an error (errno set then).
-bool fetch(DIR* directory)
+// Fetches the next page; false at the end.
+Result<bool> fetch(DIR* directory)
 {
     fs::ReadDirectory::Request request { directory->next_index };
     Error status = rpc::call<fs::ReadDirectory>(posix::file_of(directory->fd), request, directory->page);
     directory->at = 0;
     if (status != Error::none) {
         directory->page.count = 0;
-        posix::fail(status);
-        return false;
+        return status;
     }
     directory->next_index += directory->page.count;
     return directory->page.count > 0;
@@ -86,10 +85,13 @@ DIR* opendir(const char* path)
 struct dirent* readdir(DIR* directory)
 {
     if (directory->at == directory->page.count) {
-        int saved = errno;
-        if (!fetch(directory))
+        Result<bool> fetched = fetch(directory);
+        if (!fetched.ok()) {
+            posix::fail(fetched.error());
             return nullptr;
-        errno = saved;
+        }
+        if (!fetched.value())
+            return nullptr; // the end: errno stays as it was
     }
     const fs::DirectoryEntry& from = directory->page.entries[directory->at++];
     struct dirent& entry = directory->entry;

@@ -49,4 +49,6 @@ int fail_with(int number)
     return -1;
 }
 
+int zero_or_fail(const Result<void>& result) { return result.ok() ? 0 : fail(result.error()); }
+
 } // namespace posix

@@ -1,5 +1,7 @@
 // From the system's errors (mach/error.h) to errno values, and the usual
-// way a POSIX call fails: errno set, -1 returned.
+// way a POSIX call fails: errno set, -1 returned. The library's internals
+// return Result<T> (or the Error) as lib/ does and propagate with TRY; only
+// the public POSIX functions turn an error into -1 and errno, here.
 #pragma once
 
 #include <freestanding/result.h>
@@ -12,5 +14,7 @@ int errno_of(Error error);
 int fail(Error error);
 // Sets errno to `number` and returns -1.
 int fail_with(int number);
+// 0 when `result` is ok, else fail(result.error()): the answer of a call that returns no value.
+int zero_or_fail(const Result<void>& result);
 
 } // namespace posix

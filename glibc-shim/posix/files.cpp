@@ -42,55 +42,46 @@ void fill_stat(const fs::Stat& from, struct stat* to)
     to->st_ctim = { time_t(from.change_ns / 1'000'000'000), long(from.change_ns % 1'000'000'000) };
 }
 
-int stat_file(mach::PortName file, struct stat* out)
+Result<void> stat_file(mach::PortName file, struct stat* out)
 {
     if (!out)
-        return fail_with(EFAULT);
-    Result<fs::Stat> got = fs::client::stat(file);
-    if (!got.ok())
-        return fail(got.error());
-    fill_stat(got.value(), out);
-    return 0;
+        return Error::bad_address;
+    fs::Stat got = TRY(fs::client::stat(file));
+    fill_stat(got, out);
+    return {};
 }
 
-int stat_path(const char* path, struct stat* out, uint32_t flags)
+Result<void> stat_path(const char* path, struct stat* out, uint32_t flags)
 {
-    Result<mach::PortName> file = open_path(path, flags);
-    if (!file.ok())
-        return fail(file.error());
-    int status = stat_file(file.value(), out);
-    fs::client::close(file.value());
+    mach::PortName file = TRY(open_path(path, flags));
+    Result<void> status = stat_file(file, out);
+    fs::client::close(file);
     return status;
 }
 
 // Sends a name operation (unlink, mkdir, rmdir) to the directory holding `path`.
-template <typename Op> int on_name(const char* path, uint32_t mode)
+template <typename Op> Result<void> on_name(const char* path, uint32_t mode)
 {
     typename Op::Request request {};
-    Result<mach::PortName> directory = open_parent(path, request.name.chars);
-    if (!directory.ok())
-        return fail(directory.error());
+    mach::PortName directory = TRY(open_parent(path, request.name.chars));
     request.mode = mode;
     typename Op::Reply reply {};
-    Error status = rpc::call<Op>(directory.value(), request, reply);
-    fs::client::close(directory.value());
-    return status == Error::none ? 0 : fail(status);
+    Error status = rpc::call<Op>(directory, request, reply);
+    fs::client::close(directory);
+    return status;
 }
 
-int set_attribute(mach::PortName file, const fs::SetAttribute::Request& request)
+Result<void> set_attribute(mach::PortName file, const fs::SetAttribute::Request& request)
 {
     fs::SetAttribute::Reply reply {};
-    Error status = rpc::call<fs::SetAttribute>(file, request, reply);
-    return status == Error::none ? 0 : fail(status);
+    return rpc::call<fs::SetAttribute>(file, request, reply);
 }
 
-int set_attribute_at(const char* path, const fs::SetAttribute::Request& request)
+Result<void> set_attribute_at(const char* path, const fs::SetAttribute::Request& request)
 {
-    Result<mach::PortName> file = open_path(path, 0);
-    if (!file.ok())
-        return fail(file.error());
-    int status = set_attribute(file.value(), request);
-    fs::client::close(file.value());
+    mach::PortName file = TRY(open_path(path, 0));
+    Result<void> status = set_attribute(file, request);
+    fs::client::close(file);
     return status;
 }
 
@@ -153,11 +144,14 @@ int creat(const char* path, mode_t mode) { return open(path, O_WRONLY | O_CREAT 
 int fstat(int fd, struct stat* out)
 {
     mach::PortName file = posix::file_of(fd);
-    return file == mach::kNullName ? fail_with(EBADF) : posix::stat_file(file, out);
+    return file == mach::kNullName ? fail_with(EBADF) : posix::zero_or_fail(posix::stat_file(file, out));
 }
 
-int stat(const char* path, struct stat* out) { return posix::stat_path(path, out, 0); }
-int lstat(const char* path, struct stat* out) { return posix::stat_path(path, out, fs::kNoFollow | fs::kNoTranslator); }
+int stat(const char* path, struct stat* out) { return posix::zero_or_fail(posix::stat_path(path, out, 0)); }
+int lstat(const char* path, struct stat* out)
+{
+    return posix::zero_or_fail(posix::stat_path(path, out, fs::kNoFollow | fs::kNoTranslator));
+}
 
 int fstatat(int directory, const char* path, struct stat* out, int flags)
 {
@@ -191,9 +185,12 @@ int faccessat(int directory, const char* path, int mode, int)
     return access(path, mode);
 }
 
-int unlink(const char* path) { return posix::on_name<fs::Unlink>(path, 0); }
-int rmdir(const char* path) { return posix::on_name<fs::RemoveDirectory>(path, 0); }
-int mkdir(const char* path, mode_t mode) { return posix::on_name<fs::MakeDirectory>(path, mode & ~posix::g_umask & 07777); }
+int unlink(const char* path) { return posix::zero_or_fail(posix::on_name<fs::Unlink>(path, 0)); }
+int rmdir(const char* path) { return posix::zero_or_fail(posix::on_name<fs::RemoveDirectory>(path, 0)); }
+int mkdir(const char* path, mode_t mode)
+{
+    return posix::zero_or_fail(posix::on_name<fs::MakeDirectory>(path, mode & ~posix::g_umask & 07777));
+}
 
 int unlinkat(int directory, const char* path, int flags)
 {
@@ -283,7 +280,7 @@ int chmod(const char* path, mode_t mode)
     fs::SetAttribute::Request request {};
     request.which = fs::Attribute::mode;
     request.mode = mode & 07777;
-    return posix::set_attribute_at(path, request);
+    return posix::zero_or_fail(posix::set_attribute_at(path, request));
 }
 
 int fchmod(int fd, mode_t mode)
@@ -294,7 +291,7 @@ int fchmod(int fd, mode_t mode)
     fs::SetAttribute::Request request {};
     request.which = fs::Attribute::mode;
     request.mode = mode & 07777;
-    return posix::set_attribute(file, request);
+    return posix::zero_or_fail(posix::set_attribute(file, request));
 }
 
 int chown(const char* path, uid_t uid, gid_t gid)
@@ -303,7 +300,7 @@ int chown(const char* path, uid_t uid, gid_t gid)
     request.which = fs::Attribute::owner;
     request.uid = uid;
     request.gid = gid;
-    return posix::set_attribute_at(path, request);
+    return posix::zero_or_fail(posix::set_attribute_at(path, request));
 }
 
 int ftruncate(int fd, off_t size)
@@ -316,7 +313,7 @@ int ftruncate(int fd, off_t size)
     fs::SetAttribute::Request request {};
     request.which = fs::Attribute::size;
     request.size = uint64_t(size);
-    return posix::set_attribute(file, request);
+    return posix::zero_or_fail(posix::set_attribute(file, request));
 }
 
 int truncate(const char* path, off_t size)
@@ -335,13 +332,15 @@ int utimensat(int directory, const char* path, const struct timespec times[2], i
 {
     if (directory != AT_FDCWD && path[0] != '/')
         return fail_with(ENOSYS);
-    return posix::set_attribute_at(path, posix::times_request(times));
+    return posix::zero_or_fail(posix::set_attribute_at(path, posix::times_request(times)));
 }
 
 int futimens(int fd, const struct timespec times[2])
 {
     mach::PortName file = posix::file_of(fd);
-    return file == mach::kNullName ? fail_with(EBADF) : posix::set_attribute(file, posix::times_request(times));
+    if (file == mach::kNullName)
+        return fail_with(EBADF);
+    return posix::zero_or_fail(posix::set_attribute(file, posix::times_request(times)));
 }
 
 int utimes(const char* path, const struct timeval times[2])

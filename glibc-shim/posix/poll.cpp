@@ -103,20 +103,20 @@ nfds_t index_of(const Waiter& waiter, mach::PortName port, nfds_t count)
     return count;
 }
 
-// Receives one answer on the set (or nothing by `timeout`: false).
-bool receive_answer(const Waiter& waiter, mach::MessageHeader& header, uint32_t size, uint64_t timeout)
+// Receives one answer on the set (an error when nothing came by `timeout`).
+Result<void> receive_answer(const Waiter& waiter, mach::MessageHeader& header, uint32_t size, uint64_t timeout)
 {
     uint32_t options = mach::kReceive | (timeout == mach::kWaitForever ? 0u : uint32_t(mach::kReceiveTimeout));
-    return mach::msg(&header, options, 0, size, waiter.set, timeout) == Error::none;
+    return mach::msg(&header, options, 0, size, waiter.set, timeout);
 }
 
-int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
+// How many of `fds` are ready (their revents set), as poll answers.
+Result<int> poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
 {
     bool now = timeout_ms == 0;
     Waiter waiter;
     mach::PortName task = process_state().self.task;
-    if (Error made = mach::port_allocate(task, mach::RightType::port_set, &waiter.set); made != Error::none)
-        return fail(made);
+    TRY_STATUS(mach::port_allocate(task, mach::RightType::port_set, &waiter.set));
     int ready = 0;
     int asked = 0;
     for (nfds_t i = 0; i < count; i++) {
@@ -151,7 +151,7 @@ int poll_files(struct pollfd* fds, nfds_t count, int timeout_ms)
     }
     for (int answered = 0; answered < asked; answered++) {
         buffer = {};
-        if (!receive_answer(waiter, buffer.reply.header, sizeof(buffer), timeout))
+        if (!receive_answer(waiter, buffer.reply.header, sizeof(buffer), timeout).ok())
             break; // the time is up (or nothing more came at once)
         nfds_t i = index_of(waiter, buffer.reply.header.destination, count);
         if (i == count)
@@ -175,7 +175,8 @@ int poll(struct pollfd* fds, nfds_t count, int timeout_ms)
     if (count > posix::kMaxPolled)
         return posix::fail_with(EINVAL);
     posix::signals::run_pending();
-    int ready = posix::poll_files(fds, count, timeout_ms);
+    Result<int> polled = posix::poll_files(fds, count, timeout_ms);
+    int ready = polled.ok() ? polled.value() : posix::fail(polled.error());
     posix::signals::run_pending();
     return ready;
 }

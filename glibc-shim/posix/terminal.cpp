@@ -18,17 +18,23 @@ mach::PortName file_of(int fd);
 
 namespace {
 
-// A call of the term interface on `fd`: EBADF for a closed descriptor,
-// ENOTTY where the file is no terminal.
-template <typename Op> int term_call(int fd, const typename Op::Request& request, typename Op::Reply& reply)
+// A call of the term interface on `fd`: invalid_name for a closed
+// descriptor, not_supported where the file is no terminal.
+template <typename Op> Result<void> term_call(int fd, const typename Op::Request& request, typename Op::Reply& reply)
 {
     mach::PortName file = file_of(fd);
     if (file == mach::kNullName)
-        return fail_with(EBADF);
-    Error status = rpc::call<Op>(file, request, reply);
-    if (status == Error::not_supported)
-        return fail_with(ENOTTY);
-    return status == Error::none ? 0 : fail(status);
+        return Error::invalid_name;
+    return rpc::call<Op>(file, request, reply);
+}
+
+// The POSIX answer of a term_call: 0, or -1 with errno set (ENOTTY where
+// the file is no terminal, EBADF for a closed descriptor).
+int terminal_status(const Result<void>& result)
+{
+    if (result.ok())
+        return 0;
+    return result.error() == Error::not_supported ? fail_with(ENOTTY) : fail(result.error());
 }
 
 void to_termios(const term::Attributes& from, struct termios& to)
@@ -64,7 +70,7 @@ extern "C" {
 int tcgetattr(int fd, struct termios* out)
 {
     term::GetAttributes::Reply reply {};
-    if (posix::term_call<term::GetAttributes>(fd, {}, reply) != 0)
+    if (posix::terminal_status(posix::term_call<term::GetAttributes>(fd, {}, reply)) != 0)
         return -1;
     posix::to_termios(reply.attributes, *out);
     return 0;
@@ -78,7 +84,7 @@ int tcsetattr(int fd, int when, const struct termios* attributes)
     posix::from_termios(*attributes, request.attributes);
     request.when = static_cast<term::When>(when);
     term::SetAttributes::Reply reply {};
-    return posix::term_call<term::SetAttributes>(fd, request, reply);
+    return posix::terminal_status(posix::term_call<term::SetAttributes>(fd, request, reply));
 }
 
 int isatty(int fd)
@@ -99,7 +105,7 @@ int tcflush(int fd, int which)
         return fail_with(EINVAL);
     term::Flush::Request request { which != TCOFLUSH ? 1u : 0u, which != TCIFLUSH ? 1u : 0u };
     term::Flush::Reply reply {};
-    return posix::term_call<term::Flush>(fd, request, reply);
+    return posix::terminal_status(posix::term_call<term::Flush>(fd, request, reply));
 }
 
 int tcdrain(int fd) { return isatty(fd) ? 0 : -1; } // output is written before Write answers
@@ -107,13 +113,13 @@ int tcdrain(int fd) { return isatty(fd) ? 0 : -1; } // output is written before 
 pid_t tcgetpgrp(int fd)
 {
     term::GetForegroundGroup::Reply reply {};
-    return posix::term_call<term::GetForegroundGroup>(fd, {}, reply) == 0 ? reply.group : -1;
+    return posix::terminal_status(posix::term_call<term::GetForegroundGroup>(fd, {}, reply)) == 0 ? reply.group : -1;
 }
 
 int tcsetpgrp(int fd, pid_t group)
 {
     term::SetForegroundGroup::Reply reply {};
-    return posix::term_call<term::SetForegroundGroup>(fd, { group, 0 }, reply);
+    return posix::terminal_status(posix::term_call<term::SetForegroundGroup>(fd, { group, 0 }, reply));
 }
 
 int ioctl(int fd, unsigned long request, ...)
@@ -125,7 +131,7 @@ int ioctl(int fd, unsigned long request, ...)
     switch (request) {
     case TIOCGWINSZ: {
         term::GetWindowSize::Reply reply {};
-        if (posix::term_call<term::GetWindowSize>(fd, {}, reply) != 0)
+        if (posix::terminal_status(posix::term_call<term::GetWindowSize>(fd, {}, reply)) != 0)
             return -1;
         struct winsize* size = static_cast<struct winsize*>(argument);
         size->ws_row = reply.size.rows;
@@ -137,8 +143,8 @@ int ioctl(int fd, unsigned long request, ...)
     case TIOCSWINSZ: {
         const struct winsize* size = static_cast<const struct winsize*>(argument);
         term::SetWindowSize::Reply reply {};
-        return posix::term_call<term::SetWindowSize>(
-            fd, { { size->ws_row, size->ws_col, size->ws_xpixel, size->ws_ypixel } }, reply);
+        return posix::terminal_status(posix::term_call<term::SetWindowSize>(
+            fd, { { size->ws_row, size->ws_col, size->ws_xpixel, size->ws_ypixel } }, reply));
     }
     case TIOCGPGRP: {
         pid_t group = tcgetpgrp(fd);

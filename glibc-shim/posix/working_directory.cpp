@@ -17,7 +17,8 @@ namespace {
 
 // Appends `path` to the absolute path `base` in place, resolving "." and
 // ".." by name (a link followed on the way is not seen: FIXME(posix)).
-bool join_path(char (&base)[kMaxPath], const char* path)
+// name_too_long (and `base` unchanged) when the result would not fit.
+Result<void> join_path(char (&base)[kMaxPath], const char* path)
 {
     char result[kMaxPath];
     size_t length = 0;
@@ -41,7 +42,7 @@ bool join_path(char (&base)[kMaxPath], const char* path)
                 length--; // the slash
         } else {
             if (length + 1 + part + 1 > kMaxPath)
-                return false;
+                return Error::name_too_long;
             if (length == 0 || result[length - 1] != '/')
                 result[length++] = '/';
             memcpy(result + length, at, part);
@@ -55,7 +56,7 @@ bool join_path(char (&base)[kMaxPath], const char* path)
         result[1] = '\0';
     }
     memcpy(base, result, kMaxPath);
-    return true;
+    return {};
 }
 
 } // namespace
@@ -70,7 +71,6 @@ void take_working_directory_path()
 } // namespace posix
 
 using posix::fail;
-using posix::fail_with;
 
 extern "C" {
 
@@ -82,9 +82,9 @@ int chdir(const char* path)
     posix::ProcessState& state = posix::process_state();
     char cwd[posix::kMaxPath];
     memcpy(cwd, state.cwd, sizeof(cwd));
-    if (!posix::join_path(cwd, path)) {
+    if (Result<void> joined = posix::join_path(cwd, path); !joined.ok()) {
         fs::client::close(directory.value());
-        return fail_with(ENAMETOOLONG);
+        return fail(joined.error());
     }
     mach::PortName old = state.init[exec::kWorkingDirectory];
     state.init[exec::kWorkingDirectory] = directory.value();

@@ -18,10 +18,10 @@ def run(qemu, results):
     ])
     run_programs(qemu, results, "ipc: queue limit", ["ipcqueue"], "ipcqueue", 13)
     # Alone, so that the kernel's object counts move only with what it does.
-    run_programs(qemu, results, "ipc: hostile task", ["hostile"], "hostile", 25, [
+    run_programs(qemu, results, "ipc: hostile task", ["hostile"], "hostile", 27, [
         ("it ends normally, served to the last", r"task: hostile ended with status 0"),
     ])
-    run_programs(qemu, results, "ipc: tasks and threads as ports", ["taskctl"], "taskctl", 15, [
+    run_programs(qemu, results, "ipc: tasks and threads as ports", ["taskctl"], "taskctl", 24, [
         ("the child's fault killed only the child", r"fault: task child killed: #PF"),
     ])
-    run_programs(qemu, results, "ipc: out-of-line and shared memory", ["vmtest"], "vmtest", 28)
+    run_programs(qemu, results, "ipc: out-of-line and shared memory", ["vmtest"], "vmtest", 16)

@@ -8,7 +8,7 @@ from programs import run_programs
 
 
 def run(qemu, results):
-    run_programs(qemu, results, "libraries: rpc and ports", ["counterserver", "counterclient"], "counterclient", 7, [
+    run_programs(qemu, results, "libraries: rpc and ports", ["counterserver", "counterclient"], "counterclient", 8, [
         ("a counter is released when its last right dies", r"counterserver: counter 1 released"),
         ("the server stops when asked", r"counterserver: served until stopped: none"),
         ("the server ends cleanly", r"task: counterserver ended with status 0"),
@@ -21,13 +21,13 @@ def run(qemu, results):
     run_programs(qemu, results, "libraries: spawning translators", ["tmpfs", "spawntest"], "spawntest", 13, [
         ("the killed translator ended", r"task: hello ended with status 9"),
     ])
-    run_programs(qemu, results, "utilities: settrans, showtrans, fsysopts", ["tmpfs", "utilstest"], "utilstest", 8, [
+    run_programs(qemu, results, "utilities: settrans, showtrans, fsysopts", ["tmpfs", "utilstest"], "utilstest", 10, [
         ("showtrans prints the passive translator", r"showtrans: /tmp/p: /hurd/hello Passive"),
         ("fsysopts prints the running translator's options", r"fsysopts: /tmp/h: Hello, world!"),
         ("fsysopts changes them", r"fsysopts: /tmp/h: Goodbye, world!"),
         ("settrans -g made hello go away", r"/hurd/hello: gone away: none"),
     ])
-    run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 16, [
+    run_programs(qemu, results, "translators: fifo and symlink", ["tmpfs", "fifotest"], "fifotest", 24, [
         ("the writer task ended cleanly", r"task: fifowriter ended with status 0"),
         ("a read blocked in a translator that was killed ended with an error",
          r"blockedreader: PASS the_blocked_read_ended_with_an_error"),

@@ -15,6 +15,7 @@ from programs import program_checks, startup_ended
 from shell_session import run_shell_commands
 from test_user import record_all
 
+# How many checks each script makes (see programs.program_checks).
 FILES_CHECKS = 15
 GZIP_CHECKS = 12
 

@@ -13,7 +13,7 @@ from test_user import record_all
 
 def run(qemu, results):
     boot_to_startup(qemu, results)
-    run_programs(qemu, results, "servers: proc", ["proctest"], "proctest", 30, [
+    run_programs(qemu, results, "servers: proc", ["proctest"], "proctest", 33, [
         ("a child knows its ids", r"exiter: PASS child_knows_its_ids"),
         ("a child reports its exit", r"exiter: PASS exit_reported"),
         ("proc refuses a bootstrap port that is not a receive right",
@@ -30,7 +30,7 @@ def boot_to_startup(qemu, results):
     boot = qemu.boot("start=startup", startup="/test/servertest", timeout=60,
                      stop_when=startup_ended("/test/servertest"))
     out = boot.output
-    checks = program_checks(out, "servertest", 15)
+    checks = program_checks(out, "servertest", 29)
     checks += [
         ("startup brought auth, proc, exec and the root file system up", re.search(r"startup: system up", out)),
         ("startup reaped its child through proc", re.search(r"startup: /test/servertest ended: wait status 0", out)),

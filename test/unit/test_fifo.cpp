@@ -229,11 +229,15 @@ TEST_CASE("fifo: non-blocking peropens get would_block instead of waiting")
     world.close_all();
 }
 
-TEST_CASE("fifo: parked reads are answered in arrival order, up to the limit; beyond it, busy")
+// Only the order is checked, with a few reads well under any limit: what a
+// read beyond the parked-request limit gets is not asserted, since today's
+// answer (busy, from one limit for all clients) is what issue 13 calls a bug
+// (limits per client; a blocking read never returns EBUSY).
+TEST_CASE("fifo: parked reads are answered in arrival order")
 {
     FifoWorld world;
     auto reader = world.open(fs::kRead);
-    constexpr uint32_t kLimit = fs::ParkedRequests::kMaxParked;
+    constexpr uint32_t kLimit = 4;
     std::string got[kLimit];
     std::vector<std::unique_ptr<Pending>> reads;
     for (uint32_t i = 0; i < kLimit; i++) {
@@ -242,11 +246,6 @@ TEST_CASE("fifo: parked reads are answered in arrival order, up to the limit; be
             got[i].assign(&c, client::read(reader.second, &c, 1).value());
         }));
         REQUIRE(eventually([&] { return world.fifo.parked() == i + 1; })); // in this order
-    }
-    {
-        ActAs as(reader.first->task);
-        char c = 0;
-        CHECK(client::read(reader.second, &c, 1).error() == Error::busy);
     }
     auto writer = world.open(fs::kWrite);
     std::string letters;

@@ -209,31 +209,3 @@ int remove_path(const char *path, bool recursive, bool force)
     }
     return result;
 }
-
-void mode_string(mode_t mode, char out[11])
-{
-    char type = '-';
-    if (S_ISDIR(mode))
-        type = 'd';
-    else if (S_ISLNK(mode))
-        type = 'l';
-    else if (S_ISCHR(mode))
-        type = 'c';
-    else if (S_ISBLK(mode))
-        type = 'b';
-    else if (S_ISFIFO(mode))
-        type = 'p';
-    else if (S_ISSOCK(mode))
-        type = 's';
-    out[0] = type;
-    static const char letters[] = "rwxrwxrwx";
-    for (int i = 0; i < 9; ++i)
-        out[1 + i] = (mode & (0400 >> i)) ? letters[i] : '-';
-    if (mode & S_ISUID)
-        out[3] = (mode & S_IXUSR) ? 's' : 'S';
-    if (mode & S_ISGID)
-        out[6] = (mode & S_IXGRP) ? 's' : 'S';
-    if (mode & S_ISVTX)
-        out[9] = (mode & S_IXOTH) ? 't' : 'T';
-    out[10] = '\0';
-}

@@ -1,6 +1,5 @@
 // File operations several utilities share: copying (cp, mv across file
-// systems), removing trees (rm -r, mv), and the "drwxr-xr-x" mode string
-// (ls -l, stat).
+// systems), removing trees (rm -r, mv), and joining and splitting paths.
 #ifndef LIBUTIL_FILES_H
 #define LIBUTIL_FILES_H
 
@@ -16,9 +15,6 @@ int copy_path(const char *source, const char *target, bool recursive);
 // Removes `path`; a directory only with `recursive` (its contents first).
 // Returns 0, or -1 after reporting. With `force`, a missing path is no error.
 int remove_path(const char *path, bool recursive, bool force);
-
-// Writes the ten-character mode string ("-rw-r--r--") and a NUL to `out`.
-void mode_string(mode_t mode, char out[11]);
 
 // `directory` + "/" + `name` as a new string (NULL when out of memory).
 char *path_join(const char *directory, const char *name);

@@ -2,6 +2,7 @@
 // line, sorted. -a shows names starting with '.', -d lists directories
 // themselves, -l the long form: mode, links, owner and group (numbers),
 // size, name (and a symbolic link's target).
+#include "file_mode.h"
 #include "files.h"
 #include "report.h"
 

@@ -1,7 +1,6 @@
 #include "builtins.h"
 
 #include "jobs.h"
-#include "execute.h"
 #include "memory.h"
 #include "read_builtin.h"
 #include "report.h"

@@ -3,10 +3,10 @@
 #include "builtins.h"
 #include "jobs.h"
 #include "memory.h"
-#include "parser.h"
 #include "redirect.h"
 #include "report.h"
 #include "signals.h"
+#include "substitution.h"
 #include "text.h"
 
 #include <errno.h>
@@ -17,16 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
-
 static int run_command(struct shell *shell, const struct command *command, bool in_child);
-
-_Noreturn void shell_exit(struct shell *shell, int status)
-{
-    (void)shell;
-    fflush(NULL);
-    exit(status);
-}
 
 // Forks a child for a command. Under job control the child joins the
 // job's process group `*pgid` (the first child founds it) and, in the
@@ -130,15 +121,6 @@ static void trace(const struct shell *shell, const struct command *command, cons
     text_push(&line, '\n');
     write_all(STDERR_FILENO, line.data, line.length);
     text_free(&line);
-}
-
-_Noreturn void replace_shell(struct shell *shell, char **argv)
-{
-    environ = variables_environment(&shell->variables);
-    execvp(argv[0], argv);
-    int error = errno;
-    report("%s: %s", argv[0], error == ENOENT ? "not found" : strerror(error));
-    shell_exit(shell, error == ENOENT ? 127 : 126);
 }
 
 // In a child: the command's redirections and variables, then the program.
@@ -533,19 +515,5 @@ int run_list(struct shell *shell, const struct list *list)
         if (shell->break_levels || shell->continue_levels || shell->returning)
             break;
     }
-    return status;
-}
-
-int run_text(struct shell *shell, const char *text)
-{
-    struct list *list;
-    char message[160];
-    switch (parse(text, &list, message, sizeof message)) {
-    case PARSE_OK: break;
-    case PARSE_INCOMPLETE: report("syntax error: unexpected end of file"); return shell->last_status = 2;
-    case PARSE_ERROR: report("%s", message); return shell->last_status = 2;
-    }
-    int status = run_list(shell, list);
-    list_free(list);
     return status;
 }

@@ -1,5 +1,6 @@
 // Running syntax trees: lists, && and ||, pipelines, simple and compound
-// commands, background jobs.
+// commands, background jobs. The top of the shell's modules: it uses
+// builtins, redirect, jobs and substitution; none of them includes it.
 #ifndef SH_EXECUTE_H
 #define SH_EXECUTE_H
 
@@ -11,20 +12,10 @@ extern "C" {
 #endif
 
 // Runs `list`; returns (and stores in $?) the status of the last command.
-// With set -e, a failing command ends the shell here.
+// With set -e, a failing command ends the shell here. main hands it to
+// shell_init: the modules below this one run commands through
+// shell->run_list (see shell.h).
 int run_list(struct shell *shell, const struct list *list);
-
-// Parses and runs a complete text (sh -c, the pieces a script is read in).
-// A syntax error prints a message and returns 2.
-int run_text(struct shell *shell, const char *text);
-
-// Runs the program argv[0] (found on PATH) in place of the shell, with the
-// exported variables as its environment; on failure reports and ends the
-// shell with 127 (not found) or 126.
-_Noreturn void replace_shell(struct shell *shell, char **argv);
-
-// Ends the shell (and a subshell: a forked child) with `status`.
-_Noreturn void shell_exit(struct shell *shell, int status);
 
 #ifdef __cplusplus
 }

@@ -68,7 +68,7 @@ static void set_defaults(struct shell *shell)
 int main(int argc, char **argv)
 {
     struct shell shell;
-    shell_init(&shell, environ);
+    shell_init(&shell, environ, run_list);
     set_defaults(&shell);
     int i = 1;
     const char *command_text = NULL;

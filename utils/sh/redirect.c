@@ -1,6 +1,7 @@
 #include "redirect.h"
 
 #include "report.h"
+#include "substitution.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,6 +1,5 @@
 #include "script.h"
 
-#include "execute.h"
 #include "parser.h"
 #include "report.h"
 #include "text.h"
@@ -58,7 +57,7 @@ int run_lines(struct shell *shell, line_reader *reader, void *context)
             report("%s", message);
             shell->last_status = 2;
         } else {
-            run_list(shell, list);
+            shell->run_list(shell, list);
             list_free(list);
         }
         text_free(&pending);
@@ -69,6 +68,20 @@ int run_lines(struct shell *shell, line_reader *reader, void *context)
     }
     text_free(&pending);
     return shell->last_status;
+}
+
+int run_text(struct shell *shell, const char *text)
+{
+    struct list *list;
+    char message[160];
+    switch (parse(text, &list, message, sizeof message)) {
+    case PARSE_OK: break;
+    case PARSE_INCOMPLETE: report("syntax error: unexpected end of file"); return shell->last_status = 2;
+    case PARSE_ERROR: report("%s", message); return shell->last_status = 2;
+    }
+    int status = shell->run_list(shell, list);
+    list_free(list);
+    return status;
 }
 
 static enum line_result read_from_descriptor(void *context, bool continuation, char **line)

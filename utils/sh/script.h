@@ -1,6 +1,7 @@
-// Reading commands from a file or a pipe: each line is appended to what came
-// before until it makes a complete command (quotes, if/fi, for/done, a
-// trailing | or && ...), which then runs before the next line is read.
+// Reading commands from a file, a pipe or a text: each line is appended to
+// what came before until it makes a complete command (quotes, if/fi,
+// for/done, a trailing | or && ...), which then runs (through the shell's
+// run_list) before the next line is read.
 #ifndef SH_SCRIPT_H
 #define SH_SCRIPT_H
 
@@ -25,6 +26,10 @@ enum line_result {
 // Where lines come from; `continuation` says a command is unfinished (the
 // prompt is then "> ").
 typedef enum line_result line_reader(void *context, bool continuation, char **line);
+
+// Parses and runs a complete text (sh -c, eval, $(...)). A syntax error
+// prints a message and returns 2.
+int run_text(struct shell *shell, const char *text);
 
 // Reads lines with `reader` and runs each command once it is complete; the
 // status of the last command.

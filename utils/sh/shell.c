@@ -2,17 +2,21 @@
 
 #include "ast.h"
 #include "memory.h"
-#include "substitution.h"
+#include "report.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-void shell_init(struct shell *shell, char **environment)
+extern char **environ;
+
+void shell_init(struct shell *shell, char **environment, list_runner *run_list)
 {
     memset(shell, 0, sizeof *shell);
+    shell->run_list = run_list;
     shell->terminal_fd = -1;
     shell->pid = getpid();
     variables_import(&shell->variables, environment);
@@ -39,20 +43,20 @@ void shell_set_positional(struct shell *shell, char *const *arguments, size_t co
     shell->positional_count = count;
 }
 
-struct expand_environment shell_expand_environment(struct shell *shell)
+_Noreturn void shell_exit(struct shell *shell, int status)
 {
-    struct expand_environment environment = {
-        .variables = &shell->variables,
-        .positional = shell->positional,
-        .positional_count = shell->positional_count,
-        .script_name = shell->script_name,
-        .last_status = shell->last_status,
-        .shell_pid = (long)shell->pid,
-        .last_background_pid = (long)shell->last_background_pid,
-        .substitute = command_output,
-        .substitute_context = shell,
-    };
-    return environment;
+    (void)shell;
+    fflush(NULL);
+    exit(status);
+}
+
+_Noreturn void replace_shell(struct shell *shell, char **argv)
+{
+    environ = variables_environment(&shell->variables);
+    execvp(argv[0], argv);
+    int error = errno;
+    report("%s: %s", argv[0], error == ENOENT ? "not found" : strerror(error));
+    shell_exit(shell, error == ENOENT ? 127 : 126);
 }
 
 void shell_free(struct shell *shell)

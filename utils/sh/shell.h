@@ -11,6 +11,9 @@
 
 #ifdef __cplusplus
 extern "C" {
+#define SH_NORETURN [[noreturn]] // this header is also read by the C++ unit tests
+#else
+#define SH_NORETURN _Noreturn
 #endif
 
 // A background job: its process, and its wait status once it has ended.
@@ -21,6 +24,14 @@ struct job {
 };
 
 struct command;
+struct list;
+struct shell;
+
+// Runs a parsed list, its status (execute.c's run_list). The modules below
+// the executor (script, builtins, substitution) run commands through the
+// shell's run_list rather than include execute.h, so that the shell's
+// modules form layers instead of including each other.
+typedef int list_runner(struct shell *shell, const struct list *list);
 
 // A function: name() body.
 struct function {
@@ -29,6 +40,7 @@ struct function {
 };
 
 struct shell {
+    list_runner *run_list;  // the executor: see list_runner
     struct variables variables;
     char **positional;  // $1..., owned
     size_t positional_count;
@@ -63,11 +75,18 @@ struct shell {
     bool keep_redirections;  // `exec` without a command: its redirections stay
 };
 
-void shell_init(struct shell *shell, char **environment);
+// A shell with the variables of `environment` that runs lists with `run_list`.
+void shell_init(struct shell *shell, char **environment, list_runner *run_list);
 void shell_set_positional(struct shell *shell, char *const *arguments, size_t count);
-// The values $?, $$, $#... expand to now.
-struct expand_environment shell_expand_environment(struct shell *shell);
 void shell_free(struct shell *shell);
+
+// Ends the shell (and a subshell: a forked child) with `status`.
+SH_NORETURN void shell_exit(struct shell *shell, int status);
+
+// Runs the program argv[0] (found on PATH) in place of the shell, with the
+// exported variables as its environment; on failure reports and ends the
+// shell with 127 (not found) or 126.
+SH_NORETURN void replace_shell(struct shell *shell, char **argv);
 
 // The function called `name`, or NULL.
 const struct function *shell_find_function(const struct shell *shell, const char *name);

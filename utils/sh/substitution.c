@@ -1,7 +1,7 @@
 #include "substitution.h"
 
-#include "execute.h"
 #include "report.h"
+#include "script.h"
 #include "shell.h"
 #include "signals.h"
 #include "text.h"
@@ -66,4 +66,20 @@ char *command_output(void *context, const char *command)
     shell->substitution_status = result < 0 ? 127 : status_from_wait(wait_status);
     shell->last_status = shell->substitution_status;
     return text_take(&output);
+}
+
+struct expand_environment shell_expand_environment(struct shell *shell)
+{
+    struct expand_environment environment = {
+        .variables = &shell->variables,
+        .positional = shell->positional,
+        .positional_count = shell->positional_count,
+        .script_name = shell->script_name,
+        .last_status = shell->last_status,
+        .shell_pid = (long)shell->pid,
+        .last_background_pid = (long)shell->last_background_pid,
+        .substitute = command_output,
+        .substitute_context = shell,
+    };
+    return environment;
 }

@@ -1,29 +1,10 @@
 // stat file...: what lstat says about each file.
-#include "files.h"
+#include "file_mode.h"
 #include "report.h"
 
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
-
-static const char *type_name(mode_t mode)
-{
-    if (S_ISREG(mode))
-        return "regular file";
-    if (S_ISDIR(mode))
-        return "directory";
-    if (S_ISLNK(mode))
-        return "symbolic link";
-    if (S_ISCHR(mode))
-        return "character special file";
-    if (S_ISBLK(mode))
-        return "block special file";
-    if (S_ISFIFO(mode))
-        return "fifo";
-    if (S_ISSOCK(mode))
-        return "socket";
-    return "unknown";
-}
 
 static void print_time(const char *label, time_t when)
 {
@@ -54,7 +35,7 @@ int main(int argc, char **argv)
         mode_string(st.st_mode, mode);
         printf("  File: %s\n", argv[i]);
         printf("  Size: %ld\tBlocks: %ld\tIO Block: %ld\t%s\n", (long)st.st_size, (long)st.st_blocks,
-               (long)st.st_blksize, type_name(st.st_mode));
+               (long)st.st_blksize, file_type_name(st.st_mode));
         printf("Device: %lu\tInode: %lu\tLinks: %lu\n", (unsigned long)st.st_dev, (unsigned long)st.st_ino,
                (unsigned long)st.st_nlink);
         printf("Access: (%04o/%s)\tUid: %u\tGid: %u\n", (unsigned)(st.st_mode & 07777), mode, (unsigned)st.st_uid,
