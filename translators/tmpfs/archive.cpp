@@ -1,6 +1,6 @@
 #include "archive.h"
 
-#include <fs/path.h>
+#include <fs_server/path.h>
 
 #include <base/result.h>
 #include <base/text.h>

@@ -1,8 +1,8 @@
 #include <base/text.h>
-#include <fs/file_system.h>
-#include <fs/path.h>
+#include <fs_server/file_system.h>
+#include <fs_server/path.h>
 #include <exec/child.h>
-#include <fs/translator_start.h>
+#include <fs_server/translator_start.h>
 #include <interfaces/fsys.h>
 #include <kern/initial_stack.h>
 #include <runtime/mach.h>

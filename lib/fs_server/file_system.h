@@ -8,7 +8,7 @@
 // whole file system; a right without a payload opens nothing.
 //
 // A node may answer a read or write with would_block: the request is
-// parked (fs/parked.h) until the node calls changed(), or fails at once
+// parked (fs_server/parked.h) until the node calls changed(), or fails at once
 // for a kNonBlocking peropen. Nodes hear of their peropens (opened, closed).
 //
 // Permissions: each peropen carries its opener's credentials; a non-root
@@ -16,8 +16,8 @@
 // but executing a file with no execute bit.
 #pragma once
 
-#include <fs/node.h>
-#include <fs/parked.h>
+#include <fs_server/node.h>
+#include <fs_server/parked.h>
 #include <heap/heap.h>
 #include <interfaces/auth.h>
 #include <interfaces/fs.h>
