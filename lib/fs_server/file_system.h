@@ -14,6 +14,12 @@
 // Permissions: each peropen carries its opener's credentials; a non-root
 // user gets what the owner, group and other bits allow, root everything
 // but executing a file with no execute bit.
+//
+// The class is defined in file_system_*.cpp, one concern each: io (the io
+// operations), lookup (path walking), directories, rename_link,
+// attributes, translators (active ones), passive (starting them),
+// permissions (credentials, mode bits), peropens (their lifetime);
+// file_system.cpp makes it and dispatches.
 #pragma once
 
 #include <fs_server/node.h>
