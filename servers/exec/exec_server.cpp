@@ -1,5 +1,6 @@
 #include "exec_server.h"
 
+#include <exec/init_ports.h>
 #include <exec/spawn.h>
 #include <fs_client/client.h>
 #include <heap/heap.h>
