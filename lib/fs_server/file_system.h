@@ -146,12 +146,18 @@ public:
 private:
     struct Walk;
 
+    // The peropen a request's payload names (null for a plain right).
     PerOpen* peropen_of(uint64_t payload) const;
+    // The credentials `peropen` was opened with.
     const Credentials& credentials_of(const PerOpen& peropen) const { return m_credentials[peropen.credentials()]; }
+    // The index of `who` in the credentials table (added if new); no_space when full.
     Result<uint32_t> intern(const Credentials& who);
     // A send right to a new peropen of `node` (referenced by the peropen).
     Result<mach::PortName> open_node(Node& node, uint32_t flags, uint32_t credentials);
+    // Walks the request's path from `start` as far as this file system
+    // goes: to the node named, a translator's root, or a retry from the root.
     Error walk(const PerOpen& start, const Lookup::Request& request, Walk& walk);
+    // Opens the node a walk ended on, as the request asks (access, truncation).
     Error open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk, rpc::Outgoing<Lookup>& out);
     // The directory of `peropen` and permission to change its names.
     Result<Node*> writable_directory(uint64_t payload);
@@ -160,6 +166,7 @@ private:
     // symbolic link gives no right (null) and its target in `answer`.
     Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags,
         fsys::GetRoot::Reply& answer);
+    // Makes `control` (a send right taken over) the active translator of `node`.
     Error attach(Node& node, mach::PortName control);
     // Starts the passive translator of `node` and attaches it.
     Error start_passive(Node& node);
@@ -169,6 +176,7 @@ private:
     // The peropen behind `right`, a right of this file system a client sent
     // back (cross_device if it is another's).
     Result<PerOpen*> peropen_sent(const rpc::Right& right);
+    // Drops the active translator of `node`, if it has one.
     void detach(Node& node);
     // Parks a request its node answered would_block to (unless the peropen is non-blocking).
     template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);
