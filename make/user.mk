@@ -15,7 +15,7 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtim
 	$(BUILD)/user/freestanding/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
-USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs/*.cpp lib/exec/*.cpp)) \
+USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs_client/*.cpp lib/fs_server/*.cpp lib/exec/*.cpp)) \
 	lib/runtime/kernel_call.cpp lib/runtime/print.cpp lib/runtime/freestanding_hooks.cpp \
 	$(filter-out freestanding/string.cpp,$(wildcard freestanding/*.cpp))
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a

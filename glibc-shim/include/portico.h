@@ -8,7 +8,7 @@
 extern "C" {
 #endif
 
-/* Which init port (lib/exec/init_ports.h's numbering). */
+/* Which init port (lib/interfaces/init_ports.h's numbering). */
 enum {
     PORTICO_ROOT_DIRECTORY = 0,
     PORTICO_WORKING_DIRECTORY = 1,

@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <rpc/client.h>
 
 #include "descriptor_table.h"

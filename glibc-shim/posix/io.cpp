@@ -5,7 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <interfaces/io.h>
 
 #include "descriptor_table.h"

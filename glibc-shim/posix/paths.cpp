@@ -3,7 +3,7 @@
 #include <fcntl.h>
 #include <string.h>
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 
 #include "process_state.h"
 

@@ -4,7 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <rpc/client.h>
 
 #include "descriptor_table.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 
 #include "errors.h"
 #include "paths.h"

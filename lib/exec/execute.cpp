@@ -1,6 +1,6 @@
 #include <exec/arguments.h>
 #include <exec/execute.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <interfaces/exec.h>
 #include <rpc/client.h>

@@ -8,7 +8,7 @@
 // starts it. exec holds no authority of its own: it reads what it is given.
 #pragma once
 
-#include <exec/init_ports.h>
+#include <interfaces/init_ports.h>
 #include <rpc/wire.h>
 
 namespace exec {

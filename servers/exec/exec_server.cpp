@@ -1,7 +1,8 @@
 #include "exec_server.h"
 
+#include <exec/init_ports.h>
 #include <exec/spawn.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
 

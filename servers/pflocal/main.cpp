@@ -1,5 +1,5 @@
 // pflocal: anonymous pipes (pipe_maker.h), as a translator on /servers/pipe.
-#include <fs/translator.h>
+#include <fs_server/translator.h>
 
 #include "pipe_maker.h"
 

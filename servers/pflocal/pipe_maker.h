@@ -5,7 +5,7 @@
 // can reach. (Unix sockets will join pipes here.)
 #pragma once
 
-#include <fs/pipe.h>
+#include <fs_server/pipe.h>
 
 namespace pflocal {
 

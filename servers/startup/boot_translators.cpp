@@ -1,6 +1,6 @@
 #include "boot_translators.h"
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <interfaces/fs.h>
 #include <rpc/client.h>
 

@@ -1,6 +1,6 @@
 #include "console.h"
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <interfaces/fs.h>
 #include <interfaces/term.h>
 #include <runtime/mach.h>

@@ -6,7 +6,7 @@
 //   startup [program [arguments...]]
 #include <auth/client.h>
 #include <exec/child.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
 #include <runtime/mach.h>

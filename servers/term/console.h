@@ -1,10 +1,10 @@
 // The console: the node term serves on /dev/console. Every peropen of it
-// shares one line discipline over the UART: reads wait (lib/fs parks them)
+// shares one line discipline over the UART: reads wait (lib/fs_server parks them)
 // until the discipline has input for them, writes go out at once, and the
 // term interface (lib/interfaces/term.h) reads and sets its modes.
 #pragma once
 
-#include <fs/device_node.h>
+#include <fs_server/device_node.h>
 #include <interfaces/term.h>
 #include <rpc/server.h>
 

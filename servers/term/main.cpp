@@ -4,7 +4,7 @@
 // kDeviceGrantId message); the UART's interrupts arrive as messages on a
 // port of the same server.
 //   term
-#include <fs/translator.h>
+#include <fs_server/translator.h>
 #include <interfaces/term.h>
 #include <mach/kernel_objects.h>
 #include <runtime/mach.h>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <freestanding/text.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <runtime/kernel_call.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>

@@ -8,8 +8,8 @@
 #include "checks.h"
 
 #include <exec/spawn.h>
-#include <fs/client.h>
-#include <fs/translator_start.h>
+#include <fs_client/client.h>
+#include <fs_server/translator_start.h>
 #include <heap/heap.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>

@@ -3,7 +3,7 @@
 #include "bench_measure.h"
 #include "checks.h"
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <runtime/kernel_call.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>

@@ -1,10 +1,10 @@
-// tmpfs on the real kernel, driven through lib/fs/client: its bootstrap
+// tmpfs on the real kernel, driven through lib/fs_client: its bootstrap
 // port is tmpfs's control port. Files, directories, symbolic links, shared
 // offsets, and a user other than root kept out of root's files. Ends by
 // asking tmpfs to go away once everything is closed.
 #include "checks.h"
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
 

@@ -9,7 +9,7 @@
 
 #include <exec/child.h>
 #include <exec/init_ports.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <auth/client.h>
 #include <interfaces/auth.h>

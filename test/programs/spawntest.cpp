@@ -7,7 +7,7 @@
 
 #include <exec/init_ports.h>
 #include <exec/spawn.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>

@@ -4,7 +4,7 @@
 #include "checks.h"
 
 #include <exec/spawn.h>
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>

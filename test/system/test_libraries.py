@@ -1,7 +1,7 @@
 """The user-space libraries on the real kernel: typed RPC (lib/rpc) between
 two tasks, a ports::Server (lib/ports) handing out objects as payload
-rights and releasing one when its last right dies, tmpfs (lib/fs) filled
-from the boot archive and serving files through lib/fs/client, and
+rights and releasing one when its last right dies, tmpfs (lib/fs_server) filled
+from the boot archive and serving files through lib/fs_client, and
 translators started from user space (lib/exec): attached, killed, and
 passive ones started at the first lookup."""
 from programs import run_programs

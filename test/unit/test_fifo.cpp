@@ -1,9 +1,9 @@
 // The fifo translator's pipe (translators/fifo) on its own, then served by
-// lib/fs, which parks the reads and writes it answers would_block to; and
+// lib/fs_server, which parks the reads and writes it answers would_block to; and
 // the symlink translator followed by the file system it sits on.
 #include <support/fs_world.h>
 
-#include <fs/pipe.h>
+#include <fs_server/pipe.h>
 #include "../../translators/symlink/link.h"
 
 #include <atomic>

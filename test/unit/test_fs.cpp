@@ -1,5 +1,5 @@
-// The file-system library (lib/fs) serving tmpfs's nodes, driven by a
-// client task through lib/fs/client over the host kernel.
+// The file-system library (lib/fs_server) serving tmpfs's nodes, driven by a
+// client task through lib/fs_client over the host kernel.
 #include <auth/client.h>
 #include <support/auth_task.h>
 #include <support/fs_world.h>

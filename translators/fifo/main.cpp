@@ -1,9 +1,9 @@
 // fifo: a named pipe (pipe.h), for processes that share no parent.
 //   settrans -ac /tmp/f /hurd/fifo
-// lib/fs parks the reads and writes the pipe answers would_block to.
-#include <fs/translator.h>
+// lib/fs_server parks the reads and writes the pipe answers would_block to.
+#include <fs_server/translator.h>
 
-#include <fs/pipe.h>
+#include <fs_server/pipe.h>
 
 int main(int, char**, char**)
 {

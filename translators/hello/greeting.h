@@ -3,7 +3,7 @@
 #pragma once
 
 #include <freestanding/text.h>
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <heap/heap.h>
 
 namespace hello {

@@ -1,7 +1,7 @@
 // hello: a file that says hello (or the text given). The smallest
-// translator: one node (greeting.h), and lib/fs does the rest.
+// translator: one node (greeting.h), and lib/fs_server does the rest.
 //   settrans -a /tmp/h /hurd/hello ["text"]
-#include <fs/translator.h>
+#include <fs_server/translator.h>
 
 #include "greeting.h"
 

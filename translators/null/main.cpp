@@ -1,6 +1,6 @@
 // null: reads find the end at once, writes vanish.
-#include <fs/device_node.h>
-#include <fs/translator.h>
+#include <fs_server/device_node.h>
+#include <fs_server/translator.h>
 
 namespace {
 

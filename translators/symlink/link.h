@@ -5,7 +5,7 @@
 #pragma once
 
 #include <freestanding/text.h>
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <heap/heap.h>
 
 namespace symbolic { // (not `symlink`: POSIX has a function of that name)

@@ -1,6 +1,6 @@
 // symlink: a node that is a symbolic link to TARGET (link.h).
 //   settrans -a /tmp/l /hurd/symlink TARGET
-#include <fs/translator.h>
+#include <fs_server/translator.h>
 #include <interfaces/fs.h>
 #include <runtime/print.h>
 

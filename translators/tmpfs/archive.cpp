@@ -1,6 +1,6 @@
 #include "archive.h"
 
-#include <fs/path.h>
+#include <fs_server/path.h>
 
 #include <freestanding/result.h>
 #include <freestanding/text.h>

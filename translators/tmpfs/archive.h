@@ -6,7 +6,7 @@
 // came before the damage stays).
 #pragma once
 
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <stddef.h>
 #include <stdint.h>
 

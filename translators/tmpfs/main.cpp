@@ -2,7 +2,7 @@
 //   tmpfs [--archive=MODULE]   fill it first from the boot module MODULE (archive.h)
 #include <freestanding/text.h>
 #include <exec/boot_module.h>
-#include <fs/translator.h>
+#include <fs_server/translator.h>
 #include <runtime/print.h>
 
 #include "archive.h"

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <fs/node.h>
+#include <fs_server/node.h>
 
 namespace tmpfs {
 

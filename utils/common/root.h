@@ -5,7 +5,7 @@
 // instead, and it works from that root, as root.
 #pragma once
 
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <runtime/mach.h>
 #include <portico.h>
 

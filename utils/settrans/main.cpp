@@ -5,7 +5,7 @@
 //   Without TRANSLATOR the translator is removed.
 #include <freestanding/text.h>
 #include <exec/child.h>
-#include <fs/translator_start.h>
+#include <fs_server/translator_start.h>
 #include <heap/heap.h>
 #include <stdio.h>
 

@@ -1,12 +1,12 @@
-// Host tests of file systems: translators (lib/fs over any fs::Node) in
+// Host tests of file systems: translators (lib/fs_server over any fs::Node) in
 // server tasks of the host kernel, and client tasks that use them through
-// lib/fs/client. Shared by test_fs.cpp and test_fifo.cpp.
+// lib/fs_client. Shared by test_fs.cpp and test_fifo.cpp.
 #pragma once
 
 #include <catch.hpp>
-#include <fs/client.h>
-#include <fs/control.h>
-#include <fs/file_system.h>
+#include <fs_client/client.h>
+#include <fs_server/control.h>
+#include <fs_server/file_system.h>
 #include <interfaces/fsys.h>
 #include <runtime/mach.h>
 #include <rpc/client.h>

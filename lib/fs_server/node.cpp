@@ -1,4 +1,4 @@
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
 

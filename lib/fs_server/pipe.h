@@ -12,7 +12,7 @@
 //   goes, the pipe is empty and new again.
 #pragma once
 
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <heap/heap.h>
 #include <interfaces/io.h>
 

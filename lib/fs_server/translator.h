@@ -9,7 +9,7 @@
 #pragma once
 
 #include <exec/init_ports.h>
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <ports/server.h>
 
 namespace fs {

@@ -2,7 +2,7 @@
 // anyone may read and write, whose reads and writes the subclass defines.
 #pragma once
 
-#include <fs/node.h>
+#include <fs_server/node.h>
 #include <heap/heap.h>
 
 namespace fs {

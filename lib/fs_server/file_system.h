@@ -8,16 +8,22 @@
 // whole file system; a right without a payload opens nothing.
 //
 // A node may answer a read or write with would_block: the request is
-// parked (fs/parked.h) until the node calls changed(), or fails at once
+// parked (fs_server/parked.h) until the node calls changed(), or fails at once
 // for a kNonBlocking peropen. Nodes hear of their peropens (opened, closed).
 //
 // Permissions: each peropen carries its opener's credentials; a non-root
 // user gets what the owner, group and other bits allow, root everything
 // but executing a file with no execute bit.
+//
+// The class is defined in file_system_*.cpp, one concern each: io (the io
+// operations), lookup (path walking), directories, rename_link,
+// attributes, translators (active ones), passive (starting them),
+// permissions (credentials, mode bits), peropens (their lifetime);
+// file_system.cpp makes it and dispatches.
 #pragma once
 
-#include <fs/node.h>
-#include <fs/parked.h>
+#include <fs_server/node.h>
+#include <fs_server/parked.h>
 #include <heap/heap.h>
 #include <interfaces/auth.h>
 #include <interfaces/fs.h>
@@ -140,12 +146,18 @@ public:
 private:
     struct Walk;
 
+    // The peropen a request's payload names (null for a plain right).
     PerOpen* peropen_of(uint64_t payload) const;
+    // The credentials `peropen` was opened with.
     const Credentials& credentials_of(const PerOpen& peropen) const { return m_credentials[peropen.credentials()]; }
+    // The index of `who` in the credentials table (added if new); no_space when full.
     Result<uint32_t> intern(const Credentials& who);
     // A send right to a new peropen of `node` (referenced by the peropen).
     Result<mach::PortName> open_node(Node& node, uint32_t flags, uint32_t credentials);
+    // Walks the request's path from `start` as far as this file system
+    // goes: to the node named, a translator's root, or a retry from the root.
     Error walk(const PerOpen& start, const Lookup::Request& request, Walk& walk);
+    // Opens the node a walk ended on, as the request asks (access, truncation).
     Error open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk, rpc::Outgoing<Lookup>& out);
     // The directory of `peropen` and permission to change its names.
     Result<Node*> writable_directory(uint64_t payload);
@@ -154,6 +166,7 @@ private:
     // symbolic link gives no right (null) and its target in `answer`.
     Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags,
         fsys::GetRoot::Reply& answer);
+    // Makes `control` (a send right taken over) the active translator of `node`.
     Error attach(Node& node, mach::PortName control);
     // Starts the passive translator of `node` and attaches it.
     Error start_passive(Node& node);
@@ -163,6 +176,7 @@ private:
     // The peropen behind `right`, a right of this file system a client sent
     // back (cross_device if it is another's).
     Result<PerOpen*> peropen_sent(const rpc::Right& right);
+    // Drops the active translator of `node`, if it has one.
     void detach(Node& node);
     // Parks a request its node answered would_block to (unless the peropen is non-blocking).
     template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);

@@ -1,4 +1,4 @@
-#include <fs/control.h>
+#include <fs_server/control.h>
 #include <heap/heap.h>
 
 namespace fs {

@@ -1,4 +1,4 @@
-#include <fs/pipe.h>
+#include <fs_server/pipe.h>
 
 namespace fs {
 

@@ -1,4 +1,4 @@
-#include <fs/client.h>
+#include <fs_client/client.h>
 #include <heap/heap.h>
 #include <auth/client.h>
 #include <interfaces/fsys.h>

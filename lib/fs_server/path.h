@@ -1,8 +1,10 @@
 // Taking a path apart one component at a time: "a//b/c/" gives "a", "b"
-// and "c" (the last). Shared by lookups, a file system's own searches and
-// tmpfs's archive.
+// and "c" (the last), and the names a directory may hold. Shared by
+// lookups, a file system's own searches and tmpfs's archive.
 #pragma once
 
+#include <freestanding/text.h>
+#include <interfaces/fs.h>
 #include <stddef.h>
 
 namespace fs {
@@ -40,6 +42,18 @@ inline bool copy_component(const PathComponent& component, char* name, size_t ca
         name[i] = component.start[i];
     name[length] = '\0';
     return length == component.length;
+}
+
+// A name a directory may hold: not empty, no slash, not "." or "..".
+inline Error check_name(const char* name)
+{
+    if (!name[0] || freestanding::same_text(name, ".") || freestanding::same_text(name, ".."))
+        return Error::invalid_argument;
+    for (const char* c = name; *c; c++) {
+        if (*c == '/')
+            return Error::invalid_argument;
+    }
+    return freestanding::text_length(name) > kMaxName ? Error::name_too_long : Error::none;
 }
 
 } // namespace fs

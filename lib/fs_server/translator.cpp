@@ -1,7 +1,7 @@
 #include <exec/init_ports.h>
-#include <fs/control.h>
-#include <fs/file_system.h>
-#include <fs/translator.h>
+#include <fs_server/control.h>
+#include <fs_server/file_system.h>
+#include <fs_server/translator.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
 #include <rpc/client.h>

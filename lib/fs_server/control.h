@@ -2,7 +2,7 @@
 // fs::FileSystem. It is a port of its own: holding it is the trust.
 #pragma once
 
-#include <fs/file_system.h>
+#include <fs_server/file_system.h>
 #include <interfaces/fsys.h>
 
 namespace fs {

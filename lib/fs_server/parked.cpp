@@ -1,5 +1,5 @@
-#include <fs/file_system.h>
-#include <fs/parked.h>
+#include <fs_server/file_system.h>
+#include <fs_server/parked.h>
 #include <heap/heap.h>
 
 namespace fs {

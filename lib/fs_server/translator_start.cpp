@@ -1,5 +1,5 @@
 #include <exec/init_ports.h>
-#include <fs/translator_start.h>
+#include <fs_server/translator_start.h>
 #include <interfaces/fsys.h>
 #include <runtime/kernel_call.h>
 #include <runtime/mach.h>
