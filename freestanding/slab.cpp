@@ -141,8 +141,7 @@ Result<void*> SlabCache::allocate()
 SlabCache& SlabCache::cache_of(const void* object)
 {
     ASSERT(object != nullptr);
-    const Slab* slab
-        = reinterpret_cast<const Slab*>(align_down(reinterpret_cast<uintptr_t>(object), kPageSize));
+    const Slab* slab = reinterpret_cast<const Slab*>(align_down(reinterpret_cast<uintptr_t>(object), kPageSize));
     ASSERT(slab->magic == kSlabMagic);
     return *slab->cache;
 }

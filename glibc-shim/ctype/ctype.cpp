@@ -44,7 +44,8 @@ constexpr unsigned short classify(int c)
 
 struct Table {
     unsigned short classes[128];
-    constexpr Table() : classes()
+    constexpr Table()
+        : classes()
     {
         for (int c = 0; c < 128; ++c)
             classes[c] = classify(c);

@@ -11,13 +11,12 @@
 # else
 #  define __PORTICO_ASSERT_FUNCTION __func__
 # endif
-# define assert(expression)                                                   \
-    ((expression) ? (void)0                                                   \
-                  : __assert_fail(#expression, __FILE__, __LINE__, __PORTICO_ASSERT_FUNCTION))
+# define assert(expression)                                                                                            \
+  ((expression) ? (void)0 : __assert_fail(#expression, __FILE__, __LINE__, __PORTICO_ASSERT_FUNCTION))
 #endif
 
 #ifndef _PORTICO_ASSERT_DECLARED
-#define _PORTICO_ASSERT_DECLARED 1
+# define _PORTICO_ASSERT_DECLARED 1
 __BEGIN_DECLS
 /* Reports a failed assertion on fd 2 and aborts. */
 void __assert_fail(const char *expression, const char *file, unsigned int line, const char *function)

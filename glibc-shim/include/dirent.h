@@ -25,7 +25,7 @@ struct dirent {
 #define DT_LNK 10
 #define DT_SOCK 12
 #define DT_WHT 14
-#define IFTODT(mode) (((mode) & 0170000) >> 12)
+#define IFTODT(mode) (((mode)&0170000) >> 12)
 #define DTTOIF(type) ((type) << 12)
 
 /* An open directory stream (opaque: posix/ owns its contents). */
@@ -42,9 +42,8 @@ void rewinddir(DIR *directory);
 long telldir(DIR *directory);
 void seekdir(DIR *directory, long position);
 int dirfd(DIR *directory);
-int scandir(const char *__restrict path, struct dirent ***__restrict result,
-            int (*select)(const struct dirent *),
-            int (*compare)(const struct dirent **, const struct dirent **));
+int scandir(const char *__restrict path, struct dirent ***__restrict result, int (*select)(const struct dirent *),
+    int (*compare)(const struct dirent **, const struct dirent **));
 int alphasort(const struct dirent **a, const struct dirent **b);
 
 __END_DECLS

@@ -23,10 +23,9 @@ extern int opterr;
 extern int optopt;
 
 int getopt(int argc, char *const argv[], const char *options);
-int getopt_long(int argc, char *const argv[], const char *options, const struct option *long_options,
-                int *long_index);
-int getopt_long_only(int argc, char *const argv[], const char *options,
-                     const struct option *long_options, int *long_index);
+int getopt_long(int argc, char *const argv[], const char *options, const struct option *long_options, int *long_index);
+int getopt_long_only(
+    int argc, char *const argv[], const char *options, const struct option *long_options, int *long_index);
 
 __END_DECLS
 

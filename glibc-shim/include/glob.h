@@ -29,8 +29,8 @@ typedef struct {
 
 __BEGIN_DECLS
 
-int glob(const char *__restrict pattern, int flags, int (*on_error)(const char *path, int error),
-         glob_t *__restrict result);
+int glob(
+    const char *__restrict pattern, int flags, int (*on_error)(const char *path, int error), glob_t *__restrict result);
 void globfree(glob_t *result);
 
 __END_DECLS

@@ -54,14 +54,15 @@ typedef double double_t;
 #define M_SQRT2 1.41421356237309504880
 #define M_SQRT1_2 0.70710678118654752440
 
-
-
 /* Every function comes in double, float (f) and long double (l) forms. */
-#define __SHIM_MATH_DECL(name) double name(double); float name##f(float); long double name##l(long double);
-#define __SHIM_MATH_DECL2(name)                                                                          \
-    double name(double, double);                                                                          \
-    float name##f(float, float);                                                                          \
-    long double name##l(long double, long double);
+#define __SHIM_MATH_DECL(name)                                                                                         \
+ double name(double);                                                                                                  \
+ float name##f(float);                                                                                                 \
+ long double name##l(long double);
+#define __SHIM_MATH_DECL2(name)                                                                                        \
+ double name(double, double);                                                                                          \
+ float name##f(float, float);                                                                                          \
+ long double name##l(long double, long double);
 
 __SHIM_MATH_DECL(fabs)
 __SHIM_MATH_DECL(floor)

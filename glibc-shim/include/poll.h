@@ -2,9 +2,9 @@
 #ifndef _POLL_H
 #define _POLL_H 1
 
-#include <bits/types.h>
-#include <bits/timespec.h>
 #include <bits/sigset.h>
+#include <bits/timespec.h>
+#include <bits/types.h>
 
 #define POLLIN 0x001
 #define POLLPRI 0x002

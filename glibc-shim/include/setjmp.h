@@ -3,8 +3,8 @@
 #ifndef _SETJMP_H
 #define _SETJMP_H 1
 
-#include <features.h>
 #include <bits/sigset.h>
+#include <features.h>
 
 /* rbx, rbp, r12, r13, r14, r15, rsp, return address. */
 typedef long __jmp_buf[8];

@@ -2,9 +2,9 @@
 #ifndef _SIGNAL_H
 #define _SIGNAL_H 1
 
-#include <bits/types.h>
 #include <bits/sigset.h>
 #include <bits/timespec.h>
+#include <bits/types.h>
 
 #define SIGHUP 1
 #define SIGINT 2
@@ -161,8 +161,7 @@ __BEGIN_DECLS
 int kill(pid_t pid, int signal_number);
 int killpg(pid_t group, int signal_number);
 int raise(int signal_number);
-int sigaction(int signal_number, const struct sigaction *__restrict action,
-              struct sigaction *__restrict old_action);
+int sigaction(int signal_number, const struct sigaction *__restrict action, struct sigaction *__restrict old_action);
 __sighandler_t signal(int signal_number, __sighandler_t handler);
 int sigprocmask(int how, const sigset_t *__restrict set, sigset_t *__restrict old_set);
 int sigpending(sigset_t *set);

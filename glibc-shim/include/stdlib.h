@@ -6,8 +6,8 @@
 #define __need_size_t
 #define __need_wchar_t
 #define __need_NULL
-#include <stddef.h>
 #include <alloca.h>
+#include <stddef.h>
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
@@ -72,10 +72,8 @@ void srandom(unsigned int seed);
 
 /* Sorting and searching. */
 void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
-void qsort_r(void *base, size_t count, size_t size, int (*compare)(const void *, const void *, void *),
-             void *argument);
-void *bsearch(const void *key, const void *base, size_t count, size_t size,
-              int (*compare)(const void *, const void *));
+void qsort_r(void *base, size_t count, size_t size, int (*compare)(const void *, const void *, void *), void *argument);
+void *bsearch(const void *key, const void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
 
 /* Environment (over `environ`, see unistd.h). */
 char *getenv(const char *name);

@@ -165,7 +165,7 @@ struct termios {
 #define TCIOFF 2
 #define TCION 3
 
-#define CTRL(c) ((c) & 037)
+#define CTRL(c) ((c)&037)
 #define CEOF CTRL('d')
 #define CINTR CTRL('c')
 #define CERASE 0177

@@ -2,8 +2,8 @@
 #ifndef _TIME_H
 #define _TIME_H 1
 
-#include <bits/types.h>
 #include <bits/timespec.h>
+#include <bits/types.h>
 
 #define CLOCKS_PER_SEC ((clock_t)1000000)
 #define CLOCK_REALTIME 0
@@ -62,8 +62,8 @@ char *asctime(const struct tm *broken_down);
 char *asctime_r(const struct tm *__restrict broken_down, char *__restrict buffer);
 char *ctime(const time_t *when);
 char *ctime_r(const time_t *__restrict when, char *__restrict buffer);
-size_t strftime(char *__restrict buffer, size_t size, const char *__restrict format,
-                const struct tm *__restrict broken_down);
+size_t strftime(
+    char *__restrict buffer, size_t size, const char *__restrict format, const struct tm *__restrict broken_down);
 void tzset(void);
 extern char *tzname[2];
 extern long timezone;

@@ -4,7 +4,7 @@
 
 extern "C" {
 
-int mblen(const char *text, size_t count)
+int mblen(const char* text, size_t count)
 {
     if (text == nullptr)
         return 0; // no shift states
@@ -13,7 +13,7 @@ int mblen(const char *text, size_t count)
     return *text != '\0' ? 1 : 0;
 }
 
-int mbtowc(wchar_t *__restrict result, const char *__restrict text, size_t count)
+int mbtowc(wchar_t* __restrict result, const char* __restrict text, size_t count)
 {
     if (text == nullptr)
         return 0;
@@ -24,7 +24,7 @@ int mbtowc(wchar_t *__restrict result, const char *__restrict text, size_t count
     return *text != '\0' ? 1 : 0;
 }
 
-int wctomb(char *text, wchar_t character)
+int wctomb(char* text, wchar_t character)
 {
     if (text == nullptr)
         return 0;
@@ -36,7 +36,7 @@ int wctomb(char *text, wchar_t character)
     return 1;
 }
 
-size_t mbstowcs(wchar_t *__restrict to, const char *__restrict from, size_t count)
+size_t mbstowcs(wchar_t* __restrict to, const char* __restrict from, size_t count)
 {
     size_t i = 0;
     for (; from[i] != '\0'; ++i) {
@@ -51,7 +51,7 @@ size_t mbstowcs(wchar_t *__restrict to, const char *__restrict from, size_t coun
     return i;
 }
 
-size_t wcstombs(char *__restrict to, const wchar_t *__restrict from, size_t count)
+size_t wcstombs(char* __restrict to, const wchar_t* __restrict from, size_t count)
 {
     size_t i = 0;
     for (; from[i] != 0; ++i) {

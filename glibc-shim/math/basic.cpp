@@ -84,9 +84,6 @@ float nanf(const char*) { return __builtin_nanf(""); }
 
 // FIXME: rounds twice through long double (64-bit products are exact for
 // 32-bit significands only); correct fused rounding needs a wide product.
-double fma(double x, double y, double z)
-{
-    return static_cast<double>(static_cast<long double>(x) * y + z);
-}
+double fma(double x, double y, double z) { return static_cast<double>(static_cast<long double>(x) * y + z); }
 
 } // extern "C"

@@ -3,11 +3,11 @@
 // FIXME: the long double forms have double precision only.
 #include <math.h>
 
-#define SHIM_FORMS_1(name)                                                                                           \
-    float name##f(float x) { return static_cast<float>(name(x)); }                                                  \
+#define SHIM_FORMS_1(name)                                                                                             \
+    float name##f(float x) { return static_cast<float>(name(x)); }                                                     \
     long double name##l(long double x) { return name(static_cast<double>(x)); }
-#define SHIM_FORMS_2(name)                                                                                           \
-    float name##f(float x, float y) { return static_cast<float>(name(x, y)); }                                      \
+#define SHIM_FORMS_2(name)                                                                                             \
+    float name##f(float x, float y) { return static_cast<float>(name(x, y)); }                                         \
     long double name##l(long double x, long double y) { return name(static_cast<double>(x), static_cast<double>(y)); }
 
 extern "C" {

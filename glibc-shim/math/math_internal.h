@@ -54,12 +54,12 @@ struct ReducedAngle {
 ReducedAngle reduce_large_angle(double x);
 
 // The cores, for finite arguments in their domains.
-long double exp_core(long double x);       // x within [-11400, 11400]
-long double expm1_core(long double x);     // exp(x) - 1, accurate near 0
-long double log_core(long double x);       // x > 0
-long double log1p_core(long double x);     // log(1 + x), x > -1, accurate near 0
-long double sqrt_core(long double x);      // x >= 0
-long double atan_core(long double x);      // any finite x
+long double exp_core(long double x); // x within [-11400, 11400]
+long double expm1_core(long double x); // exp(x) - 1, accurate near 0
+long double log_core(long double x); // x > 0
+long double log1p_core(long double x); // log(1 + x), x > -1, accurate near 0
+long double sqrt_core(long double x); // x >= 0
+long double atan_core(long double x); // any finite x
 // sin and cos of x (|x| < 2^62); the quadrant folding is done here.
 long double sin_core(long double x);
 long double cos_core(long double x);

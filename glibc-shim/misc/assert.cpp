@@ -7,7 +7,7 @@
 
 namespace {
 
-void put(const char *text) { write(2, text, strlen(text)); }
+void put(const char* text) { write(2, text, strlen(text)); }
 
 void put_number(unsigned int number)
 {
@@ -25,7 +25,7 @@ void put_number(unsigned int number)
 extern "C" {
 
 // "<program>: <file>:<line>: <function>: Assertion `<expression>' failed."
-void __assert_fail(const char *expression, const char *file, unsigned int line, const char *function)
+void __assert_fail(const char* expression, const char* file, unsigned int line, const char* function)
 {
     if (program_invocation_name != nullptr && *program_invocation_name != '\0') {
         put(program_invocation_name);

@@ -17,7 +17,7 @@ struct Matcher {
 
     // A '.' at the start of the name (or of a component, with FNM_PATHNAME)
     // that a wildcard may not match.
-    bool protected_period(const char *name, const char *at) const
+    bool protected_period(const char* name, const char* at) const
     {
         return has(FNM_PERIOD) && *at == '.' && (at == name || (has(FNM_PATHNAME) && at[-1] == '/'));
     }
@@ -25,7 +25,7 @@ struct Matcher {
     // Matches c against the bracket expression at pattern ('[' already
     // skipped). Returns the pattern after ']' and sets matched, or nullptr
     // when the bracket is not closed (then '[' is an ordinary character).
-    const char *bracket(const char *pattern, int c, bool &matched) const
+    const char* bracket(const char* pattern, int c, bool& matched) const
     {
         bool negate = *pattern == '!' || *pattern == '^';
         if (negate)
@@ -55,7 +55,7 @@ struct Matcher {
 
     // Matches one pattern element (not '*') against *name; on success
     // returns the pattern after the element, else nullptr.
-    const char *single(const char *pattern, const char *name, const char *start) const
+    const char* single(const char* pattern, const char* name, const char* start) const
     {
         int c = static_cast<unsigned char>(*name);
         if (c == '\0')
@@ -69,7 +69,7 @@ struct Matcher {
             if ((has(FNM_PATHNAME) && c == '/') || protected_period(start, name))
                 return nullptr;
             bool matched;
-            const char *after = bracket(pattern + 1, c, matched);
+            const char* after = bracket(pattern + 1, c, matched);
             if (after == nullptr)
                 return c == '[' ? pattern + 1 : nullptr;
             return matched ? after : nullptr;
@@ -83,11 +83,11 @@ struct Matcher {
         }
     }
 
-    bool match(const char *pattern, const char *name) const
+    bool match(const char* pattern, const char* name) const
     {
-        const char *start = name;
-        const char *star_pattern = nullptr; // after the last '*'
-        const char *star_name = nullptr;    // where that '*' stopped matching
+        const char* start = name;
+        const char* star_pattern = nullptr; // after the last '*'
+        const char* star_name = nullptr; // where that '*' stopped matching
         for (;;) {
             if (*pattern == '*') {
                 while (*pattern == '*')
@@ -101,7 +101,7 @@ struct Matcher {
             if (*pattern == '\0') {
                 if (*name == '\0' || (has(FNM_LEADING_DIR) && *name == '/'))
                     return true;
-            } else if (const char *after = single(pattern, name, start)) {
+            } else if (const char* after = single(pattern, name, start)) {
                 pattern = after;
                 ++name;
                 continue;
@@ -122,9 +122,9 @@ struct Matcher {
 
 extern "C" {
 
-int fnmatch(const char *pattern, const char *name, int flags)
+int fnmatch(const char* pattern, const char* name, int flags)
 {
-    return Matcher{flags}.match(pattern, name) ? 0 : FNM_NOMATCH;
+    return Matcher { flags }.match(pattern, name) ? 0 : FNM_NOMATCH;
 }
 
 } // extern "C"

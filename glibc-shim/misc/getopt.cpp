@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 extern "C" {
-char *optarg = nullptr;
+char* optarg = nullptr;
 int optind = 1;
 int opterr = 1;
 int optopt = '?';
@@ -22,26 +22,26 @@ namespace {
 // and argv are what they were when it was set (a caller may restart by
 // setting optind to 1, or to 0 as in glibc).
 struct Cluster {
-    const char *next = nullptr;
+    const char* next = nullptr;
     int index = 0;
-    char *const *argv = nullptr;
+    char* const* argv = nullptr;
 };
 Cluster g_cluster;
 
 struct Parser {
     int argc;
-    char *const *argv;
-    const char *options;
-    const option *long_options;
-    int *long_index;
+    char* const* argv;
+    const char* options;
+    const option* long_options;
+    int* long_index;
     bool long_only;
     bool silent;
 
-    void complain(const char *message, const char *subject, size_t subject_length) const
+    void complain(const char* message, const char* subject, size_t subject_length) const
     {
         if (!opterr || silent)
             return;
-        const char *program = argv[0] != nullptr ? argv[0] : "";
+        const char* program = argv[0] != nullptr ? argv[0] : "";
         write(2, program, strlen(program));
         write(2, ": ", 2);
         write(2, message, strlen(message));
@@ -53,14 +53,14 @@ struct Parser {
     int missing_argument() const { return silent ? ':' : '?'; }
 
     int short_option();
-    int long_option(const char *text, bool single_dash);
+    int long_option(const char* text, bool single_dash);
     int next();
 };
 
 int Parser::short_option()
 {
     char letter = *g_cluster.next++;
-    const char *spec = letter == ':' ? nullptr : strchr(options, letter);
+    const char* spec = letter == ':' ? nullptr : strchr(options, letter);
     bool cluster_ends = *g_cluster.next == '\0';
     if (spec == nullptr) {
         optopt = static_cast<unsigned char>(letter);
@@ -77,7 +77,7 @@ int Parser::short_option()
     }
     bool optional = spec[2] == ':';
     if (!cluster_ends) {
-        optarg = const_cast<char *>(g_cluster.next);
+        optarg = const_cast<char*>(g_cluster.next);
         ++optind;
     } else if (optional) {
         ++optind;
@@ -97,9 +97,9 @@ int Parser::short_option()
 
 // text is the option after its dashes ("name" or "name=value").
 // Returns -2 when single_dash and no long option matches (try short ones).
-int Parser::long_option(const char *text, bool single_dash)
+int Parser::long_option(const char* text, bool single_dash)
 {
-    const char *equals = strchrnul(text, '=');
+    const char* equals = strchrnul(text, '=');
     size_t length = static_cast<size_t>(equals - text);
     int found = -1;
     bool ambiguous = false;
@@ -124,7 +124,7 @@ int Parser::long_option(const char *text, bool single_dash)
         complain(ambiguous ? "option is ambiguous:" : "unrecognized option", text, length);
         return '?';
     }
-    const option &chosen = long_options[found];
+    const option& chosen = long_options[found];
     optarg = nullptr;
     if (*equals == '=') {
         if (chosen.has_arg == no_argument) {
@@ -132,7 +132,7 @@ int Parser::long_option(const char *text, bool single_dash)
             complain("option doesn't allow an argument:", text, length);
             return '?';
         }
-        optarg = const_cast<char *>(equals + 1);
+        optarg = const_cast<char*>(equals + 1);
     } else if (chosen.has_arg == required_argument) {
         if (optind >= argc) {
             optopt = chosen.flag == nullptr ? chosen.val : 0;
@@ -154,14 +154,14 @@ int Parser::next()
 {
     if (optind == 0) {
         optind = 1;
-        g_cluster = Cluster{};
+        g_cluster = Cluster {};
     }
     if (g_cluster.next != nullptr && g_cluster.index == optind && g_cluster.argv == argv && *g_cluster.next != '\0')
         return short_option();
-    g_cluster = Cluster{};
+    g_cluster = Cluster {};
     if (optind >= argc || argv[optind] == nullptr)
         return -1;
-    const char *argument = argv[optind];
+    const char* argument = argv[optind];
     if (argument[0] != '-' || argument[1] == '\0')
         return -1;
     if (argument[1] == '-' && argument[2] == '\0') {
@@ -179,18 +179,18 @@ int Parser::next()
                 return result;
         }
     }
-    g_cluster = Cluster{argument + 1, optind, argv};
+    g_cluster = Cluster { argument + 1, optind, argv };
     return short_option();
 }
 
-int parse(int argc, char *const argv[], const char *options, const option *long_options, int *long_index,
-          bool long_only)
+int parse(
+    int argc, char* const argv[], const char* options, const option* long_options, int* long_index, bool long_only)
 {
     // '+' and '-' (GNU ordering controls) are accepted; ordering is always POSIX.
     if (*options == '+' || *options == '-')
         ++options;
     bool silent = *options == ':';
-    Parser parser{argc, argv, options, long_options, long_index, long_only, silent};
+    Parser parser { argc, argv, options, long_options, long_index, long_only, silent };
     return parser.next();
 }
 
@@ -198,19 +198,18 @@ int parse(int argc, char *const argv[], const char *options, const option *long_
 
 extern "C" {
 
-int getopt(int argc, char *const argv[], const char *options)
+int getopt(int argc, char* const argv[], const char* options)
 {
     return parse(argc, argv, options, nullptr, nullptr, false);
 }
 
-int getopt_long(int argc, char *const argv[], const char *options, const struct option *long_options,
-                int *long_index)
+int getopt_long(int argc, char* const argv[], const char* options, const struct option* long_options, int* long_index)
 {
     return parse(argc, argv, options, long_options, long_index, false);
 }
 
-int getopt_long_only(int argc, char *const argv[], const char *options, const struct option *long_options,
-                     int *long_index)
+int getopt_long_only(
+    int argc, char* const argv[], const char* options, const struct option* long_options, int* long_index)
 {
     return parse(argc, argv, options, long_options, long_index, true);
 }

@@ -8,7 +8,7 @@ namespace {
 char g_dot[] = ".";
 
 // Index one past the last character that is not a trailing '/', keeping a lone "/".
-size_t without_trailing_slashes(const char *path, size_t length)
+size_t without_trailing_slashes(const char* path, size_t length)
 {
     while (length > 1 && path[length - 1] == '/')
         --length;
@@ -19,7 +19,7 @@ size_t without_trailing_slashes(const char *path, size_t length)
 
 extern "C" {
 
-char *basename(char *path)
+char* basename(char* path)
 {
     if (path == nullptr || *path == '\0')
         return g_dot;
@@ -27,11 +27,11 @@ char *basename(char *path)
     path[end] = '\0';
     if (end == 1 && path[0] == '/')
         return path;
-    char *slash = strrchr(path, '/');
+    char* slash = strrchr(path, '/');
     return slash == nullptr ? path : slash + 1;
 }
 
-char *dirname(char *path)
+char* dirname(char* path)
 {
     if (path == nullptr || *path == '\0')
         return g_dot;

@@ -16,21 +16,21 @@ bool valid(int signal_number)
     return false;
 }
 
-unsigned long &word_of(sigset_t *set, int signal_number) { return set->__val[(signal_number - 1) / k_bits_per_word]; }
+unsigned long& word_of(sigset_t* set, int signal_number) { return set->__val[(signal_number - 1) / k_bits_per_word]; }
 unsigned long bit_of(int signal_number) { return 1UL << ((signal_number - 1) % k_bits_per_word); }
 
 } // namespace
 
 extern "C" {
 
-int sigemptyset(sigset_t *set)
+int sigemptyset(sigset_t* set)
 {
     for (int i = 0; i < k_words; ++i)
         set->__val[i] = 0;
     return 0;
 }
 
-int sigfillset(sigset_t *set)
+int sigfillset(sigset_t* set)
 {
     sigemptyset(set);
     for (int signal_number = 1; signal_number < NSIG; ++signal_number)
@@ -38,7 +38,7 @@ int sigfillset(sigset_t *set)
     return 0;
 }
 
-int sigaddset(sigset_t *set, int signal_number)
+int sigaddset(sigset_t* set, int signal_number)
 {
     if (!valid(signal_number))
         return -1;
@@ -46,7 +46,7 @@ int sigaddset(sigset_t *set, int signal_number)
     return 0;
 }
 
-int sigdelset(sigset_t *set, int signal_number)
+int sigdelset(sigset_t* set, int signal_number)
 {
     if (!valid(signal_number))
         return -1;
@@ -54,11 +54,11 @@ int sigdelset(sigset_t *set, int signal_number)
     return 0;
 }
 
-int sigismember(const sigset_t *set, int signal_number)
+int sigismember(const sigset_t* set, int signal_number)
 {
     if (!valid(signal_number))
         return -1;
-    return (word_of(const_cast<sigset_t *>(set), signal_number) & bit_of(signal_number)) != 0;
+    return (word_of(const_cast<sigset_t*>(set), signal_number) & bit_of(signal_number)) != 0;
 }
 
 } // extern "C"

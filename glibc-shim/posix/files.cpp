@@ -95,7 +95,7 @@ fs::SetAttribute::Request times_request(const struct timespec times[2])
         request.access_ns = ns_of(times[0]);
         request.modify_ns = ns_of(times[1]);
     } else {
-        struct timespec now {};
+        struct timespec now { };
         (void)clock_gettime(CLOCK_REALTIME, &now);
         request.access_ns = request.modify_ns = ns_of(now);
     }
@@ -122,8 +122,8 @@ int open(const char* path, int flags, ...)
     Result<mach::PortName> file = posix::open_path(path, posix::open_flags_of(flags), mode & ~posix::g_umask & 07777);
     if (!file.ok())
         return fail(file.error());
-    return posix::descriptors::install(file.value(), flags & (O_ACCMODE | O_APPEND | O_NONBLOCK),
-        (flags & O_CLOEXEC) ? FD_CLOEXEC : 0);
+    return posix::descriptors::install(
+        file.value(), flags & (O_ACCMODE | O_APPEND | O_NONBLOCK), (flags & O_CLOEXEC) ? FD_CLOEXEC : 0);
 }
 
 int openat(int directory, const char* path, int flags, ...)
@@ -204,12 +204,10 @@ int mkfifo(const char*, mode_t) { return fail_with(ENOSYS); } // FIXME(posix): s
 int rename(const char* from, const char* to)
 {
     fs::Rename::Request request {};
-    Result<mach::PortName> from_directory
-        = posix::open_parent(from, request.name.chars);
+    Result<mach::PortName> from_directory = posix::open_parent(from, request.name.chars);
     if (!from_directory.ok())
         return fail(from_directory.error());
-    Result<mach::PortName> to_directory
-        = posix::open_parent(to, request.to_name.chars);
+    Result<mach::PortName> to_directory = posix::open_parent(to, request.to_name.chars);
     if (!to_directory.ok()) {
         fs::client::close(from_directory.value());
         return fail(to_directory.error());
@@ -229,8 +227,7 @@ int link(const char* existing, const char* made)
     if (!file.ok())
         return fail(file.error());
     fs::Link::Request request {};
-    Result<mach::PortName> directory
-        = posix::open_parent(made, request.to_name.chars);
+    Result<mach::PortName> directory = posix::open_parent(made, request.to_name.chars);
     if (!directory.ok()) {
         fs::client::close(file.value());
         return fail(directory.error());
@@ -249,8 +246,7 @@ int symlink(const char* target, const char* path)
     fs::Symlink::Request request {};
     if (!request.target.set(target))
         return fail_with(ENAMETOOLONG);
-    Result<mach::PortName> directory
-        = posix::open_parent(path, request.name.chars);
+    Result<mach::PortName> directory = posix::open_parent(path, request.name.chars);
     if (!directory.ok())
         return fail(directory.error());
     fs::Symlink::Reply reply {};
@@ -347,8 +343,8 @@ int utimes(const char* path, const struct timeval times[2])
 {
     if (!times)
         return utimensat(AT_FDCWD, path, nullptr, 0);
-    struct timespec converted[2] = { { times[0].tv_sec, times[0].tv_usec * 1000 },
-        { times[1].tv_sec, times[1].tv_usec * 1000 } };
+    struct timespec converted[2]
+        = { { times[0].tv_sec, times[0].tv_usec * 1000 }, { times[1].tv_sec, times[1].tv_usec * 1000 } };
     return utimensat(AT_FDCWD, path, converted, 0);
 }
 

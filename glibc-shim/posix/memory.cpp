@@ -6,7 +6,8 @@
 extern "C" void* __portico_pages(size_t bytes)
 {
     uint64_t address = 0;
-    if (bytes == 0 || mach::vm_allocate(posix::process_state().self.task, &address, bytes, mach::kVmAnywhere) != Error::none)
+    if (bytes == 0
+        || mach::vm_allocate(posix::process_state().self.task, &address, bytes, mach::kVmAnywhere) != Error::none)
         return nullptr;
     return reinterpret_cast<void*>(address); // zero-filled on first touch
 }

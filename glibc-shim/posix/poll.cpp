@@ -79,14 +79,16 @@ Error ask(Waiter& waiter, nfds_t index, mach::PortName file, uint32_t wanted, ui
     message.header.size = sizeof(message);
     message.body.wanted = wanted;
     message.body.flags = flags;
-    return mach::msg(&message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, kSendTimeoutNs);
+    return mach::msg(
+        &message.header, mach::kSend | mach::kSendTimeout, sizeof(message), 0, mach::kNullName, kSendTimeoutNs);
 }
 
 // What one answer says of its file (poll's revents).
 short answer_events(mach::MessageHeader& header, short asked)
 {
     auto& reply = reinterpret_cast<rpc::ReplyMessage<io::Select>&>(header);
-    Error status = rpc::detail::check_reply(header, io::Select::kId | rpc::kReplyBit, rpc::detail::body_offset(reply), nullptr, 0);
+    Error status = rpc::detail::check_reply(
+        header, io::Select::kId | rpc::kReplyBit, rpc::detail::body_offset(reply), nullptr, 0);
     if (status == Error::none)
         return events_of(reply.body.ready, asked);
     if (status == Error::not_supported)

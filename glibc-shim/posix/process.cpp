@@ -12,9 +12,9 @@
 #include <exec/child.h>
 #include <exec/execute.h>
 #include <interfaces/proc.h>
-#include <runtime/kernel_call.h>
 #include <rpc/client.h>
 #include <rpc/reply_port.h>
+#include <runtime/kernel_call.h>
 
 #include "descriptor_table.h"
 #include "errors.h"
@@ -107,7 +107,8 @@ Result<pid_t> fork_parent(ForkContext& context)
     thread.argument = reinterpret_cast<uint64_t>(&context);
     mach::PortName thread_port = mach::kNullName;
     if (status == Error::none)
-        status = mach::kernel_call(task, mach::KernelCall::thread_create, &thread, sizeof(thread), nullptr, 0, &thread_port);
+        status = mach::kernel_call(
+            task, mach::KernelCall::thread_create, &thread, sizeof(thread), nullptr, 0, &thread_port);
     if (status != Error::none) {
         terminate(task); // proc sees it die: the child ends, its parent may reap it
         return status;
@@ -319,7 +320,6 @@ pid_t wait(int* status) { return waitpid(-1, status, 0); }
     mach::task_exit(status & 0xff);
 }
 
-
 } // extern "C"
 
 namespace posix {
@@ -384,7 +384,9 @@ int setpgid(pid_t pid, pid_t group)
     Error status = rpc::call<proc::SetProcessGroup>(posix::proc_handle(), { pid, group }, reply);
     if (status == Error::none)
         return 0;
-    return status == Error::not_found ? fail_with(ESRCH) : status == Error::permission_denied ? fail_with(EPERM) : fail(status);
+    return status == Error::not_found        ? fail_with(ESRCH)
+        : status == Error::permission_denied ? fail_with(EPERM)
+                                             : fail(status);
 }
 
 int setpgrp(void) { return setpgid(0, 0); }
@@ -397,9 +399,9 @@ int kill(pid_t pid, int signal)
     posix::signals::run_pending(); // one sent to ourselves runs now
     if (status == Error::none)
         return 0;
-    return status == Error::not_found ? fail_with(ESRCH)
+    return status == Error::not_found        ? fail_with(ESRCH)
         : status == Error::permission_denied ? fail_with(EPERM)
-        : fail(status);
+                                             : fail(status);
 }
 
 int raise(int signal) { return kill(getpid(), signal); }

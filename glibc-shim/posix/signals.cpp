@@ -101,8 +101,8 @@ void collect(bool wait)
 void take_default_action(int signal)
 {
     constexpr proc::SignalSet kHarmless = proc::signal_bit(SIGCHLD) | proc::signal_bit(SIGCONT)
-        | proc::signal_bit(SIGURG) | proc::signal_bit(SIGWINCH) | proc::signal_bit(SIGTSTP)
-        | proc::signal_bit(SIGTTIN) | proc::signal_bit(SIGTTOU);
+        | proc::signal_bit(SIGURG) | proc::signal_bit(SIGWINCH) | proc::signal_bit(SIGTSTP) | proc::signal_bit(SIGTTIN)
+        | proc::signal_bit(SIGTTOU);
     if (kHarmless & bit(signal))
         return;
     proc::Exit::Reply reply {};
@@ -194,8 +194,8 @@ int sigaction(int signal, const struct sigaction* action, struct sigaction* old)
 
 __sighandler_t signal(int number, __sighandler_t handler)
 {
-    struct sigaction action {};
-    struct sigaction old {};
+    struct sigaction action { };
+    struct sigaction old { };
     action.sa_handler = handler;
     action.sa_flags = SA_RESTART;
     if (sigaction(number, &action, &old) != 0)
@@ -211,10 +211,17 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old)
         return 0;
     proc::SignalSet change = signals::set_of(*set);
     switch (how) {
-    case SIG_BLOCK: signals::g_blocked |= change; break;
-    case SIG_UNBLOCK: signals::g_blocked &= ~change; break;
-    case SIG_SETMASK: signals::g_blocked = change; break;
-    default: return fail_with(EINVAL);
+    case SIG_BLOCK:
+        signals::g_blocked |= change;
+        break;
+    case SIG_UNBLOCK:
+        signals::g_blocked &= ~change;
+        break;
+    case SIG_SETMASK:
+        signals::g_blocked = change;
+        break;
+    default:
+        return fail_with(EINVAL);
     }
     signals::g_blocked &= ~(signals::bit(SIGKILL) | signals::bit(SIGSTOP));
     signals::run_pending(); // what was just unblocked runs now

@@ -39,7 +39,9 @@ int clock_gettime(clockid_t clock, struct timespec* out)
 {
     switch (clock) {
     case CLOCK_REALTIME:
-    case CLOCK_REALTIME_COARSE: *out = timespec_of(realtime()); return 0;
+    case CLOCK_REALTIME_COARSE:
+        *out = timespec_of(realtime());
+        return 0;
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_MONOTONIC_COARSE:
@@ -47,8 +49,11 @@ int clock_gettime(clockid_t clock, struct timespec* out)
     // FIXME(time): the kernel does not count a task's CPU time yet; the
     // time since boot is an upper bound of it.
     case CLOCK_PROCESS_CPUTIME_ID:
-    case CLOCK_THREAD_CPUTIME_ID: *out = timespec_of(monotonic()); return 0;
-    default: return posix::fail_with(EINVAL);
+    case CLOCK_THREAD_CPUTIME_ID:
+        *out = timespec_of(monotonic());
+        return 0;
+    default:
+        return posix::fail_with(EINVAL);
     }
 }
 
@@ -104,14 +109,18 @@ int nanosleep(const struct timespec* duration, struct timespec* remaining)
 
 unsigned sleep(unsigned seconds)
 {
-    struct timespec duration { time_t(seconds), 0 };
+    struct timespec duration {
+        time_t(seconds), 0
+    };
     (void)nanosleep(&duration, nullptr);
     return 0;
 }
 
 int usleep(useconds_t microseconds)
 {
-    struct timespec duration { time_t(microseconds / 1000000), long(microseconds % 1000000) * 1000 };
+    struct timespec duration {
+        time_t(microseconds / 1000000), long(microseconds % 1000000) * 1000
+    };
     return nanosleep(&duration, nullptr);
 }
 

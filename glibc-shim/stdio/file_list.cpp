@@ -49,10 +49,23 @@ FILE* first_stream() { return *list_head(); }
 bool parse_mode(const char* mode, int& open_flags, bool& readable, bool& writable)
 {
     switch (mode[0]) {
-    case 'r': open_flags = O_RDONLY; readable = true; writable = false; break;
-    case 'w': open_flags = O_WRONLY | O_CREAT | O_TRUNC; readable = false; writable = true; break;
-    case 'a': open_flags = O_WRONLY | O_CREAT | O_APPEND; readable = false; writable = true; break;
-    default: return false;
+    case 'r':
+        open_flags = O_RDONLY;
+        readable = true;
+        writable = false;
+        break;
+    case 'w':
+        open_flags = O_WRONLY | O_CREAT | O_TRUNC;
+        readable = false;
+        writable = true;
+        break;
+    case 'a':
+        open_flags = O_WRONLY | O_CREAT | O_APPEND;
+        readable = false;
+        writable = true;
+        break;
+    default:
+        return false;
     }
     for (const char* c = mode + 1; *c != 0; ++c) {
         switch (*c) {
@@ -60,9 +73,14 @@ bool parse_mode(const char* mode, int& open_flags, bool& readable, bool& writabl
             readable = writable = true;
             open_flags = (open_flags & ~(O_RDONLY | O_WRONLY)) | O_RDWR;
             break;
-        case 'x': open_flags |= O_EXCL; break;
-        case 'e': open_flags |= O_CLOEXEC; break;
-        default: break; // 'b' and anything else: no meaning here
+        case 'x':
+            open_flags |= O_EXCL;
+            break;
+        case 'e':
+            open_flags |= O_CLOEXEC;
+            break;
+        default:
+            break; // 'b' and anything else: no meaning here
         }
     }
     return true;

@@ -151,7 +151,10 @@ int setvbuf(FILE* stream, char* buffer, int mode, size_t size)
 }
 
 void setbuf(FILE* stream, char* buffer) { setvbuf(stream, buffer, buffer != nullptr ? _IOFBF : _IONBF, BUFSIZ); }
-void setbuffer(FILE* stream, char* buffer, size_t size) { setvbuf(stream, buffer, buffer != nullptr ? _IOFBF : _IONBF, size); }
+void setbuffer(FILE* stream, char* buffer, size_t size)
+{
+    setvbuf(stream, buffer, buffer != nullptr ? _IOFBF : _IONBF, size);
+}
 void setlinebuf(FILE* stream) { setvbuf(stream, nullptr, _IOLBF, 0); }
 
 int feof(FILE* stream) { return stream->at_eof ? 1 : 0; }

@@ -8,7 +8,7 @@ namespace shim {
 struct DoubleBits {
     bool negative;
     int biased_exponent; // 0 for zero and subnormals, 2047 for inf and NaN
-    uint64_t fraction;   // the 52 stored bits
+    uint64_t fraction; // the 52 stored bits
 
     static DoubleBits of(double value)
     {

@@ -16,20 +16,28 @@ constexpr int k_int_max = 2147483647;
 long long signed_of_length(long long value, Length length)
 {
     switch (length) {
-    case Length::hh: return static_cast<signed char>(value);
-    case Length::h: return static_cast<short>(value);
-    case Length::none: return static_cast<int>(value);
-    default: return value;
+    case Length::hh:
+        return static_cast<signed char>(value);
+    case Length::h:
+        return static_cast<short>(value);
+    case Length::none:
+        return static_cast<int>(value);
+    default:
+        return value;
     }
 }
 
 unsigned long long unsigned_of_length(long long value, Length length)
 {
     switch (length) {
-    case Length::hh: return static_cast<unsigned char>(value);
-    case Length::h: return static_cast<unsigned short>(value);
-    case Length::none: return static_cast<unsigned int>(value);
-    default: return static_cast<unsigned long long>(value);
+    case Length::hh:
+        return static_cast<unsigned char>(value);
+    case Length::h:
+        return static_cast<unsigned short>(value);
+    case Length::none:
+        return static_cast<unsigned int>(value);
+    default:
+        return static_cast<unsigned long long>(value);
     }
 }
 
@@ -74,7 +82,8 @@ void put_integer(Sink& sink, const FormatSpec& spec, long long raw, Length lengt
         prefix[prefix_length++] = conversion == 'X' ? 'X' : 'x';
     }
     bool zero_fill = spec.zero && spec.precision < 0;
-    size_t after = put_padding_before(sink, spec, prefix, prefix_length, static_cast<size_t>(zeros + digits), zero_fill);
+    size_t after
+        = put_padding_before(sink, spec, prefix, prefix_length, static_cast<size_t>(zeros + digits), zero_fill);
     sink.put_repeated('0', static_cast<size_t>(zeros));
     char forward[24];
     for (int i = 0; i < digits; ++i)
@@ -164,10 +173,18 @@ void store_count(void* target, Length length, size_t count)
     if (target == nullptr)
         return;
     switch (length) {
-    case Length::hh: *static_cast<signed char*>(target) = static_cast<signed char>(count); break;
-    case Length::h: *static_cast<short*>(target) = static_cast<short>(count); break;
-    case Length::none: *static_cast<int*>(target) = static_cast<int>(count); break;
-    default: *static_cast<long long*>(target) = static_cast<long long>(count); break;
+    case Length::hh:
+        *static_cast<signed char*>(target) = static_cast<signed char>(count);
+        break;
+    case Length::h:
+        *static_cast<short*>(target) = static_cast<short>(count);
+        break;
+    case Length::none:
+        *static_cast<int*>(target) = static_cast<int>(count);
+        break;
+    default:
+        *static_cast<long long*>(target) = static_cast<long long>(count);
+        break;
     }
 }
 
@@ -201,7 +218,12 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
         return false;
     ArgumentKind kind = argument_kind(spec.conversion, parsed.length);
     switch (spec.conversion) {
-    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
         put_integer(sink, spec, arguments.take(kind, parsed.position).integer, parsed.length);
         return true;
     case 'p': {
@@ -213,7 +235,8 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
         put_integer(sink, spec, static_cast<long long>(reinterpret_cast<uintptr_t>(pointer)), Length::l);
         return true;
     }
-    case 'c': case 'C': {
+    case 'c':
+    case 'C': {
         long long value = arguments.take(kind, parsed.position).integer;
         if (spec.conversion == 'c' && parsed.length != Length::l) {
             char c = static_cast<char>(value);
@@ -230,7 +253,8 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
         put_padded(sink, spec, "", 0, bytes, size, false);
         return true;
     }
-    case 's': case 'S': {
+    case 's':
+    case 'S': {
         void* text = arguments.take(kind, parsed.position).pointer;
         if (spec.conversion == 'S' || parsed.length == Length::l) {
             if (!put_wide_string(sink, spec, static_cast<const wchar_t*>(text)))
@@ -246,10 +270,18 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
     case 'n':
         store_count(arguments.take(kind, parsed.position).pointer, parsed.length, sink.total);
         return true;
-    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A': {
         ArgumentValue value = arguments.take(kind, parsed.position);
         // FIXME: long double prints through double (64 bits of mantissa become 53).
-        format_double(sink, spec, kind == ArgumentKind::long_double_value ? static_cast<double>(value.long_real) : value.real);
+        format_double(
+            sink, spec, kind == ArgumentKind::long_double_value ? static_cast<double>(value.long_real) : value.real);
         return true;
     }
     default:

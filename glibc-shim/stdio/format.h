@@ -22,8 +22,8 @@ struct Sink {
 
 // One conversion specification: %[flags][width][.precision][length]conversion.
 struct FormatSpec {
-    bool left = false;  // '-'
-    bool plus = false;  // '+'
+    bool left = false; // '-'
+    bool plus = false; // '+'
     bool space = false; // ' '
     bool alternate = false; // '#'
     bool zero = false; // '0'
@@ -40,8 +40,8 @@ void put_padded(Sink& sink, const FormatSpec& spec, const char* prefix, size_t p
     size_t body_length, bool zero_fill);
 // put_padded in two halves, for a body written piece by piece: writes what
 // goes before the body and returns the count of spaces to write after it.
-size_t put_padding_before(Sink& sink, const FormatSpec& spec, const char* prefix, size_t prefix_length,
-    size_t body_length, bool zero_fill);
+size_t put_padding_before(
+    Sink& sink, const FormatSpec& spec, const char* prefix, size_t prefix_length, size_t body_length, bool zero_fill);
 
 // Formats a double for the conversions f F e E g G a A.
 void format_double(Sink& sink, const FormatSpec& spec, double value);

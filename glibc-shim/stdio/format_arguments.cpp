@@ -6,14 +6,30 @@ namespace shim {
 ArgumentKind argument_kind(char conversion, Length length)
 {
     switch (conversion) {
-    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
         return length == Length::none || length == Length::hh || length == Length::h ? ArgumentKind::int_value
-                                                                                      : ArgumentKind::long_value;
-    case 'c': case 'C':
+                                                                                     : ArgumentKind::long_value;
+    case 'c':
+    case 'C':
         return ArgumentKind::int_value;
-    case 's': case 'S': case 'p': case 'n':
+    case 's':
+    case 'S':
+    case 'p':
+    case 'n':
         return ArgumentKind::pointer;
-    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
         return length == Length::L ? ArgumentKind::long_double_value : ArgumentKind::double_value;
     default:
         return ArgumentKind::none;
@@ -28,12 +44,23 @@ ArgumentValue FormatArguments::take_sequential(ArgumentKind kind)
 {
     ArgumentValue value {};
     switch (kind) {
-    case ArgumentKind::int_value: value.integer = va_arg(m_args, int); break;
-    case ArgumentKind::long_value: value.integer = va_arg(m_args, long long); break;
-    case ArgumentKind::double_value: value.real = va_arg(m_args, double); break;
-    case ArgumentKind::long_double_value: value.long_real = va_arg(m_args, long double); break;
-    case ArgumentKind::pointer: value.pointer = va_arg(m_args, void*); break;
-    case ArgumentKind::none: break;
+    case ArgumentKind::int_value:
+        value.integer = va_arg(m_args, int);
+        break;
+    case ArgumentKind::long_value:
+        value.integer = va_arg(m_args, long long);
+        break;
+    case ArgumentKind::double_value:
+        value.real = va_arg(m_args, double);
+        break;
+    case ArgumentKind::long_double_value:
+        value.long_real = va_arg(m_args, long double);
+        break;
+    case ArgumentKind::pointer:
+        value.pointer = va_arg(m_args, void*);
+        break;
+    case ArgumentKind::none:
+        break;
     }
     return value;
 }

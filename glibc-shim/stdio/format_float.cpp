@@ -28,7 +28,8 @@ void put_special(Sink& sink, const FormatSpec& spec, bool negative, bool is_nan)
 {
     char sign[1];
     size_t sign_length = sign_prefix(spec, negative, sign);
-    const char* body = is_nan ? (is_upper(spec.conversion) ? "NAN" : "nan") : (is_upper(spec.conversion) ? "INF" : "inf");
+    const char* body
+        = is_nan ? (is_upper(spec.conversion) ? "NAN" : "nan") : (is_upper(spec.conversion) ? "INF" : "inf");
     put_padded(sink, spec, sign, sign_length, body, 3, false);
 }
 
@@ -99,7 +100,8 @@ void put_scientific(Sink& sink, const FormatSpec& spec, const char* sign, size_t
         precision = min_int(precision, max_int(0, value.count - 1));
     bool dot = precision > 0 || spec.alternate;
     char exponent[16];
-    size_t exponent_length = exponent_text(is_upper(spec.conversion) ? 'E' : 'e', value.count == 0 ? 0 : value.point - 1, exponent);
+    size_t exponent_length
+        = exponent_text(is_upper(spec.conversion) ? 'E' : 'e', value.count == 0 ? 0 : value.point - 1, exponent);
     size_t body_length = 1 + (dot ? 1 : 0) + static_cast<size_t>(precision) + exponent_length;
     size_t after = put_padding_before(sink, spec, sign, sign_length, body_length, spec.zero);
     put_digits(sink, value, 0, 1);
@@ -165,7 +167,8 @@ void put_hex(Sink& sink, const FormatSpec& spec, const DoubleBits& bits)
         exponent_length = 3;
     }
     size_t extra_zeros = precision > 13 ? precision - 13 : 0;
-    size_t after = put_padding_before(sink, spec, prefix, prefix_length, length + extra_zeros + exponent_length, spec.zero);
+    size_t after
+        = put_padding_before(sink, spec, prefix, prefix_length, length + extra_zeros + exponent_length, spec.zero);
     sink.put(body, length);
     sink.put_repeated('0', extra_zeros);
     sink.put(exponent_part, exponent_length);

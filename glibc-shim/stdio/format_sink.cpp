@@ -21,8 +21,8 @@ void Sink::put_repeated(char c, size_t count)
     }
 }
 
-size_t put_padding_before(Sink& sink, const FormatSpec& spec, const char* prefix, size_t prefix_length,
-    size_t body_length, bool zero_fill)
+size_t put_padding_before(
+    Sink& sink, const FormatSpec& spec, const char* prefix, size_t prefix_length, size_t body_length, bool zero_fill)
 {
     size_t length = prefix_length + body_length;
     size_t padding = spec.width > 0 && static_cast<size_t>(spec.width) > length ? spec.width - length : 0;

@@ -10,9 +10,9 @@ namespace shim {
 struct ParsedSpec {
     FormatSpec spec;
     Length length = Length::none;
-    int position = 0;           // "%3$d": 3; 0 when not numbered
+    int position = 0; // "%3$d": 3; 0 when not numbered
     bool width_from_argument = false;
-    int width_position = 0;     // "*2$"
+    int width_position = 0; // "*2$"
     bool precision_from_argument = false;
     int precision_position = 0;
 };

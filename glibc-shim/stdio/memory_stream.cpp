@@ -12,11 +12,11 @@ namespace {
 
 struct MemoryState {
     char* data;
-    size_t capacity;  // fmemopen: the buffer's size; memstream: allocated
-    size_t length;    // bytes of content
+    size_t capacity; // fmemopen: the buffer's size; memstream: allocated
+    size_t length; // bytes of content
     size_t position;
-    bool growing;     // open_memstream
-    bool owns_data;   // fmemopen(NULL, ...)
+    bool growing; // open_memstream
+    bool owns_data; // fmemopen(NULL, ...)
     char** published_data;
     size_t* published_size;
 };
@@ -89,8 +89,9 @@ ssize_t memory_write(FILE* stream, const char* buffer, size_t size)
 off_t memory_seek(FILE* stream, off_t offset, int whence)
 {
     MemoryState* state = state_of(stream);
-    off_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? static_cast<off_t>(state->position)
-                                                             : static_cast<off_t>(state->length);
+    off_t base = whence == SEEK_SET ? 0
+        : whence == SEEK_CUR        ? static_cast<off_t>(state->position)
+                                    : static_cast<off_t>(state->length);
     off_t target = base + offset;
     off_t limit = state->growing ? static_cast<off_t>(1) << 40 : static_cast<off_t>(state->capacity);
     if (target < 0 || target > limit) {
@@ -163,9 +164,17 @@ FILE* fmemopen(void* buffer, size_t size, const char* mode)
         }
     }
     switch (mode[0]) {
-    case 'r': state->length = size; break;
-    case 'w': state->length = 0; state->data[0] = 0; break;
-    default: state->length = strnlen(state->data, size); state->position = state->length; break;
+    case 'r':
+        state->length = size;
+        break;
+    case 'w':
+        state->length = 0;
+        state->data[0] = 0;
+        break;
+    default:
+        state->length = strnlen(state->data, size);
+        state->position = state->length;
+        break;
     }
     return open_over(state, readable, writable, mode[0] == 'a');
 }

@@ -97,10 +97,18 @@ bool read_integer(Reader& reader, int base, unsigned long long& value, bool& neg
 void store_integer(void* target, ScanLength length, unsigned long long value)
 {
     switch (length) {
-    case ScanLength::hh: *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value); break;
-    case ScanLength::h: *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value); break;
-    case ScanLength::none: *static_cast<unsigned*>(target) = static_cast<unsigned>(value); break;
-    default: *static_cast<unsigned long long*>(target) = value; break;
+    case ScanLength::hh:
+        *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value);
+        break;
+    case ScanLength::h:
+        *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value);
+        break;
+    case ScanLength::none:
+        *static_cast<unsigned*>(target) = static_cast<unsigned>(value);
+        break;
+    default:
+        *static_cast<unsigned long long*>(target) = value;
+        break;
     }
 }
 
@@ -219,19 +227,29 @@ const char* parse_length(const char* format, ScanLength& length)
         }
         length = ScanLength::l;
         return format + 1;
-    case 'q': length = ScanLength::ll; return format + 1;
-    case 'L': length = ScanLength::L; return format + 1;
-    case 'j': length = ScanLength::j; return format + 1;
-    case 'z': length = ScanLength::z; return format + 1;
-    case 't': length = ScanLength::t; return format + 1;
-    default: return format;
+    case 'q':
+        length = ScanLength::ll;
+        return format + 1;
+    case 'L':
+        length = ScanLength::L;
+        return format + 1;
+    case 'j':
+        length = ScanLength::j;
+        return format + 1;
+    case 'z':
+        length = ScanLength::z;
+        return format + 1;
+    case 't':
+        length = ScanLength::t;
+        return format + 1;
+    default:
+        return format;
     }
 }
 
 // Reads characters while `accept` says so into `target` (if any); returns
 // how many were read.
-template <typename Accept>
-size_t read_run(Reader& reader, char* target, Accept accept)
+template <typename Accept> size_t read_run(Reader& reader, char* target, Accept accept)
 {
     size_t count = 0;
     for (;;) {
@@ -314,7 +332,13 @@ int scan_format(ScanInput& input, const char* format, va_list args)
         input.give_back(&input, peek);
         bool matched = true;
         switch (conversion) {
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': case 'p': {
+        case 'd':
+        case 'i':
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+        case 'p': {
             int base = conversion == 'd' || conversion == 'u' ? 10 : conversion == 'i' ? 0 : conversion == 'o' ? 8 : 16;
             unsigned long long value;
             bool negative;
@@ -328,7 +352,14 @@ int scan_format(ScanInput& input, const char* format, va_list args)
             }
             break;
         }
-        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A': {
             double value;
             matched = read_float(reader, value);
             if (matched && !suppress) {

@@ -8,15 +8,15 @@ namespace shim {
 
 struct FloatFormat {
     int mantissa_bits; // including the hidden bit: 53 or 24
-    int min_exponent;  // of normal numbers: -1022 or -126
-    int max_exponent;  // 1023 or 127
+    int min_exponent; // of normal numbers: -1022 or -126
+    int max_exponent; // 1023 or 127
 };
 
 inline constexpr FloatFormat k_double_format { 53, -1022, 1023 };
 inline constexpr FloatFormat k_float_format { 24, -126, 127 };
 
 struct PackedFloat {
-    uint64_t bits;   // the IEEE pattern without the sign
+    uint64_t bits; // the IEEE pattern without the sign
     bool out_of_range; // overflowed to infinity, or underflowed (subnormal or zero)
 };
 

@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 extern "C" {
-char **environ = nullptr;
+char** environ = nullptr;
 }
 
 namespace {
 
-char **g_owned = nullptr;     // environ, when it is our heap copy
-size_t g_owned_capacity = 0;  // entries g_owned has room for, without the final null
+char** g_owned = nullptr; // environ, when it is our heap copy
+size_t g_owned_capacity = 0; // entries g_owned has room for, without the final null
 
 size_t count_entries()
 {
@@ -26,7 +26,7 @@ size_t count_entries()
 }
 
 // The length of name if it is a valid variable name (non-empty, no '=').
-size_t name_length(const char *name)
+size_t name_length(const char* name)
 {
     if (name == nullptr || *name == '\0' || strchr(name, '=') != nullptr)
         return 0;
@@ -34,7 +34,7 @@ size_t name_length(const char *name)
 }
 
 // The index of the entry "name=...", or -1.
-long find(const char *name, size_t length)
+long find(const char* name, size_t length)
 {
     for (size_t i = 0; environ != nullptr && environ[i] != nullptr; ++i) {
         if (strncmp(environ[i], name, length) == 0 && environ[i][length] == '=')
@@ -50,11 +50,11 @@ bool make_room()
     if (environ == g_owned && g_owned != nullptr && count < g_owned_capacity)
         return true;
     size_t capacity = count < 8 ? 16 : count * 2;
-    auto *entries = static_cast<char **>(malloc((capacity + 1) * sizeof(char *)));
+    auto* entries = static_cast<char**>(malloc((capacity + 1) * sizeof(char*)));
     if (entries == nullptr)
         return false;
     if (count != 0)
-        memcpy(entries, environ, count * sizeof(char *));
+        memcpy(entries, environ, count * sizeof(char*));
     entries[count] = nullptr;
     if (environ == g_owned)
         free(g_owned);
@@ -65,7 +65,7 @@ bool make_room()
 
 // Puts entry ("name=value") in place of the entry for name, or at the end.
 // The program's initial array is never written: the first change copies it.
-int store(char *entry, size_t length)
+int store(char* entry, size_t length)
 {
     if (!make_room()) {
         errno = ENOMEM;
@@ -86,7 +86,7 @@ int store(char *entry, size_t length)
 
 extern "C" {
 
-char *getenv(const char *name)
+char* getenv(const char* name)
 {
     size_t length = name_length(name);
     if (length == 0)
@@ -95,9 +95,9 @@ char *getenv(const char *name)
     return index < 0 ? nullptr : environ[index] + length + 1;
 }
 
-char *secure_getenv(const char *name) { return getenv(name); }
+char* secure_getenv(const char* name) { return getenv(name); }
 
-int setenv(const char *name, const char *value, int overwrite)
+int setenv(const char* name, const char* value, int overwrite)
 {
     size_t length = name_length(name);
     if (length == 0 || value == nullptr) {
@@ -107,7 +107,7 @@ int setenv(const char *name, const char *value, int overwrite)
     if (!overwrite && find(name, length) >= 0)
         return 0;
     size_t value_length = strlen(value);
-    auto *entry = static_cast<char *>(malloc(length + value_length + 2));
+    auto* entry = static_cast<char*>(malloc(length + value_length + 2));
     if (entry == nullptr) {
         errno = ENOMEM;
         return -1;
@@ -122,7 +122,7 @@ int setenv(const char *name, const char *value, int overwrite)
     return 0;
 }
 
-int unsetenv(const char *name)
+int unsetenv(const char* name)
 {
     size_t length = name_length(name);
     if (length == 0) {
@@ -143,9 +143,9 @@ int unsetenv(const char *name)
 }
 
 // The string itself becomes part of the environment (no copy).
-int putenv(char *assignment)
+int putenv(char* assignment)
 {
-    char *equals = assignment == nullptr ? nullptr : strchr(assignment, '=');
+    char* equals = assignment == nullptr ? nullptr : strchr(assignment, '=');
     if (equals == nullptr)
         return assignment == nullptr ? (errno = EINVAL, -1) : unsetenv(assignment);
     size_t length = static_cast<size_t>(equals - assignment);

@@ -13,8 +13,8 @@ void __libc_flush_all(void) __attribute__((__weak__));
 namespace {
 
 struct Handler {
-    void (*function)(int, void *);
-    void *argument;
+    void (*function)(int, void*);
+    void* argument;
     void (*plain)(void);
 };
 
@@ -35,9 +35,9 @@ int add(Handler handler)
 
 extern "C" {
 
-int atexit(void (*handler)(void)) { return add(Handler{nullptr, nullptr, handler}); }
+int atexit(void (*handler)(void)) { return add(Handler { nullptr, nullptr, handler }); }
 
-int on_exit(void (*handler)(int, void *), void *argument) { return add(Handler{handler, argument, nullptr}); }
+int on_exit(void (*handler)(int, void*), void* argument) { return add(Handler { handler, argument, nullptr }); }
 
 void exit(int status)
 {

@@ -6,7 +6,7 @@ namespace {
 
 unsigned int g_state = 1;
 
-int next(unsigned int *state)
+int next(unsigned int* state)
 {
     *state = *state * 1103515245U + 12345U;
     unsigned int mixed = *state;
@@ -20,7 +20,7 @@ int next(unsigned int *state)
 
 extern "C" {
 
-int rand_r(unsigned int *state) { return next(state); }
+int rand_r(unsigned int* state) { return next(state); }
 int rand(void) { return next(&g_state); }
 void srand(unsigned int seed) { g_state = seed; }
 long random(void) { return next(&g_state); }

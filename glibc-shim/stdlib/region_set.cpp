@@ -27,10 +27,10 @@ bool RegionSet::contains(uintptr_t base) const
 bool RegionSet::rebuild(size_t capacity)
 {
     size_t bytes = capacity * sizeof(uintptr_t);
-    auto *slots = static_cast<uintptr_t *>(__portico_pages(bytes));
+    auto* slots = static_cast<uintptr_t*>(__portico_pages(bytes));
     if (slots == nullptr)
         return false;
-    uintptr_t *old_slots = m_slots;
+    uintptr_t* old_slots = m_slots;
     size_t old_capacity = m_capacity;
     m_slots = slots;
     m_capacity = capacity;

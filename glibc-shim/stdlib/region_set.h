@@ -27,7 +27,7 @@ private:
     size_t slot_of(uintptr_t base) const;
     [[nodiscard]] bool rebuild(size_t capacity);
 
-    uintptr_t *m_slots = nullptr;
+    uintptr_t* m_slots = nullptr;
     size_t m_capacity = 0; // a power of two, or 0
     size_t m_live = 0;
     size_t m_removed = 0;

@@ -8,17 +8,17 @@ namespace {
 
 // Elements of any size, compared through a callback with an optional argument.
 struct Elements {
-    unsigned char *base;
+    unsigned char* base;
     size_t size;
-    int (*compare)(const void *, const void *, void *);
-    void *argument;
+    int (*compare)(const void*, const void*, void*);
+    void* argument;
 
-    unsigned char *at(size_t index) const { return base + index * size; }
+    unsigned char* at(size_t index) const { return base + index * size; }
     int order(size_t a, size_t b) const { return compare(at(a), at(b), argument); }
     void swap(size_t a, size_t b) const
     {
-        unsigned char *left = at(a);
-        unsigned char *right = at(b);
+        unsigned char* left = at(a);
+        unsigned char* right = at(b);
         for (size_t i = 0; i < size; ++i) {
             unsigned char byte = left[i];
             left[i] = right[i];
@@ -27,7 +27,7 @@ struct Elements {
     }
 };
 
-void insertion_sort(const Elements &elements, size_t first, size_t last)
+void insertion_sort(const Elements& elements, size_t first, size_t last)
 {
     for (size_t i = first + 1; i <= last; ++i) {
         for (size_t j = i; j > first && elements.order(j - 1, j) > 0; --j)
@@ -35,7 +35,7 @@ void insertion_sort(const Elements &elements, size_t first, size_t last)
     }
 }
 
-void sift_down(const Elements &elements, size_t first, size_t root, size_t count)
+void sift_down(const Elements& elements, size_t first, size_t root, size_t count)
 {
     for (;;) {
         size_t child = 2 * root + 1;
@@ -50,7 +50,7 @@ void sift_down(const Elements &elements, size_t first, size_t root, size_t count
     }
 }
 
-void heap_sort(const Elements &elements, size_t first, size_t last)
+void heap_sort(const Elements& elements, size_t first, size_t last)
 {
     size_t count = last - first + 1;
     for (size_t root = count / 2; root-- > 0;)
@@ -62,7 +62,7 @@ void heap_sort(const Elements &elements, size_t first, size_t last)
 }
 
 // Partitions [first, last] around the median of three; returns the pivot's final place.
-size_t partition(const Elements &elements, size_t first, size_t last)
+size_t partition(const Elements& elements, size_t first, size_t last)
 {
     size_t middle = first + (last - first) / 2;
     if (elements.order(middle, first) < 0)
@@ -89,7 +89,7 @@ size_t partition(const Elements &elements, size_t first, size_t last)
     return i;
 }
 
-void intro_sort(const Elements &elements, size_t first, size_t last, int depth_left)
+void intro_sort(const Elements& elements, size_t first, size_t last, int depth_left)
 {
     while (last > first) {
         if (last - first < 16) {
@@ -115,7 +115,7 @@ void intro_sort(const Elements &elements, size_t first, size_t last, int depth_l
     }
 }
 
-void sort(const Elements &elements, size_t count)
+void sort(const Elements& elements, size_t count)
 {
     if (count < 2 || elements.size == 0)
         return;
@@ -125,37 +125,35 @@ void sort(const Elements &elements, size_t count)
     intro_sort(elements, 0, count - 1, depth);
 }
 
-int call_plain(const void *a, const void *b, void *compare)
+int call_plain(const void* a, const void* b, void* compare)
 {
-    return reinterpret_cast<int (*)(const void *, const void *)>(compare)(a, b);
+    return reinterpret_cast<int (*)(const void*, const void*)>(compare)(a, b);
 }
 
 } // namespace
 
 extern "C" {
 
-void qsort_r(void *base, size_t count, size_t size, int (*compare)(const void *, const void *, void *),
-             void *argument)
+void qsort_r(void* base, size_t count, size_t size, int (*compare)(const void*, const void*, void*), void* argument)
 {
-    sort(Elements{static_cast<unsigned char *>(base), size, compare, argument}, count);
+    sort(Elements { static_cast<unsigned char*>(base), size, compare, argument }, count);
 }
 
-void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *))
+void qsort(void* base, size_t count, size_t size, int (*compare)(const void*, const void*))
 {
-    sort(Elements{static_cast<unsigned char *>(base), size, call_plain, reinterpret_cast<void *>(compare)}, count);
+    sort(Elements { static_cast<unsigned char*>(base), size, call_plain, reinterpret_cast<void*>(compare) }, count);
 }
 
-void *bsearch(const void *key, const void *base, size_t count, size_t size,
-              int (*compare)(const void *, const void *))
+void* bsearch(const void* key, const void* base, size_t count, size_t size, int (*compare)(const void*, const void*))
 {
-    auto *elements = static_cast<const unsigned char *>(base);
+    auto* elements = static_cast<const unsigned char*>(base);
     size_t low = 0;
     size_t high = count;
     while (low < high) {
         size_t middle = low + (high - low) / 2;
         int order = compare(key, elements + middle * size);
         if (order == 0)
-            return const_cast<unsigned char *>(elements + middle * size);
+            return const_cast<unsigned char*>(elements + middle * size);
         if (order < 0)
             high = middle;
         else

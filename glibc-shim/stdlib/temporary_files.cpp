@@ -13,7 +13,7 @@ constexpr char k_letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 constexpr int k_attempts = 1000;
 
 // The six X's at the end of name_template, or nullptr (errno EINVAL).
-char *placeholder(char *name_template)
+char* placeholder(char* name_template)
 {
     size_t length = name_template == nullptr ? 0 : strlen(name_template);
     if (length < 6 || strcmp(name_template + length - 6, "XXXXXX") != 0) {
@@ -23,20 +23,20 @@ char *placeholder(char *name_template)
     return name_template + length - 6;
 }
 
-void fill(char *letters)
+void fill(char* letters)
 {
     static unsigned int state;
     if (state == 0)
-        state = static_cast<unsigned int>(getpid()) * 2654435761U ^ static_cast<unsigned int>(reinterpret_cast<unsigned long>(&state));
+        state = static_cast<unsigned int>(getpid()) * 2654435761U
+            ^ static_cast<unsigned int>(reinterpret_cast<unsigned long>(&state));
     for (int i = 0; i < 6; ++i)
         letters[i] = k_letters[static_cast<unsigned int>(rand_r(&state)) % (sizeof k_letters - 1)];
 }
 
 // Tries names until create() succeeds (returns >= 0) or fails otherwise than EEXIST.
-template <typename Create>
-int create_unique(char *name_template, Create create)
+template <typename Create> int create_unique(char* name_template, Create create)
 {
-    char *letters = placeholder(name_template);
+    char* letters = placeholder(name_template);
     if (letters == nullptr)
         return -1;
     for (int attempt = 0; attempt < k_attempts; ++attempt) {
@@ -53,25 +53,24 @@ int create_unique(char *name_template, Create create)
 
 extern "C" {
 
-int mkostemp(char *name_template, int flags)
+int mkostemp(char* name_template, int flags)
 {
-    return create_unique(name_template, [flags](const char *name) {
-        return open(name, (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600);
-    });
+    return create_unique(name_template,
+        [flags](const char* name) { return open(name, (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL, 0600); });
 }
 
-int mkstemp(char *name_template) { return mkostemp(name_template, 0); }
+int mkstemp(char* name_template) { return mkostemp(name_template, 0); }
 
-char *mkdtemp(char *name_template)
+char* mkdtemp(char* name_template)
 {
-    int result = create_unique(name_template, [](const char *name) { return mkdir(name, 0700); });
+    int result = create_unique(name_template, [](const char* name) { return mkdir(name, 0700); });
     return result == 0 ? name_template : nullptr;
 }
 
 // Only the name: another program may take it before the caller does.
-char *mktemp(char *name_template)
+char* mktemp(char* name_template)
 {
-    int result = create_unique(name_template, [](const char *name) {
+    int result = create_unique(name_template, [](const char* name) {
         struct stat status;
         if (lstat(name, &status) == 0) {
             errno = EEXIST;

@@ -10,7 +10,7 @@ using Word = uint64_t;
 // Copies count bytes forward, eight at a time once `to` is aligned.
 // Word loads go through __builtin_memcpy (a single unaligned load, never a
 // call) so the code stays well-defined for any alignment of `from`.
-void copy_forward(unsigned char *to, const unsigned char *from, size_t count)
+void copy_forward(unsigned char* to, const unsigned char* from, size_t count)
 {
     while (count > 0 && (reinterpret_cast<uintptr_t>(to) & (sizeof(Word) - 1)) != 0) {
         *to++ = *from++;
@@ -28,7 +28,7 @@ void copy_forward(unsigned char *to, const unsigned char *from, size_t count)
 }
 
 // Copies count bytes from the end down, for overlapping moves to higher addresses.
-void copy_backward(unsigned char *to, const unsigned char *from, size_t count)
+void copy_backward(unsigned char* to, const unsigned char* from, size_t count)
 {
     to += count;
     from += count;
@@ -47,22 +47,22 @@ void copy_backward(unsigned char *to, const unsigned char *from, size_t count)
 
 extern "C" {
 
-void *memcpy(void *__restrict to, const void *__restrict from, size_t count)
+void* memcpy(void* __restrict to, const void* __restrict from, size_t count)
 {
-    copy_forward(static_cast<unsigned char *>(to), static_cast<const unsigned char *>(from), count);
+    copy_forward(static_cast<unsigned char*>(to), static_cast<const unsigned char*>(from), count);
     return to;
 }
 
-void *mempcpy(void *__restrict to, const void *__restrict from, size_t count)
+void* mempcpy(void* __restrict to, const void* __restrict from, size_t count)
 {
-    copy_forward(static_cast<unsigned char *>(to), static_cast<const unsigned char *>(from), count);
-    return static_cast<unsigned char *>(to) + count;
+    copy_forward(static_cast<unsigned char*>(to), static_cast<const unsigned char*>(from), count);
+    return static_cast<unsigned char*>(to) + count;
 }
 
-void *memmove(void *to, const void *from, size_t count)
+void* memmove(void* to, const void* from, size_t count)
 {
-    auto *destination = static_cast<unsigned char *>(to);
-    auto *source = static_cast<const unsigned char *>(from);
+    auto* destination = static_cast<unsigned char*>(to);
+    auto* source = static_cast<const unsigned char*>(from);
     // Forward is safe unless the destination starts inside the source.
     if (destination <= source || destination >= source + count)
         copy_forward(destination, source, count);
@@ -71,12 +71,12 @@ void *memmove(void *to, const void *from, size_t count)
     return to;
 }
 
-void bcopy(const void *from, void *to, size_t count) { memmove(to, from, count); }
+void bcopy(const void* from, void* to, size_t count) { memmove(to, from, count); }
 
-void *memccpy(void *__restrict to, const void *__restrict from, int stop, size_t count)
+void* memccpy(void* __restrict to, const void* __restrict from, int stop, size_t count)
 {
-    auto *destination = static_cast<unsigned char *>(to);
-    auto *source = static_cast<const unsigned char *>(from);
+    auto* destination = static_cast<unsigned char*>(to);
+    auto* source = static_cast<const unsigned char*>(from);
     for (size_t i = 0; i < count; ++i) {
         destination[i] = source[i];
         if (source[i] == static_cast<unsigned char>(stop))

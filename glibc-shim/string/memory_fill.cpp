@@ -5,9 +5,9 @@
 
 extern "C" {
 
-void *memset(void *to, int byte, size_t count)
+void* memset(void* to, int byte, size_t count)
 {
-    auto *destination = static_cast<unsigned char *>(to);
+    auto* destination = static_cast<unsigned char*>(to);
     auto value = static_cast<unsigned char>(byte);
     while (count > 0 && (reinterpret_cast<uintptr_t>(destination) & 7) != 0) {
         *destination++ = value;
@@ -21,6 +21,6 @@ void *memset(void *to, int byte, size_t count)
     return to;
 }
 
-void bzero(void *to, size_t count) { memset(to, 0, count); }
+void bzero(void* to, size_t count) { memset(to, 0, count); }
 
 } // extern "C"

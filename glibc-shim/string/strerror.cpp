@@ -4,7 +4,7 @@
 
 namespace {
 
-constexpr const char *k_descriptions[] = {
+constexpr const char* k_descriptions[] = {
     [0] = "Success",
     [EPERM] = "Operation not permitted",
     [ENOENT] = "No such file or directory",
@@ -143,7 +143,7 @@ constexpr const char *k_descriptions[] = {
 constexpr int k_count = sizeof k_descriptions / sizeof k_descriptions[0];
 
 // The fixed description of error, or nullptr for numbers without one.
-const char *known_description(int error)
+const char* known_description(int error)
 {
     if (error < 0 || error >= k_count)
         return nullptr;
@@ -151,7 +151,7 @@ const char *known_description(int error)
 }
 
 // Writes "Unknown error <n>" into buffer (size > 0), truncating.
-void describe_unknown(int error, char *buffer, size_t size)
+void describe_unknown(int error, char* buffer, size_t size)
 {
     char digits[16];
     int length = 0;
@@ -176,20 +176,20 @@ void describe_unknown(int error, char *buffer, size_t size)
 
 extern "C" {
 
-char *strerror(int error)
+char* strerror(int error)
 {
     static char unknown[32];
-    if (const char *text = known_description(error))
-        return const_cast<char *>(text);
+    if (const char* text = known_description(error))
+        return const_cast<char*>(text);
     describe_unknown(error, unknown, sizeof unknown);
     return unknown;
 }
 
-int __xpg_strerror_r(int error, char *buffer, size_t size)
+int __xpg_strerror_r(int error, char* buffer, size_t size)
 {
     if (size == 0)
         return ERANGE;
-    const char *text = known_description(error);
+    const char* text = known_description(error);
     if (text == nullptr) {
         describe_unknown(error, buffer, size);
         return EINVAL;
@@ -205,10 +205,10 @@ int __xpg_strerror_r(int error, char *buffer, size_t size)
 }
 
 #undef strerror_r
-char *strerror_r(int error, char *buffer, size_t size)
+char* strerror_r(int error, char* buffer, size_t size)
 {
-    if (const char *text = known_description(error))
-        return const_cast<char *>(text);
+    if (const char* text = known_description(error))
+        return const_cast<char*>(text);
     if (size > 0)
         describe_unknown(error, buffer, size);
     return buffer;

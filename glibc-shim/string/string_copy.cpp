@@ -4,7 +4,7 @@
 
 extern "C" {
 
-char *stpcpy(char *__restrict to, const char *__restrict from)
+char* stpcpy(char* __restrict to, const char* __restrict from)
 {
     while ((*to = *from) != '\0') {
         ++to;
@@ -13,7 +13,7 @@ char *stpcpy(char *__restrict to, const char *__restrict from)
     return to;
 }
 
-char *strcpy(char *__restrict to, const char *__restrict from)
+char* strcpy(char* __restrict to, const char* __restrict from)
 {
     stpcpy(to, from);
     return to;
@@ -21,7 +21,7 @@ char *strcpy(char *__restrict to, const char *__restrict from)
 
 // Copies at most count characters and pads with NULs to count; returns the
 // end of the copied text (the first padding byte, or to + count).
-char *stpncpy(char *__restrict to, const char *__restrict from, size_t count)
+char* stpncpy(char* __restrict to, const char* __restrict from, size_t count)
 {
     size_t length = strnlen(from, count);
     memcpy(to, from, length);
@@ -29,31 +29,31 @@ char *stpncpy(char *__restrict to, const char *__restrict from, size_t count)
     return to + length;
 }
 
-char *strncpy(char *__restrict to, const char *__restrict from, size_t count)
+char* strncpy(char* __restrict to, const char* __restrict from, size_t count)
 {
     stpncpy(to, from, count);
     return to;
 }
 
-char *strcat(char *__restrict to, const char *__restrict from)
+char* strcat(char* __restrict to, const char* __restrict from)
 {
     stpcpy(to + strlen(to), from);
     return to;
 }
 
-char *strncat(char *__restrict to, const char *__restrict from, size_t count)
+char* strncat(char* __restrict to, const char* __restrict from, size_t count)
 {
-    char *end = to + strlen(to);
+    char* end = to + strlen(to);
     size_t length = strnlen(from, count);
     memcpy(end, from, length);
     end[length] = '\0';
     return to;
 }
 
-char *strndup(const char *text, size_t limit)
+char* strndup(const char* text, size_t limit)
 {
     size_t length = strnlen(text, limit);
-    auto *copy = static_cast<char *>(malloc(length + 1));
+    auto* copy = static_cast<char*>(malloc(length + 1));
     if (copy == nullptr)
         return nullptr;
     memcpy(copy, text, length);
@@ -61,6 +61,6 @@ char *strndup(const char *text, size_t limit)
     return copy;
 }
 
-char *strdup(const char *text) { return strndup(text, static_cast<size_t>(-1)); }
+char* strdup(const char* text) { return strndup(text, static_cast<size_t>(-1)); }
 
 } // extern "C"

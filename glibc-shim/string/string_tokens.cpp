@@ -3,7 +3,7 @@
 
 extern "C" {
 
-char *strtok_r(char *__restrict text, const char *__restrict delimiters, char **__restrict saved)
+char* strtok_r(char* __restrict text, const char* __restrict delimiters, char** __restrict saved)
 {
     if (text == nullptr)
         text = *saved;
@@ -14,7 +14,7 @@ char *strtok_r(char *__restrict text, const char *__restrict delimiters, char **
         *saved = nullptr;
         return nullptr;
     }
-    char *end = text + strcspn(text, delimiters);
+    char* end = text + strcspn(text, delimiters);
     if (*end == '\0') {
         *saved = nullptr;
     } else {
@@ -24,19 +24,19 @@ char *strtok_r(char *__restrict text, const char *__restrict delimiters, char **
     return text;
 }
 
-char *strtok(char *__restrict text, const char *__restrict delimiters)
+char* strtok(char* __restrict text, const char* __restrict delimiters)
 {
-    static char *saved;
+    static char* saved;
     return strtok_r(text, delimiters, &saved);
 }
 
 // Unlike strtok, empty fields between adjacent delimiters are returned.
-char *strsep(char **__restrict text, const char *__restrict delimiters)
+char* strsep(char** __restrict text, const char* __restrict delimiters)
 {
-    char *field = *text;
+    char* field = *text;
     if (field == nullptr)
         return nullptr;
-    char *end = field + strcspn(field, delimiters);
+    char* end = field + strcspn(field, delimiters);
     if (*end == '\0') {
         *text = nullptr;
     } else {

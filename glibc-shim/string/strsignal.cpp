@@ -5,7 +5,7 @@
 
 extern "C" {
 
-const char *const sys_siglist[NSIG] = {
+const char* const sys_siglist[NSIG] = {
     [0] = nullptr,
     [SIGHUP] = "Hangup",
     [SIGINT] = "Interrupt",
@@ -40,17 +40,18 @@ const char *const sys_siglist[NSIG] = {
     [SIGSYS] = "Bad system call",
 };
 
-char *strsignal(int signal_number)
+char* strsignal(int signal_number)
 {
     static char other[32];
     if (signal_number > 0 && signal_number < NSIG && sys_siglist[signal_number] != nullptr)
-        return const_cast<char *>(sys_siglist[signal_number]);
-    const char *prefix = signal_number >= SIGRTMIN && signal_number <= SIGRTMAX ? "Real-time signal " : "Unknown signal ";
+        return const_cast<char*>(sys_siglist[signal_number]);
+    const char* prefix
+        = signal_number >= SIGRTMIN && signal_number <= SIGRTMAX ? "Real-time signal " : "Unknown signal ";
     size_t length = strlen(prefix);
     memcpy(other, prefix, length);
     unsigned int number = signal_number >= SIGRTMIN && signal_number <= SIGRTMAX
-                              ? static_cast<unsigned int>(signal_number - SIGRTMIN)
-                              : static_cast<unsigned int>(signal_number);
+        ? static_cast<unsigned int>(signal_number - SIGRTMIN)
+        : static_cast<unsigned int>(signal_number);
     char digits[12];
     int count = 0;
     do {
@@ -64,13 +65,13 @@ char *strsignal(int signal_number)
 }
 
 // "<prefix>: <description>\n" on fd 2 (no prefix when it is null or empty).
-void psignal(int signal_number, const char *prefix)
+void psignal(int signal_number, const char* prefix)
 {
     if (prefix != nullptr && *prefix != '\0') {
         write(2, prefix, strlen(prefix));
         write(2, ": ", 2);
     }
-    const char *description = strsignal(signal_number);
+    const char* description = strsignal(signal_number);
     write(2, description, strlen(description));
     write(2, "\n", 1);
 }

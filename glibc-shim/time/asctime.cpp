@@ -5,14 +5,14 @@
 
 extern "C" {
 
-char *asctime_r(const struct tm *__restrict broken_down, char *__restrict buffer)
+char* asctime_r(const struct tm* __restrict broken_down, char* __restrict buffer)
 {
     // 26 bytes hold every four-digit year; the caller's buffer has no more.
     if (broken_down->tm_year > 9999 - 1900 || broken_down->tm_year < -1900) {
         errno = EOVERFLOW;
         return nullptr;
     }
-    shim::time_text::Writer writer{buffer, 26};
+    shim::time_text::Writer writer { buffer, 26 };
     writer.text(shim::time_text::weekday_abbreviation(broken_down->tm_wday));
     writer.character(' ');
     writer.text(shim::time_text::month_abbreviation(broken_down->tm_mon));
@@ -31,13 +31,13 @@ char *asctime_r(const struct tm *__restrict broken_down, char *__restrict buffer
     return buffer;
 }
 
-char *asctime(const struct tm *broken_down)
+char* asctime(const struct tm* broken_down)
 {
     static char buffer[26];
     return asctime_r(broken_down, buffer);
 }
 
-char *ctime_r(const time_t *__restrict when, char *__restrict buffer)
+char* ctime_r(const time_t* __restrict when, char* __restrict buffer)
 {
     struct tm broken_down;
     if (localtime_r(when, &broken_down) == nullptr)
@@ -45,7 +45,7 @@ char *ctime_r(const time_t *__restrict when, char *__restrict buffer)
     return asctime_r(&broken_down, buffer);
 }
 
-char *ctime(const time_t *when)
+char* ctime(const time_t* when)
 {
     static char buffer[26];
     return ctime_r(when, buffer);

@@ -12,7 +12,7 @@ namespace {
 const char k_utc[] = "UTC";
 
 // Brings value into [0, base) by moving whole units into carry.
-void normalize(int &value, long &carry, int base)
+void normalize(int& value, long& carry, int base)
 {
     long quotient = value / base;
     long remainder = value % base;
@@ -28,13 +28,13 @@ void normalize(int &value, long &carry, int base)
 
 extern "C" {
 
-char *tzname[2] = {const_cast<char *>(k_utc), const_cast<char *>(k_utc)};
+char* tzname[2] = { const_cast<char*>(k_utc), const_cast<char*>(k_utc) };
 long timezone = 0;
 int daylight = 0;
 
-void tzset(void) {}
+void tzset(void) { }
 
-struct tm *gmtime_r(const time_t *__restrict when, struct tm *__restrict result)
+struct tm* gmtime_r(const time_t* __restrict when, struct tm* __restrict result)
 {
     long days = *when / k_seconds_per_day;
     long seconds = *when % k_seconds_per_day;
@@ -58,15 +58,15 @@ struct tm *gmtime_r(const time_t *__restrict when, struct tm *__restrict result)
     return result;
 }
 
-struct tm *gmtime(const time_t *when)
+struct tm* gmtime(const time_t* when)
 {
     static struct tm result;
     return gmtime_r(when, &result);
 }
 
-struct tm *localtime_r(const time_t *__restrict when, struct tm *__restrict result) { return gmtime_r(when, result); }
+struct tm* localtime_r(const time_t* __restrict when, struct tm* __restrict result) { return gmtime_r(when, result); }
 
-struct tm *localtime(const time_t *when)
+struct tm* localtime(const time_t* when)
 {
     static struct tm result;
     return gmtime_r(when, &result);
@@ -74,7 +74,7 @@ struct tm *localtime(const time_t *when)
 
 // Out-of-range fields (tm_mon 14, tm_mday 0, negative seconds...) are
 // carried into the next field, and *broken_down is rewritten normalized.
-time_t timegm(struct tm *broken_down)
+time_t timegm(struct tm* broken_down)
 {
     int month = broken_down->tm_mon;
     long years = 0;
@@ -82,9 +82,9 @@ time_t timegm(struct tm *broken_down)
     long year = 1900L + broken_down->tm_year + years;
     long days = days_from_civil(year, month + 1, 1) + (broken_down->tm_mday - 1L);
     long seconds;
-    if (__builtin_mul_overflow(days, k_seconds_per_day, &seconds) ||
-        __builtin_add_overflow(seconds, broken_down->tm_hour * 3600L + broken_down->tm_min * 60L + broken_down->tm_sec,
-                               &seconds)) {
+    if (__builtin_mul_overflow(days, k_seconds_per_day, &seconds)
+        || __builtin_add_overflow(
+            seconds, broken_down->tm_hour * 3600L + broken_down->tm_min * 60L + broken_down->tm_sec, &seconds)) {
         errno = EOVERFLOW;
         return -1;
     }
@@ -94,7 +94,7 @@ time_t timegm(struct tm *broken_down)
     return result;
 }
 
-time_t mktime(struct tm *broken_down) { return timegm(broken_down); }
+time_t mktime(struct tm* broken_down) { return timegm(broken_down); }
 
 double difftime(time_t end, time_t start) { return static_cast<double>(end - start); }
 

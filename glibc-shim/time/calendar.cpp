@@ -10,7 +10,10 @@ constexpr long k_days_per_era = 146097;
 constexpr long floor_divide(long a, long b) { return (a >= 0 ? a : a - b + 1) / b; }
 
 // Day of the year counted from 1 March (0..365) for month 1..12, day 1..31.
-constexpr int day_of_march_year(int month, int day) { return (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1; }
+constexpr int day_of_march_year(int month, int day)
+{
+    return (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+}
 
 } // namespace
 
@@ -23,7 +26,7 @@ long days_from_civil(long year, int month, int day)
     return era * k_days_per_era + day_of_era - 719468;
 }
 
-void civil_from_days(long days, struct tm &result)
+void civil_from_days(long days, struct tm& result)
 {
     long shifted = days + 719468;
     long era = floor_divide(shifted, k_days_per_era);
@@ -45,7 +48,7 @@ void civil_from_days(long days, struct tm &result)
 
 int days_in_month(long year, int month)
 {
-    constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    constexpr int k_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
     return month == 1 && is_leap_year(year) ? 29 : k_days[month];
 }
 

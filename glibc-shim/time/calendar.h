@@ -15,7 +15,7 @@ long days_from_civil(long year, int month, int day);
 
 // Fills the date fields of result (tm_year, tm_mon, tm_mday, tm_wday,
 // tm_yday) for a count of days since 1970-01-01.
-void civil_from_days(long days, struct tm &result);
+void civil_from_days(long days, struct tm& result);
 
 // Days in month (0..11) of year.
 int days_in_month(long year, int month);

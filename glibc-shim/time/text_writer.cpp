@@ -4,25 +4,24 @@
 namespace shim::time_text {
 namespace {
 
-constexpr const char *k_weekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-constexpr const char *k_months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                    "July",    "August",   "September", "October", "November", "December"};
-constexpr const char *k_weekday_abbreviations[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr const char *k_month_abbreviations[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* k_weekdays[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+constexpr const char* k_months[] = { "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December" };
+constexpr const char* k_weekday_abbreviations[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+constexpr const char* k_month_abbreviations[]
+    = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-template <int count>
-const char *pick(const char *const (&names)[count], int index)
+template <int count> const char* pick(const char* const (&names)[count], int index)
 {
     return index >= 0 && index < count ? names[index] : "?";
 }
 
 } // namespace
 
-const char *weekday_abbreviation(int weekday) { return pick(k_weekday_abbreviations, weekday); }
-const char *weekday_name(int weekday) { return pick(k_weekdays, weekday); }
-const char *month_abbreviation(int month) { return pick(k_month_abbreviations, month); }
-const char *month_name(int month) { return pick(k_months, month); }
+const char* weekday_abbreviation(int weekday) { return pick(k_weekday_abbreviations, weekday); }
+const char* weekday_name(int weekday) { return pick(k_weekdays, weekday); }
+const char* month_abbreviation(int month) { return pick(k_month_abbreviations, month); }
+const char* month_name(int month) { return pick(k_months, month); }
 
 void Writer::character(char c)
 {
@@ -33,7 +32,7 @@ void Writer::character(char c)
         m_overflowed = true;
 }
 
-void Writer::text(const char *text)
+void Writer::text(const char* text)
 {
     while (*text != '\0')
         character(*text++);

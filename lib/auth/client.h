@@ -5,8 +5,8 @@
 
 #include <freestanding/result.h>
 #include <interfaces/auth.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 
 namespace auth::client {
 

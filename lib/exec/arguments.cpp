@@ -1,5 +1,5 @@
-#include <freestanding/text.h>
 #include <exec/arguments.h>
+#include <freestanding/text.h>
 
 namespace exec {
 namespace {

@@ -14,12 +14,12 @@ Result<BootModule*> BootModule::map(const char* name)
         request.name[i] = name[i];
     mach::BootModuleReply reply {};
     mach::PortName object = mach::kNullName;
-    TRY_STATUS(mach::kernel_call(self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &reply,
-        sizeof(reply), &object));
+    TRY_STATUS(mach::kernel_call(
+        self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &reply, sizeof(reply), &object));
     uint64_t pages = (reply.size + 4095) & ~uint64_t(4095);
     uint64_t address = 0;
-    Error status = pages ? mach::vm_map(self.task, &address, pages, object, 0, mach::kVmAnywhere, mach::kVmRead)
-                         : Error::none;
+    Error status
+        = pages ? mach::vm_map(self.task, &address, pages, object, 0, mach::kVmAnywhere, mach::kVmRead) : Error::none;
     (void)mach::port_deallocate(self.task, object); // the mapping keeps it
     TRY_STATUS(status);
     Result<BootModule*> module = heap::create<BootModule>();

@@ -4,9 +4,9 @@
 // What startup, and later the shell and the C library, build on.
 #pragma once
 
-#include <freestanding/result.h>
 #include <exec/execute.h>
 #include <exec/init_ports.h>
+#include <freestanding/result.h>
 
 namespace exec {
 

@@ -1,8 +1,8 @@
 #include <exec/init_ports.h>
 #include <interfaces/proc.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>
+#include <runtime/mach.h>
 
 namespace exec {
 namespace {
@@ -54,8 +54,8 @@ InitPorts receive_init_ports(Descriptors* descriptors)
     if (!mach::is_receive_right(self.task, self.bootstrap))
         return ports;
     rpc::RequestMessage<StartMessage> message {};
-    Error received = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message),
-        self.bootstrap, 0);
+    Error received
+        = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message), self.bootstrap, 0);
     if (received != Error::none)
         return ports;
     rpc::Right rights[kInitPortCount];

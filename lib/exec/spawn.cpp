@@ -1,9 +1,9 @@
 #include <exec/spawn.h>
 #include <freestanding/elf_image.h>
 #include <freestanding/initial_stack.h>
+#include <mach/user_layout.h>
 #include <runtime/kernel_call.h>
 #include <runtime/mach.h>
-#include <mach/user_layout.h>
 
 namespace exec {
 namespace {
@@ -29,7 +29,8 @@ uint32_t protection_of(const freestanding::ElfSegment& segment)
 // fill(bytes) here first: a memory object this task fills, of which the
 // task gets its own copy (kVmCopy: private memory, as fork expects).
 template <typename Fill>
-Error give_memory(mach::PortName self, mach::PortName task, uint64_t there, uint64_t size, uint32_t protection, Fill fill)
+Error give_memory(
+    mach::PortName self, mach::PortName task, uint64_t there, uint64_t size, uint32_t protection, Fill fill)
 {
     mach::PortName object = mach::kNullName;
     TRY_STATUS(mach::memory_object_create(size, &object));
@@ -45,7 +46,8 @@ Error give_memory(mach::PortName self, mach::PortName task, uint64_t there, uint
     return status;
 }
 
-Error load_segment(mach::PortName self, mach::PortName task, const Program& program, const freestanding::ElfSegment& segment)
+Error load_segment(
+    mach::PortName self, mach::PortName task, const Program& program, const freestanding::ElfSegment& segment)
 {
     uint64_t start = align_down(segment.address);
     uint64_t size = align_up(segment.address + segment.memory_size) - start;
@@ -56,8 +58,8 @@ Error load_segment(mach::PortName self, mach::PortName task, const Program& prog
     });
 }
 
-Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Program& program,
-    const freestanding::ElfImage& image)
+Result<uint64_t> build_stack(
+    mach::PortName self, mach::PortName task, const Program& program, const freestanding::ElfImage& image)
 {
     freestanding::InitialStackInput input { program.argv, program.argc, program.envp, program.envc, &image, {} };
     uint64_t seed = 0;
@@ -80,14 +82,14 @@ Result<uint64_t> build_stack(mach::PortName self, mach::PortName task, const Pro
 Error fill_task(mach::PortName self, mach::PortName task, const Program& program, mach::PortName bootstrap,
     mach::Disposition disposition)
 {
-    freestanding::ElfImage image = TRY(freestanding::parse_elf(program.image, program.size, mach::kUserBottom,
-        mach::kUserStackTop - mach::kUserStackSize));
+    freestanding::ElfImage image = TRY(freestanding::parse_elf(
+        program.image, program.size, mach::kUserBottom, mach::kUserStackTop - mach::kUserStackSize));
     for (size_t i = 0; i < image.segment_count; i++)
         TRY_STATUS(load_segment(self, task, program, image.segments[i]));
     uint64_t rsp = TRY(build_stack(self, task, program, image));
     if (bootstrap != mach::kNullName)
-        TRY_STATUS(mach::kernel_call_giving(task, mach::KernelCall::task_set_bootstrap, bootstrap, disposition, nullptr,
-            0, nullptr, 0));
+        TRY_STATUS(mach::kernel_call_giving(
+            task, mach::KernelCall::task_set_bootstrap, bootstrap, disposition, nullptr, 0, nullptr, 0));
     mach::ThreadCreateRequest start { image.entry, rsp, 0, 0 };
     mach::PortName thread = mach::kNullName;
     TRY_STATUS(mach::kernel_call(task, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread));
@@ -105,7 +107,8 @@ Result<mach::PortName> create_task(const char* name)
     for (size_t i = 0; name[i] && i < sizeof(request.name); i++)
         request.name[i] = name[i];
     mach::PortName task = mach::kNullName;
-    TRY_STATUS(mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task));
+    TRY_STATUS(
+        mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task));
     return task;
 }
 
@@ -141,8 +144,8 @@ Error wait_for_end(mach::PortName task, uint64_t timeout_ns)
     mach::PortName watch = mach::kNullName;
     TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &watch));
     mach::PortName previous = mach::kNullName;
-    Error status = mach::port_request_notification(self.task, task, mach::NotificationKind::dead_name, watch,
-        mach::Disposition::make_send_once, &previous);
+    Error status = mach::port_request_notification(
+        self.task, task, mach::NotificationKind::dead_name, watch, mach::Disposition::make_send_once, &previous);
     if (status == Error::none) {
         struct {
             mach::MessageHeader header;

@@ -1,9 +1,9 @@
+#include <auth/client.h>
 #include <fs_client/client.h>
 #include <heap/heap.h>
-#include <auth/client.h>
 #include <interfaces/fsys.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 
 namespace fs::client {
 namespace {
@@ -112,7 +112,9 @@ Result<uint8_t*> read_all(mach::PortName file, size_t& size, size_t limit)
     for (size_t at = 0; status == Error::none && at < size;) {
         uint32_t want = uint32_t(size - at < io::kMaxTransfer ? size - at : io::kMaxTransfer);
         Result<uint32_t> got = read(file, bytes + at, want, at);
-        status = !got.ok() ? got.error() : got.value() == 0 ? Error::invalid_reply : Error::none; // shorter than it said
+        status = !got.ok()     ? got.error()
+            : got.value() == 0 ? Error::invalid_reply
+                               : Error::none; // shorter than it said
         if (got.ok())
             at += got.value();
     }

@@ -15,7 +15,8 @@ constexpr uint32_t kMaxRetries = 32;
 
 // Opens `path`: from `root` if it starts with '/', else from `cwd`. The
 // right returned is the caller's (a send right with its peropen's payload).
-Result<mach::PortName> open(mach::PortName root, mach::PortName cwd, const char* path, uint32_t flags, uint32_t mode = 0);
+Result<mach::PortName> open(
+    mach::PortName root, mach::PortName cwd, const char* path, uint32_t flags, uint32_t mode = 0);
 
 // Up to `size` bytes (at most io::kMaxTransfer per call) at the file's
 // offset, or at `offset`. Returns how many were read (0: the end).
@@ -37,8 +38,7 @@ Result<uint8_t*> read_all(mach::PortName file, size_t& size, size_t limit = 64u 
 Result<uint8_t*> read_file(mach::PortName root, mach::PortName cwd, const char* path, size_t& size);
 
 // A root directory from a file system's control port (fsys GetRoot), for `who`.
-Result<mach::PortName> root_from_control(mach::PortName control, Credentials who,
-    uint32_t flags = kRead | kExecute);
+Result<mach::PortName> root_from_control(mach::PortName control, Credentials who, uint32_t flags = kRead | kExecute);
 
 // The same open file (or directory) for the user of `auth_handle`: proves
 // that identity to the file's server through auth (io Reauthenticate,

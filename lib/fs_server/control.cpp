@@ -4,7 +4,9 @@
 namespace fs {
 
 Control::Control(ports::Server& server, FileSystem& file_system, const char* options)
-    : m_server(server), m_file_system(file_system), m_options(heap::copy_text(options).value_or(nullptr))
+    : m_server(server)
+    , m_file_system(file_system)
+    , m_options(heap::copy_text(options).value_or(nullptr))
 {
 }
 
@@ -14,8 +16,8 @@ Error Control::adopt(mach::PortName port) { return m_server.adopt_port(port, *th
 
 bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
-    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::SetOptions, fsys::GoAway,
-        fsys::Statistics>::dispatch(*this, request, reply);
+    return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::SetOptions, fsys::GoAway, fsys::Statistics>::dispatch(
+        *this, request, reply);
 }
 
 Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc::Outgoing<fsys::GetRoot>& out)

@@ -7,13 +7,18 @@
 namespace fs {
 namespace {
 
-using Interface = rpc::Interface<io::Read, io::Write, io::Select, io::Seek, io::GetStat, io::Duplicate, io::Reauthenticate, Lookup, ReadDirectory,
-    MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute, Rename, Link, SetTranslator,
-    GetTranslator, GetTranslatorControl>;
+using Interface = rpc::Interface<io::Read, io::Write, io::Select, io::Seek, io::GetStat, io::Duplicate,
+    io::Reauthenticate, Lookup, ReadDirectory, MakeDirectory, RemoveDirectory, Unlink, Symlink, ReadLink, SetAttribute,
+    Rename, Link, SetTranslator, GetTranslator, GetTranslatorControl>;
 
 } // namespace
 
-FileSystem::FileSystem(ports::Server& server, Node& root) : m_server(server), m_root(root) { root.reference(); }
+FileSystem::FileSystem(ports::Server& server, Node& root)
+    : m_server(server)
+    , m_root(root)
+{
+    root.reference();
+}
 
 FileSystem::~FileSystem()
 {

@@ -51,7 +51,10 @@ public:
     Node* node() const { return reinterpret_cast<Node*>(int64_t(m_node_and_flags << 16) >> 16); } // referenced
     uint32_t flags() const { return uint32_t(m_node_and_flags >> 48); } // OpenFlag: the access granted, kAppend
     uint64_t offset() const { return m_offset_and_credentials & kLow48; }
-    uint32_t credentials() const { return uint32_t(m_offset_and_credentials >> 48); } // index in the file system's table
+    uint32_t credentials() const
+    {
+        return uint32_t(m_offset_and_credentials >> 48);
+    } // index in the file system's table
 
     // out_of_range past kMaxOffset.
     Error set_offset(uint64_t offset)
@@ -164,8 +167,8 @@ private:
     // The root of the translator on `node`, for `who` (retry there); a dead
     // translator is detached and answers not_found. A root that is a
     // symbolic link gives no right (null) and its target in `answer`.
-    Result<mach::PortName> translator_root(Node& node, uint32_t credentials, uint32_t flags,
-        fsys::GetRoot::Reply& answer);
+    Result<mach::PortName> translator_root(
+        Node& node, uint32_t credentials, uint32_t flags, fsys::GetRoot::Reply& answer);
     // Makes `control` (a send right taken over) the active translator of `node`.
     Error attach(Node& node, mach::PortName control);
     // Starts the passive translator of `node` and attaches it.

@@ -101,8 +101,8 @@ Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing
     if (!in.body.target.c_str()[0])
         return Error::invalid_argument;
     Node* made = nullptr;
-    TRY_STATUS(directory->create(in.body.name.c_str(), kSymlink | 0777, credentials_of(*peropen_of(in.payload)),
-        in.body.target.c_str(), made));
+    TRY_STATUS(directory->create(
+        in.body.name.c_str(), kSymlink | 0777, credentials_of(*peropen_of(in.payload)), in.body.target.c_str(), made));
     made->release();
     directory->stat.modify_ns = directory->stat.change_ns = now_ns();
     return Error::none;

@@ -24,7 +24,9 @@ Error FileSystem::serve(io::Read, const rpc::Incoming<io::Read>& in, rpc::Outgoi
     if (!peropen)
         return Error::permission_denied;
     // Behind a read that waits already, a new one waits too (arrival order).
-    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::read) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::read)
+        ? Error::would_block
+        : attempt(*peropen, in.body, out.body);
     return status == Error::would_block ? park(*peropen, in) : status;
 }
 
@@ -51,7 +53,9 @@ Error FileSystem::serve(io::Write, const rpc::Incoming<io::Write>& in, rpc::Outg
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)
         return Error::permission_denied;
-    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::write) ? Error::would_block : attempt(*peropen, in.body, out.body);
+    Error status = m_parked.waiting(*peropen->node(), ParkedRequests::Kind::write)
+        ? Error::would_block
+        : attempt(*peropen, in.body, out.body);
     return status == Error::would_block ? park(*peropen, in) : status;
 }
 
@@ -109,10 +113,17 @@ Error FileSystem::serve(io::Seek, const rpc::Incoming<io::Seek>& in, rpc::Outgoi
         return Error::permission_denied;
     int64_t base = 0;
     switch (in.body.whence) {
-    case io::Whence::set: base = 0; break;
-    case io::Whence::current: base = int64_t(peropen->offset()); break;
-    case io::Whence::end: base = int64_t(peropen->node()->stat.size); break;
-    default: return Error::invalid_argument;
+    case io::Whence::set:
+        base = 0;
+        break;
+    case io::Whence::current:
+        base = int64_t(peropen->offset());
+        break;
+    case io::Whence::end:
+        base = int64_t(peropen->node()->stat.size);
+        break;
+    default:
+        return Error::invalid_argument;
     }
     int64_t offset = base + in.body.offset;
     if ((in.body.offset > 0 && offset < base) || offset < 0)
@@ -144,8 +155,8 @@ Error FileSystem::serve(io::Duplicate, const rpc::Incoming<io::Duplicate>& in, r
     return Error::none;
 }
 
-Error FileSystem::serve(io::Reauthenticate, const rpc::Incoming<io::Reauthenticate>& in,
-    rpc::Outgoing<io::Reauthenticate>& out)
+Error FileSystem::serve(
+    io::Reauthenticate, const rpc::Incoming<io::Reauthenticate>& in, rpc::Outgoing<io::Reauthenticate>& out)
 {
     const rpc::Right& rendezvous = in.rights[0];
     PerOpen* peropen = peropen_of(in.payload);

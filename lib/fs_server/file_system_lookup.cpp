@@ -160,8 +160,8 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
     return Error::none;
 }
 
-Error FileSystem::open_final(const PerOpen& start, const Lookup::Request& request, Walk& walk,
-    rpc::Outgoing<Lookup>& out)
+Error FileSystem::open_final(
+    const PerOpen& start, const Lookup::Request& request, Walk& walk, rpc::Outgoing<Lookup>& out)
 {
     Node& node = *walk.node;
     uint32_t flags = request.flags;

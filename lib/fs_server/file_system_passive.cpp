@@ -2,11 +2,11 @@
 // system (no links, no translators on the way), read, and started as a
 // translator whose control port is attached to the node.
 #include <exec/child.h>
+#include <freestanding/initial_stack.h>
 #include <fs_server/file_system.h>
 #include <fs_server/path.h>
 #include <fs_server/translator_start.h>
 #include <heap/heap.h>
-#include <freestanding/initial_stack.h>
 #include <rpc/client.h>
 
 namespace fs {

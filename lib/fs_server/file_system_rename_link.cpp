@@ -58,8 +58,9 @@ Error FileSystem::serve(Rename, const rpc::Incoming<Rename>& in, rpc::Outgoing<R
     Node* moving = nullptr;
     TRY_STATUS(from.value()->lookup(name, moving));
     bool moving_directory = is_directory(moving->stat.mode);
-    Error status = moving_directory && is_within(to_directory, *moving) ? Error::invalid_argument
-                                                                          : check_replace(to_directory, to_name, moving_directory);
+    Error status = moving_directory && is_within(to_directory, *moving)
+        ? Error::invalid_argument
+        : check_replace(to_directory, to_name, moving_directory);
     moving->release();
     TRY_STATUS(status);
     TRY_STATUS(from.value()->rename(name, to_directory, to_name));

@@ -9,12 +9,12 @@
 
 namespace fs {
 
-Result<mach::PortName> FileSystem::translator_root(Node& node, uint32_t credentials, uint32_t flags,
-    fsys::GetRoot::Reply& answer)
+Result<mach::PortName> FileSystem::translator_root(
+    Node& node, uint32_t credentials, uint32_t flags, fsys::GetRoot::Reply& answer)
 {
     rpc::Rights<1> got;
-    Error status = rpc::call<fsys::GetRoot>(node.active_translator, { m_credentials[credentials], flags, 0 }, answer,
-        {}, &got, kTranslatorTimeoutNs);
+    Error status = rpc::call<fsys::GetRoot>(
+        node.active_translator, { m_credentials[credentials], flags, 0 }, answer, {}, &got, kTranslatorTimeoutNs);
     if (status == Error::port_dead || status == Error::invalid_name) {
         detach(node);
         return Error::not_found;
@@ -74,9 +74,11 @@ Error FileSystem::serve(SetTranslator, const rpc::Incoming<SetTranslator>& in, r
         status = Error::permission_denied;
     else if (!who->is_root() && who->uid != node->stat.uid)
         status = Error::permission_denied; // only the owner attaches translators
-    else if ((in.body.flags & kSetActive) && node->active_translator != mach::kNullName && (in.body.flags & kKeepActive))
+    else if ((in.body.flags & kSetActive) && node->active_translator != mach::kNullName
+        && (in.body.flags & kKeepActive))
         status = Error::busy;
-    else if ((in.body.flags & kSetActive) && given.name != mach::kNullName && given.disposition != mach::Disposition::move_send)
+    else if ((in.body.flags & kSetActive) && given.name != mach::kNullName
+        && given.disposition != mach::Disposition::move_send)
         status = Error::invalid_right;
     if (status == Error::none && (in.body.flags & kSetPassive)) {
         const char* command = in.body.passive.c_str();
@@ -112,8 +114,8 @@ Error FileSystem::serve(GetTranslator, const rpc::Incoming<GetTranslator>& in, r
     return Error::none;
 }
 
-Error FileSystem::serve(GetTranslatorControl, const rpc::Incoming<GetTranslatorControl>& in,
-    rpc::Outgoing<GetTranslatorControl>& out)
+Error FileSystem::serve(
+    GetTranslatorControl, const rpc::Incoming<GetTranslatorControl>& in, rpc::Outgoing<GetTranslatorControl>& out)
 {
     PerOpen* peropen = peropen_of(in.payload);
     if (!peropen)

@@ -36,7 +36,11 @@ public:
     static constexpr uint32_t kMaxParked = 32;
 
     // Deaths of reply rights are reported to `port`'s receiver (its dead_name: call forget()).
-    ParkedRequests(ports::Server& server, Attempts& attempts) : m_server(server), m_attempts(attempts) { }
+    ParkedRequests(ports::Server& server, Attempts& attempts)
+        : m_server(server)
+        , m_attempts(attempts)
+    {
+    }
     ~ParkedRequests();
     ParkedRequests(const ParkedRequests&) = delete;
     ParkedRequests& operator=(const ParkedRequests&) = delete;

@@ -2,9 +2,9 @@
 #include <fs_server/control.h>
 #include <fs_server/file_system.h>
 #include <fs_server/translator.h>
+#include <rpc/client.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
-#include <rpc/client.h>
 
 namespace fs {
 namespace {

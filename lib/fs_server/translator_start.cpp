@@ -1,10 +1,10 @@
 #include <exec/init_ports.h>
 #include <fs_server/translator_start.h>
 #include <interfaces/fsys.h>
-#include <runtime/kernel_call.h>
-#include <runtime/mach.h>
 #include <rpc/rights.h>
 #include <rpc/wire.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 
 namespace fs {
 namespace {
@@ -18,8 +18,8 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
         rpc::ReplyMessage<fsys::Startup> message;
         uint8_t room[64];
     } buffer {};
-    Error status = mach::msg(&buffer.message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(buffer), startup,
-        timeout_ns);
+    Error status = mach::msg(
+        &buffer.message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(buffer), startup, timeout_ns);
     if (status != Error::none)
         return status;
     __builtin_memcpy(&request, &buffer.message, sizeof(request) < sizeof(buffer) ? sizeof(request) : sizeof(buffer));
@@ -41,8 +41,8 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
 
 } // namespace
 
-Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init,
-    mach::PortName* task_out)
+Result<mach::PortName> start_translator(
+    const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init, mach::PortName* task_out)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
@@ -52,14 +52,17 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
     mach::PortName parent = mach::kNullName;
     Error status = mach::port_extract_right(self.task, startup, mach::Disposition::make_send, &parent);
     init[exec::kParent] = parent;
-    Result<mach::PortName> bootstrap = status == Error::none ? exec::make_bootstrap(init) : Result<mach::PortName>(status);
+    Result<mach::PortName> bootstrap
+        = status == Error::none ? exec::make_bootstrap(init) : Result<mach::PortName>(status);
     if (parent != mach::kNullName)
         (void)mach::port_deallocate(self.task, parent); // the start message holds its copy
-    Result<mach::PortName> task = bootstrap.ok() ? exec::spawn(program, bootstrap.value(), mach::Disposition::move_receive)
-                                                 : Result<mach::PortName>(bootstrap.error());
+    Result<mach::PortName> task = bootstrap.ok()
+        ? exec::spawn(program, bootstrap.value(), mach::Disposition::move_receive)
+        : Result<mach::PortName>(bootstrap.error());
     if (bootstrap.ok() && !task.ok())
         (void)mach::port_destroy(self.task, bootstrap.value()); // never moved: it goes, with its message
-    Result<mach::PortName> control = task.ok() ? await_startup(startup, timeout_ns) : Result<mach::PortName>(task.error());
+    Result<mach::PortName> control
+        = task.ok() ? await_startup(startup, timeout_ns) : Result<mach::PortName>(task.error());
     (void)mach::port_destroy(self.task, startup);
     if (task.ok()) {
         if (!control.ok()) { // it never came up: do not leave it half started

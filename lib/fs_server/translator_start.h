@@ -4,9 +4,9 @@
 // file systems for passive translators and by settrans -a.
 #pragma once
 
-#include <freestanding/result.h>
 #include <exec/init_ports.h>
 #include <exec/spawn.h>
+#include <freestanding/result.h>
 
 namespace fs {
 
@@ -14,7 +14,7 @@ namespace fs {
 // send right the caller owns. A program that does not come up is killed.
 // `init` (copied) gives it its auth port and directories; its parent is set
 // here. With `task`, the caller also gets the translator's task port.
-Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {},
-    mach::PortName* task = nullptr);
+Result<mach::PortName> start_translator(
+    const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {}, mach::PortName* task = nullptr);
 
 } // namespace fs

@@ -56,8 +56,8 @@ public:
 
 TaskPages g_pages;
 
-const char* const kClassNames[kClasses] = { "heap.16", "heap.32", "heap.64", "heap.128", "heap.256", "heap.512",
-    "heap.1024", "heap.2048" };
+const char* const kClassNames[kClasses]
+    = { "heap.16", "heap.32", "heap.64", "heap.128", "heap.256", "heap.512", "heap.1024", "heap.2048" };
 
 // The caches of the small size classes, made on first use.
 freestanding::SlabCache& class_cache(size_t index)

@@ -42,7 +42,10 @@ template <typename T> void destroy(T* object)
 // A slab cache of T (named `name`, which must outlive it).
 template <typename T> class Cache {
 public:
-    explicit Cache(const char* name) : m_cache(name, pages()) { }
+    explicit Cache(const char* name)
+        : m_cache(name, pages())
+    {
+    }
     template <typename... Args> Result<T*> create(Args&&... args)
     {
         return m_cache.create(static_cast<Args&&>(args)...);

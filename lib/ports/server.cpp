@@ -1,5 +1,5 @@
-#include <runtime/mach.h>
 #include <ports/server.h>
+#include <runtime/mach.h>
 
 namespace ports {
 namespace {
@@ -90,7 +90,6 @@ void Server::unlock() { __atomic_clear(&m_locked, __ATOMIC_RELEASE); }
 
 // ---- ports ----
 
-
 Result<mach::PortName> Server::add_port(Receiver& receiver)
 {
     mach::PortName port = mach::kNullName;
@@ -174,8 +173,8 @@ Error Server::request_notification(mach::PortName name, mach::NotificationKind k
     if (!find(port, entry, notification) || notification)
         return Error::invalid_name;
     mach::PortName previous = mach::kNullName;
-    Error e = mach::port_request_notification(m_task, name, kind, entry.notify, mach::Disposition::make_send_once,
-        &previous);
+    Error e = mach::port_request_notification(
+        m_task, name, kind, entry.notify, mach::Disposition::make_send_once, &previous);
     if (previous != mach::kNullName)
         (void)mach::port_deallocate(m_task, previous);
     return e;
@@ -201,12 +200,15 @@ void Server::handle_notification(Receiver& receiver, mach::MessageHeader& messag
         quiesce(worker);
         receiver.payload_released(body.payload);
         break;
-    case mach::NotificationKind::no_senders: receiver.no_senders(); break;
+    case mach::NotificationKind::no_senders:
+        receiver.no_senders();
+        break;
     case mach::NotificationKind::dead_name:
         receiver.dead_name(body.name);
         (void)mach::port_deallocate(m_task, body.name); // the dead name the request left
         break;
-    default: break; // send_once, port_deleted: nothing to do
+    default:
+        break; // send_once, port_deleted: nothing to do
     }
 }
 

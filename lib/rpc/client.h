@@ -2,10 +2,10 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <runtime/mach.h>
 #include <rpc/reply_port.h>
 #include <rpc/rights.h>
 #include <rpc/wire.h>
+#include <runtime/mach.h>
 
 namespace rpc {
 

@@ -1,5 +1,5 @@
-#include <runtime/mach.h>
 #include <rpc/reply_port.h>
+#include <runtime/mach.h>
 
 namespace rpc {
 

@@ -1,5 +1,5 @@
-#include <runtime/mach.h>
 #include <rpc/rights.h>
+#include <runtime/mach.h>
 
 namespace rpc {
 namespace {

@@ -1,5 +1,5 @@
-#include <runtime/mach.h>
 #include <rpc/server.h>
+#include <runtime/mach.h>
 
 namespace rpc {
 namespace {
@@ -13,7 +13,8 @@ struct ErrorReply {
 
 namespace detail {
 
-mach::MessageHeader reply_header(mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights)
+mach::MessageHeader reply_header(
+    mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights)
 {
     mach::MessageHeader header {};
     header.destination = right;
@@ -41,7 +42,6 @@ void send_reply(mach::MessageHeader& message, uint32_t size)
     // in it are destroyed by the kernel).
     (void)mach::msg(&message, mach::kSend, size, 0, mach::kNullName);
 }
-
 
 } // namespace detail
 

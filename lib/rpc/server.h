@@ -52,7 +52,12 @@ public:
     Deferred() = default;
     Deferred(const Deferred&) = delete;
     Deferred& operator=(const Deferred&) = delete;
-    Deferred(Deferred&& other) : m_right(other.m_right), m_disposition(other.m_disposition) { other.m_right = mach::kNullName; }
+    Deferred(Deferred&& other)
+        : m_right(other.m_right)
+        , m_disposition(other.m_disposition)
+    {
+        other.m_right = mach::kNullName;
+    }
     Deferred& operator=(Deferred&& other)
     {
         if (this != &other) {
@@ -100,11 +105,11 @@ namespace detail {
 void send_reply(mach::MessageHeader& message, uint32_t size);
 
 // The header of a reply sent through `right` (which arrived as `arrived`).
-mach::MessageHeader reply_header(mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights);
+mach::MessageHeader reply_header(
+    mach::PortName right, mach::Disposition arrived, uint32_t id, uint32_t size, uint16_t rights);
 
 // Addresses the reply to the request's reply right.
-void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights,
-    ReplyBuffer& reply);
+void address_reply(const mach::MessageHeader& request, uint32_t id, uint32_t size, uint16_t rights, ReplyBuffer& reply);
 
 template <typename Message> uint32_t offset_of_body(const Message& message)
 {
@@ -113,7 +118,8 @@ template <typename Message> uint32_t offset_of_body(const Message& message)
 
 template <typename Op, typename Handler> void serve(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
 {
-    static_assert(sizeof(RequestMessage<Op>) <= mach::kMaxMessageSize && sizeof(ReplyMessage<Op>) <= mach::kMaxMessageSize,
+    static_assert(
+        sizeof(RequestMessage<Op>) <= mach::kMaxMessageSize && sizeof(ReplyMessage<Op>) <= mach::kMaxMessageSize,
         "an RPC message must fit in one message");
     auto& in = reinterpret_cast<RequestMessage<Op>&>(request);
     uint32_t offset = offset_of_body(in);
@@ -127,7 +133,8 @@ template <typename Op, typename Handler> void serve(Handler& handler, mach::Mess
     }
     auto& out = *new (reply.bytes) ReplyMessage<Op>();
     Outgoing<Op> answer { out.body, {} };
-    Error status = handler.serve(Op {}, Incoming<Op> { in.body, rights, request.payload, request.destination, &request }, answer);
+    Error status = handler.serve(
+        Op {}, Incoming<Op> { in.body, rights, request.payload, request.destination, &request }, answer);
     request.descriptor_count = 0; // the handler owns what came
     if (status != Error::none) {
         refuse(request, status, reply);
@@ -141,7 +148,8 @@ template <typename Op, typename Handler> void serve(Handler& handler, mach::Mess
     }
 }
 
-template <typename Op, typename Handler> bool serve_if(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
+template <typename Op, typename Handler>
+bool serve_if(Handler& handler, mach::MessageHeader& request, ReplyBuffer& reply)
 {
     if (request.id != Op::kId)
         return false;

@@ -58,7 +58,8 @@ template <size_t N> struct Rights {
 template <size_t N> struct Descriptors {
     mach::Descriptor at[N];
 };
-template <> struct Descriptors<0> { };
+template <> struct Descriptors<0> {
+};
 
 struct Status {
     int32_t error; // an Error

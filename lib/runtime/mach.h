@@ -24,10 +24,7 @@ inline Error clock_monotonic(uint64_t* ns)
 }
 
 // Sleeps at least `ns` nanoseconds (the kernel's resolution is one 10 ms tick).
-inline Error clock_realtime(uint64_t* ns)
-{
-    return syscall6(Syscall::clock_realtime, reinterpret_cast<uint64_t>(ns));
-}
+inline Error clock_realtime(uint64_t* ns) { return syscall6(Syscall::clock_realtime, reinterpret_cast<uint64_t>(ns)); }
 
 inline Error thread_sleep(uint64_t ns) { return syscall6(Syscall::thread_sleep, ns); }
 
@@ -87,8 +84,8 @@ inline Error vm_protect(PortName task, uint64_t address, uint64_t size, uint32_t
 inline Error vm_map(PortName task, uint64_t* address, uint64_t size, PortName object, uint64_t offset, uint32_t flags,
     uint32_t protection)
 {
-    return syscall6(Syscall::vm_map, task, reinterpret_cast<uint64_t>(address), size, object, offset,
-        flags | (protection << 8));
+    return syscall6(
+        Syscall::vm_map, task, reinterpret_cast<uint64_t>(address), size, object, offset, flags | (protection << 8));
 }
 
 // A new shared memory object of `size` bytes (zero-filled); *object names a send right to it.
@@ -103,8 +100,8 @@ inline Error memory_object_create(uint64_t size, PortName* object)
 inline Error msg(MessageHeader* buffer, uint32_t options, uint32_t send_size, uint32_t receive_limit,
     PortName receive_from, uint64_t timeout_ns = kWaitForever)
 {
-    return syscall6(Syscall::msg, reinterpret_cast<uint64_t>(buffer), options, send_size, receive_limit, receive_from,
-        timeout_ns);
+    return syscall6(
+        Syscall::msg, reinterpret_cast<uint64_t>(buffer), options, send_size, receive_limit, receive_from, timeout_ns);
 }
 
 // The port calls on the name space of `task` (see mach/syscall.h).
@@ -133,8 +130,8 @@ inline Error port_move_member(PortName task, PortName member, PortName set)
 inline Error port_request_notification(PortName task, PortName name, NotificationKind kind, PortName notify,
     Disposition notify_disposition, PortName* previous)
 {
-    return syscall6(Syscall::port_request_notification, task, name, uint32_t(kind), notify,
-        uint8_t(notify_disposition), reinterpret_cast<uint64_t>(previous));
+    return syscall6(Syscall::port_request_notification, task, name, uint32_t(kind), notify, uint8_t(notify_disposition),
+        reinterpret_cast<uint64_t>(previous));
 }
 inline Error port_make_send_with_payload(PortName task, PortName receive, uint64_t payload, PortName* send)
 {
@@ -146,13 +143,13 @@ inline Error port_set_queue_limit(PortName task, PortName name, uint32_t limit)
 }
 inline Error port_identify(PortName task, PortName name, PortName* receive, uint64_t* payload)
 {
-    return syscall6(Syscall::port_identify, task, name, reinterpret_cast<uint64_t>(receive),
-        reinterpret_cast<uint64_t>(payload));
+    return syscall6(
+        Syscall::port_identify, task, name, reinterpret_cast<uint64_t>(receive), reinterpret_cast<uint64_t>(payload));
 }
 inline Error port_type(PortName task, PortName name, RightType* type, uint32_t* references)
 {
-    return syscall6(Syscall::port_type, task, name, reinterpret_cast<uint64_t>(type),
-        reinterpret_cast<uint64_t>(references));
+    return syscall6(
+        Syscall::port_type, task, name, reinterpret_cast<uint64_t>(type), reinterpret_cast<uint64_t>(references));
 }
 
 // Whether `name` names a receive right in `task` (false if it names nothing).

@@ -25,9 +25,9 @@ struct MemoryRegion {
 
 // A file GRUB loaded next to the kernel (a `module2` line).
 struct BootModule {
-    PhysAddr start;       // first byte
-    PhysAddr end;         // one past the last byte
-    const char* cmdline;  // the module's command line (points into BootInfo::string_pool)
+    PhysAddr start; // first byte
+    PhysAddr end; // one past the last byte
+    const char* cmdline; // the module's command line (points into BootInfo::string_pool)
 };
 
 enum class FramebufferType : uint8_t {
@@ -38,9 +38,9 @@ enum class FramebufferType : uint8_t {
 
 struct FramebufferInfo {
     PhysAddr address;
-    uint32_t pitch;        // bytes per row
-    uint32_t width;        // pixels (or text columns for ega_text)
-    uint32_t height;       // pixels (or text rows for ega_text)
+    uint32_t pitch; // bytes per row
+    uint32_t width; // pixels (or text columns for ega_text)
+    uint32_t height; // pixels (or text rows for ega_text)
     uint8_t bits_per_pixel;
     FramebufferType type;
     uint8_t red_position, red_size;
@@ -53,7 +53,7 @@ struct BootInfo {
     static constexpr size_t kMaxModules = 64; // the servers, translators and test programs GRUB loads
     static constexpr size_t kStringPoolSize = 4096;
 
-    const char* cmdline = "";         // kernel command line (in string_pool)
+    const char* cmdline = ""; // kernel command line (in string_pool)
     const char* bootloader_name = ""; // (in string_pool)
 
     MemoryRegion memory[kMaxMemoryRegions];

@@ -1,18 +1,18 @@
 #include <arch/x86_64/cpu.h>
+#include <boot/program_loader.h>
+#include <debug/log.h>
+#include <freestanding/elf_image.h>
+#include <freestanding/initial_stack.h>
+#include <freestanding/string.h>
 #include <ipc/message.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kobject/kernel_ports.h>
-#include <freestanding/elf_image.h>
-#include <vm/heap.h>
-#include <freestanding/initial_stack.h>
-#include <debug/log.h>
-#include <boot/program_loader.h>
 #include <kern/scheduler.h>
-#include <freestanding/string.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_ports.h>
 #include <vm/address_space.h>
+#include <vm/heap.h>
 #include <vm/layout.h>
 
 namespace kern {
@@ -53,13 +53,15 @@ void fill_random(uint8_t (&bytes)[16])
     memcpy(bytes, words, sizeof(bytes));
 }
 
-Result<uint64_t> build_stack(vm::AddressSpace& space, const freestanding::ElfImage& image, const char* const* argv, size_t argc)
+Result<uint64_t> build_stack(
+    vm::AddressSpace& space, const freestanding::ElfImage& image, const char* const* argv, size_t argc)
 {
     TRY(space.allocate(kUserStackTop - kUserStackSize, kUserStackSize, vm::Protection::read_write, false));
     uint8_t* buffer = static_cast<uint8_t*>(TRY(heap_allocate(kStackImageMax)));
     freestanding::InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
     fill_random(input.random);
-    Result<freestanding::InitialStack> stack = freestanding::build_initial_stack(input, buffer, kStackImageMax, kUserStackTop);
+    Result<freestanding::InitialStack> stack
+        = freestanding::build_initial_stack(input, buffer, kStackImageMax, kUserStackTop);
     Result<void> written = stack.ok() ? space.write(kUserStackTop - stack.value().size,
                                buffer + kStackImageMax - stack.value().size, stack.value().size)
                                       : Result<void>(stack.error());
@@ -81,7 +83,8 @@ Result<Task*> load_into_new_task(
 {
     Task* task = TRY(Task::create(argv[0]));
     Result<void> given = rights ? rights->give(*task) : Result<void>();
-    Result<Thread*> thread = given.ok() ? load_and_start(*task, image, data, argv, argc) : Result<Thread*>(given.error());
+    Result<Thread*> thread
+        = given.ok() ? load_and_start(*task, image, data, argv, argc) : Result<Thread*>(given.error());
     if (!thread.ok()) {
         Task::destroy_unstarted(task);
         return thread.error();
@@ -147,7 +150,8 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
         log("exec", "refused '%s': unusable command line", command_line ? command_line : "");
         return Error::invalid_argument;
     }
-    Result<freestanding::ElfImage> image = freestanding::parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
+    Result<freestanding::ElfImage> image
+        = freestanding::parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
     if (!image.ok()) {
         log("exec", "refused %s: not a usable static x86-64 executable (%s)", argv[0], error_name(image.error()));
         return image.error();

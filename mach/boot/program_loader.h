@@ -5,8 +5,8 @@
 
 #include <mach/user_layout.h>
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

@@ -8,7 +8,11 @@ namespace {
 // Appends characters to a bounded buffer, counting what would not fit.
 class Output {
 public:
-    Output(char* buffer, size_t size) : m_buffer(buffer), m_size(size) {}
+    Output(char* buffer, size_t size)
+        : m_buffer(buffer)
+        , m_size(size)
+    {
+    }
 
     void put(char c)
     {
@@ -68,8 +72,8 @@ void emit_string(Output& out, const Spec& spec, const char* s)
         out.repeat(' ', pad);
 }
 
-void emit_number(Output& out, const Spec& spec, uint64_t magnitude, bool negative, unsigned base, bool upper,
-                 const char* prefix)
+void emit_number(
+    Output& out, const Spec& spec, uint64_t magnitude, bool negative, unsigned base, bool upper, const char* prefix)
 {
     const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     char buffer[24];
@@ -106,14 +110,22 @@ void emit_number(Output& out, const Spec& spec, uint64_t magnitude, bool negativ
 int64_t signed_argument(Length length, va_list& args)
 {
     switch (length) {
-    case Length::hh: return static_cast<signed char>(va_arg(args, int));
-    case Length::h: return static_cast<short>(va_arg(args, int));
-    case Length::l: return va_arg(args, long);
-    case Length::ll: return va_arg(args, long long);
-    case Length::z: return va_arg(args, long);
-    case Length::j: return va_arg(args, int64_t);
-    case Length::t: return va_arg(args, long);
-    case Length::normal: break;
+    case Length::hh:
+        return static_cast<signed char>(va_arg(args, int));
+    case Length::h:
+        return static_cast<short>(va_arg(args, int));
+    case Length::l:
+        return va_arg(args, long);
+    case Length::ll:
+        return va_arg(args, long long);
+    case Length::z:
+        return va_arg(args, long);
+    case Length::j:
+        return va_arg(args, int64_t);
+    case Length::t:
+        return va_arg(args, long);
+    case Length::normal:
+        break;
     }
     return va_arg(args, int);
 }
@@ -121,14 +133,22 @@ int64_t signed_argument(Length length, va_list& args)
 uint64_t unsigned_argument(Length length, va_list& args)
 {
     switch (length) {
-    case Length::hh: return static_cast<unsigned char>(va_arg(args, unsigned));
-    case Length::h: return static_cast<unsigned short>(va_arg(args, unsigned));
-    case Length::l: return va_arg(args, unsigned long);
-    case Length::ll: return va_arg(args, unsigned long long);
-    case Length::z: return va_arg(args, size_t);
-    case Length::j: return va_arg(args, uint64_t);
-    case Length::t: return va_arg(args, unsigned long);
-    case Length::normal: break;
+    case Length::hh:
+        return static_cast<unsigned char>(va_arg(args, unsigned));
+    case Length::h:
+        return static_cast<unsigned short>(va_arg(args, unsigned));
+    case Length::l:
+        return va_arg(args, unsigned long);
+    case Length::ll:
+        return va_arg(args, unsigned long long);
+    case Length::z:
+        return va_arg(args, size_t);
+    case Length::j:
+        return va_arg(args, uint64_t);
+    case Length::t:
+        return va_arg(args, unsigned long);
+    case Length::normal:
+        break;
     }
     return va_arg(args, unsigned);
 }
@@ -137,12 +157,18 @@ uint64_t unsigned_argument(Length length, va_list& args)
 const char* parse_spec(const char* p, Spec& spec, Length& length, va_list& args)
 {
     for (;; ++p) {
-        if (*p == '-') spec.left = true;
-        else if (*p == '0') spec.zero = true;
-        else if (*p == '+') spec.plus = true;
-        else if (*p == ' ') spec.space = true;
-        else if (*p == '#') spec.alternate = true;
-        else break;
+        if (*p == '-')
+            spec.left = true;
+        else if (*p == '0')
+            spec.zero = true;
+        else if (*p == '+')
+            spec.plus = true;
+        else if (*p == ' ')
+            spec.space = true;
+        else if (*p == '#')
+            spec.alternate = true;
+        else
+            break;
     }
     if (*p == '*') {
         spec.width = va_arg(args, int);
@@ -167,13 +193,28 @@ const char* parse_spec(const char* p, Spec& spec, Length& length, va_list& args)
         }
     }
     length = Length::normal;
-    if (p[0] == 'h' && p[1] == 'h') { length = Length::hh; p += 2; }
-    else if (p[0] == 'l' && p[1] == 'l') { length = Length::ll; p += 2; }
-    else if (*p == 'h') { length = Length::h; ++p; }
-    else if (*p == 'l') { length = Length::l; ++p; }
-    else if (*p == 'z') { length = Length::z; ++p; }
-    else if (*p == 'j') { length = Length::j; ++p; }
-    else if (*p == 't') { length = Length::t; ++p; }
+    if (p[0] == 'h' && p[1] == 'h') {
+        length = Length::hh;
+        p += 2;
+    } else if (p[0] == 'l' && p[1] == 'l') {
+        length = Length::ll;
+        p += 2;
+    } else if (*p == 'h') {
+        length = Length::h;
+        ++p;
+    } else if (*p == 'l') {
+        length = Length::l;
+        ++p;
+    } else if (*p == 'z') {
+        length = Length::z;
+        ++p;
+    } else if (*p == 'j') {
+        length = Length::j;
+        ++p;
+    } else if (*p == 't') {
+        length = Length::t;
+        ++p;
+    }
     return p;
 }
 
@@ -200,21 +241,40 @@ size_t vformat_string(char* buffer, size_t size, const char* format, va_list arg
             emit_number(out, spec, magnitude, value < 0, 10, false, "");
             break;
         }
-        case 'u': emit_number(out, spec, unsigned_argument(length, args), false, 10, false, ""); break;
-        case 'o': emit_number(out, spec, unsigned_argument(length, args), false, 8, false, spec.alternate ? "0" : ""); break;
-        case 'x': emit_number(out, spec, unsigned_argument(length, args), false, 16, false, spec.alternate ? "0x" : ""); break;
-        case 'X': emit_number(out, spec, unsigned_argument(length, args), false, 16, true, spec.alternate ? "0X" : ""); break;
-        case 'p': emit_number(out, spec, uint64_t(va_arg(args, void*)), false, 16, false, "0x"); break;
+        case 'u':
+            emit_number(out, spec, unsigned_argument(length, args), false, 10, false, "");
+            break;
+        case 'o':
+            emit_number(out, spec, unsigned_argument(length, args), false, 8, false, spec.alternate ? "0" : "");
+            break;
+        case 'x':
+            emit_number(out, spec, unsigned_argument(length, args), false, 16, false, spec.alternate ? "0x" : "");
+            break;
+        case 'X':
+            emit_number(out, spec, unsigned_argument(length, args), false, 16, true, spec.alternate ? "0X" : "");
+            break;
+        case 'p':
+            emit_number(out, spec, uint64_t(va_arg(args, void*)), false, 16, false, "0x");
+            break;
         case 'c': {
-            char c[2] = {char(va_arg(args, int)), 0};
+            char c[2] = { char(va_arg(args, int)), 0 };
             spec.precision = 1;
-            if (c[0] == 0) { out.put(0); break; }
+            if (c[0] == 0) {
+                out.put(0);
+                break;
+            }
             emit_string(out, spec, c);
             break;
         }
-        case 's': emit_string(out, spec, va_arg(args, const char*)); break;
-        case '%': out.put('%'); break;
-        case '\0': --p; break; // a lone '%' at the end
+        case 's':
+            emit_string(out, spec, va_arg(args, const char*));
+            break;
+        case '%':
+            out.put('%');
+            break;
+        case '\0':
+            --p;
+            break; // a lone '%' at the end
         default: // unknown conversion: show it as written
             out.put('%');
             out.put(*p);

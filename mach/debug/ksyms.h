@@ -7,8 +7,8 @@
 namespace kern {
 
 struct SymbolLocation {
-    const char* name;  // demangled function name
-    uint64_t offset;   // bytes past the function's start
+    const char* name; // demangled function name
+    uint64_t offset; // bytes past the function's start
 };
 
 // Finds the function containing `address`; false if it lies outside the

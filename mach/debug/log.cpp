@@ -1,7 +1,7 @@
-#include <kern/clock.h>
 #include <debug/format.h>
 #include <debug/log.h>
 #include <freestanding/spinlock.h>
+#include <kern/clock.h>
 
 namespace kern {
 namespace {
@@ -33,8 +33,8 @@ void vlog(const char* subsystem, const char* format, va_list args)
 {
     char line[kMaxLine];
     uint64_t ns = monotonic_ns();
-    size_t length = format_string(line, sizeof(line), "[%5lu.%06lu] %s: ", ns / 1000000000, (ns / 1000) % 1000000,
-                                  subsystem);
+    size_t length
+        = format_string(line, sizeof(line), "[%5lu.%06lu] %s: ", ns / 1000000000, (ns / 1000) % 1000000, subsystem);
     if (length < sizeof(line))
         length += vformat_string(line + length, sizeof(line) - length, format, args);
     if (length > sizeof(line) - 2)

@@ -55,10 +55,9 @@ void print_registers(const arch::InterruptFrame& f)
     print("rsi %016lx rdi %016lx rbp %016lx rsp %016lx\n", f.rsi, f.rdi, f.rbp, f.rsp);
     print("r8  %016lx r9  %016lx r10 %016lx r11 %016lx\n", f.r8, f.r9, f.r10, f.r11);
     print("r12 %016lx r13 %016lx r14 %016lx r15 %016lx\n", f.r12, f.r13, f.r14, f.r15);
-    print("rip %016lx rflags %08lx cs %04lx ss %04lx error %#lx\n", f.rip, f.rflags, f.cs, f.ss,
-          f.error_code);
-    print("cr0 %016lx cr2 %016lx cr3 %016lx cr4 %016lx\n", arch::read_cr0(), arch::read_cr2(),
-          arch::read_cr3(), arch::read_cr4());
+    print("rip %016lx rflags %08lx cs %04lx ss %04lx error %#lx\n", f.rip, f.rflags, f.cs, f.ss, f.error_code);
+    print("cr0 %016lx cr2 %016lx cr3 %016lx cr4 %016lx\n", arch::read_cr0(), arch::read_cr2(), arch::read_cr3(),
+        arch::read_cr4());
 }
 
 } // namespace

@@ -1,6 +1,6 @@
+#include <freestanding/assert.h>
 #include <ipc/account.h>
 #include <ipc/memory.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 

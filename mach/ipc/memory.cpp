@@ -1,6 +1,6 @@
+#include <freestanding/assert.h>
 #include <ipc/memory.h>
 #include <ipc/payload_record.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 namespace {

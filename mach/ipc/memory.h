@@ -7,8 +7,8 @@
 #pragma once
 
 #include <freestanding/result.h>
-#include <kern/never_destroyed.h>
 #include <freestanding/slab.h>
+#include <kern/never_destroyed.h>
 #include <stddef.h>
 #include <stdint.h>
 

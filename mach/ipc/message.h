@@ -68,7 +68,10 @@ public:
     const mach::MessageHeader& header() const { return *reinterpret_cast<const mach::MessageHeader*>(bytes()); }
     uint8_t* bytes() { return reinterpret_cast<uint8_t*>(this + 1); }
     const uint8_t* bytes() const { return reinterpret_cast<const uint8_t*>(this + 1); }
-    mach::Descriptor* descriptors() { return reinterpret_cast<mach::Descriptor*>(bytes() + sizeof(mach::MessageHeader)); }
+    mach::Descriptor* descriptors()
+    {
+        return reinterpret_cast<mach::Descriptor*>(bytes() + sizeof(mach::MessageHeader));
+    }
     uint16_t descriptor_count() const { return header().descriptor_count; }
     // Inline data after the descriptors.
     uint8_t* body() { return reinterpret_cast<uint8_t*>(descriptors() + descriptor_count()); }

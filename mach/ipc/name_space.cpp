@@ -1,5 +1,6 @@
 // NameSpace: the name table, the reverse hash, and moving rights in and out.
 // The port calls are in name_space_calls.cpp.
+#include <freestanding/assert.h>
 #include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/name_space.h>
@@ -8,7 +9,6 @@
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -18,7 +18,6 @@ using mach::PortName;
 namespace {
 
 constexpr uint32_t kFirstCapacity = 16;
-
 
 } // namespace
 

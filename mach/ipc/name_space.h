@@ -80,8 +80,8 @@ public:
     // Takes a right out of `source` (by `disposition`) and puts it into this
     // space under exactly `name` (which must be free, or already denote the
     // same send right: then a user reference is added).
-    Result<void> insert_right(mach::PortName name, NameSpace& source, mach::PortName source_name,
-        mach::Disposition disposition);
+    Result<void> insert_right(
+        mach::PortName name, NameSpace& source, mach::PortName source_name, mach::Disposition disposition);
     // Takes a right out of this space (by `disposition`) into `into`, under a new name there.
     Result<mach::PortName> extract_right(mach::PortName name, mach::Disposition disposition, NameSpace& into);
     // fork: gives the space `child` a copy of every send right held here
@@ -211,12 +211,12 @@ private:
     void drop_port_set(uint32_t index);
     void after_change(uint32_t index);
     Result<uint32_t> receive_index(mach::PortName name);
-    Result<mach::PortName> request_dead_name(uint32_t index, NameSpace& caller, mach::PortName notify,
-        mach::Disposition notify_disposition);
-    Result<mach::PortName> request_no_senders(Port& port, NameSpace& caller, mach::PortName notify,
-        mach::Disposition notify_disposition);
-    Result<mach::PortName> request_payload_notify(Port& port, NameSpace& caller, mach::PortName notify,
-        mach::Disposition notify_disposition);
+    Result<mach::PortName> request_dead_name(
+        uint32_t index, NameSpace& caller, mach::PortName notify, mach::Disposition notify_disposition);
+    Result<mach::PortName> request_no_senders(
+        Port& port, NameSpace& caller, mach::PortName notify, mach::Disposition notify_disposition);
+    Result<mach::PortName> request_payload_notify(
+        Port& port, NameSpace& caller, mach::PortName notify, mach::Disposition notify_disposition);
 
     Account* m_account = nullptr; // referenced
     Entry* m_entries = nullptr;
@@ -228,7 +228,6 @@ private:
     uint32_t m_used = 0; // the next never-used index
     uint32_t m_live = 0;
     uint32_t m_limit = kDefaultNameLimit;
-
 };
 
 constexpr size_t NameSpace::entry_bytes() { return sizeof(Entry); }
@@ -269,10 +268,13 @@ inline CarriedRight NameSpace::preview(const Entry& e, mach::Disposition disposi
     if (e.bits & kDeadName)
         return CarriedRight::dead_name();
     switch (disposition) {
-    case mach::Disposition::move_receive: return CarriedRight::receive(*static_cast<Port*>(e.object));
-    case mach::Disposition::make_send: return CarriedRight::send(*static_cast<Port*>(e.object));
+    case mach::Disposition::move_receive:
+        return CarriedRight::receive(*static_cast<Port*>(e.object));
+    case mach::Disposition::make_send:
+        return CarriedRight::send(*static_cast<Port*>(e.object));
     case mach::Disposition::make_send_once:
-    case mach::Disposition::move_send_once: return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    case mach::Disposition::move_send_once:
+        return CarriedRight::send_once(*static_cast<Port*>(e.object));
     default:
         if (e.bits & kPayload)
             return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
@@ -280,8 +282,8 @@ inline CarriedRight NameSpace::preview(const Entry& e, mach::Disposition disposi
     }
 }
 
-inline Result<CarriedRight> NameSpace::check_right(mach::PortName name, mach::Disposition disposition,
-    uint32_t move_uses)
+inline Result<CarriedRight> NameSpace::check_right(
+    mach::PortName name, mach::Disposition disposition, uint32_t move_uses)
 {
     uint32_t index = TRY(index_of(name));
     const Entry& e = m_entries[index];

@@ -1,13 +1,13 @@
 // The port calls of mach/syscall.h on a NameSpace. Each checks everything
 // first and then changes state in steps that cannot fail.
+#include <freestanding/assert.h>
 #include <ipc/memory.h>
 #include <ipc/name_space.h>
-#include <mach/syscall.h>
 #include <ipc/notification.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <freestanding/assert.h>
+#include <mach/syscall.h>
 
 namespace ipc {
 
@@ -243,8 +243,8 @@ Result<uint32_t> NameSpace::receive_index(PortName name)
     return index;
 }
 
-Result<PortName> NameSpace::request_notification(PortName name, NotificationKind kind, NameSpace& caller,
-    PortName notify, Disposition notify_disposition)
+Result<PortName> NameSpace::request_notification(
+    PortName name, NotificationKind kind, NameSpace& caller, PortName notify, Disposition notify_disposition)
 {
     uint32_t index = TRY(index_of(name));
     switch (kind) {
@@ -280,8 +280,8 @@ Result<void> check_send_once_notify(NameSpace& caller, PortName notify, Disposit
 
 } // namespace
 
-Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller, PortName notify,
-    Disposition notify_disposition)
+Result<PortName> NameSpace::request_dead_name(
+    uint32_t index, NameSpace& caller, PortName notify, Disposition notify_disposition)
 {
     if (!(m_entries[index].bits & (kSend | kSendOnce | kDeadName)))
         return Error::invalid_right;
@@ -320,8 +320,8 @@ Result<PortName> NameSpace::request_dead_name(uint32_t index, NameSpace& caller,
     return caller.put_right(previous);
 }
 
-Result<PortName> NameSpace::request_no_senders(Port& port, NameSpace& caller, PortName notify,
-    Disposition notify_disposition)
+Result<PortName> NameSpace::request_no_senders(
+    Port& port, NameSpace& caller, PortName notify, Disposition notify_disposition)
 {
     TRY(check_send_once_notify(caller, notify, notify_disposition));
     CarriedRight right;
@@ -333,8 +333,8 @@ Result<PortName> NameSpace::request_no_senders(Port& port, NameSpace& caller, Po
     return previous_name;
 }
 
-Result<PortName> NameSpace::request_payload_notify(Port& port, NameSpace& caller, PortName notify,
-    Disposition notify_disposition)
+Result<PortName> NameSpace::request_payload_notify(
+    Port& port, NameSpace& caller, PortName notify, Disposition notify_disposition)
 {
     Port* notify_port = nullptr;
     if (notify != mach::kNullName) {

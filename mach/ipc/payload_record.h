@@ -15,8 +15,8 @@
 // send-right count split over the upper 16 bits of both words.
 #pragma once
 
-#include <freestanding/result.h>
 #include <freestanding/assert.h>
+#include <freestanding/result.h>
 #include <stdint.h>
 
 namespace ipc {

@@ -1,3 +1,4 @@
+#include <freestanding/assert.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
 #include <ipc/name_space.h>
@@ -5,7 +6,6 @@
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 namespace {

@@ -11,10 +11,10 @@
 // last. Concurrency: FIXME(SMP): single CPU; callers run with interrupts off.
 #pragma once
 
+#include <freestanding/assert.h>
 #include <freestanding/result.h>
 #include <ipc/right.h>
 #include <ipc/wait_slot.h>
-#include <freestanding/assert.h>
 #include <mach/port.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
+#include <freestanding/assert.h>
 #include <ipc/memory.h>
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 

@@ -1,10 +1,10 @@
+#include <freestanding/assert.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
 #include <ipc/transfer.h>
-#include <freestanding/assert.h>
 
 namespace ipc {
 
@@ -283,9 +283,15 @@ PortName place_right(NameSpace& receiver, CarriedRight right, bool have_room, Di
         return mach::kNullName;
     }
     switch (right.kind) {
-    case CarriedRight::Kind::receive: arrived = Disposition::move_receive; break;
-    case CarriedRight::Kind::send_once: arrived = Disposition::move_send_once; break;
-    default: arrived = Disposition::move_send; break;
+    case CarriedRight::Kind::receive:
+        arrived = Disposition::move_receive;
+        break;
+    case CarriedRight::Kind::send_once:
+        arrived = Disposition::move_send_once;
+        break;
+    default:
+        arrived = Disposition::move_send;
+        break;
     }
     Result<PortName> name = receiver.put_right(right);
     if (!name.ok()) {

@@ -29,10 +29,7 @@ uint64_t monotonic_ns()
     return uint64_t((ticks * g_ns_per_tick_fixed) >> 32);
 }
 
-void set_epoch_at_boot(uint64_t epoch_seconds)
-{
-    g_epoch_ns_at_start = epoch_seconds * 1'000'000'000 - monotonic_ns();
-}
+void set_epoch_at_boot(uint64_t epoch_seconds) { g_epoch_ns_at_start = epoch_seconds * 1'000'000'000 - monotonic_ns(); }
 
 uint64_t realtime_ns() { return g_epoch_ns_at_start + monotonic_ns(); }
 

@@ -1,6 +1,6 @@
 // What compiled C++ expects from its runtime, in a kernel without one.
-#include <kern/cxx_runtime.h>
 #include <debug/panic.h>
+#include <kern/cxx_runtime.h>
 
 #include <stddef.h>
 

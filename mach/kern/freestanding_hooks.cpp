@@ -2,9 +2,9 @@
 // the kernel: a failed assertion is a kernel bug and panics; a spin lock
 // disables interrupts so that an interrupt handler cannot deadlock against it.
 #include <arch/x86_64/cpu.h>
+#include <debug/panic.h>
 #include <freestanding/assert.h>
 #include <freestanding/spinlock.h>
-#include <debug/panic.h>
 
 namespace freestanding {
 

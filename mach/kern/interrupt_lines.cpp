@@ -5,11 +5,10 @@
 #include <arch/x86_64/ioapic.h>
 #include <arch/x86_64/lapic.h>
 #include <boot/firmware_memory.h>
-#include <kern/interrupt_lines.h>
 #include <debug/log.h>
+#include <kern/interrupt_lines.h>
 #include <vm/address_space.h>
 #include <vm/kernel_space.h>
-
 
 namespace kern {
 namespace {

@@ -6,8 +6,8 @@
 // lines, which would otherwise fire again at once.
 #pragma once
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
+#include <freestanding/result.h>
 #include <stdint.h>
 
 namespace kern {

@@ -1,8 +1,8 @@
 #include <ipc/port.h>
 #include <ipc/port_set.h>
 #include <kern/ipc_observer.h>
-#include <kobject/kernel_object_server.h>
 #include <kern/scheduler.h>
+#include <kobject/kernel_object_server.h>
 
 namespace kern {
 namespace {

@@ -1,11 +1,11 @@
+#include <debug/panic.h>
 #include <ipc/memory.h>
 #include <ipc/observer.h>
-#include <vm/heap.h>
 #include <kern/ipc_observer.h>
 #include <kern/ipc_setup.h>
-#include <kobject/kernel_ports.h>
 #include <kern/out_of_line.h>
-#include <debug/panic.h>
+#include <kobject/kernel_ports.h>
+#include <vm/heap.h>
 
 namespace kern {
 namespace {

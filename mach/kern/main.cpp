@@ -9,17 +9,17 @@
 #include <arch/x86_64/rtc.h>
 #include <arch/x86_64/serial.h>
 #include <boot/boot_info.h>
-#include <kern/clock.h>
 #include <boot/cmdline.h>
+#include <boot/program_loader.h>
+#include <debug/log.h>
+#include <debug/panic.h>
+#include <debug/panic_report.h>
+#include <kern/clock.h>
 #include <kern/console/boot_console.h>
 #include <kern/cxx_runtime.h>
 #include <kern/interrupt_lines.h>
 #include <kern/ipc_setup.h>
-#include <debug/log.h>
 #include <kern/power.h>
-#include <debug/panic.h>
-#include <debug/panic_report.h>
-#include <boot/program_loader.h>
 #include <kern/scheduler.h>
 #include <kern/self_tests.h>
 #include <kern/timer.h>
@@ -47,7 +47,8 @@ void read_boot_information(uint32_t magic, uint64_t info_phys)
 void print_banner()
 {
     kern::log("boot", "Portico mach %s (x86_64)", kern::kVersion);
-    kern::log("boot", "loaded by %s", g_boot_info.bootloader_name[0] ? g_boot_info.bootloader_name : "an unnamed loader");
+    kern::log(
+        "boot", "loaded by %s", g_boot_info.bootloader_name[0] ? g_boot_info.bootloader_name : "an unnamed loader");
     kern::log("boot", "command line: '%s'", g_boot_info.cmdline);
     for (size_t i = 0; i < g_boot_info.module_count; ++i) {
         const kern::BootModule& module = g_boot_info.modules[i];
@@ -72,7 +73,7 @@ void start_timer()
         kern::log("timer", "the real-time clock holds no valid date: the wall clock starts at 1970");
     arch::enable_interrupts();
     kern::log("timer", "local APIC timer at %lu Hz, TSC at %lu.%03lu MHz", kern::kTimerHz, tsc_hz / 1000000,
-              (tsc_hz / 1000) % 1000);
+        (tsc_hz / 1000) % 1000);
 }
 
 // The boot thread's last job: report the uptime, once a second for the

@@ -1,8 +1,8 @@
-#include <vm/heap.h>
 #include <kern/out_of_line.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <vm/address_space.h>
+#include <vm/heap.h>
 #include <vm/memory_object.h>
 
 namespace kern {

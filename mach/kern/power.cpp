@@ -2,9 +2,9 @@
 
 #include <arch/x86_64/acpi_tables.h>
 #include <arch/x86_64/cpu.h>
-#include <kern/clock.h>
 #include <boot/firmware_memory.h>
 #include <debug/log.h>
+#include <kern/clock.h>
 
 namespace kern {
 namespace {

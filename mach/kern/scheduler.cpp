@@ -1,9 +1,9 @@
 #include <arch/x86_64/context_switch.h>
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/per_cpu.h>
-#include <kern/clock.h>
 #include <debug/log.h>
 #include <debug/panic.h>
+#include <kern/clock.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <kern/wait_queue.h>

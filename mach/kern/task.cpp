@@ -1,16 +1,16 @@
 #include <arch/x86_64/cpu.h>
 #include <arch/x86_64/io_permission.h>
+#include <debug/log.h>
+#include <freestanding/slab.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <vm/heap.h>
-#include <kobject/kernel_ports.h>
-#include <debug/log.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
-#include <freestanding/slab.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_ports.h>
 #include <vm/address_space.h>
+#include <vm/heap.h>
 #include <vm/kernel_space.h>
 #include <vm/page_table.h>
 

@@ -18,7 +18,7 @@ class AddressSpace;
 namespace ipc {
 class NameSpace;
 class Port;
-}
+} // namespace ipc
 namespace arch {
 class IoPermissions;
 }

@@ -1,12 +1,12 @@
-#include <kern/ipc_observer.h>
-#include <kobject/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
-#include <vm/heap.h>
+#include <freestanding/slab.h>
+#include <kern/ipc_observer.h>
 #include <kern/never_destroyed.h>
 #include <kern/scheduler.h>
-#include <freestanding/slab.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_ports.h>
+#include <vm/heap.h>
 
 namespace kern {
 namespace {

@@ -1,10 +1,10 @@
 // User threads: created in a task, they enter user mode from their kernel stack.
-#include <kobject/kernel_ports.h>
 #include <arch/x86_64/context_switch.h>
 #include <arch/x86_64/user_entry.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_ports.h>
 
 namespace kern {
 

@@ -1,11 +1,11 @@
 // The device port: what user-space drivers need from the kernel — I/O
 // ports, device memory, DMA buffers — granted to the calling task (a
 // kernel port's requests are served in the sender's own system call).
-#include <kobject/kernel_object_server.h>
 #include <debug/log.h>
 #include <kern/power.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
+#include <kobject/kernel_object_server.h>
 #include <vm/address_space.h>
 
 namespace kern {
@@ -73,12 +73,18 @@ Error serve_device(KernelRequest& request)
     if (!caller)
         return Error::not_supported;
     switch (static_cast<mach::KernelCall>(request.id())) {
-    case mach::KernelCall::device_io_ports: return io_ports(*caller, request);
-    case mach::KernelCall::device_map_physical: return map_physical(*caller, request);
-    case mach::KernelCall::device_allocate_dma: return allocate_dma(*caller, request);
-    case mach::KernelCall::device_interrupt: return claim_interrupt(request);
-    case mach::KernelCall::device_power: return power(request);
-    default: return Error::not_supported;
+    case mach::KernelCall::device_io_ports:
+        return io_ports(*caller, request);
+    case mach::KernelCall::device_map_physical:
+        return map_physical(*caller, request);
+    case mach::KernelCall::device_allocate_dma:
+        return allocate_dma(*caller, request);
+    case mach::KernelCall::device_interrupt:
+        return claim_interrupt(request);
+    case mach::KernelCall::device_power:
+        return power(request);
+    default:
+        return Error::not_supported;
     }
 }
 

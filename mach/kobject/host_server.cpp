@@ -1,15 +1,15 @@
 // Operations on the host port: kernel statistics, and copies of the boot modules.
 #include <arch/x86_64/cpu.h>
-#include <ipc/memory.h>
-#include <ipc/port.h>
 #include <boot/boot_info.h>
-#include <kern/clock.h>
-#include <kobject/kernel_object_server.h>
-#include <kobject/kernel_ports.h>
 #include <boot/program_loader.h>
 #include <freestanding/string.h>
+#include <ipc/memory.h>
+#include <ipc/port.h>
+#include <kern/clock.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_object_server.h>
+#include <kobject/kernel_ports.h>
 #include <vm/frame_allocator.h>
 #include <vm/layout.h>
 #include <vm/memory_object.h>
@@ -46,7 +46,8 @@ Error serve_boot_module(KernelRequest& request)
     size_t size = module->end - module->start;
     if (size > vm::MemoryObject::kMaxSize)
         return Error::too_large;
-    vm::MemoryObject* object = TRY(object_holding(reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module->start), size));
+    vm::MemoryObject* object
+        = TRY(object_holding(reinterpret_cast<const uint8_t*>(vm::kDirectMapBase + module->start), size));
     Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::memory_object, object);
     if (!port.ok()) {
         object->release();
@@ -86,9 +87,12 @@ Error serve_statistics(KernelRequest& request)
 Error serve_host(KernelRequest& request)
 {
     switch (static_cast<mach::KernelCall>(request.id())) {
-    case mach::KernelCall::host_statistics: return serve_statistics(request);
-    case mach::KernelCall::host_boot_module: return serve_boot_module(request);
-    default: return Error::not_supported;
+    case mach::KernelCall::host_statistics:
+        return serve_statistics(request);
+    case mach::KernelCall::host_boot_module:
+        return serve_boot_module(request);
+    default:
+        return Error::not_supported;
     }
 }
 

@@ -3,13 +3,13 @@
 // sends interrupt_acknowledge to the line's own port. The message for the
 // next interrupt is allocated ahead, in thread context, so the interrupt
 // handler only links it into a queue.
+#include <debug/log.h>
 #include <ipc/message.h>
 #include <ipc/port.h>
-#include <vm/heap.h>
 #include <kern/interrupt_lines.h>
 #include <kobject/kernel_object_server.h>
 #include <kobject/kernel_ports.h>
-#include <debug/log.h>
+#include <vm/heap.h>
 
 #include <new>
 
@@ -94,7 +94,7 @@ Error claim_interrupt(KernelRequest& request)
     Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::interrupt_line, claim);
     Result<void> ready = prepare_next(*claim);
     Result<void> claimed = port.ok() && ready.ok() ? claim_interrupt_line(claim->line, deliver, claim)
-                                                  : Result<void>(port.ok() ? ready.error() : port.error());
+                                                   : Result<void>(port.ok() ? ready.error() : port.error());
     if (port.ok())
         claim->port = port.value();
     if (!claimed.ok()) {

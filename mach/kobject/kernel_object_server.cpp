@@ -1,6 +1,6 @@
+#include <debug/log.h>
 #include <ipc/message.h>
 #include <kobject/kernel_object_server.h>
-#include <debug/log.h>
 
 namespace kern {
 namespace {
@@ -9,13 +9,20 @@ Error dispatch(ipc::Port& port, KernelRequest& request)
 {
     void* object = port.kernel_object();
     switch (port.kernel_object_type()) {
-    case ipc::KernelObject::task: return serve_task(object, request);
-    case ipc::KernelObject::thread: return serve_thread(object, request);
-    case ipc::KernelObject::host: return serve_host(request);
-    case ipc::KernelObject::device: return serve_device(request);
-    case ipc::KernelObject::memory_object: return serve_memory_object(port, request);
-    case ipc::KernelObject::interrupt_line: return serve_interrupt_line(port, request);
-    default: return Error::not_supported;
+    case ipc::KernelObject::task:
+        return serve_task(object, request);
+    case ipc::KernelObject::thread:
+        return serve_thread(object, request);
+    case ipc::KernelObject::host:
+        return serve_host(request);
+    case ipc::KernelObject::device:
+        return serve_device(request);
+    case ipc::KernelObject::memory_object:
+        return serve_memory_object(port, request);
+    case ipc::KernelObject::interrupt_line:
+        return serve_interrupt_line(port, request);
+    default:
+        return Error::not_supported;
     }
 }
 
@@ -64,7 +71,8 @@ void serve_kernel_message(ipc::Port& port, ipc::Message* message)
     if (reply_right.empty())
         request.m_right.release();
     else
-        send_reply(reply_right, request.id(), status, request.m_result, ok ? request.m_result_size : 0, request.m_right);
+        send_reply(
+            reply_right, request.id(), status, request.m_result, ok ? request.m_result_size : 0, request.m_right);
     // The right the message came through was used: delivered, not
     // destroyed unused. (Released, a send-once one would send its
     // send-once notification to this same port, and so on without end: a

@@ -2,9 +2,9 @@
 #include <arch/x86_64/per_cpu.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kobject/kernel_object_server.h>
 #include <kern/task.h>
 #include <kern/thread.h>
+#include <kobject/kernel_object_server.h>
 #include <vm/address_space.h>
 
 namespace kern {

@@ -1,7 +1,7 @@
 // Operations on a thread, sent to its thread port.
-#include <kobject/kernel_object_server.h>
 #include <kern/scheduler.h>
 #include <kern/thread.h>
+#include <kobject/kernel_object_server.h>
 
 namespace kern {
 

@@ -1,13 +1,12 @@
 #include <vm/address_space.h>
 
 #include <arch/x86_64/cpu.h>
-#include <vm/heap.h>
-#include <kern/never_destroyed.h>
 #include <freestanding/string.h>
+#include <kern/never_destroyed.h>
 #include <vm/frame_allocator.h>
+#include <vm/heap.h>
 #include <vm/kernel_space.h>
 #include <vm/memory_object.h>
-
 
 namespace vm {
 
@@ -18,7 +17,8 @@ size_t g_live_spaces = 0;
 
 freestanding::ObjectCache<AddressSpace>& space_cache()
 {
-    static kern::NeverDestroyed<freestanding::ObjectCache<AddressSpace>> cache("address-space", kern::kernel_page_provider());
+    static kern::NeverDestroyed<freestanding::ObjectCache<AddressSpace>> cache(
+        "address-space", kern::kernel_page_provider());
     return cache.get();
 }
 
@@ -400,7 +400,8 @@ bool AddressSpace::cuts_contiguous(VirtAddr start, VirtAddr end) const
 Result<VirtAddr> AddressSpace::map_object(
     VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere)
 {
-    if (size == 0 || !is_page_aligned(offset) || offset > object.size() || align_up(size, kPageSize) > object.size() - offset)
+    if (size == 0 || !is_page_aligned(offset) || offset > object.size()
+        || align_up(size, kPageSize) > object.size() - offset)
         return Error::invalid_argument;
     size = align_up(size, kPageSize);
     VirtAddr start = TRY(place(address, size, anywhere));
@@ -500,7 +501,8 @@ Result<VirtAddr> AddressSpace::map_snapshot(MemoryObject& snapshot, VirtAddr add
 Result<VirtAddr> AddressSpace::map_copy(
     VirtAddr address, size_t size, MemoryObject& object, size_t offset, Protection protection, bool anywhere)
 {
-    if (size == 0 || !is_page_aligned(offset) || offset > object.size() || align_up(size, kPageSize) > object.size() - offset)
+    if (size == 0 || !is_page_aligned(offset) || offset > object.size()
+        || align_up(size, kPageSize) > object.size() - offset)
         return Error::invalid_argument;
     size = align_up(size, kPageSize);
     VirtAddr start = TRY(place(address, size, anywhere));
@@ -568,15 +570,15 @@ Result<void> AddressSpace::walk_pages(VirtAddr address, size_t size, bool for_wr
 Result<void> AddressSpace::write(VirtAddr address, const void* data, size_t size)
 {
     const uint8_t* from = static_cast<const uint8_t*>(data);
-    return walk_pages(address, size, true,
-        [from](uint8_t* bytes, size_t done, size_t chunk) { memcpy(bytes, from + done, chunk); });
+    return walk_pages(
+        address, size, true, [from](uint8_t* bytes, size_t done, size_t chunk) { memcpy(bytes, from + done, chunk); });
 }
 
 Result<void> AddressSpace::read(VirtAddr address, void* data, size_t size)
 {
     uint8_t* to = static_cast<uint8_t*>(data);
-    return walk_pages(address, size, false,
-        [to](uint8_t* bytes, size_t done, size_t chunk) { memcpy(to + done, bytes, chunk); });
+    return walk_pages(
+        address, size, false, [to](uint8_t* bytes, size_t done, size_t chunk) { memcpy(to + done, bytes, chunk); });
 }
 
 void AddressSpace::activate()
@@ -586,7 +588,6 @@ void AddressSpace::activate()
     arch::write_cr3(m_table.root());
     g_active_space = this;
 }
-
 
 void deactivate_address_space(AddressSpace& space)
 {

@@ -20,12 +20,12 @@
 #pragma once
 
 #include <freestanding/result.h>
+#include <freestanding/slab.h>
+#include <mach/user_layout.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <freestanding/slab.h>
 #include <vm/layout.h>
 #include <vm/page_table.h>
-#include <mach/user_layout.h>
 
 // arch/x86_64/user_copy.S: copies, resuming at a fixup if an access faults.
 // Returns 0, or 1 if one faulted (the copy then stopped partway).
@@ -34,7 +34,6 @@ extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
 namespace vm {
 
 class MemoryObject;
-
 
 // What a region allows user code to do (a bit set).
 enum class Protection : uint8_t {

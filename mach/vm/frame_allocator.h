@@ -16,8 +16,8 @@
 //   3. Then kern::heap_init(...) (see vm/heap.h).
 #pragma once
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
+#include <freestanding/result.h>
 #include <freestanding/spinlock.h>
 #include <stddef.h>
 #include <stdint.h>

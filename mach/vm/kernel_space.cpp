@@ -1,9 +1,9 @@
 #include <vm/kernel_space.h>
 
 #include <arch/x86_64/cpu.h>
-#include <vm/heap.h>
 #include <debug/log.h>
 #include <vm/frame_allocator.h>
+#include <vm/heap.h>
 #include <vm/page_table.h>
 
 // Section bounds from linker.ld (virtual addresses in the kernel image).
@@ -23,7 +23,6 @@ bool g_no_execute_supported = false;
 
 uint64_t virt_of(const char* symbol) { return reinterpret_cast<uint64_t>(symbol); }
 PhysAddr image_phys(const char* symbol) { return virt_of(symbol) - kKernelBase; }
-
 
 // Memory the direct map covers: RAM and firmware tables, not device holes.
 bool is_direct_mapped(kern::MemoryType type)
@@ -77,8 +76,8 @@ void log_memory_map(const kern::BootInfo& boot_info)
         }
     }
     size_t free_bytes = frame_allocator().free_frames() * kPageSize;
-    kern::log("mem", "%lu MiB usable in %lu regions, %lu MiB free", usable_bytes >> 20, usable_regions,
-        free_bytes >> 20);
+    kern::log(
+        "mem", "%lu MiB usable in %lu regions, %lu MiB free", usable_bytes >> 20, usable_regions, free_bytes >> 20);
     if (boot_info.truncated)
         kern::log("mem", "warning: the boot information held more than the kernel keeps; some was dropped");
 }
@@ -164,8 +163,8 @@ Result<void> init_kernel_memory(const kern::BootInfo& boot_info)
 
     PhysRange reserved[kern::BootInfo::kMaxModules + 2];
     size_t reserved_count = collect_reserved(boot_info, reserved);
-    TRY(frame_allocator().init(boot_info.memory, boot_info.memory_count, reserved, reserved_count,
-        PhysWindow::direct_map()));
+    TRY(frame_allocator().init(
+        boot_info.memory, boot_info.memory_count, reserved, reserved_count, PhysWindow::direct_map()));
     log_memory_map(boot_info);
 
     // The boot page tables reach only the first 4 GiB, so the kernel's own
@@ -186,8 +185,8 @@ Result<void*> map_device_memory(PhysAddr base, size_t length)
 {
     if (length == 0 || base + length < base)
         return Error::invalid_argument;
-    PageFlags flags = supported_page_flags(PageFlags::writable | PageFlags::no_execute | PageFlags::global
-        | PageFlags::cache_disable);
+    PageFlags flags = supported_page_flags(
+        PageFlags::writable | PageFlags::no_execute | PageFlags::global | PageFlags::cache_disable);
     PhysAddr end = align_up(base + length, kPageSize);
     for (PhysAddr page = align_down(base, kPageSize); page < end; page += kPageSize) {
         VirtAddr virt = kDirectMapBase + page;

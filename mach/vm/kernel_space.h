@@ -8,8 +8,8 @@
 // tables and starts the slab caches and the heap.
 #pragma once
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
+#include <freestanding/result.h>
 #include <vm/layout.h>
 
 namespace vm {

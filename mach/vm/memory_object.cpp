@@ -1,8 +1,8 @@
-#include <vm/heap.h>
-#include <kern/never_destroyed.h>
 #include <freestanding/slab.h>
 #include <freestanding/string.h>
+#include <kern/never_destroyed.h>
 #include <vm/frame_allocator.h>
+#include <vm/heap.h>
 #include <vm/memory_object.h>
 #include <vm/phys_window.h>
 
@@ -13,7 +13,8 @@ size_t g_live_objects = 0;
 
 freestanding::ObjectCache<MemoryObject>& object_cache()
 {
-    static kern::NeverDestroyed<freestanding::ObjectCache<MemoryObject>> cache("memory-object", kern::kernel_page_provider());
+    static kern::NeverDestroyed<freestanding::ObjectCache<MemoryObject>> cache(
+        "memory-object", kern::kernel_page_provider());
     return cache.get();
 }
 

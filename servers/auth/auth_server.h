@@ -13,7 +13,10 @@ class AuthServer final : public ports::Receiver {
 public:
     static constexpr uint32_t kMaxVouches = 64;
 
-    explicit AuthServer(ports::Server& server) : m_server(server) { }
+    explicit AuthServer(ports::Server& server)
+        : m_server(server)
+    {
+    }
     AuthServer(const AuthServer&) = delete;
     AuthServer& operator=(const AuthServer&) = delete;
 

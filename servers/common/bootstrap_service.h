@@ -5,9 +5,9 @@
 #pragma once
 
 #include <exec/init_ports.h>
+#include <ports/server.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
-#include <ports/server.h>
 
 namespace servers {
 

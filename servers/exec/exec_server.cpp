@@ -87,7 +87,9 @@ Error ExecServer::serve(Exec, const rpc::Incoming<Exec>& in, rpc::Outgoing<Exec>
         status = Error::invalid_argument;
     if (status == Error::none)
         status = read_program(in.rights[kFile].name, arguments, init, image);
-    Result<mach::PortName> bootstrap = status == Error::none ? make_bootstrap(init, mach::kNullName, &in.body.descriptors) : Result<mach::PortName>(status);
+    Result<mach::PortName> bootstrap = status == Error::none
+        ? make_bootstrap(init, mach::kNullName, &in.body.descriptors)
+        : Result<mach::PortName>(status);
     if (bootstrap.ok()) {
         Program program { image.bytes, image.size, image.argv, image.argc, arguments.envp, arguments.envc };
         status = load(in.rights[kTask].name, program, bootstrap.value(), mach::Disposition::move_receive);

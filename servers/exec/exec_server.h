@@ -11,7 +11,10 @@ namespace exec {
 
 class ExecServer final : public ports::Receiver {
 public:
-    explicit ExecServer(ports::Server& server) : m_server(server) { }
+    explicit ExecServer(ports::Server& server)
+        : m_server(server)
+    {
+    }
     ExecServer(const ExecServer&) = delete;
     ExecServer& operator=(const ExecServer&) = delete;
 

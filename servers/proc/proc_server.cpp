@@ -1,17 +1,16 @@
 #include "proc_server.h"
 
 #include <interfaces/auth.h>
-#include <runtime/kernel_call.h>
 #include <mach/kernel_objects.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
+#include <runtime/kernel_call.h>
+#include <runtime/mach.h>
 
 namespace proc {
 namespace {
 
-using Interface
-    = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec, SetSignals,
-        Shutdown, GivePower>;
+using Interface = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec,
+    SetSignals, Shutdown, GivePower>;
 
 // Asks the kernel to end `task` and does not wait for the answer: the
 // right is whatever the parent said was a task port, and proc never waits
@@ -122,8 +121,8 @@ void ProcServer::forget(Process& child)
     (void)m_table.wait(parent, pid);
 }
 
-Result<Process*> ProcServer::register_child(Process& parent, const char* name, mach::PortName task,
-    mach::PortName& minted)
+Result<Process*> ProcServer::register_child(
+    Process& parent, const char* name, mach::PortName task, mach::PortName& minted)
 {
     if (m_table.find_task(task))
         return Error::already_exists; // one task, one process
@@ -148,8 +147,8 @@ Error ProcServer::serve(Child, const rpc::Incoming<Child>& in, rpc::Outgoing<Chi
     const rpc::Right& task = in.rights[0];
     Process* parent = caller(in.payload);
     // A send right, or a dead name (it arrives as copy_send) if the task already died.
-    bool task_right = task.disposition == mach::Disposition::move_send
-        || task.disposition == mach::Disposition::copy_send;
+    bool task_right
+        = task.disposition == mach::Disposition::move_send || task.disposition == mach::Disposition::copy_send;
     Error refused = !parent ? Error::not_found : !task_right ? Error::invalid_right : Error::none;
     mach::PortName handle = mach::kNullName;
     Result<Process*> child = refused == Error::none ? register_child(*parent, in.body.name.c_str(), task.name, handle)
@@ -191,8 +190,7 @@ Error ProcServer::serve(SetProcessGroup, const rpc::Incoming<SetProcessGroup>& i
     return Error::none;
 }
 
-Error ProcServer::serve(GetProcessGroup, const rpc::Incoming<GetProcessGroup>& in,
-    rpc::Outgoing<GetProcessGroup>& out)
+Error ProcServer::serve(GetProcessGroup, const rpc::Incoming<GetProcessGroup>& in, rpc::Outgoing<GetProcessGroup>& out)
 {
     Process* process = caller(in.payload);
     if (!process)
@@ -273,7 +271,8 @@ Error ProcServer::serve(SetSignals, const rpc::Incoming<SetSignals>& in, rpc::Ou
     const rpc::Right& port = in.rights[0];
     bool has_port = port.name != mach::kNullName;
     Error refused = !process ? Error::not_found
-        : has_port && port.disposition != mach::Disposition::move_send && port.disposition != mach::Disposition::copy_send
+        : has_port && port.disposition != mach::Disposition::move_send
+            && port.disposition != mach::Disposition::copy_send
         ? Error::invalid_right
         : Error::none;
     if (refused != Error::none) {
@@ -298,8 +297,8 @@ Error ProcServer::serve(Reexec, const rpc::Incoming<Reexec>& in, rpc::Outgoing<R
 {
     const rpc::Right& task = in.rights[0];
     Process* process = caller(in.payload);
-    bool task_right = task.disposition == mach::Disposition::move_send
-        || task.disposition == mach::Disposition::copy_send;
+    bool task_right
+        = task.disposition == mach::Disposition::move_send || task.disposition == mach::Disposition::copy_send;
     Error refused = !process || !process->alive() ? Error::not_found
         : process == &m_table.init()              ? Error::not_supported
         : !task_right                             ? Error::invalid_right
@@ -335,12 +334,11 @@ Error ProcServer::serve(GivePower, const rpc::Incoming<GivePower>& in, rpc::Outg
 {
     const rpc::Right& device = in.rights[0];
     const rpc::Right& auth = in.rights[1];
-    bool sends = device.disposition == mach::Disposition::move_send
-        && auth.disposition == mach::Disposition::move_send;
+    bool sends = device.disposition == mach::Disposition::move_send && auth.disposition == mach::Disposition::move_send;
     Error refused = caller(in.payload) != &m_table.init() ? Error::permission_denied
-        : m_device != mach::kNullName                      ? Error::busy
-        : !sends                                           ? Error::invalid_right
-                                                           : Error::none;
+        : m_device != mach::kNullName                     ? Error::busy
+        : !sends                                          ? Error::invalid_right
+                                                          : Error::none;
     if (refused != Error::none) {
         rpc::release(device);
         rpc::release(auth);
@@ -372,7 +370,7 @@ Error ProcServer::serve(Shutdown, const rpc::Incoming<Shutdown>& in, rpc::Outgoi
 {
     const rpc::Right& rendezvous = in.rights[0];
     uint32_t action = in.body.action;
-    Error refused = m_device == mach::kNullName                    ? Error::not_supported
+    Error refused = m_device == mach::kNullName                ? Error::not_supported
         : action != mach::kPowerOff && action != mach::kReboot ? Error::invalid_argument
                                                                : Error::none;
     if (refused != Error::none) {

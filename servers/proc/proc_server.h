@@ -16,7 +16,10 @@ namespace proc {
 
 class ProcServer final : public ports::Receiver {
 public:
-    explicit ProcServer(ports::Server& server) : m_server(server) { }
+    explicit ProcServer(ports::Server& server)
+        : m_server(server)
+    {
+    }
 
     // Serves `port`, a receive right of this task (proc's bootstrap port).
     Error adopt(mach::PortName port);

@@ -2,14 +2,14 @@
 
 #include <exec/boot_module.h>
 #include <exec/child.h>
-#include <rpc/rights.h>
 #include <exec/spawn.h>
+#include <rpc/rights.h>
 #include <runtime/mach.h>
 
 namespace startup {
 
-Result<mach::PortName> start_boot_server(const char* module, const char* const* argv, size_t argc,
-    const exec::InitPorts& init, mach::PortName* task_out)
+Result<mach::PortName> start_boot_server(
+    const char* module, const char* const* argv, size_t argc, const exec::InitPorts& init, mach::PortName* task_out)
 {
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));

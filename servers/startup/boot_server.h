@@ -4,8 +4,8 @@
 // right to it.
 #pragma once
 
-#include <freestanding/result.h>
 #include <exec/init_ports.h>
+#include <freestanding/result.h>
 #include <mach/port.h>
 
 namespace startup {

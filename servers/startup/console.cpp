@@ -1,12 +1,12 @@
 #include "console.h"
 
+#include <exec/child.h>
 #include <fs_client/client.h>
 #include <interfaces/fs.h>
 #include <interfaces/term.h>
-#include <runtime/mach.h>
-#include <exec/child.h>
 #include <rpc/client.h>
 #include <rpc/rights.h>
+#include <runtime/mach.h>
 
 #include "boot_server.h"
 
@@ -36,7 +36,8 @@ Error grant_device(mach::PortName term)
 
 Error attach(mach::PortName root, mach::PortName control)
 {
-    mach::PortName node = TRY(fs::client::open(root, root, kConsole, fs::kRead | fs::kCreate | fs::kNoTranslator, 0666));
+    mach::PortName node
+        = TRY(fs::client::open(root, root, kConsole, fs::kRead | fs::kCreate | fs::kNoTranslator, 0666));
     fs::SetTranslator::Request request {};
     request.flags = fs::kSetActive;
     rpc::Rights<1> give;

@@ -3,8 +3,8 @@
 // startup runs has it as its standard input, output and error.
 #pragma once
 
-#include <freestanding/result.h>
 #include <exec/init_ports.h>
+#include <freestanding/result.h>
 
 namespace startup {
 

@@ -9,9 +9,9 @@
 #include <fs_client/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
+#include <rpc/client.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
-#include <rpc/client.h>
 
 #include "boot_server.h"
 #include "boot_translators.h"
@@ -116,7 +116,6 @@ Result<int32_t> run(const System& system, exec::InitPorts init, const char* cons
             (void)mach::thread_sleep(kIdleNs); // no child now (not_found)
     }
 }
-
 
 // With nothing else to run: a shell on the console, and another one
 // whenever it ends (as getty would).

@@ -71,13 +71,15 @@ Error Console::serve(SetWindowSize, const rpc::Incoming<SetWindowSize>& in, rpc:
     return Error::none;
 }
 
-Error Console::serve(GetForegroundGroup, const rpc::Incoming<GetForegroundGroup>&, rpc::Outgoing<GetForegroundGroup>& out)
+Error Console::serve(
+    GetForegroundGroup, const rpc::Incoming<GetForegroundGroup>&, rpc::Outgoing<GetForegroundGroup>& out)
 {
     out.body.group = m_foreground;
     return Error::none;
 }
 
-Error Console::serve(SetForegroundGroup, const rpc::Incoming<SetForegroundGroup>& in, rpc::Outgoing<SetForegroundGroup>&)
+Error Console::serve(
+    SetForegroundGroup, const rpc::Incoming<SetForegroundGroup>& in, rpc::Outgoing<SetForegroundGroup>&)
 {
     if (in.body.group <= 0)
         return Error::invalid_argument;

@@ -15,7 +15,8 @@ namespace term {
 
 class Console final : public fs::Node, public Sink {
 public:
-    explicit Console(Uart& uart) : m_uart(uart)
+    explicit Console(Uart& uart)
+        : m_uart(uart)
     {
         stat.mode = fs::kCharacterDevice | 0666;
         stat.links = 1;

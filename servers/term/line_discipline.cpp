@@ -37,7 +37,10 @@ bool is_space(uint16_t value) { return value == ' ' || value == '\t'; }
 
 } // namespace
 
-LineDiscipline::LineDiscipline() : m_attributes(default_attributes()) { }
+LineDiscipline::LineDiscipline()
+    : m_attributes(default_attributes())
+{
+}
 
 bool LineDiscipline::canonical() const { return has(kIcanon); }
 
@@ -228,9 +231,6 @@ void LineDiscipline::write(const uint8_t* bytes, size_t count, Sink& sink) const
     sink.emit(bytes + start, count - start);
 }
 
-void LineDiscipline::flush_input()
-{
-    m_start = m_used = m_ready = m_lines = 0;
-}
+void LineDiscipline::flush_input() { m_start = m_used = m_ready = m_lines = 0; }
 
 } // namespace term

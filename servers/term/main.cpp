@@ -7,8 +7,8 @@
 #include <fs_server/translator.h>
 #include <interfaces/term.h>
 #include <mach/kernel_objects.h>
-#include <runtime/mach.h>
 #include <rpc/rights.h>
+#include <runtime/mach.h>
 
 #include "console.h"
 
@@ -46,8 +46,8 @@ Result<mach::PortName> device_port()
         mach::PortDescriptor right;
         uint64_t slack[4];
     } grant {};
-    TRY_STATUS(mach::msg(&grant.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(grant), self.bootstrap,
-        kGrantTimeoutNs));
+    TRY_STATUS(mach::msg(
+        &grant.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(grant), self.bootstrap, kGrantTimeoutNs));
     rpc::Right rights[1];
     if (grant.header.id != term::kDeviceGrantId || !rpc::take_rights(grant.header, rights, 1)) {
         rpc::release_carried(grant.header);

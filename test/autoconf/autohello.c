@@ -37,7 +37,7 @@ int main(void)
     printf("autohello: %s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
     printf("autohello: sizeof(long) %d, sizeof(off_t) %d\n", SIZEOF_LONG, SIZEOF_OFF_T);
     printf("autohello: fork %s, strdup %s, a missing function found %s\n", found(fork_works),
-           found(copy && strcmp(copy, "copied") == 0), found(phantom));
+        found(copy && strcmp(copy, "copied") == 0), found(phantom));
     printf("autohello: sqrt(2) %.4f\n", sqrt(atof("2")));
     free(copy);
     return 0;

@@ -1,13 +1,13 @@
 // The bytes of the IPC core's kernel objects: a name-space entry must stay
 // within 16 bytes and a payload record within 32 (an open file costs one of
 // each), the port is reported for reference.
+#include <arch/x86_64/cpu.h>
+#include <bench/kbench.h>
+#include <ipc/message.h>
 #include <ipc/name_space.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
-#include <arch/x86_64/cpu.h>
-#include <ipc/message.h>
 #include <ipc/transfer.h>
-#include <bench/kbench.h>
 
 KBENCH(ipc_object_sizes)
 {

@@ -23,9 +23,6 @@ int run_kbenches(const char* selector)
     return ran;
 }
 
-void bench_report(const char* name, uint64_t value, const char* unit)
-{
-    log("bench", "%s %lu %s", name, value, unit);
-}
+void bench_report(const char* name, uint64_t value, const char* unit) { log("bench", "%s %lu %s", name, value, unit); }
 
 } // namespace kern

@@ -46,8 +46,8 @@ template <typename Operation> uint64_t instructions_per_operation(uint64_t itera
 
 } // namespace kern
 
-#define KBENCH(name)                                                                              \
-    static void kbench_##name();                                                                  \
-    [[gnu::used, gnu::section(".kbenches")]] static const kern::KBenchCase kbench_case_##name = { \
-        #name, kbench_##name};                                                                    \
+#define KBENCH(name)                                                                                                   \
+    static void kbench_##name();                                                                                       \
+    [[gnu::used, gnu::section(".kbenches")]] static const kern::KBenchCase kbench_case_##name                          \
+        = { #name, kbench_##name };                                                                                    \
     static void kbench_##name()

@@ -1,9 +1,9 @@
 // Benchmarks of the kernel's memory management, in guest instructions per
 // operation (see bench/kbench.h).
-#include <vm/heap.h>
 #include <bench/kbench.h>
 #include <freestanding/slab.h>
 #include <vm/frame_allocator.h>
+#include <vm/heap.h>
 #include <vm/page_table.h>
 
 namespace {

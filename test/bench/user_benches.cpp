@@ -1,9 +1,9 @@
 #include <bench/user_benches.h>
 #include <boot/boot_info.h>
-#include <kern/clock.h>
 #include <boot/program_loader.h>
-#include <kern/scheduler.h>
 #include <freestanding/string.h>
+#include <kern/clock.h>
+#include <kern/scheduler.h>
 #include <kern/task.h>
 
 namespace {

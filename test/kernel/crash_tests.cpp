@@ -1,11 +1,11 @@
 // Deliberate crashes for the panic-report system tests (`crash=<kind>` on
 // the kernel command line). Kept out of line and unoptimized-away so the
 // backtrace shows a real chain of calls.
-#include <kernel/ktest.h>
 #include <debug/log.h>
 #include <debug/panic.h>
 #include <freestanding/string.h>
 #include <kernel/crash_tests.h>
+#include <kernel/ktest.h>
 
 #include <stdint.h>
 

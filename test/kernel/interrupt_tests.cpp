@@ -3,8 +3,8 @@
 #include <arch/x86_64/idt.h>
 #include <arch/x86_64/memory_probe.h>
 #include <kern/clock.h>
-#include <kernel/ktest.h>
 #include <kern/timer.h>
+#include <kernel/ktest.h>
 
 namespace {
 

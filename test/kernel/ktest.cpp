@@ -1,6 +1,6 @@
-#include <kernel/ktest.h>
 #include <debug/log.h>
 #include <freestanding/string.h>
+#include <kernel/ktest.h>
 
 extern "C" const kern::KTestCase __ktests_start[];
 extern "C" const kern::KTestCase __ktests_end[];

@@ -31,15 +31,14 @@ int run_ktests(const char* selector);
 
 } // namespace kern
 
-#define KTEST(name)                                                                         \
-    static void ktest_##name(kern::KTestContext&);                                          \
-    [[gnu::used, gnu::section(".ktests")]] static const kern::KTestCase ktest_case_##name = { \
-        #name, ktest_##name};                                                               \
+#define KTEST(name)                                                                                                    \
+    static void ktest_##name(kern::KTestContext&);                                                                     \
+    [[gnu::used, gnu::section(".ktests")]] static const kern::KTestCase ktest_case_##name = { #name, ktest_##name };   \
     static void ktest_##name([[maybe_unused]] kern::KTestContext& ktest_context)
 
 // Checks a condition inside a KTEST; a false condition fails the test.
-#define KEXPECT(cond)                                            \
-    do {                                                         \
-        if (!(cond))                                             \
-            ktest_context.fail(__FILE__, __LINE__, #cond);       \
+#define KEXPECT(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond))                                                                                                   \
+            ktest_context.fail(__FILE__, __LINE__, #cond);                                                             \
     } while (0)

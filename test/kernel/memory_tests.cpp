@@ -1,11 +1,11 @@
 // Self tests of the booted kernel's memory: the real frame allocator behind
 // the direct map, a scratch page table, slab caches and the heap. Each test
 // leaves the counters where it found them.
-#include <vm/heap.h>
-#include <kernel/ktest.h>
 #include <freestanding/slab.h>
 #include <freestanding/string.h>
+#include <kernel/ktest.h>
 #include <vm/frame_allocator.h>
+#include <vm/heap.h>
 #include <vm/page_table.h>
 #include <vm/phys_window.h>
 
@@ -110,7 +110,8 @@ KTEST(memory_slab_cache_round_trip)
     KEXPECT(stats.slabs == 3);
     KEXPECT(stats.bytes == 3 * vm::kPageSize);
     bool listed = false;
-    freestanding::for_each_slab_cache([&](const freestanding::SlabStats& s) { listed |= strcmp(s.name, "ktest-slab") == 0; });
+    freestanding::for_each_slab_cache(
+        [&](const freestanding::SlabStats& s) { listed |= strcmp(s.name, "ktest-slab") == 0; });
     KEXPECT(listed);
     for (size_t i = 0; i < count && i < 256; ++i) {
         KEXPECT(static_cast<uint8_t*>(objects[i])[95] == static_cast<uint8_t>(i));

@@ -1,8 +1,8 @@
 // Self tests of kernel threads, the scheduler and wait queues.
 #include <kern/clock.h>
-#include <kernel/ktest.h>
 #include <kern/scheduler.h>
 #include <kern/wait_queue.h>
+#include <kernel/ktest.h>
 
 using kern::Scheduler;
 using kern::Thread;

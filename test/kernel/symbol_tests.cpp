@@ -1,7 +1,7 @@
 // Self tests of the kernel's own symbol table (used by panic backtraces).
 #include <debug/ksyms.h>
-#include <kernel/ktest.h>
 #include <freestanding/string.h>
+#include <kernel/ktest.h>
 
 extern "C" void kernel_main(uint32_t, uint64_t);
 

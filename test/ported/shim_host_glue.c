@@ -39,10 +39,7 @@ void *__portico_pages(size_t bytes)
     return pages == MAP_FAILED ? NULL : pages;
 }
 
-void __portico_pages_free(void *address, size_t bytes)
-{
-    munmap(address, bytes);
-}
+void __portico_pages_free(void *address, size_t bytes) { munmap(address, bytes); }
 
 ssize_t read(int fd, void *buffer, size_t size) { return linux_call(SYS_read, fd, (long)buffer, (long)size); }
 ssize_t write(int fd, const void *buffer, size_t size) { return linux_call(SYS_write, fd, (long)buffer, (long)size); }

@@ -35,7 +35,7 @@ int main(void)
     /* The child moved the offset the parent sees. */
     check(lseek(fd, 0, SEEK_CUR) == 13, "offset_moved_by_the_child");
     check(write(fd, "end", 3) == 3, "parent_wrote_again");
-    char text[64] = {0};
+    char text[64] = { 0 };
     check(pread(fd, text, sizeof(text) - 1, 0) == 16, "read_back");
     check(strcmp(text, "parent child end") == 0, "one_offset_for_both");
     close(fd);

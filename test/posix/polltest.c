@@ -45,8 +45,7 @@ static void check_pipe_readiness(void)
     FD_ZERO(&readable);
     FD_SET(ends[0], &readable);
     struct timeval now = { 0, 0 };
-    check(select(ends[0] + 1, &readable, NULL, NULL, &now) == 1 && FD_ISSET(ends[0], &readable),
-          "select_sees_it_too");
+    check(select(ends[0] + 1, &readable, NULL, NULL, &now) == 1 && FD_ISSET(ends[0], &readable), "select_sees_it_too");
     char byte;
     check(read(ends[0], &byte, 1) == 1 && byte == 'x', "read_the_byte");
     close(ends[1]);

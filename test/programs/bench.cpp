@@ -2,9 +2,9 @@
 // and prints (each line logs as "bench: <name> <value> <unit>"); the module
 // "benchpeer" is the other task of the RPC benchmark. Under qemu -icount
 // the TSC counts guest instructions.
-#include <exec/init_ports.h>
 #include "bench_measure.h"
 #include "checks.h"
+#include <exec/init_ports.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
 #include <runtime/syscall_stub.h>
@@ -62,7 +62,8 @@ void bench_messages()
     for (uint32_t offset = 0; offset < kRegion; offset += 4096)
         reinterpret_cast<volatile uint8_t*>(region)[offset] = 1;
     measure("ool_64k", kRounds / 100, [&] {
-        g_buffer.header = header_to(port, Disposition::make_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
+        g_buffer.header
+            = header_to(port, Disposition::make_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
         g_buffer.header.descriptor_count = 1;
         g_buffer.descriptor.out_of_line = { mach::DescriptorType::out_of_line, 0, 0, kRegion, region };
         (void)mach::msg(&g_buffer.header, mach::kSend, g_buffer.header.size, 0, 0);
@@ -107,9 +108,10 @@ int run_peer()
     PortName service = 0;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &service);
     PortName previous = 0;
-    (void)mach::port_request_notification(g_self.task, service, mach::NotificationKind::no_senders, service,
-        Disposition::make_send_once, &previous);
-    g_buffer.header = header_to(g_self.bootstrap, Disposition::copy_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
+    (void)mach::port_request_notification(
+        g_self.task, service, mach::NotificationKind::no_senders, service, Disposition::make_send_once, &previous);
+    g_buffer.header
+        = header_to(g_self.bootstrap, Disposition::copy_send, sizeof(mach::MessageHeader) + sizeof(mach::Descriptor));
     g_buffer.header.id = kPeerHello;
     g_buffer.header.descriptor_count = 1;
     g_buffer.descriptor.port = { mach::DescriptorType::port, Disposition::make_send, 0, service, 0 };

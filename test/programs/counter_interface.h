@@ -3,9 +3,9 @@
 // a server hands out counters, each a send right whose payload names it.
 #pragma once
 
-#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/server.h>
+#include <runtime/mach.h>
 
 namespace counter_test {
 
@@ -37,7 +37,10 @@ class Counters final : public ports::Receiver {
 public:
     static constexpr uint64_t kCounters = 64;
 
-    explicit Counters(ports::Server& server) : m_server(server) { }
+    explicit Counters(ports::Server& server)
+        : m_server(server)
+    {
+    }
 
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
     {

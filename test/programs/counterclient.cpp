@@ -42,8 +42,8 @@ int main(int, char**, char**)
     check(counted, "200_increments_through_one_right");
     check(increment(b) == 501, "the_other_counter_is_apart");
     Increment::Reply reply {};
-    check(rpc::call<Increment>(g_self.bootstrap, {}, reply) == Error::invalid_argument,
-        "a_plain_right_names_no_counter");
+    check(
+        rpc::call<Increment>(g_self.bootstrap, {}, reply) == Error::invalid_argument, "a_plain_right_names_no_counter");
     check(mach::port_deallocate(g_self.task, a) == Error::none, "first_counter_right_dropped");
     check(increment(b) == 502, "the_server_still_serves");
     // The user heap, over this task's own pages.

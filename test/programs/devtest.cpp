@@ -12,7 +12,8 @@ namespace {
 
 mach::SelfPorts g_self;
 
-template <typename Request> Error device_call(KernelCall call, const Request& request, void* result = nullptr, size_t size = 0)
+template <typename Request>
+Error device_call(KernelCall call, const Request& request, void* result = nullptr, size_t size = 0)
 {
     return mach::kernel_call(g_self.device, call, &request, sizeof(request), result, size);
 }
@@ -114,19 +115,19 @@ void check_io_ports()
 void check_device_memory()
 {
     mach::DeviceMapReply mapped {};
-    Error status = device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0xfec00000, 4096, 0, 0 },
-        &mapped, sizeof(mapped));
+    Error status = device_call(
+        KernelCall::device_map_physical, mach::DeviceMapRequest { 0xfec00000, 4096, 0, 0 }, &mapped, sizeof(mapped));
     check(status == Error::none && mapped.address, "ioapic_mapped");
     if (status == Error::none) {
         volatile uint32_t* registers = reinterpret_cast<volatile uint32_t*>(mapped.address);
         registers[0] = 1; // select the version register
         uint32_t version = registers[4];
-        mach::Line() << "I/O APIC version " << uint64_t(version & 0xff) << ", " << uint64_t(((version >> 16) & 0xff) + 1)
-                     << " inputs";
+        mach::Line() << "I/O APIC version " << uint64_t(version & 0xff) << ", "
+                     << uint64_t(((version >> 16) & 0xff) + 1) << " inputs";
         check((version & 0xff) >= 0x10 && ((version >> 16) & 0xff) >= 15, "ioapic_registers_read");
     }
-    check(device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0x100000, 4096, 1, 0 }, &mapped,
-              sizeof(mapped))
+    check(device_call(
+              KernelCall::device_map_physical, mach::DeviceMapRequest { 0x100000, 4096, 1, 0 }, &mapped, sizeof(mapped))
             == Error::permission_denied,
         "ram_refused");
     check(device_call(KernelCall::device_map_physical, mach::DeviceMapRequest { 0xfec00001, 4096, 0, 0 }, &mapped,

@@ -220,7 +220,8 @@ void check_symlinks()
     if (beside.ok())
         client::close(beside.value());
     const char* relative[] = { "/hurd/symlink", "x" };
-    check(attach("/tmp/r", relative, 2) == Error::none && reads(g_root, "/tmp/r", "beside\n"), "relative_link_followed");
+    check(
+        attach("/tmp/r", relative, 2) == Error::none && reads(g_root, "/tmp/r", "beside\n"), "relative_link_followed");
     const char* directory[] = { "/hurd/symlink", "/etc" };
     check(attach("/tmp/e", directory, 2) == Error::none && reads(g_root, "/tmp/e/motd", "Welcome to Portico.\n"),
         "link_to_a_directory_followed_mid_path");

@@ -4,9 +4,9 @@
 #include "checks.h"
 
 #include <fs_client/client.h>
-#include <runtime/kernel_call.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
+#include <runtime/kernel_call.h>
 
 using mach::PortName;
 namespace client = fs::client;
@@ -45,7 +45,8 @@ void measure_open_files(PortName root, const mach::SelfPorts& self)
     uint64_t opened = 0;
     for (uint32_t t = 0; t < kTasks; t++) {
         mach::TaskCreateRequest request { "holder" };
-        if (mach::kernel_call(self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &tasks[t])
+        if (mach::kernel_call(
+                self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &tasks[t])
             != Error::none)
             break;
         for (uint32_t f = 1; f <= kFilesPerTask; f++) {

@@ -69,7 +69,8 @@ void check_files(PortName root)
         "empty_directory_lists_dot_and_dotdot");
     if (home.ok())
         client::close(home.value());
-    check(client::open(root, root, "scratch/nobody/file", fs::kRead).error() == Error::not_found, "missing_is_not_found");
+    check(
+        client::open(root, root, "scratch/nobody/file", fs::kRead).error() == Error::not_found, "missing_is_not_found");
 
     // A rename names the target directory by a right the client hands back
     // (the server knows it by port_identify).
@@ -97,7 +98,8 @@ void check_archive(PortName root)
 {
     Result<PortName> motd = client::open(root, root, "/etc/motd", fs::kRead);
     char text[32] = {};
-    Result<uint32_t> read = motd.ok() ? client::read(motd.value(), text, sizeof(text) - 1) : Result<uint32_t>(motd.error());
+    Result<uint32_t> read
+        = motd.ok() ? client::read(motd.value(), text, sizeof(text) - 1) : Result<uint32_t>(motd.error());
     check(read.ok() && same_bytes(text, "Welcome to Portico.\n", 20), "etc_motd_from_the_archive");
     if (motd.ok())
         client::close(motd.value());

@@ -29,11 +29,13 @@ void bad_pointers(PortName port)
     bool all = true;
     for (uint64_t address : addresses) {
         Error sent = mach::msg(reinterpret_cast<mach::MessageHeader*>(address), mach::kSend, 48, 0, 0);
-        Error received = mach::msg(reinterpret_cast<mach::MessageHeader*>(address), mach::kReceive | mach::kReceiveTimeout, 0, 4096, port, 0);
+        Error received = mach::msg(
+            reinterpret_cast<mach::MessageHeader*>(address), mach::kReceive | mach::kReceiveTimeout, 0, 4096, port, 0);
         all &= sent == Error::bad_address && (received == Error::timed_out || received == Error::bad_address);
     }
     check(all, "bad_pointers_refused");
-    check(mach::port_allocate(g_self.task, mach::RightType::receive, reinterpret_cast<PortName*>(0x10)) == Error::bad_address,
+    check(mach::port_allocate(g_self.task, mach::RightType::receive, reinterpret_cast<PortName*>(0x10))
+            == Error::bad_address,
         "port_allocate_bad_output");
     PortName* kernel = reinterpret_cast<PortName*>(0xffffffff80100000ull);
     check(mach::port_extract_right(g_self.task, port, Disposition::make_send, kernel) == Error::bad_address,
@@ -88,12 +90,14 @@ void bad_port_calls(PortName port)
     check(mach::port_allocate(port, mach::RightType::receive, &name) == Error::invalid_name, "not_a_task_port");
     check(mach::port_allocate(g_self.task, mach::RightType(99), &name) == Error::invalid_argument, "bad_right_type");
     check(mach::port_deallocate(g_self.task, 0xdeadbeef) == Error::invalid_name, "deallocate_garbage");
-    check(mach::port_mod_refs(g_self.task, port, mach::RightType::receive, -5) == Error::invalid_argument, "mod_refs_garbage");
-    check(mach::port_insert_right(g_self.task, 0, port, Disposition::make_send) == Error::invalid_name, "insert_at_null");
+    check(mach::port_mod_refs(g_self.task, port, mach::RightType::receive, -5) == Error::invalid_argument,
+        "mod_refs_garbage");
+    check(
+        mach::port_insert_right(g_self.task, 0, port, Disposition::make_send) == Error::invalid_name, "insert_at_null");
     check(mach::port_move_member(g_self.task, port, port) == Error::invalid_right, "port_is_no_set");
     PortName previous = 0;
-    check(mach::port_request_notification(g_self.task, port, mach::NotificationKind(77), port, Disposition::make_send_once,
-              &previous)
+    check(mach::port_request_notification(
+              g_self.task, port, mach::NotificationKind(77), port, Disposition::make_send_once, &previous)
             == Error::invalid_argument,
         "bad_notification_kind");
     check(mach::syscall6(mach::Syscall::port_type, g_self.task, port, 0, 0) == Error::bad_address, "type_bad_output");

@@ -100,8 +100,8 @@ void run_victim()
         "dead_name_requested");
     Message m {};
     Error status = call(g_self.bootstrap, kDieNow, 0, reply, m);
-    check(status == Error::none && m.header.id == uint32_t(mach::NotificationKind::send_once),
-        "reply_right_died_unused");
+    check(
+        status == Error::none && m.header.id == uint32_t(mach::NotificationKind::send_once), "reply_right_died_unused");
     status = mach::msg(&m.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(m), notify, 2000000000ull);
     auto* body = reinterpret_cast<mach::NotificationBody*>(value_slot(m));
     check(status == Error::none && m.header.id == uint32_t(mach::NotificationKind::dead_name)

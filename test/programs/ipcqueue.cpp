@@ -45,7 +45,8 @@ int main(int, char**, char**)
     Error waited = send_to(port, Disposition::make_send, mach::kSendTimeout, 50000000);
     uint64_t elapsed = now() - before;
     check(waited == Error::timed_out && elapsed >= 40000000, "fifth_times_out_after_waiting");
-    check(send_to(port, Disposition::make_send_once, mach::kSendTimeout, 0) == Error::none, "send_once_always_accepted");
+    check(
+        send_to(port, Disposition::make_send_once, mach::kSendTimeout, 0) == Error::none, "send_once_always_accepted");
     Message m {};
     int received = 0;
     while (mach::msg(&m.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(m), port, 0) == Error::none)

@@ -3,8 +3,8 @@
 // served by this one thread; it answers ipc_protocol.h requests and logs
 // the payloads whose last send right died.
 //   ipcserver          serve until a kQuit request
-#include <exec/init_ports.h>
 #include "ipc_protocol.h"
+#include <exec/init_ports.h>
 
 using namespace ipc_test;
 

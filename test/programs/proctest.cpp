@@ -35,8 +35,8 @@ Module read_module(const char* name)
         request.name[i] = name[i];
     mach::BootModuleReply reply {};
     PortName object = mach::kNullName;
-    if (mach::kernel_call(g_self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &reply,
-            sizeof(reply), &object)
+    if (mach::kernel_call(
+            g_self.host, mach::KernelCall::host_boot_module, &request, sizeof(request), &reply, sizeof(reply), &object)
         != Error::none)
         return {};
     uint64_t address = 0;
@@ -257,8 +257,7 @@ int run_test()
     check(wait(proc_port, 4242, proc::kNoHang).status == Error::not_found, "wait_for_a_stranger_is_echild");
 
     proc::SetProcessGroup::Reply set {};
-    check(rpc::call<proc::SetProcessGroup>(proc_port, { sleeper.pid, 0 }, set) == Error::none,
-        "setpgid_of_a_child");
+    check(rpc::call<proc::SetProcessGroup>(proc_port, { sleeper.pid, 0 }, set) == Error::none, "setpgid_of_a_child");
     proc::GetProcessGroup::Reply group {};
     check(rpc::call<proc::GetProcessGroup>(proc_port, { sleeper.pid, 0 }, group) == Error::none
             && group.group == sleeper.pid,

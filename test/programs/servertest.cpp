@@ -7,19 +7,19 @@
 //   servertest --interpreter ARGS    run as a script's interpreter: prints its argv, ends with 7
 #include "checks.h"
 
+#include <auth/client.h>
 #include <exec/child.h>
 #include <exec/init_ports.h>
 #include <fs_client/client.h>
 #include <heap/heap.h>
-#include <auth/client.h>
 #include <interfaces/auth.h>
 #include <interfaces/proc.h>
-#include <runtime/kernel_call.h>
 #include <mach/kernel_objects.h>
 #include <rpc/client.h>
+#include <runtime/kernel_call.h>
 
-using mach::PortName;
 using auth::client::make_handle;
+using mach::PortName;
 using test_checks::check;
 using test_checks::same_text;
 namespace client = fs::client;
@@ -37,13 +37,15 @@ void check_init_ports()
     check(g_init[exec::kAuth] != mach::kNullName, "init_ports_hold_an_auth_handle");
     check(g_init[exec::kExecServer] != mach::kNullName, "init_ports_hold_the_exec_server");
     proc::GetIds::Reply me {};
-    check(rpc::call<proc::GetIds>(g_init[exec::kProc], {}, me) == Error::none && me.pid > 1 && me.parent == proc::kInitPid,
+    check(rpc::call<proc::GetIds>(g_init[exec::kProc], {}, me) == Error::none && me.pid > 1
+            && me.parent == proc::kInitPid,
         "proc_knows_us_as_a_child_of_startup");
     auth::GetIds::Reply ids {};
     check(rpc::call<auth::GetIds>(g_init[exec::kAuth], {}, ids) == Error::none && ids.ids.is_root(),
         "startup_runs_us_as_root");
     size_t size = 0;
-    Result<uint8_t*> motd = client::read_file(g_init[exec::kRootDirectory], g_init[exec::kWorkingDirectory], "/etc/motd", size);
+    Result<uint8_t*> motd
+        = client::read_file(g_init[exec::kRootDirectory], g_init[exec::kWorkingDirectory], "/etc/motd", size);
     check(motd.ok() && size > 0, "the_root_file_system_serves_etc_motd");
     if (motd.ok())
         heap::free(motd.value());
@@ -79,8 +81,8 @@ void check_power(PortName alice)
     rpc::Rights<1> give;
     give[0] = { unvouched, mach::Disposition::make_send };
     proc::Shutdown::Reply reply {};
-    check(rpc::call<proc::Shutdown>(g_init[exec::kProc], { mach::kPowerOff, 0 }, reply, give)
-            == Error::permission_denied,
+    check(
+        rpc::call<proc::Shutdown>(g_init[exec::kProc], { mach::kPowerOff, 0 }, reply, give) == Error::permission_denied,
         "shutdown_refuses_an_unvouched_rendezvous");
     (void)mach::port_destroy(self.task, unvouched);
     // Only pid 1 hands proc the power, and only once.
@@ -144,7 +146,10 @@ Result<int32_t> run_as(const exec::InitPorts& init, const char* path, const char
     return exec::wait_child(g_init[exec::kProc], pid);
 }
 
-Result<int32_t> run(const char* path, const char* const* argv, uint32_t argc) { return run_as(g_init, path, argv, argc); }
+Result<int32_t> run(const char* path, const char* const* argv, uint32_t argc)
+{
+    return run_as(g_init, path, argv, argc);
+}
 
 // The utilities run as Alice (her auth handle, her root directory): what
 // she may attach translators to.
@@ -169,14 +174,16 @@ void check_exec(PortName root)
     Result<int32_t> script = run("/test/hello.sh", hello, 3);
     check(script.ok() && script.value() == proc::exited_status(7), "exec_runs_a_script_through_its_interpreter");
     const char* motd[] = { "motd" };
-    check(run("/etc/motd", motd, 1).error() == Error::permission_denied, "exec_refuses_a_file_without_execute_permission");
+    check(run("/etc/motd", motd, 1).error() == Error::permission_denied,
+        "exec_refuses_a_file_without_execute_permission");
     Result<PortName> junk = client::open(root, root, "/tmp/junk", fs::kWrite | fs::kCreate, 0755);
     if (junk.ok()) {
         (void)client::write(junk.value(), "not a program", 13);
         client::close(junk.value());
     }
     const char* junk_argv[] = { "junk" };
-    check(run("/tmp/junk", junk_argv, 1).error() == Error::invalid_argument, "exec_refuses_an_image_that_is_no_program");
+    check(
+        run("/tmp/junk", junk_argv, 1).error() == Error::invalid_argument, "exec_refuses_an_image_that_is_no_program");
     const char* missing[] = { "missing" };
     check(run("/test/missing", missing, 1).error() == Error::not_found, "exec_of_a_missing_file_fails");
     // The children that could not start left nothing behind in proc.

@@ -29,7 +29,8 @@ PortName create_task(const char* name)
     for (int i = 0; name[i] && i < 31; i++)
         request.name[i] = name[i];
     PortName task = 0;
-    Error status = mach::kernel_call(g_self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task);
+    Error status
+        = mach::kernel_call(g_self.task, mach::KernelCall::task_create, &request, sizeof(request), nullptr, 0, &task);
     return status == Error::none ? task : 0;
 }
 
@@ -44,8 +45,8 @@ PortName watch(PortName name)
 {
     PortName notify = 0, previous = 0;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &notify);
-    (void)mach::port_request_notification(g_self.task, name, mach::NotificationKind::dead_name, notify,
-        Disposition::make_send_once, &previous);
+    (void)mach::port_request_notification(
+        g_self.task, name, mach::NotificationKind::dead_name, notify, Disposition::make_send_once, &previous);
     return notify;
 }
 
@@ -98,13 +99,15 @@ void check_child_fault()
 void check_threads()
 {
     PortName thread = 0;
-    check(create_thread(g_self.task, reinterpret_cast<uint64_t>(&second_thread), new_stack(), 42, &thread) == Error::none,
+    check(
+        create_thread(g_self.task, reinterpret_cast<uint64_t>(&second_thread), new_stack(), 42, &thread) == Error::none,
         "thread_created");
     for (int i = 0; i < 100 && !g_thread_ran; i++)
         (void)mach::thread_sleep(10000000);
     check(g_thread_ran == 42, "second_thread_ran_with_argument");
     PortName spinner = 0;
-    check(create_thread(g_self.task, reinterpret_cast<uint64_t>(&spinning_thread), new_stack(), 0, &spinner) == Error::none,
+    check(create_thread(g_self.task, reinterpret_cast<uint64_t>(&spinning_thread), new_stack(), 0, &spinner)
+            == Error::none,
         "spinner_created");
     PortName notify = watch(spinner);
     check(mach::kernel_call(spinner, mach::KernelCall::thread_terminate, nullptr, 0, nullptr, 0) == Error::none,
@@ -122,7 +125,8 @@ void check_task_lifetimes()
     PortName doomed = create_task("doomed");
     PortName notify = watch(doomed);
     mach::TaskTerminateRequest request { 9, 0 };
-    check(mach::kernel_call(doomed, mach::KernelCall::task_terminate, &request, sizeof(request), nullptr, 0) == Error::none,
+    check(mach::kernel_call(doomed, mach::KernelCall::task_terminate, &request, sizeof(request), nullptr, 0)
+            == Error::none,
         "task_terminate");
     check(dead_name_arrives(notify, doomed), "terminated_task_notified");
 }
@@ -151,7 +155,8 @@ PortName fork_task(const char* name, uint32_t flags)
         request.name[i] = name[i];
     request.flags = flags;
     PortName task = 0;
-    Error status = mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &request, sizeof(request), nullptr, 0, &task);
+    Error status
+        = mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &request, sizeof(request), nullptr, 0, &task);
     return status == Error::none ? task : 0;
 }
 

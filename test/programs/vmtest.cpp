@@ -36,7 +36,8 @@ uint8_t* round_trip(PortName port, const uint8_t* data, uint32_t size, bool deal
     m.header.destination_disposition = Disposition::make_send;
     m.header.size = sizeof(m);
     m.header.descriptor_count = 1;
-    m.region.out_of_line = { mach::DescriptorType::out_of_line, uint8_t(deallocate), 0, size, reinterpret_cast<uint64_t>(data) };
+    m.region.out_of_line
+        = { mach::DescriptorType::out_of_line, uint8_t(deallocate), 0, size, reinterpret_cast<uint64_t>(data) };
     if (mach::msg(&m.header, mach::kSend, sizeof(m), 0, 0) != Error::none)
         return nullptr;
     if (mach::msg(&m.header, mach::kReceive, 0, sizeof(m), port) != Error::none || m.region.out_of_line.size != size)
@@ -144,6 +145,7 @@ int main(int, char**, char**)
     check_shared_memory();
     mach::HostStatistics after = host_statistics(g_self.host);
     mach::Line() << "free frames " << after.free_frames << " (baseline " << baseline.free_frames << ")";
-    check(after.free_frames == baseline.free_frames && after.ports == baseline.ports, "frames_and_ports_back_to_baseline");
+    check(after.free_frames == baseline.free_frames && after.ports == baseline.ports,
+        "frames_and_ports_back_to_baseline");
     return finish();
 }

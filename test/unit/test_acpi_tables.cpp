@@ -132,7 +132,8 @@ TEST_CASE("acpi: corrupt tables are errors, never overruns", "[acpi]")
     }
     SECTION("a short root pointer")
     {
-        CHECK(arch::read_interrupt_topology(rsdp.data(), 10, FakeMemory::read, &memory).error() == Error::invalid_argument);
+        CHECK(arch::read_interrupt_topology(rsdp.data(), 10, FakeMemory::read, &memory).error()
+            == Error::invalid_argument);
     }
     SECTION("an RSDT pointing nowhere")
     {

@@ -4,8 +4,8 @@
 #include <auth/client.h>
 #include <catch.hpp>
 #include <interfaces/auth.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 #include <support/auth_task.h>
 #include <support/host_kernel.h>
 

@@ -1,5 +1,5 @@
-#include <catch.hpp>
 #include <boot/cmdline.h>
+#include <catch.hpp>
 
 #include <string>
 

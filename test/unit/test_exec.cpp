@@ -33,7 +33,9 @@ TEST_CASE("exec: a #! line names the interpreter and at most one argument")
 TEST_CASE("exec: a #! line that names nothing, or runs on, is refused")
 {
     exec::ScriptLine line;
-    CHECK_FALSE(exec::is_script(reinterpret_cast<const uint8_t*>("\x7f" "ELF"), 4));
+    CHECK_FALSE(exec::is_script(reinterpret_cast<const uint8_t*>("\x7f"
+                                                                 "ELF"),
+        4));
     CHECK(parse("#!\n", line) == Error::invalid_argument);
     CHECK(parse("#!    \n", line) == Error::invalid_argument);
     CHECK(parse("#", line) == Error::invalid_argument);

@@ -3,8 +3,8 @@
 // the symlink translator followed by the file system it sits on.
 #include <support/fs_world.h>
 
-#include <fs_server/pipe.h>
 #include "../../translators/symlink/link.h"
+#include <fs_server/pipe.h>
 
 #include <atomic>
 #include <functional>

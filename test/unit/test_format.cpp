@@ -9,8 +9,7 @@ using kern::format_string;
 namespace {
 
 // Formats with the kernel's formatter and with the host's snprintf.
-template <typename... Args>
-void check_like_libc(const char* format, Args... args)
+template <typename... Args> void check_like_libc(const char* format, Args... args)
 {
     char ours[128], theirs[128];
     size_t our_length = format_string(ours, sizeof(ours), format, args...);
@@ -59,7 +58,7 @@ TEST_CASE("format truncates safely and reports the full length", "[format]")
     CHECK(length == 12);
     CHECK(std::string(small) == "abcde");
 
-    char one[1] = {'x'};
+    char one[1] = { 'x' };
     CHECK(format_string(one, 1, "abc") == 3);
     CHECK(one[0] == '\0');
 

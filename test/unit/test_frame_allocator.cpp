@@ -17,18 +17,17 @@
 
 using kern::MemoryRegion;
 using kern::MemoryType;
+using test_support::aborts;
+using test_support::FakeRam;
 using vm::FrameAllocator;
 using vm::FrameState;
 using vm::PhysRange;
 using vm::Zone;
-using test_support::aborts;
-using test_support::FakeRam;
 
 namespace {
 
 constexpr uint64_t kKiB = 1024, kMiB = 1024 * kKiB, kGiB = 1024 * kMiB;
 constexpr uint64_t kPage = vm::kPageSize;
-
 
 bool overlaps(PhysRange a, PhysRange b) { return a.start < b.end && b.start < a.end; }
 

@@ -288,7 +288,8 @@ TEST_CASE("fs: a translator on a node takes over the lookups that cross it, unti
         client::close(translator_root);
         REQUIRE(call_named<fs::MakeDirectory>(admin.root, "mnt") == Error::none);
         PortName mnt = admin.open("mnt", fs::kRead | fs::kNoTranslator).value();
-        REQUIRE(set_translator(mnt, fs::kSetActive | fs::kSetPassive, control, "/hurd/tmpfs --size=64M") == Error::none);
+        REQUIRE(
+            set_translator(mnt, fs::kSetActive | fs::kSetPassive, control, "/hurd/tmpfs --size=64M") == Error::none);
         CHECK(set_translator(mnt, fs::kSetActive | fs::kKeepActive, mach::kNullName) == Error::busy);
         // Crossing it: the lookup goes on in the translator.
         PortName file = admin.open("/mnt/inside", fs::kRead).value();

@@ -15,8 +15,8 @@
 #include <vector>
 
 using kern::Heap;
-using vm::FrameAllocator;
 using test_support::aborts;
+using vm::FrameAllocator;
 
 namespace {
 
@@ -32,7 +32,6 @@ namespace {
 
 constexpr uint64_t kMiB = 1024 * 1024;
 constexpr size_t kPage = vm::kPageSize;
-
 
 // The bytes a request is charged: its size class, or exactly its pages.
 size_t charged(size_t size)

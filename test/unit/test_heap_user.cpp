@@ -10,7 +10,11 @@ namespace {
 struct Node {
     uint64_t id;
     uint32_t flags;
-    explicit Node(uint64_t i) : id(i), flags(7) { }
+    explicit Node(uint64_t i)
+        : id(i)
+        , flags(7)
+    {
+    }
 };
 
 } // namespace

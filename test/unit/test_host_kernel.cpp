@@ -114,8 +114,8 @@ TEST_CASE("host kernel: a call to a task killed mid-RPC fails instead of hanging
         buffer.header.reply_disposition = Disposition::make_send_once;
         // The server takes the request and dies before answering: the
         // unused reply right comes back as a send-once notification.
-        CHECK(mach::msg(&buffer.header, mach::kSend | mach::kReceive, kValueSize, sizeof(buffer), reply)
-            == Error::none);
+        CHECK(
+            mach::msg(&buffer.header, mach::kSend | mach::kReceive, kValueSize, sizeof(buffer), reply) == Error::none);
         CHECK(buffer.header.id == uint32_t(mach::NotificationKind::send_once));
         // And a new call finds the port dead.
         buffer.header = header_to(send, Disposition::copy_send, kValueSize);

@@ -133,7 +133,8 @@ TEST_CASE("initial stack: quotes keep spaces in one word", "[stack]")
 {
     char storage[64];
     const char* argv[freestanding::kMaxInitialArgs];
-    auto argc = split_arguments("hello \"Hi there\" a\"b c\"d \"\" \"say \\\"x\\\" \\\\\"", storage, sizeof(storage), argv);
+    auto argc
+        = split_arguments("hello \"Hi there\" a\"b c\"d \"\" \"say \\\"x\\\" \\\\\"", storage, sizeof(storage), argv);
     REQUIRE(argc.ok());
     REQUIRE(argc.value() == 5);
     CHECK(std::string(argv[0]) == "hello");

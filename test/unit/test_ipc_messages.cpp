@@ -17,7 +17,8 @@ TEST_CASE("ipc: a message carries id, inline data and the destination name of th
     IpcWorld world;
     Pair p;
     const char text[] = "hello, port";
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_id(42).with_body(text, sizeof(text)))
+    REQUIRE(send_message(*p.client,
+                TestMessage().to(p.service_send, Disposition::copy_send).with_id(42).with_body(text, sizeof(text)))
         == Error::none);
     TestMessage m;
     REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
@@ -57,14 +58,19 @@ TEST_CASE("ipc: destination dispositions")
     }
     SECTION("wrong combinations are refused and change nothing")
     {
-        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::move_receive)) == Error::invalid_disposition);
-        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::none)) == Error::invalid_disposition);
+        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::move_receive))
+            == Error::invalid_disposition);
+        CHECK(
+            send_message(*p.client, TestMessage().to(p.service_send, Disposition::none)) == Error::invalid_disposition);
         CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition(9))) == Error::invalid_disposition);
-        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::make_send)) == Error::invalid_right);
-        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::move_send_once)) == Error::invalid_right);
+        CHECK(
+            send_message(*p.client, TestMessage().to(p.service_send, Disposition::make_send)) == Error::invalid_right);
+        CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::move_send_once))
+            == Error::invalid_right);
         CHECK(send_message(*p.server, TestMessage().to(p.service, Disposition::copy_send)) == Error::invalid_right);
         CHECK(send_message(*p.client, TestMessage().to(0x12345, Disposition::copy_send)) == Error::invalid_name);
-        CHECK(send_message(*p.client, TestMessage().to(mach::kNullName, Disposition::copy_send)) == Error::invalid_name);
+        CHECK(
+            send_message(*p.client, TestMessage().to(mach::kNullName, Disposition::copy_send)) == Error::invalid_name);
         CHECK(references_of(*p.client, p.service_send) == 1);
     }
     CHECK(ipc::statistics().messages <= 2);
@@ -75,13 +81,18 @@ TEST_CASE("ipc: the reply field carries a send-once right and the receiver answe
     IpcWorld world;
     Pair p;
     PortName reply = new_receive_right(*p.client);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once).with_id(1))
+    REQUIRE(send_message(*p.client,
+                TestMessage()
+                    .to(p.service_send, Disposition::copy_send)
+                    .reply_to(reply, Disposition::make_send_once)
+                    .with_id(1))
         == Error::none);
     TestMessage request;
     REQUIRE(receive_message(*p.server, p.service, request) == Error::none);
     CHECK(request.header.reply_disposition == Disposition::move_send_once);
     CHECK(type_of(*p.server, request.header.reply) == RightType::send_once);
-    REQUIRE(send_message(*p.server, TestMessage().to(request.header.reply, Disposition::move_send_once).with_id(2)) == Error::none);
+    REQUIRE(send_message(*p.server, TestMessage().to(request.header.reply, Disposition::move_send_once).with_id(2))
+        == Error::none);
     CHECK(p.server->type(request.header.reply).error() == Error::invalid_name);
     TestMessage answer;
     REQUIRE(receive_message(*p.client, reply, answer) == Error::none);
@@ -96,18 +107,24 @@ TEST_CASE("ipc: reply field dispositions and their refusals")
     PortName reply = new_receive_right(*p.client);
     TestMessage m;
     for (Disposition d : { Disposition::make_send, Disposition::make_send_once }) {
-        REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, d)) == Error::none);
+        REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, d))
+            == Error::none);
         REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
         CHECK(m.header.reply != mach::kNullName);
         REQUIRE(p.server->destroy_name(m.header.reply).ok());
     }
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::move_receive))
+    CHECK(send_message(*p.client,
+              TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::move_receive))
         == Error::invalid_disposition);
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::none))
+    CHECK(send_message(
+              *p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::none))
         == Error::invalid_disposition);
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(mach::kNullName, Disposition::make_send))
+    CHECK(
+        send_message(*p.client,
+            TestMessage().to(p.service_send, Disposition::copy_send).reply_to(mach::kNullName, Disposition::make_send))
         == Error::invalid_disposition);
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::copy_send))
+    CHECK(send_message(*p.client,
+              TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::copy_send))
         == Error::invalid_right);
     // The send-once notification a destroyed reply right produced is queued on `reply`.
     REQUIRE(receive_message(*p.client, reply, m) == Error::none);
@@ -163,14 +180,21 @@ TEST_CASE("ipc: a send right received twice coalesces into one name")
     IpcWorld world;
     Pair p;
     PortName x = new_receive_right(*p.client);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send).with_port(x, Disposition::make_send))
+    REQUIRE(send_message(*p.client,
+                TestMessage()
+                    .to(p.service_send, Disposition::copy_send)
+                    .with_port(x, Disposition::make_send)
+                    .with_port(x, Disposition::make_send))
         == Error::none);
     TestMessage m;
     REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
     CHECK(m.descriptors[0].port.name == m.descriptors[1].port.name);
     CHECK(references_of(*p.server, m.descriptors[0].port.name) == 2);
     // Sent back to the receive right's holder, it joins the receive right's name.
-    REQUIRE(send_message(*p.server, TestMessage().to(m.descriptors[0].port.name, Disposition::copy_send).with_port(m.descriptors[0].port.name, Disposition::move_send))
+    REQUIRE(send_message(*p.server,
+                TestMessage()
+                    .to(m.descriptors[0].port.name, Disposition::copy_send)
+                    .with_port(m.descriptors[0].port.name, Disposition::move_send))
         == Error::none);
     REQUIRE(receive_message(*p.client, x, m) == Error::none);
     CHECK(m.descriptors[0].port.name == x);
@@ -185,15 +209,27 @@ TEST_CASE("ipc: repeated uses of one name in a message")
     PortName send = p.client->extract_right(x, Disposition::make_send, *p.client).value();
     CHECK(send == x);
     // One reference cannot be moved twice, and nothing changes when that is refused.
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::move_send).with_port(x, Disposition::move_send))
+    CHECK(send_message(*p.client,
+              TestMessage()
+                  .to(p.service_send, Disposition::copy_send)
+                  .with_port(x, Disposition::move_send)
+                  .with_port(x, Disposition::move_send))
         == Error::invalid_right);
     CHECK(references_of(*p.client, x) == 1);
     // A copy and the move of the last reference in one message both work.
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::move_send).with_port(x, Disposition::copy_send))
+    REQUIRE(send_message(*p.client,
+                TestMessage()
+                    .to(p.service_send, Disposition::copy_send)
+                    .with_port(x, Disposition::move_send)
+                    .with_port(x, Disposition::copy_send))
         == Error::none);
     CHECK(type_of(*p.client, x) == RightType::receive);
     // A receive right moved cannot be used again in the same message.
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::move_receive).with_port(x, Disposition::make_send))
+    CHECK(send_message(*p.client,
+              TestMessage()
+                  .to(p.service_send, Disposition::copy_send)
+                  .with_port(x, Disposition::move_receive)
+                  .with_port(x, Disposition::make_send))
         == Error::invalid_disposition);
     CHECK(send_message(*p.client, TestMessage().to(x, Disposition::make_send).with_port(x, Disposition::move_receive))
         == Error::invalid_disposition);
@@ -209,10 +245,13 @@ TEST_CASE("ipc: a receive right may not be sent into its own queue")
     REQUIRE(p.client->insert_right(x, *p.client, x, Disposition::make_send).ok());
     REQUIRE(p.client->insert_right(y, *p.client, y, Disposition::make_send).ok());
     // Directly...
-    CHECK(send_message(*p.client, TestMessage().to(x, Disposition::copy_send).with_port(x, Disposition::move_receive)) == Error::invalid_disposition);
+    CHECK(send_message(*p.client, TestMessage().to(x, Disposition::copy_send).with_port(x, Disposition::move_receive))
+        == Error::invalid_disposition);
     // ...and through a chain: y's receive right goes into x's queue, then x's into y's.
-    REQUIRE(send_message(*p.client, TestMessage().to(x, Disposition::copy_send).with_port(y, Disposition::move_receive)) == Error::none);
-    CHECK(send_message(*p.client, TestMessage().to(y, Disposition::copy_send).with_port(x, Disposition::move_receive)) == Error::invalid_right);
+    REQUIRE(send_message(*p.client, TestMessage().to(x, Disposition::copy_send).with_port(y, Disposition::move_receive))
+        == Error::none);
+    CHECK(send_message(*p.client, TestMessage().to(y, Disposition::copy_send).with_port(x, Disposition::move_receive))
+        == Error::invalid_right);
     CHECK(type_of(*p.client, x) == (RightType::receive | RightType::send));
     // Destroying x destroys y with it (its receive right was in x's queue).
     REQUIRE(p.client->destroy_name(x).ok());
@@ -229,7 +268,9 @@ TEST_CASE("ipc: a long chain of ports in each other's queues dies without deep r
     for (int i = 0; i < 20000; i++) {
         PortName next = new_receive_right(*p.client);
         REQUIRE(p.client->insert_right(next, *p.client, next, Disposition::make_send).ok());
-        REQUIRE(send_message(*p.client, TestMessage().to(holder, Disposition::copy_send).with_port(next, Disposition::move_receive)) == Error::none);
+        REQUIRE(send_message(*p.client,
+                    TestMessage().to(holder, Disposition::copy_send).with_port(next, Disposition::move_receive))
+            == Error::none);
         REQUIRE(p.client->deallocate(holder).ok()); // keep only the newest send right
         holder = next;
     }
@@ -327,7 +368,9 @@ TEST_CASE("ipc: a message too large for the buffer stays queued")
     IpcWorld world;
     Pair p;
     std::vector<uint8_t> data(1000, 0x5a);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_body(data.data(), data.size())) == Error::none);
+    REQUIRE(send_message(
+                *p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_body(data.data(), data.size()))
+        == Error::none);
     TestMessage m;
     CHECK(receive_message(*p.server, p.service, m, 64) == Error::too_large);
     REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
@@ -346,7 +389,9 @@ TEST_CASE("ipc: payloads arrive with every message sent through the minted right
     CHECK(open_file != p.service); // a payload right has a name of its own
     CHECK(ipc::statistics().payload_records == 1);
     // Hand it to the client in a message.
-    REQUIRE(send_message(*p.server, TestMessage().to(p.service, Disposition::make_send).with_port(open_file, Disposition::move_send)) == Error::none);
+    REQUIRE(send_message(*p.server,
+                TestMessage().to(p.service, Disposition::make_send).with_port(open_file, Disposition::move_send))
+        == Error::none);
     TestMessage m;
     REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
     CHECK(m.header.payload == 0);
@@ -381,8 +426,8 @@ Error send_direct(ipc::NameSpace& sender, ipc::NameSpace& receiver, const TestMe
     std::vector<uint8_t> buffer(bytes.size());
     ipc::DirectRoute route = ipc::plan_direct(sender, bytes.data(), uint32_t(bytes.size()));
     REQUIRE(route.destination != nullptr);
-    Result<void> sent = ipc::transfer_direct(sender, route, bytes.data(), uint32_t(bytes.size()), receiver,
-        destination_name, buffer.data());
+    Result<void> sent = ipc::transfer_direct(
+        sender, route, bytes.data(), uint32_t(bytes.size()), receiver, destination_name, buffer.data());
     if (sent.ok())
         out = TestMessage::parse(buffer);
     return sent.ok() ? Error::none : sent.error();
@@ -398,7 +443,11 @@ TEST_CASE("ipc: the direct path delivers what the general path would")
     PortName file = p.server->make_send_with_payload(p.service, 0x42).value();
     PortName client_file = p.server->extract_right(file, Disposition::move_send, *p.client).value();
     const char text[] = "direct";
-    TestMessage request = TestMessage().to(client_file, Disposition::copy_send).reply_to(reply, Disposition::make_send_once).with_id(5).with_body(text, sizeof(text));
+    TestMessage request = TestMessage()
+                              .to(client_file, Disposition::copy_send)
+                              .reply_to(reply, Disposition::make_send_once)
+                              .with_id(5)
+                              .with_body(text, sizeof(text));
     REQUIRE(direct_port(*p.client, request) != nullptr);
     TestMessage got;
     REQUIRE(send_direct(*p.client, *p.server, request, got) == Error::none);
@@ -428,8 +477,12 @@ TEST_CASE("ipc: the direct path declines what it does not handle and refuses wha
     PortName reply = new_receive_right(*p.client);
     PortName x = new_receive_right(*p.client);
     // Not for the direct path: descriptors, other reply dispositions, a queue with messages.
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send)) == nullptr);
-    CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send)) == nullptr);
+    CHECK(direct_port(
+              *p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::make_send))
+        == nullptr);
+    CHECK(direct_port(*p.client,
+              TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send))
+        == nullptr);
     CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::move_send)) == nullptr);
     REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == Error::none);
     CHECK(direct_port(*p.client, TestMessage().to(p.service_send, Disposition::copy_send)) == nullptr);
@@ -441,9 +494,14 @@ TEST_CASE("ipc: the direct path declines what it does not handle and refuses wha
     };
     CHECK(refused(TestMessage().to(0x777, Disposition::copy_send)) == Error::invalid_name);
     CHECK(refused(TestMessage().to(p.service_send, Disposition::move_send_once)) == Error::invalid_right);
-    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(p.service_send, Disposition::make_send_once)) == Error::invalid_right);
-    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(x, Disposition::none)) == Error::invalid_disposition);
-    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(0x777, Disposition::make_send_once)) == Error::invalid_name);
+    CHECK(refused(TestMessage()
+                      .to(p.service_send, Disposition::copy_send)
+                      .reply_to(p.service_send, Disposition::make_send_once))
+        == Error::invalid_right);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(x, Disposition::none))
+        == Error::invalid_disposition);
+    CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send).reply_to(0x777, Disposition::make_send_once))
+        == Error::invalid_name);
     CHECK(p.client->name_count() == names);
     REQUIRE(p.server->destroy_name(p.service).ok());
     CHECK(refused(TestMessage().to(p.service_send, Disposition::copy_send)) == Error::port_dead);
@@ -455,7 +513,8 @@ TEST_CASE("ipc: a direct transfer to a full name space changes nothing")
     Pair p;
     PortName reply = new_receive_right(*p.client);
     REQUIRE(p.server->set_name_limit(p.server->name_count()).ok());
-    TestMessage request = TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once);
+    TestMessage request
+        = TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once);
     REQUIRE(direct_port(*p.client, request) != nullptr);
     TestMessage got;
     CHECK(send_direct(*p.client, *p.server, request, got) == Error::no_space);
@@ -479,7 +538,8 @@ TEST_CASE("ipc: a task's messages in flight are bounded by its account")
         PortName send = p.server->extract_right(port, Disposition::make_send, *p.client).value();
         ports.push_back(port);
         std::vector<uint8_t> data(200, 1);
-        status = send_message(*p.client, TestMessage().to(send, Disposition::copy_send).with_body(data.data(), data.size()));
+        status = send_message(
+            *p.client, TestMessage().to(send, Disposition::copy_send).with_body(data.data(), data.size()));
         if (status == Error::none)
             sent++;
     }

@@ -30,8 +30,10 @@ TEST_CASE("ipc: dead-name notification when the port dies")
 {
     IpcWorld world;
     Pair p;
-    PortName previous = p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify,
-        Disposition::make_send_once).value();
+    PortName previous = p.client
+                            ->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify,
+                                Disposition::make_send_once)
+                            .value();
     CHECK(previous == mach::kNullName);
     CHECK(ipc::statistics().dead_name_requests == 1);
     REQUIRE(p.server->destroy_name(p.service).ok());
@@ -50,8 +52,10 @@ TEST_CASE("ipc: a dead-name request whose notify right makes the space grow")
     Pair p;
     for (int i = 0; i < 100; i++) {
         (void)new_receive_right(*p.client); // fills the table, so that some request makes it grow
-        PortName previous = p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client,
-            p.notify, Disposition::make_send_once).value();
+        PortName previous = p.client
+                                ->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify,
+                                    Disposition::make_send_once)
+                                .value();
         if (previous != mach::kNullName)
             REQUIRE(p.client->deallocate(previous).ok());
     }
@@ -62,10 +66,15 @@ TEST_CASE("ipc: port-deleted notification when the name goes first; requests can
 {
     IpcWorld world;
     Pair p;
-    REQUIRE(p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once).ok());
+    REQUIRE(p.client
+                ->request_notification(
+                    p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once)
+                .ok());
     // Replacing the request hands back the previous send-once right.
-    PortName previous = p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify,
-        Disposition::make_send_once).value();
+    PortName previous = p.client
+                            ->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify,
+                                Disposition::make_send_once)
+                            .value();
     CHECK(type_of(*p.client, previous) == RightType::send_once);
     REQUIRE(p.client->deallocate(previous).ok()); // destroyed unused: a send-once notification
     expect_notification(*p.client, p.notify, NotificationKind::send_once);
@@ -80,17 +89,35 @@ TEST_CASE("ipc: a dead-name request on a dead name fires at once; wrong requests
     IpcWorld world;
     Pair p;
     REQUIRE(p.server->destroy_name(p.service).ok());
-    REQUIRE(p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once).ok());
+    REQUIRE(p.client
+                ->request_notification(
+                    p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once)
+                .ok());
     expect_notification(*p.client, p.notify, NotificationKind::dead_name);
-    CHECK(p.client->request_notification(p.notify, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once).error()
+    CHECK(p.client
+              ->request_notification(
+                  p.notify, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send_once)
+              .error()
         == Error::invalid_right);
-    CHECK(p.client->request_notification(p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send).error()
+    CHECK(p.client
+              ->request_notification(
+                  p.service_send, NotificationKind::dead_name, *p.client, p.notify, Disposition::make_send)
+              .error()
         == Error::invalid_disposition);
-    CHECK(p.client->request_notification(p.service_send, NotificationKind::port_deleted, *p.client, p.notify, Disposition::make_send_once).error()
+    CHECK(p.client
+              ->request_notification(
+                  p.service_send, NotificationKind::port_deleted, *p.client, p.notify, Disposition::make_send_once)
+              .error()
         == Error::invalid_argument);
-    CHECK(p.client->request_notification(p.service_send, NotificationKind(7), *p.client, p.notify, Disposition::make_send_once).error()
+    CHECK(p.client
+              ->request_notification(
+                  p.service_send, NotificationKind(7), *p.client, p.notify, Disposition::make_send_once)
+              .error()
         == Error::invalid_argument);
-    CHECK(p.client->request_notification(p.notify, NotificationKind::no_senders, *p.client, 0x4242, Disposition::make_send_once).error()
+    CHECK(p.client
+              ->request_notification(
+                  p.notify, NotificationKind::no_senders, *p.client, 0x4242, Disposition::make_send_once)
+              .error()
         == Error::invalid_name);
 }
 
@@ -99,7 +126,10 @@ TEST_CASE("ipc: no-senders when the last send right dies, plain or with a payloa
     IpcWorld world;
     Pair p;
     PortName server_notify = new_receive_right(*p.server);
-    REQUIRE(p.server->request_notification(p.service, NotificationKind::no_senders, *p.server, server_notify, Disposition::make_send_once).ok());
+    REQUIRE(p.server
+                ->request_notification(
+                    p.service, NotificationKind::no_senders, *p.server, server_notify, Disposition::make_send_once)
+                .ok());
     PortName file = p.server->make_send_with_payload(p.service, 77).value();
     PortName client_file = p.server->extract_right(file, Disposition::move_send, *p.client).value();
     REQUIRE(p.client->deallocate(p.service_send).ok());
@@ -115,7 +145,10 @@ TEST_CASE("ipc: no-senders is not sent for a port that never had senders")
     IpcWorld world;
     Pair p;
     PortName lonely = new_receive_right(*p.server);
-    REQUIRE(p.server->request_notification(lonely, NotificationKind::no_senders, *p.server, lonely, Disposition::make_send_once).ok());
+    REQUIRE(
+        p.server
+            ->request_notification(lonely, NotificationKind::no_senders, *p.server, lonely, Disposition::make_send_once)
+            .ok());
     TestMessage m;
     CHECK(receive_message(*p.server, lonely, m) == Error::timed_out);
     // Once a right was made and dropped, it fires (to the port itself: a send-once right is no sender).
@@ -128,8 +161,14 @@ TEST_CASE("ipc: payload no-senders names the payload whose last right died")
 {
     IpcWorld world;
     Pair p;
-    REQUIRE(p.server->request_notification(p.service, NotificationKind::payload_no_senders, *p.server, p.service, Disposition::make_send).ok());
-    CHECK(p.server->request_notification(p.service, NotificationKind::payload_no_senders, *p.server, p.service, Disposition::make_send_once).error()
+    REQUIRE(p.server
+                ->request_notification(
+                    p.service, NotificationKind::payload_no_senders, *p.server, p.service, Disposition::make_send)
+                .ok());
+    CHECK(p.server
+              ->request_notification(
+                  p.service, NotificationKind::payload_no_senders, *p.server, p.service, Disposition::make_send_once)
+              .error()
         == Error::invalid_disposition);
     PortName a = p.server->make_send_with_payload(p.service, 0xa).value();
     PortName b = p.server->make_send_with_payload(p.service, 0xb).value();
@@ -151,8 +190,10 @@ TEST_CASE("ipc: payload no-senders names the payload whose last right died")
     CHECK(ipc::statistics().payload_records == 0);
     (void)child_a;
     // Cancelling hands back the notify right as a send right.
-    PortName previous = p.server->request_notification(p.service, NotificationKind::payload_no_senders, *p.server,
-        mach::kNullName, Disposition::none).value();
+    PortName previous = p.server
+                            ->request_notification(p.service, NotificationKind::payload_no_senders, *p.server,
+                                mach::kNullName, Disposition::none)
+                            .value();
     CHECK(previous == p.service);
     CHECK(type_of(*p.server, p.service) == (RightType::receive | RightType::send));
 }
@@ -162,7 +203,9 @@ TEST_CASE("ipc: a send-once reply right destroyed unused tells the client")
     IpcWorld world;
     Pair p;
     PortName reply = new_receive_right(*p.client);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once)) == Error::none);
+    REQUIRE(send_message(*p.client,
+                TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once))
+        == Error::none);
     // The server dies with the request unanswered in its queue.
     ipc::NameSpace::destroy(p.server);
     p.server = ipc::NameSpace::create().value();
@@ -176,9 +219,12 @@ TEST_CASE("ipc: out-of-line regions travel as snapshots")
     Pair p;
     FakeOutOfLine& memory = fake_out_of_line();
     memory.memory[0x5000] = std::vector<uint8_t>(8192, 0x11);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x5000, 8192)) == Error::none);
+    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x5000, 8192))
+        == Error::none);
     memory.memory[0x5000][0] = 0x22; // the sender changes its copy after the send
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x5000, 4096, true)) == Error::none);
+    REQUIRE(send_message(
+                *p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x5000, 4096, true))
+        == Error::none);
     CHECK(memory.memory.count(0x5000) == 0); // deallocate: gone from the sender
     TestMessage m;
     REQUIRE(receive_message(*p.server, p.service, m) == Error::none);
@@ -189,18 +235,24 @@ TEST_CASE("ipc: out-of-line regions travel as snapshots")
     CHECK(memory.memory.at(m.descriptors[0].out_of_line.address)[0] == 0x22);
     // A bad region refuses the whole message and leaves the sender's rights alone.
     PortName x = new_receive_right(*p.client);
-    CHECK(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_port(x, Disposition::move_receive).with_region(0x9000, 16))
+    CHECK(send_message(*p.client,
+              TestMessage()
+                  .to(p.service_send, Disposition::copy_send)
+                  .with_port(x, Disposition::move_receive)
+                  .with_region(0x9000, 16))
         == Error::bad_address);
     CHECK(type_of(*p.client, x) == RightType::receive);
     // A region the receiver cannot take is dropped, and the receive says so.
     memory.memory[0x7000] = std::vector<uint8_t>(64, 1);
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x7000, 64)) == Error::none);
+    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x7000, 64))
+        == Error::none);
     memory.fail_deliver = true;
     CHECK(receive_message(*p.server, p.service, m) == Error::no_space);
     CHECK(m.descriptors[0].out_of_line.address == 0);
     memory.fail_deliver = false;
     // Regions queued on a port that dies are dropped with it.
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x7000, 64)) == Error::none);
+    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).with_region(0x7000, 64))
+        == Error::none);
     CHECK(memory.snapshots.size() == 1);
     REQUIRE(p.server->destroy_name(p.service).ok());
     CHECK(memory.snapshots.empty());
@@ -213,7 +265,12 @@ TEST_CASE("ipc: a receiver whose name space is full gets the data, not the right
     PortName x = new_receive_right(*p.client);
     PortName reply = new_receive_right(*p.client);
     REQUIRE(p.server->set_name_limit(p.server->name_count()).ok());
-    REQUIRE(send_message(*p.client, TestMessage().to(p.service_send, Disposition::copy_send).reply_to(reply, Disposition::make_send_once).with_port(x, Disposition::move_receive).with_id(8))
+    REQUIRE(send_message(*p.client,
+                TestMessage()
+                    .to(p.service_send, Disposition::copy_send)
+                    .reply_to(reply, Disposition::make_send_once)
+                    .with_port(x, Disposition::move_receive)
+                    .with_id(8))
         == Error::none);
     TestMessage m;
     CHECK(receive_message(*p.server, p.service, m) == Error::no_space);

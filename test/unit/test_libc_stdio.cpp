@@ -80,8 +80,9 @@ TEST_CASE("snprintf prints random doubles exactly as the host does", "[libc][std
     int failures = 0;
     for (const char* format : formats) {
         for (int i = 0; i < 3000; ++i) {
-            double value = i % 2 == 0 ? random_double(random)
-                                      : static_cast<double>(random() % 20000000) / static_cast<double>(1 << (random() % 24));
+            double value = i % 2 == 0
+                ? random_double(random)
+                : static_cast<double>(random() % 20000000) / static_cast<double>(1 << (random() % 24));
             std::string difference = mismatch(format, value);
             if (!difference.empty() && ++failures < 10)
                 FAIL_CHECK(difference);
@@ -93,8 +94,8 @@ TEST_CASE("snprintf prints random doubles exactly as the host does", "[libc][std
 TEST_CASE("snprintf's edge cases of doubles match the host", "[libc][stdio]")
 {
     double values[] = { 0.0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 1e300, 1e-300, 4.9e-324, 1.7976931348623157e308,
-        INFINITY, -INFINITY, NAN, 9.9999999, 0.1, 1e23, 2.2250738585072014e-308, 0.00001, 0.0001, 1e15, 1e16, 1e17,
-        9.5, 0.95, 1.0, 123456789.0, 5e-5, 0.0009765625 };
+        INFINITY, -INFINITY, NAN, 9.9999999, 0.1, 1e23, 2.2250738585072014e-308, 0.00001, 0.0001, 1e15, 1e16, 1e17, 9.5,
+        0.95, 1.0, 123456789.0, 5e-5, 0.0009765625 };
     const char* formats[] = { "%.17g", "%e", "%f", "%a", "%g", "%.0f", "%.1f", "%.2f", "%.0e", "%#g", "%.14g", "%5.1f",
         "%-8.3g|", "%08.2f", "%+.0f", "%.350f", "%.1a", "%.0a", "%.13a", "%.20a" };
     for (const char* format : formats) {
@@ -122,8 +123,8 @@ TEST_CASE("snprintf prints 1e300 with all its digits", "[libc][stdio]")
 
 TEST_CASE("snprintf's integers, strings and flags match the host", "[libc][stdio]")
 {
-    const char* formats[] = { "%d", "%5d", "%-5d|", "%05d", "%+d", "% d", "%.3d", "%x", "%#x", "%#o", "%o", "%X",
-        "%#X", "%u", "%hhd", "%hd", "%hhu", "%.0d", "%#.0o", "%10.4d", "%-+8d|", "%08.3d", "%c", "%%d", "%+05d" };
+    const char* formats[] = { "%d", "%5d", "%-5d|", "%05d", "%+d", "% d", "%.3d", "%x", "%#x", "%#o", "%o", "%X", "%#X",
+        "%u", "%hhd", "%hd", "%hhu", "%.0d", "%#.0o", "%10.4d", "%-+8d|", "%08.3d", "%c", "%%d", "%+05d" };
     long long values[] = { 0, 1, -1, 42, -42, 255, 65535, 2147483647, -2147483648LL, 123456 };
     for (const char* format : formats) {
         for (long long value : values) {
@@ -160,7 +161,9 @@ TEST_CASE("snprintf writes wide characters as UTF-8", "[libc][stdio]")
 {
     char text[64];
     CHECK(shim_snprintf(text, sizeof text, "[%lc|%ls|%.3ls|%5ls]", 0xe9, L"a\u20acb", L"\u20acx", L"ab") == 20);
-    CHECK(std::string(text) == "[\xc3\xa9|a\xe2\x82\xac" "b|\xe2\x82\xac|   ab]");
+    CHECK(std::string(text)
+        == "[\xc3\xa9|a\xe2\x82\xac"
+           "b|\xe2\x82\xac|   ab]");
     CHECK(shim_snprintf(text, sizeof text, "%lc", 0xd800) == -1);
 }
 
@@ -250,14 +253,15 @@ TEST_CASE("strtod's special forms, ends and ERANGE", "[libc][stdlib]")
     }
     // A number longer than the decimal's capacity still rounds correctly:
     // the smallest subnormal's halfway point, exactly, then just above it.
-    std::string halfway = "2.4703282292062327208828439643411068618252990130716238221279284125033775363510437593264991818081799618"
-                          "9898282347722858865463328355177969898199387398005390939063150356595155702263922908583924491051844359"
-                          "3180284993653615250031937045767824921936562366986365848075700158576926990370631192827955855133292783"
-                          "4338409351978015531246597263579574622766465272827220056374006485499977096599470454020828166226237857"
-                          "3934507363390079677619305775067401763246736009689513405355374585166611342237666786041621596804619144"
-                          "6729184030053005753084904876539171138659164623952491262365388187963623937328042389101867234849766823"
-                          "5089863388587925628302755995657524455507255189313690836254779186948667994968324049705821028513185451"
-                          "396213837722826145437693412532098591327667236328125e-324";
+    std::string halfway
+        = "2.4703282292062327208828439643411068618252990130716238221279284125033775363510437593264991818081799618"
+          "9898282347722858865463328355177969898199387398005390939063150356595155702263922908583924491051844359"
+          "3180284993653615250031937045767824921936562366986365848075700158576926990370631192827955855133292783"
+          "4338409351978015531246597263579574622766465272827220056374006485499977096599470454020828166226237857"
+          "3934507363390079677619305775067401763246736009689513405355374585166611342237666786041621596804619144"
+          "6729184030053005753084904876539171138659164623952491262365388187963623937328042389101867234849766823"
+          "5089863388587925628302755995657524455507255189313690836254779186948667994968324049705821028513185451"
+          "396213837722826145437693412532098591327667236328125e-324";
     CHECK(shim_strtod(halfway.c_str(), nullptr) == 0.0);
     halfway[halfway.size() - 6] = '6';
     CHECK(shim_strtod(halfway.c_str(), nullptr) == 4.9406564584124654e-324);
@@ -428,10 +432,10 @@ TEST_CASE("sscanf converts as the host's does", "[libc][stdio]")
         const char* format;
         const char* input;
     };
-    const IntegerCase integer_cases[] = { { "%d %d", "12 -34" }, { "%i %i", "0x1f 017" }, { "%i", "-9" }, { "%x%n", "ffz" },
-        { "%3d%d", "123456" }, { "%o", "777" }, { "%u", "+42" }, { "%d", "abc" }, { "%d", "" }, { "%d", "   " },
-        { "a%db", "a5b" }, { "a%db", "x5b" }, { "%*d %d", "1 2" }, { "%d%%%d", "3%4" }, { "%hhd", "300" },
-        { "%X", "0XAb" }, { "%d,%d", "7, 8" }, { "%d ,%d", "7 , 8" } };
+    const IntegerCase integer_cases[] = { { "%d %d", "12 -34" }, { "%i %i", "0x1f 017" }, { "%i", "-9" },
+        { "%x%n", "ffz" }, { "%3d%d", "123456" }, { "%o", "777" }, { "%u", "+42" }, { "%d", "abc" }, { "%d", "" },
+        { "%d", "   " }, { "a%db", "a5b" }, { "a%db", "x5b" }, { "%*d %d", "1 2" }, { "%d%%%d", "3%4" },
+        { "%hhd", "300" }, { "%X", "0XAb" }, { "%d,%d", "7, 8" }, { "%d ,%d", "7 , 8" } };
     for (const IntegerCase& each : integer_cases) {
         INFO(each.format << " on '" << each.input << "'");
         int host[2] = { -1, -1 };

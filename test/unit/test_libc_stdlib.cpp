@@ -1,7 +1,7 @@
 // glibc-shim stdlib/: number conversions, sorting, the environment,
 // exit handlers, temporary files.
-#include "support/shim.h"
 #include "support/child_process.h"
+#include "support/shim.h"
 
 #include <algorithm>
 #include <catch.hpp>
@@ -18,7 +18,7 @@
 
 TEST_CASE("shim strtol reads bases 0 and 2-36 with C's end-pointer rules")
 {
-    char *end = nullptr;
+    char* end = nullptr;
     CHECK(shim_strtol("  -42xyz", &end, 10) == -42);
     CHECK(std::string(end) == "xyz");
     CHECK(shim_strtol("0x1F", &end, 0) == 31);
@@ -29,11 +29,11 @@ TEST_CASE("shim strtol reads bases 0 and 2-36 with C's end-pointer rules")
     CHECK(shim_strtol("1011", &end, 2) == 11);
     CHECK(shim_strtol("+7", &end, 10) == 7);
     // "0x" without a hex digit: the number is the 0, the end is at 'x'.
-    const char *hex_alone = "0xg";
+    const char* hex_alone = "0xg";
     CHECK(shim_strtol(hex_alone, &end, 16) == 0);
     CHECK(end == hex_alone + 1);
     // No digits at all: the end is the start, even after spaces and a sign.
-    const char *none = "  -x";
+    const char* none = "  -x";
     CHECK(shim_strtol(none, &end, 10) == 0);
     CHECK(end == none);
     shim_errno() = 0;
@@ -44,7 +44,7 @@ TEST_CASE("shim strtol reads bases 0 and 2-36 with C's end-pointer rules")
 
 TEST_CASE("shim strtol family saturates with ERANGE at each type's limits")
 {
-    char *end = nullptr;
+    char* end = nullptr;
     shim_errno() = 0;
     CHECK(shim_strtol("9223372036854775807", &end, 10) == LONG_MAX);
     CHECK(shim_errno() == 0);
@@ -53,7 +53,7 @@ TEST_CASE("shim strtol family saturates with ERANGE at each type's limits")
     CHECK(shim_strtol("9223372036854775808", &end, 10) == LONG_MAX);
     CHECK(shim_errno() == ERANGE);
     shim_errno() = 0;
-    const char *huge = "-99999999999999999999999 rest";
+    const char* huge = "-99999999999999999999999 rest";
     CHECK(shim_strtol(huge, &end, 10) == LONG_MIN);
     CHECK(shim_errno() == ERANGE);
     CHECK(std::string(end) == " rest");
@@ -109,15 +109,15 @@ TEST_CASE("shim rand stays in range, repeats with the same seed, and varies")
 
 namespace {
 
-int compare_ints(const void *a, const void *b)
+int compare_ints(const void* a, const void* b)
 {
-    int left = *static_cast<const int *>(a);
-    int right = *static_cast<const int *>(b);
+    int left = *static_cast<const int*>(a);
+    int right = *static_cast<const int*>(b);
     return (left > right) - (left < right);
 }
 
 long g_comparisons;
-int counting_compare(const void *a, const void *b)
+int counting_compare(const void* a, const void* b)
 {
     ++g_comparisons;
     return compare_ints(a, b);
@@ -132,11 +132,21 @@ TEST_CASE("shim qsort sorts random, sorted, reversed and equal input without qua
         std::vector<int> values(20000);
         for (size_t i = 0; i < values.size(); ++i) {
             switch (shape) {
-            case 0: values[i] = static_cast<int>(generator() % 1000); break;
-            case 1: values[i] = static_cast<int>(i); break;
-            case 2: values[i] = static_cast<int>(values.size() - i); break;
-            case 3: values[i] = 5; break;
-            default: values[i] = static_cast<int>(i % 2 ? i : values.size() - i); break; // organ pipe-ish
+            case 0:
+                values[i] = static_cast<int>(generator() % 1000);
+                break;
+            case 1:
+                values[i] = static_cast<int>(i);
+                break;
+            case 2:
+                values[i] = static_cast<int>(values.size() - i);
+                break;
+            case 3:
+                values[i] = 5;
+                break;
+            default:
+                values[i] = static_cast<int>(i % 2 ? i : values.size() - i);
+                break; // organ pipe-ish
             }
         }
         std::vector<int> expected = values;
@@ -155,26 +165,27 @@ TEST_CASE("shim qsort sorts random, sorted, reversed and equal input without qua
     };
     std::vector<Record> records;
     for (char c : std::string("portico"))
-        records.push_back(Record{c, {c, c, c, c, c, c}});
-    shim_qsort(records.data(), records.size(), sizeof(Record), [](const void *a, const void *b) {
-        return static_cast<const Record *>(a)->key - static_cast<const Record *>(b)->key;
+        records.push_back(Record { c, { c, c, c, c, c, c } });
+    shim_qsort(records.data(), records.size(), sizeof(Record), [](const void* a, const void* b) {
+        return static_cast<const Record*>(a)->key - static_cast<const Record*>(b)->key;
     });
     std::string keys;
-    for (const Record &record : records) {
+    for (const Record& record : records) {
         keys += record.key;
         CHECK(record.payload[5] == record.key);
     }
     CHECK(keys == "ciooprt");
     int key = 0;
-    shim_qsort_r(&key, 1, sizeof key, [](const void *, const void *, void *) { return 0; }, nullptr);
+    shim_qsort_r(
+        &key, 1, sizeof key, [](const void*, const void*, void*) { return 0; }, nullptr);
     shim_qsort(nullptr, 0, sizeof(int), compare_ints);
 }
 
 TEST_CASE("shim bsearch finds present keys and only them")
 {
-    int values[] = {1, 3, 5, 7, 9, 11};
+    int values[] = { 1, 3, 5, 7, 9, 11 };
     for (int key = 0; key <= 12; ++key) {
-        auto *found = static_cast<int *>(shim_bsearch(&key, values, 6, sizeof(int), compare_ints));
+        auto* found = static_cast<int*>(shim_bsearch(&key, values, 6, sizeof(int), compare_ints));
         if (key % 2 == 1 && key <= 11)
             CHECK((found != nullptr && *found == key));
         else
@@ -188,7 +199,7 @@ TEST_CASE("shim getenv, setenv, unsetenv, putenv and clearenv work over environ"
 {
     char first[] = "HOME=/root";
     char second[] = "PATH=/bin";
-    char *initial[] = {first, second, nullptr};
+    char* initial[] = { first, second, nullptr };
     shim_environ = initial;
     CHECK(std::string(shim_getenv("HOME")) == "/root");
     CHECK(shim_getenv("HOM") == nullptr);

@@ -1,7 +1,7 @@
 // glibc-shim string/: the shim's functions checked against expectations
 // derived from the inputs (and, for mem*, against a plain byte loop).
-#include "support/shim.h"
 #include "support/child_process.h"
+#include "support/shim.h"
 
 #include <catch.hpp>
 #include <cerrno>
@@ -65,7 +65,7 @@ TEST_CASE("shim memset, memcmp, memchr, memrchr, memmem, memccpy")
     CHECK(shim_memccpy(copy, text, ',', sizeof text) == copy + 6);
     CHECK(std::string(copy) == "hello,");
     CHECK(shim_memccpy(copy, "abc", 'z', 3) == nullptr);
-    char zeroes[4] = {1, 2, 3, 4};
+    char zeroes[4] = { 1, 2, 3, 4 };
     shim_bzero(zeroes, 3);
     CHECK((zeroes[0] == 0 && zeroes[2] == 0 && zeroes[3] == 4));
 }
@@ -82,7 +82,7 @@ TEST_CASE("shim string copies and lengths")
     std::memset(buffer, 'x', sizeof buffer);
     shim_strncpy(buffer, "ab", 5);
     CHECK((buffer[0] == 'a' && buffer[2] == 0 && buffer[4] == 0 && buffer[5] == 'x'));
-    char *copy = shim_strdup("duplicate me");
+    char* copy = shim_strdup("duplicate me");
     REQUIRE(copy != nullptr);
     CHECK(std::string(copy) == "duplicate me");
     shim_free(copy);
@@ -110,7 +110,7 @@ TEST_CASE("shim string comparisons order by unsigned bytes")
 
 TEST_CASE("shim strchr family, spans, strpbrk, strstr")
 {
-    const char *text = "a/b/c";
+    const char* text = "a/b/c";
     CHECK(shim_strchr(text, '/') == text + 1);
     CHECK(shim_strrchr(text, '/') == text + 3);
     CHECK(shim_strchr(text, '\0') == text + 5);
@@ -131,22 +131,22 @@ TEST_CASE("shim strtok, strtok_r and strsep split strings")
 {
     char text[] = ",,one,two,,three,";
     std::vector<std::string> tokens;
-    for (char *token = shim_strtok(text, ","); token != nullptr; token = shim_strtok(nullptr, ","))
+    for (char* token = shim_strtok(text, ","); token != nullptr; token = shim_strtok(nullptr, ","))
         tokens.push_back(token);
-    CHECK(tokens == std::vector<std::string>{"one", "two", "three"});
+    CHECK(tokens == std::vector<std::string> { "one", "two", "three" });
 
     char other[] = "a b";
-    char *saved = nullptr;
+    char* saved = nullptr;
     CHECK(std::string(shim_strtok_r(other, " ", &saved)) == "a");
     CHECK(std::string(shim_strtok_r(nullptr, " ", &saved)) == "b");
     CHECK(shim_strtok_r(nullptr, " ", &saved) == nullptr);
 
     char fields[] = "a::b";
-    char *cursor = fields;
+    char* cursor = fields;
     std::vector<std::string> parts;
-    while (char *field = shim_strsep(&cursor, ":"))
+    while (char* field = shim_strsep(&cursor, ":"))
         parts.push_back(field);
-    CHECK(parts == std::vector<std::string>{"a", "", "b"});
+    CHECK(parts == std::vector<std::string> { "a", "", "b" });
 }
 
 TEST_CASE("shim strerror and strsignal describe numbers, known or not")

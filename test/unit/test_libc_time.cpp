@@ -54,19 +54,19 @@ TEST_CASE("shim asctime and strftime write the C locale's forms")
     char buffer[64];
     CHECK(std::string(shim_asctime_r(&date, buffer)) == "Thu Nov 29 21:33:09 1973\n");
     struct {
-        const char *format;
-        const char *expected;
+        const char* format;
+        const char* expected;
     } const cases[] = {
-        {"%Y-%m-%d %H:%M:%S", "1973-11-29 21:33:09"},
-        {"%a %A %b %B", "Thu Thursday Nov November"},
-        {"%e|%j|%I|%p|%y|%C", "29|333|09|PM|73|19"},
-        {"%F %T %D %R", "1973-11-29 21:33:09 11/29/73 21:33"},
-        {"%u %w %U %W %V %G", "4 4 47 48 48 1973"},
-        {"%s", "123456789"},
-        {"%Z %z %%", "UTC +0000 %"},
-        {"%-d|%_m|%k", "29|11|21"},
+        { "%Y-%m-%d %H:%M:%S", "1973-11-29 21:33:09" },
+        { "%a %A %b %B", "Thu Thursday Nov November" },
+        { "%e|%j|%I|%p|%y|%C", "29|333|09|PM|73|19" },
+        { "%F %T %D %R", "1973-11-29 21:33:09 11/29/73 21:33" },
+        { "%u %w %U %W %V %G", "4 4 47 48 48 1973" },
+        { "%s", "123456789" },
+        { "%Z %z %%", "UTC +0000 %" },
+        { "%-d|%_m|%k", "29|11|21" },
     };
-    for (const auto &c : cases) {
+    for (const auto& c : cases) {
         INFO(c.format);
         size_t length = shim_strftime(buffer, sizeof buffer, c.format, &date);
         CHECK(std::string(buffer) == c.expected);

@@ -14,20 +14,19 @@
 #include <vector>
 
 using kern::MemoryType;
+using test_support::aborts;
 using vm::FrameAllocator;
 using vm::PageFlags;
 using vm::PageSize;
 using vm::PageTable;
 using vm::PhysWindow;
 using vm::Zone;
-using test_support::aborts;
 using Machine = test_support::FakeMachine;
 
 namespace {
 
 constexpr uint64_t kMiB = 1024 * 1024, kGiB = 1024 * kMiB;
 constexpr uint64_t k4K = vm::kPageSize, k2M = vm::kLargePageSize;
-
 
 // What the MMU finds for `virt`, read straight from the entries (Intel SDM
 // vol. 3, 4.5), independently of PageTable's own code.

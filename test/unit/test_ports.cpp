@@ -1,17 +1,17 @@
 // The ports library over the host kernel: objects behind payload rights,
 // their release when the last right goes, and what a client cannot do.
 #include <catch.hpp>
-#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 #include <support/host_kernel.h>
 
 #include "../programs/counter_interface.h"
 
 #include <atomic>
 #include <chrono>
-#include <vector>
 #include <thread>
+#include <vector>
 
 using mach::Disposition;
 using mach::PortName;
@@ -33,7 +33,9 @@ struct CounterServer {
     std::thread thread;
     Error status = Error::none;
 
-    explicit CounterServer(HostKernel& k) : kernel(k), task(k.create_task())
+    explicit CounterServer(HostKernel& k)
+        : kernel(k)
+        , task(k.create_task())
     {
         ActAs as(task);
         REQUIRE(server.open() == Error::none);
@@ -192,7 +194,10 @@ struct Hold : rpc::Operation<9202> {
 
 class SlowObjects final : public ports::Receiver {
 public:
-    explicit SlowObjects(ports::Server& server) : m_server(server) { }
+    explicit SlowObjects(ports::Server& server)
+        : m_server(server)
+    {
+    }
     PortName port = 0;
     std::atomic<int> holding { 0 };
     std::atomic<bool> released_while_held { false };

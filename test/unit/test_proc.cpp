@@ -2,9 +2,9 @@
 // wait matching), then its RPC side over the host kernel (Child, Exit and
 // a deferred Wait, a task's death, Kill, handles released, bad requests).
 #include <catch.hpp>
-#include <runtime/mach.h>
 #include <ports/server.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 #include <support/host_kernel.h>
 
 #include "../../servers/proc/proc_server.h"
@@ -363,7 +363,9 @@ struct ProcTask {
     PortName port = 0;
     std::thread thread;
 
-    explicit ProcTask(HostKernel& k) : kernel(k), task(k.create_task())
+    explicit ProcTask(HostKernel& k)
+        : kernel(k)
+        , task(k.create_task())
     {
         ActAs as(task);
         REQUIRE(server.open() == Error::none);
@@ -559,8 +561,8 @@ TEST_CASE("proc server: Kill ends the task; a grandchild goes to pid 1 when its 
 }
 
 // Sends SetSignals through `handle` with `port` (a receive right of `as`, or null).
-proc::SetSignals::Reply set_signals(HostTask& as, PortName handle, proc::SignalSet ignored, proc::SignalSet handled,
-    PortName port, uint32_t flags = 0)
+proc::SetSignals::Reply set_signals(
+    HostTask& as, PortName handle, proc::SignalSet ignored, proc::SignalSet handled, PortName port, uint32_t flags = 0)
 {
     ActAs acting(as);
     rpc::Rights<1> give;
@@ -580,7 +582,8 @@ int32_t next_signal(HostTask& as, PortName port)
         proc::SignalMessage body;
         uint8_t slack[64];
     } message {};
-    Error got = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message), port, 200'000'000);
+    Error got
+        = mach::msg(&message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(message), port, 200'000'000);
     return got == Error::none && message.header.id == proc::kSignalMessageId ? message.body.signal : 0;
 }
 

@@ -1,9 +1,9 @@
 // Typed RPC (lib/rpc) over the host kernel: calls, rights and payloads in
 // both directions, and every way a request or a reply can be wrong.
 #include <catch.hpp>
-#include <runtime/mach.h>
 #include <rpc/client.h>
 #include <rpc/server.h>
+#include <runtime/mach.h>
 #include <support/host_kernel.h>
 
 #include <cstring>
@@ -140,7 +140,8 @@ struct Handler {
 // A server task answering TestInterface on one port until it loses its senders.
 class TestServer {
 public:
-    explicit TestServer(HostKernel& kernel) : m_task(kernel.create_task())
+    explicit TestServer(HostKernel& kernel)
+        : m_task(kernel.create_task())
     {
         ActAs as(m_task);
         REQUIRE(mach::port_allocate(m_task.task_name(), mach::RightType::receive, &m_service) == Error::none);
@@ -156,7 +157,10 @@ public:
     }
     HostTask& task() { return m_task; }
     PortName service() const { return m_service; }
-    void start() { m_thread = std::thread([this] { run(); }); }
+    void start()
+    {
+        m_thread = std::thread([this] { run(); });
+    }
     void join() { m_thread.join(); }
 
 private:
@@ -169,9 +173,7 @@ private:
         reply->size = 0;
         for (;;) {
             mach::MessageHeader& in = request->header();
-            Error received = reply->size
-                ? mach::msg(&reply->header(), mach::kSend, reply->size, 0, 0)
-                : Error::none;
+            Error received = reply->size ? mach::msg(&reply->header(), mach::kSend, reply->size, 0, 0) : Error::none;
             (void)received; // a client that went away loses its answer
             received = mach::msg(&in, mach::kReceive, 0, sizeof(request->bytes), m_service);
             if (received != Error::none)
@@ -197,7 +199,8 @@ struct Client {
     HostTask& task;
     PortName server;
     Client(HostKernel& kernel, TestServer& test_server)
-        : task(kernel.create_task()), server(kernel.give_send_right(test_server.task(), test_server.service(), task))
+        : task(kernel.create_task())
+        , server(kernel.give_send_right(test_server.task(), test_server.service(), task))
     {
     }
 };
@@ -341,8 +344,7 @@ TEST_CASE("rpc: a request carries a right")
     PortName inbox = 0;
     REQUIRE(mach::port_allocate(client.task.task_name(), mach::RightType::receive, &inbox) == Error::none);
     Notify::Reply reply {};
-    REQUIRE(rpc::call<Notify>(client.server, { 42 }, reply, { { { inbox, Disposition::make_send } } })
-        == Error::none);
+    REQUIRE(rpc::call<Notify>(client.server, { 42 }, reply, { { { inbox, Disposition::make_send } } }) == Error::none);
     struct {
         mach::MessageHeader header;
         uint64_t value;
@@ -416,8 +418,8 @@ TEST_CASE("rpc: malformed requests are refused and what they carried is released
             message->header.reply = reply;
             message->header.reply_disposition = Disposition::make_send_once;
             message->header.size = kHeader + 8 + 16; // says `length`, carries 16
-            REQUIRE(mach::msg(&message->header, mach::kSend | mach::kReceive, message->header.size,
-                        sizeof(*message), reply)
+            REQUIRE(
+                mach::msg(&message->header, mach::kSend | mach::kReceive, message->header.size, sizeof(*message), reply)
                 == Error::none);
             CHECK(reinterpret_cast<rpc::Status*>(&message->header + 1)->error == int32_t(Error::invalid_argument));
         }
@@ -436,8 +438,7 @@ TEST_CASE("rpc: malformed requests are refused and what they carried is released
         message->header.reply = reply;
         message->header.reply_disposition = Disposition::make_send_once;
         message->header.size = kHeader + 16 + 16;
-        REQUIRE(mach::msg(&message->header, mach::kSend | mach::kReceive, message->header.size, sizeof(*message),
-                    reply)
+        REQUIRE(mach::msg(&message->header, mach::kSend | mach::kReceive, message->header.size, sizeof(*message), reply)
             == Error::none);
         CHECK(reinterpret_cast<rpc::Status*>(&message->header + 1)->error == int32_t(Error::invalid_argument));
         REQUIRE(mach::port_destroy(client.task.task_name(), extra) == Error::none);
@@ -454,7 +455,8 @@ namespace {
 struct HandServer {
     HostTask& task;
     PortName service = 0;
-    explicit HandServer(HostKernel& kernel) : task(kernel.create_task())
+    explicit HandServer(HostKernel& kernel)
+        : task(kernel.create_task())
     {
         ActAs as(task);
         REQUIRE(mach::port_allocate(task.task_name(), mach::RightType::receive, &service) == Error::none);
@@ -521,12 +523,25 @@ TEST_CASE("rpc: a reply that does not fit the call is refused and what it carrie
         answer.header.descriptor_count = 1;
         answer.descriptor.port = { mach::DescriptorType::port, Disposition::make_send, 0, extra, 0 };
         switch (how) {
-        case 0: answer.header.id = 12345; break; // another call's answer
-        case 1: break; // a right the operation does not return
-        case 2: answer.status.error = int32_t(Error::not_found); break; // an error with a right
-        case 3: answer.header.size -= 8; break; // a body cut short
-        case 4: answer.header.reply = extra; answer.header.reply_disposition = Disposition::make_send; break;
-        case 5: answer.length = 9999; answer.header.descriptor_count = 0; break; // data longer than its field
+        case 0:
+            answer.header.id = 12345;
+            break; // another call's answer
+        case 1:
+            break; // a right the operation does not return
+        case 2:
+            answer.status.error = int32_t(Error::not_found);
+            break; // an error with a right
+        case 3:
+            answer.header.size -= 8;
+            break; // a body cut short
+        case 4:
+            answer.header.reply = extra;
+            answer.header.reply_disposition = Disposition::make_send;
+            break;
+        case 5:
+            answer.length = 9999;
+            answer.header.descriptor_count = 0;
+            break; // data longer than its field
         }
         if (how == 5) { // the same answer without the right
             std::memmove(&answer.descriptor, &answer.status, sizeof(answer.status) + 8);

@@ -1,7 +1,7 @@
 // Slab caches over pages from aligned_alloc.
 #include <catch.hpp>
-#include <support/child_process.h>
 #include <freestanding/slab.h>
+#include <support/child_process.h>
 
 #include <algorithm>
 #include <csignal>
@@ -59,7 +59,6 @@ private:
     std::set<void*> m_pages;
     size_t m_limit = ~size_t(0);
 };
-
 
 void check_stats(const SlabCache& cache, size_t in_use, size_t slabs)
 {

@@ -13,7 +13,10 @@ namespace {
 struct Screen final : term::Sink {
     std::string shown;
     std::vector<int32_t> signals;
-    void emit(const uint8_t* bytes, size_t count) override { shown.append(reinterpret_cast<const char*>(bytes), count); }
+    void emit(const uint8_t* bytes, size_t count) override
+    {
+        shown.append(reinterpret_cast<const char*>(bytes), count);
+    }
     void signal(int32_t number) override { signals.push_back(number); }
 };
 

@@ -12,7 +12,8 @@ namespace symbolic { // (not `symlink`: POSIX has a function of that name)
 
 class Link final : public fs::Node {
 public:
-    explicit Link(const char* target) : m_target(target)
+    explicit Link(const char* target)
+        : m_target(target)
     {
         stat.mode = fs::kSymlink | 0777;
         stat.size = freestanding::text_length(target);

@@ -19,7 +19,10 @@ bool parse_hex(const uint8_t* digits, uint32_t& value)
     value = 0;
     for (int i = 0; i < 8; i++) {
         uint8_t c = digits[i];
-        uint32_t digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 16;
+        uint32_t digit = c >= '0' && c <= '9' ? c - '0'
+            : c >= 'a' && c <= 'f'            ? c - 'a' + 10
+            : c >= 'A' && c <= 'F'            ? c - 'A' + 10
+                                              : 16;
         if (digit == 16)
             return false;
         value = value << 4 | digit;

@@ -1,7 +1,7 @@
 // tmpfs: a file system in memory (memory_nodes.h).
 //   tmpfs [--archive=MODULE]   fill it first from the boot module MODULE (archive.h)
-#include <freestanding/text.h>
 #include <exec/boot_module.h>
+#include <freestanding/text.h>
 #include <fs_server/translator.h>
 #include <runtime/print.h>
 

@@ -1,7 +1,7 @@
+#include "memory_nodes.h"
 #include <freestanding/text.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
-#include "memory_nodes.h"
 
 namespace tmpfs {
 namespace {
@@ -154,8 +154,8 @@ Error MemoryDirectory::add(const char* name, fs::Node& node)
     return Error::none;
 }
 
-Error MemoryDirectory::create(const char* name, uint32_t mode, const fs::Credentials& owner, const char* target,
-    fs::Node*& made)
+Error MemoryDirectory::create(
+    const char* name, uint32_t mode, const fs::Credentials& owner, const char* target, fs::Node*& made)
 {
     if (index_of(name) >= 0)
         return Error::already_exists;

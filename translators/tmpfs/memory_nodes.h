@@ -33,12 +33,15 @@ public:
     // In `parent` (null: a root). A directory does not reference its parent
     // (that would be a cycle); one that is removed forgets it instead, and
     // its ".." is itself from then on.
-    explicit MemoryDirectory(MemoryDirectory* parent) : m_parent(parent) { }
+    explicit MemoryDirectory(MemoryDirectory* parent)
+        : m_parent(parent)
+    {
+    }
 
     Error lookup(const char* name, fs::Node*& found) override;
     Error entry_at(uint64_t index, fs::DirectoryEntry& entry) override;
-    Error create(const char* name, uint32_t mode, const fs::Credentials& owner, const char* target,
-        fs::Node*& made) override;
+    Error create(
+        const char* name, uint32_t mode, const fs::Credentials& owner, const char* target, fs::Node*& made) override;
     Error link(const char* name, fs::Node& node) override;
     Error remove(const char* name) override;
     Error rename(const char* name, fs::Node& to_directory, const char* to_name) override;

@@ -6,8 +6,8 @@
 #pragma once
 
 #include <fs_client/client.h>
-#include <runtime/mach.h>
 #include <portico.h>
+#include <runtime/mach.h>
 
 namespace utils {
 

@@ -8,10 +8,7 @@
 
 static bool recursive;
 
-static int copy(const char *source, const char *destination)
-{
-    return copy_path(source, destination, recursive);
-}
+static int copy(const char *source, const char *destination) { return copy_path(source, destination, recursive); }
 
 int main(int argc, char **argv)
 {

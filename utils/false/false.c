@@ -1,5 +1,2 @@
 // false: fail.
-int main(void)
-{
-    return 1;
-}
+int main(void) { return 1; }

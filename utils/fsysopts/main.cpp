@@ -11,7 +11,7 @@
 namespace {
 
 // The words joined by single spaces; false if they do not fit.
-bool join(char* const* words, int count, rpc::Text<fsys::kMaxOptions>& out)
+bool join(char *const *words, int count, rpc::Text<fsys::kMaxOptions> &out)
 {
     size_t used = 0;
     for (int i = 0; i < count; i++) {
@@ -28,7 +28,7 @@ bool join(char* const* words, int count, rpc::Text<fsys::kMaxOptions>& out)
 
 } // namespace
 
-int main(int argc, char** argv, char**)
+int main(int argc, char **argv, char **)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: fsysopts NODE [OPTIONS...]\n");
@@ -38,12 +38,14 @@ int main(int argc, char** argv, char**)
     Result<mach::PortName> node = fs::client::open(directories.root, directories.cwd, argv[1], fs::kNoTranslator);
     rpc::Rights<1> control;
     fs::GetTranslatorControl::Reply found {};
-    Error status = node.ok() ? rpc::call<fs::GetTranslatorControl>(node.value(), {}, found, {}, &control) : node.error();
+    Error status
+        = node.ok() ? rpc::call<fs::GetTranslatorControl>(node.value(), {}, found, {}, &control) : node.error();
     if (status == Error::none && argc > 2) {
         fsys::SetOptions::Request change {};
         fsys::SetOptions::Reply changed {};
-        status = join(argv + 2, argc - 2, change.options) ? rpc::call<fsys::SetOptions>(control[0].name, change, changed)
-                                                           : Error::name_too_long;
+        status = join(argv + 2, argc - 2, change.options)
+            ? rpc::call<fsys::SetOptions>(control[0].name, change, changed)
+            : Error::name_too_long;
     }
     fsys::GetOptions::Reply options {};
     if (status == Error::none)

@@ -37,7 +37,8 @@ int main(int argc, char **argv)
     long lines = 10;
     // The old form "head -5" is still common: make it "-n 5".
     char legacy[32];
-    if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9' && strlen(argv[1]) < sizeof legacy - 2) {
+    if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9'
+        && strlen(argv[1]) < sizeof legacy - 2) {
         snprintf(legacy, sizeof legacy, "-n%s", argv[1] + 1);
         argv[1] = legacy;
     }

@@ -5,7 +5,7 @@
 
 // POSIX's file types: the letter a mode string starts with, and the name.
 struct file_type {
-    mode_t bits;  // the S_IFMT part of st_mode
+    mode_t bits; // the S_IFMT part of st_mode
     char letter;
     const char *name;
 };

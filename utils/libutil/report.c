@@ -13,10 +13,7 @@ void report_set_program(const char *argv0)
     program = slash ? slash + 1 : argv0 ? argv0 : "?";
 }
 
-const char *report_program(void)
-{
-    return program;
-}
+const char *report_program(void) { return program; }
 
 void report_errno(const char *operand)
 {

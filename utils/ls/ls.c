@@ -20,10 +20,7 @@ struct options {
     bool all, directory_itself, long_form;
 };
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int compare_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 // Prints one entry: `name` as shown, `path` to find it.
 static int print_entry(const char *path, const char *name, const struct options *options)
@@ -40,7 +37,7 @@ static int print_entry(const char *path, const char *name, const struct options 
     char mode[11];
     mode_string(st.st_mode, mode);
     printf("%s %3lu %4u %4u %8ld %s", mode, (unsigned long)st.st_nlink, (unsigned)st.st_uid, (unsigned)st.st_gid,
-           (long)st.st_size, name);
+        (long)st.st_size, name);
     if (S_ISLNK(st.st_mode)) {
         char target[PATH_MAX];
         ssize_t length = readlink(path, target, sizeof target - 1);
@@ -121,11 +118,20 @@ int main(int argc, char **argv)
     int option;
     while ((option = getopt(argc, argv, "1adl")) != -1) {
         switch (option) {
-        case '1': break; // always one name a line
-        case 'a': options.all = true; break;
-        case 'd': options.directory_itself = true; break;
-        case 'l': options.long_form = true; break;
-        default: report_message("usage: ls [-1adl] [file...]"); return 1;
+        case '1':
+            break; // always one name a line
+        case 'a':
+            options.all = true;
+            break;
+        case 'd':
+            options.directory_itself = true;
+            break;
+        case 'l':
+            options.long_form = true;
+            break;
+        default:
+            report_message("usage: ls [-1adl] [file...]");
+            return 1;
         }
     }
     char *current[] = { ".", NULL };

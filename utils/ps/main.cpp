@@ -6,7 +6,7 @@
 #include <interfaces/proc.h>
 #include <rpc/client.h>
 
-int main(int, char**)
+int main(int, char **)
 {
     mach::PortName proc_handle = portico_init_port(PORTICO_PROC);
     printf("%5s %5s %5s %5s %s %s\n", "PID", "PPID", "PGRP", "UID", "S", "NAME");
@@ -19,7 +19,7 @@ int main(int, char**)
             return 1;
         }
         for (uint32_t i = 0; i < page.count; i++) {
-            const proc::ProcessInfo& p = page.entries[i];
+            const proc::ProcessInfo &p = page.entries[i];
             char name[proc::kNameSize + 1] = {};
             for (uint32_t c = 0; c < proc::kNameSize && p.name[c]; c++)
                 name[c] = p.name[c];

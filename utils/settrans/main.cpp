@@ -3,8 +3,8 @@
 //   and attaches it now (-a). -c creates NODE if missing; -g makes the
 //   running translator go away first (-f: even while files are open).
 //   Without TRANSLATOR the translator is removed.
-#include <freestanding/text.h>
 #include <exec/child.h>
+#include <freestanding/text.h>
 #include <fs_server/translator_start.h>
 #include <heap/heap.h>
 #include <stdio.h>
@@ -20,23 +20,34 @@ constexpr uint64_t kStartTimeoutNs = 10'000'000'000ull;
 
 struct Options {
     bool active = false, passive = false, create = false, go_away = false, force = false;
-    const char* node = nullptr;
-    char* const* translator = nullptr; // argv of the translator (null: remove)
+    const char *node = nullptr;
+    char *const *translator = nullptr; // argv of the translator (null: remove)
     int translator_argc = 0;
 };
 
-bool parse(int argc, char** argv, Options& options)
+bool parse(int argc, char **argv, Options &options)
 {
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
-        for (const char* flag = argv[i] + 1; *flag; flag++) {
+        for (const char *flag = argv[i] + 1; *flag; flag++) {
             switch (*flag) {
-            case 'a': options.active = true; break;
-            case 'p': options.passive = true; break;
-            case 'c': options.create = true; break;
-            case 'g': options.go_away = true; break;
-            case 'f': options.force = true; break;
-            default: return false;
+            case 'a':
+                options.active = true;
+                break;
+            case 'p':
+                options.passive = true;
+                break;
+            case 'c':
+                options.create = true;
+                break;
+            case 'g':
+                options.go_away = true;
+                break;
+            case 'f':
+                options.force = true;
+                break;
+            default:
+                return false;
             }
         }
     }
@@ -53,11 +64,11 @@ bool parse(int argc, char** argv, Options& options)
 }
 
 // Whether `word` must be quoted to stay one word of a command line.
-bool needs_quotes(const char* word)
+bool needs_quotes(const char *word)
 {
     if (!*word)
         return true;
-    for (const char* c = word; *c; c++) {
+    for (const char *c = word; *c; c++) {
         if (*c == ' ' || *c == '"' || *c == '\\')
             return true;
     }
@@ -65,7 +76,7 @@ bool needs_quotes(const char* word)
 }
 
 // Appends `c` at `at`, keeping room for the final NUL; false if it does not fit.
-bool append(char c, rpc::Text<fs::kMaxPath>& out, size_t& at)
+bool append(char c, rpc::Text<fs::kMaxPath> &out, size_t &at)
 {
     if (at + 1 >= sizeof(out.chars))
         return false;
@@ -76,18 +87,18 @@ bool append(char c, rpc::Text<fs::kMaxPath>& out, size_t& at)
 // The translator's command line: its words joined by spaces, a word with
 // spaces or quotes in double quotes (as the file system splits it again:
 // freestanding::split_arguments).
-bool join(const Options& options, rpc::Text<fs::kMaxPath>& out)
+bool join(const Options &options, rpc::Text<fs::kMaxPath> &out)
 {
     size_t at = 0;
     bool fits = true;
     for (int i = 0; fits && i < options.translator_argc; i++) {
-        const char* word = options.translator[i];
+        const char *word = options.translator[i];
         bool quote = needs_quotes(word);
         if (i > 0)
             fits = append(' ', out, at);
         if (quote)
             fits = fits && append('"', out, at);
-        for (const char* c = word; fits && *c; c++) {
+        for (const char *c = word; fits && *c; c++) {
             if (quote && (*c == '"' || *c == '\\'))
                 fits = append('\\', out, at);
             fits = fits && append(*c, out, at);
@@ -113,7 +124,7 @@ Error go_away(mach::PortName node, bool force)
     return status;
 }
 
-Error set(const utils::Directories& directories, mach::PortName node, const Options& options)
+Error set(const utils::Directories &directories, mach::PortName node, const Options &options)
 {
     fs::SetTranslator::Request request {};
     if (!join(options, request.passive))
@@ -125,7 +136,7 @@ Error set(const utils::Directories& directories, mach::PortName node, const Opti
         request.flags |= fs::kSetActive;
         if (options.translator) {
             size_t size = 0;
-            uint8_t* image = TRY(fs::client::read_file(directories.root, directories.cwd, options.translator[0], size));
+            uint8_t *image = TRY(fs::client::read_file(directories.root, directories.cwd, options.translator[0], size));
             exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
             mach::PortName task = mach::kNullName;
             Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, {}, &task);
@@ -134,7 +145,7 @@ Error set(const utils::Directories& directories, mach::PortName node, const Opti
             // settrans ends, it goes to pid 1.
             if (control.ok())
                 exec::list_child(portico_init_port(PORTICO_PROC), task, options.translator[0]);
-            give[0] = { TRY(static_cast<Result<mach::PortName>&&>(control)), mach::Disposition::move_send };
+            give[0] = { TRY(static_cast<Result<mach::PortName> &&>(control)), mach::Disposition::move_send };
         }
     }
     if (options.passive)
@@ -145,7 +156,7 @@ Error set(const utils::Directories& directories, mach::PortName node, const Opti
 
 } // namespace
 
-int main(int argc, char** argv, char**)
+int main(int argc, char **argv, char **)
 {
     Options options;
     if (!parse(argc, argv, options)) {

@@ -107,9 +107,24 @@ static int binary_operator(const char *p, int *length, char *op)
         const char *spelling;
         int precedence;
     } operators[] = {
-        { "||", 1 }, { "&&", 2 }, { "==", 6 }, { "!=", 6 }, { "<=", 7 }, { ">=", 7 }, { "<<", 8 }, { ">>", 8 },
-        { "|", 3 },  { "^", 4 },  { "&", 5 },  { "<", 7 },  { ">", 7 },  { "+", 9 },  { "-", 9 },  { "*", 10 },
-        { "/", 10 }, { "%", 10 },
+        { "||", 1 },
+        { "&&", 2 },
+        { "==", 6 },
+        { "!=", 6 },
+        { "<=", 7 },
+        { ">=", 7 },
+        { "<<", 8 },
+        { ">>", 8 },
+        { "|", 3 },
+        { "^", 4 },
+        { "&", 5 },
+        { "<", 7 },
+        { ">", 7 },
+        { "+", 9 },
+        { "-", 9 },
+        { "*", 10 },
+        { "/", 10 },
+        { "%", 10 },
     };
     for (size_t i = 0; i < sizeof operators / sizeof operators[0]; ++i) {
         size_t n = strlen(operators[i].spelling);
@@ -132,25 +147,43 @@ static long apply(struct evaluator *e, const char *op, long a, long b)
     }
     if ((op[0] == '/' || op[0] == '%') && a == LONG_MIN && b == -1)
         return op[0] == '/' ? LONG_MIN : 0;
-    if (strcmp(op, "||") == 0) return a || b;
-    if (strcmp(op, "&&") == 0) return a && b;
-    if (strcmp(op, "==") == 0) return a == b;
-    if (strcmp(op, "!=") == 0) return a != b;
-    if (strcmp(op, "<=") == 0) return a <= b;
-    if (strcmp(op, ">=") == 0) return a >= b;
-    if (strcmp(op, "<<") == 0) return (long)(ua << (ub & 63));
-    if (strcmp(op, ">>") == 0) return a >> (ub & 63);
+    if (strcmp(op, "||") == 0)
+        return a || b;
+    if (strcmp(op, "&&") == 0)
+        return a && b;
+    if (strcmp(op, "==") == 0)
+        return a == b;
+    if (strcmp(op, "!=") == 0)
+        return a != b;
+    if (strcmp(op, "<=") == 0)
+        return a <= b;
+    if (strcmp(op, ">=") == 0)
+        return a >= b;
+    if (strcmp(op, "<<") == 0)
+        return (long)(ua << (ub & 63));
+    if (strcmp(op, ">>") == 0)
+        return a >> (ub & 63);
     switch (op[0]) {
-    case '|': return a | b;
-    case '^': return a ^ b;
-    case '&': return a & b;
-    case '<': return a < b;
-    case '>': return a > b;
-    case '+': return (long)(ua + ub);
-    case '-': return (long)(ua - ub);
-    case '*': return (long)(ua * ub);
-    case '/': return a / b;
-    default: return a % b;
+    case '|':
+        return a | b;
+    case '^':
+        return a ^ b;
+    case '&':
+        return a & b;
+    case '<':
+        return a < b;
+    case '>':
+        return a > b;
+    case '+':
+        return (long)(ua + ub);
+    case '-':
+        return (long)(ua - ub);
+    case '*':
+        return (long)(ua * ub);
+    case '/':
+        return a / b;
+    default:
+        return a % b;
     }
 }
 
@@ -170,8 +203,8 @@ static long parse_binary(struct evaluator *e, int min_precedence)
     }
 }
 
-int evaluate_arithmetic(const char *text, const struct variables *variables, long *value, char *message,
-                        size_t message_size)
+int evaluate_arithmetic(
+    const char *text, const struct variables *variables, long *value, char *message, size_t message_size)
 {
     struct evaluator e = { text, variables, message, message_size, false };
     skip_blanks(&e);

@@ -16,8 +16,8 @@ extern "C" {
 // &, ^, |, &&, ||, in C's precedence. Returns 0 and the value, or -1 with
 // `message` set (a syntax error, division by zero, a variable that is not
 // a number).
-int evaluate_arithmetic(const char *text, const struct variables *variables, long *value, char *message,
-                        size_t message_size);
+int evaluate_arithmetic(
+    const char *text, const struct variables *variables, long *value, char *message, size_t message_size);
 
 #ifdef __cplusplus
 }

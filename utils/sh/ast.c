@@ -129,8 +129,8 @@ struct command *command_copy(const struct command *command)
         copy->case_items = sh_malloc(command->case_item_count * sizeof *copy->case_items);
         for (size_t i = 0; i < command->case_item_count; ++i) {
             const struct case_item *item = &command->case_items[i];
-            copy->case_items[i] = (struct case_item){ strings_copy(item->patterns, item->pattern_count),
-                                                      item->pattern_count, list_copy(item->body) };
+            copy->case_items[i] = (struct case_item) { strings_copy(item->patterns, item->pattern_count),
+                item->pattern_count, list_copy(item->body) };
         }
     }
     copy->function_body = command_copy(command->function_body);

@@ -18,20 +18,20 @@ extern "C" {
 #endif
 
 enum redirect_kind {
-    REDIRECT_INPUT,       // n<file   (n = 0)
-    REDIRECT_OUTPUT,      // n>file   (n = 1)
-    REDIRECT_APPEND,      // n>>file  (n = 1)
-    REDIRECT_READ_WRITE,  // n<>file  (n = 0)
-    REDIRECT_DUP_OUTPUT,  // n>&m or n>&-  (n = 1)
-    REDIRECT_DUP_INPUT,   // n<&m or n<&-  (n = 0)
-    REDIRECT_HEREDOC,     // n<<word, n<<-word (n = 0): the lines that follow
+    REDIRECT_INPUT, // n<file   (n = 0)
+    REDIRECT_OUTPUT, // n>file   (n = 1)
+    REDIRECT_APPEND, // n>>file  (n = 1)
+    REDIRECT_READ_WRITE, // n<>file  (n = 0)
+    REDIRECT_DUP_OUTPUT, // n>&m or n>&-  (n = 1)
+    REDIRECT_DUP_INPUT, // n<&m or n<&-  (n = 0)
+    REDIRECT_HEREDOC, // n<<word, n<<-word (n = 0): the lines that follow
 };
 
 struct redirect {
     enum redirect_kind kind;
     int fd;
-    char *target;  // a file name or, for the DUP kinds, a descriptor number or "-"
-    char *heredoc;       // REDIRECT_HEREDOC: the document's text
+    char *target; // a file name or, for the DUP kinds, a descriptor number or "-"
+    char *heredoc; // REDIRECT_HEREDOC: the document's text
     bool heredoc_expand; // its delimiter was not quoted: $, ` and \ work in it
 };
 
@@ -42,15 +42,15 @@ enum command_kind {
     COMMAND_UNTIL,
     COMMAND_FOR,
     COMMAND_CASE,
-    COMMAND_SUBSHELL,  // ( body ): in a child process
-    COMMAND_GROUP,     // { body; }: in the shell itself
-    COMMAND_FUNCTION,  // variable() function_body: defines a function
+    COMMAND_SUBSHELL, // ( body ): in a child process
+    COMMAND_GROUP, // { body; }: in the shell itself
+    COMMAND_FUNCTION, // variable() function_body: defines a function
 };
 
 struct case_item {
     char **patterns;
     size_t pattern_count;
-    struct list *body;  // may hold no items
+    struct list *body; // may hold no items
 };
 
 struct list;
@@ -93,9 +93,9 @@ enum and_or_operator { AND_IF, OR_IF };
 
 struct and_or {
     struct pipeline **pipelines;
-    enum and_or_operator *operators;  // operators[i] joins pipelines[i] and pipelines[i + 1]
+    enum and_or_operator *operators; // operators[i] joins pipelines[i] and pipelines[i + 1]
     size_t count;
-    bool background;                  // ended by "&"
+    bool background; // ended by "&"
 };
 
 struct list {

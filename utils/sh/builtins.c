@@ -314,14 +314,28 @@ builtin_function *find_builtin(const char *name)
         const char *name;
         builtin_function *function;
     } builtins[] = {
-        { "cd", builtin_cd },       { "pwd", builtin_pwd },     { "export", builtin_export },
-        { "unset", builtin_unset }, { "exit", builtin_exit },   { "wait", builtin_wait },
-        { "echo", builtin_echo },   { ".", builtin_source },    { "source", builtin_source },
-        { "set", builtin_set },     { "shift", builtin_shift }, { "break", builtin_break },
-        { "continue", builtin_continue }, { "true", builtin_true }, { "false", builtin_false },
-        { ":", builtin_true },      { "test", builtin_test },   { "[", builtin_test },
-        { "read", builtin_read },   { "return", builtin_return },
-        { "eval", builtin_eval },   { "exec", builtin_exec },
+        { "cd", builtin_cd },
+        { "pwd", builtin_pwd },
+        { "export", builtin_export },
+        { "unset", builtin_unset },
+        { "exit", builtin_exit },
+        { "wait", builtin_wait },
+        { "echo", builtin_echo },
+        { ".", builtin_source },
+        { "source", builtin_source },
+        { "set", builtin_set },
+        { "shift", builtin_shift },
+        { "break", builtin_break },
+        { "continue", builtin_continue },
+        { "true", builtin_true },
+        { "false", builtin_false },
+        { ":", builtin_true },
+        { "test", builtin_test },
+        { "[", builtin_test },
+        { "read", builtin_read },
+        { "return", builtin_return },
+        { "eval", builtin_eval },
+        { "exec", builtin_exec },
     };
     for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; ++i)
         if (strcmp(builtins[i].name, name) == 0)
@@ -331,7 +345,8 @@ builtin_function *find_builtin(const char *name)
 
 bool is_special_builtin(const char *name)
 {
-    static const char *const special[] = { ".", ":", "break", "continue", "eval", "exec", "exit", "export", "return", "set", "shift", "unset" };
+    static const char *const special[]
+        = { ".", ":", "break", "continue", "eval", "exec", "exit", "export", "return", "set", "shift", "unset" };
     for (size_t i = 0; i < sizeof special / sizeof special[0]; ++i)
         if (strcmp(special[i], name) == 0)
             return true;

@@ -39,7 +39,7 @@ static pid_t fork_child(struct shell *shell, pid_t *pgid, bool foreground)
         }
         signals_for_child(!foreground && !shell->interactive);
         shell->interactive = false; // a subshell does no job control and prints no prompt
-        shell->job_count = 0;       // nor does it own the parent's jobs
+        shell->job_count = 0; // nor does it own the parent's jobs
         return 0;
     }
     if (shell->interactive) {
@@ -161,7 +161,7 @@ static void restore_assigned(struct shell *shell, const struct command *command,
 }
 
 static int run_builtin(struct shell *shell, builtin_function *builtin, const struct command *command,
-                       struct word_list *words, bool in_child)
+    struct word_list *words, bool in_child)
 {
     bool temporary = !is_special_builtin(words->items[0]) && command->assignment_count > 0;
     struct variables saved_variables = { 0 };
@@ -169,8 +169,8 @@ static int run_builtin(struct shell *shell, builtin_function *builtin, const str
         save_assigned(shell, command, &saved_variables);
     int status = 1;
     struct saved_descriptors saved;
-    if (assign(shell, command, false) == 0 &&
-        apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
+    if (assign(shell, command, false) == 0
+        && apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
         status = builtin(shell, (int)words->count, words->items);
         if (!in_child && shell->keep_redirections)
             keep_redirects(&saved);
@@ -185,7 +185,7 @@ static int run_builtin(struct shell *shell, builtin_function *builtin, const str
 
 // A function call: its arguments become the positional parameters for a while.
 static int run_function(struct shell *shell, const struct function *function, const struct command *command,
-                        struct word_list *words, bool in_child)
+    struct word_list *words, bool in_child)
 {
     struct command *body = function->body; // stays valid: a redefinition keeps the old body
     char **saved_positional = shell->positional;
@@ -197,8 +197,8 @@ static int run_function(struct shell *shell, const struct function *function, co
     save_assigned(shell, command, &saved_variables);
     int status = 1;
     struct saved_descriptors saved;
-    if (assign(shell, command, false) == 0 &&
-        apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
+    if (assign(shell, command, false) == 0
+        && apply_redirects(shell, command->redirects, command->redirect_count, in_child ? NULL : &saved) == 0) {
         ++shell->function_depth;
         status = run_command(shell, body, false);
         --shell->function_depth;
@@ -392,18 +392,32 @@ static int run_compound(struct shell *shell, const struct command *command, bool
         return 1;
     int status;
     switch (command->kind) {
-    case COMMAND_IF: status = run_if(shell, command); break;
+    case COMMAND_IF:
+        status = run_if(shell, command);
+        break;
     case COMMAND_WHILE:
-    case COMMAND_UNTIL: status = run_while(shell, command); break;
-    case COMMAND_FOR: status = run_for(shell, command); break;
-    case COMMAND_CASE: status = run_case(shell, command); break;
-    case COMMAND_SUBSHELL: status = run_subshell(shell, command, in_child); break;
-    case COMMAND_GROUP: status = run_list(shell, command->body); break;
+    case COMMAND_UNTIL:
+        status = run_while(shell, command);
+        break;
+    case COMMAND_FOR:
+        status = run_for(shell, command);
+        break;
+    case COMMAND_CASE:
+        status = run_case(shell, command);
+        break;
+    case COMMAND_SUBSHELL:
+        status = run_subshell(shell, command, in_child);
+        break;
+    case COMMAND_GROUP:
+        status = run_list(shell, command->body);
+        break;
     case COMMAND_FUNCTION:
         shell_define_function(shell, command->variable, command->function_body);
         status = 0;
         break;
-    default: status = 1; break;
+    default:
+        status = 1;
+        break;
     }
     if (!in_child)
         restore_redirects(&saved);
@@ -465,7 +479,8 @@ static int run_multiple(struct shell *shell, const struct pipeline *pipeline)
 
 static int run_pipeline(struct shell *shell, const struct pipeline *pipeline)
 {
-    int status = pipeline->count == 1 ? run_command(shell, pipeline->commands[0], false) : run_multiple(shell, pipeline);
+    int status
+        = pipeline->count == 1 ? run_command(shell, pipeline->commands[0], false) : run_multiple(shell, pipeline);
     return pipeline->negated ? !status : status;
 }
 
@@ -482,7 +497,8 @@ static int run_and_or(struct shell *shell, const struct and_or *and_or)
         if (!last)
             --shell->condition_depth;
         shell->last_status = status;
-        if (last && status != 0 && shell->exit_on_error && shell->condition_depth == 0 && !and_or->pipelines[i]->negated)
+        if (last && status != 0 && shell->exit_on_error && shell->condition_depth == 0
+            && !and_or->pipelines[i]->negated)
             shell_exit(shell, status);
     }
     return status;
@@ -510,7 +526,8 @@ int run_list(struct shell *shell, const struct list *list)
 {
     int status = shell->last_status;
     for (size_t i = 0; i < list->count; ++i) {
-        status = list->items[i]->background ? start_background(shell, list->items[i]) : run_and_or(shell, list->items[i]);
+        status
+            = list->items[i]->background ? start_background(shell, list->items[i]) : run_and_or(shell, list->items[i]);
         shell->last_status = status;
         if (shell->break_levels || shell->continue_levels || shell->returning)
             break;

@@ -15,16 +15,16 @@
 // Every expanded byte remembers where it came from, because splitting and
 // pathname expansion treat them differently:
 enum origin {
-    ORIGIN_LITERAL = 'l',   // written unquoted: may be a pattern, never split
-    ORIGIN_QUOTED = 'q',    // quoted: taken as is
-    ORIGIN_EXPANDED = 'e',  // an unquoted expansion's result: split on IFS, may be a pattern
-    MARK_QUOTES = 'Q',      // no byte: quotes were here, so the word makes a field even if empty
-    MARK_BREAK = 'B',       // no byte: "$@" separates fields here
+    ORIGIN_LITERAL = 'l', // written unquoted: may be a pattern, never split
+    ORIGIN_QUOTED = 'q', // quoted: taken as is
+    ORIGIN_EXPANDED = 'e', // an unquoted expansion's result: split on IFS, may be a pattern
+    MARK_QUOTES = 'Q', // no byte: quotes were here, so the word makes a field even if empty
+    MARK_BREAK = 'B', // no byte: "$@" separates fields here
 };
 
 struct expansion {
     struct text bytes;
-    struct text origins;  // one enum origin per entry of `bytes`
+    struct text origins; // one enum origin per entry of `bytes`
     const struct expand_environment *environment;
     char *message;
     size_t message_size;
@@ -82,15 +82,25 @@ static void emit_parameter(struct expansion *out, const char *name, size_t lengt
     enum origin origin = quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED;
     if (length == 1) {
         switch (name[0]) {
-        case '?': emit_number(out, environment->last_status, origin); return;
-        case '$': emit_number(out, environment->shell_pid, origin); return;
-        case '#': emit_number(out, (long)environment->positional_count, origin); return;
+        case '?':
+            emit_number(out, environment->last_status, origin);
+            return;
+        case '$':
+            emit_number(out, environment->shell_pid, origin);
+            return;
+        case '#':
+            emit_number(out, (long)environment->positional_count, origin);
+            return;
         case '!':
             if (environment->last_background_pid)
                 emit_number(out, environment->last_background_pid, origin);
             return;
-        case '@': emit_all_positional(out, quoted, origin); return;
-        case '*': emit_all_positional(out, false, origin); return;
+        case '@':
+            emit_all_positional(out, quoted, origin);
+            return;
+        case '*':
+            emit_all_positional(out, false, origin);
+            return;
         case '0': {
             const char *script = environment->script_name ? environment->script_name : "sh";
             emit(out, script, strlen(script), origin);
@@ -262,8 +272,8 @@ static void expand_into(struct expansion *out, const char *word)
     }
 }
 
-static void expansion_init(struct expansion *out, const struct expand_environment *environment, char *message,
-                           size_t message_size)
+static void expansion_init(
+    struct expansion *out, const struct expand_environment *environment, char *message, size_t message_size)
 {
     memset(out, 0, sizeof *out);
     out->environment = environment;
@@ -529,7 +539,7 @@ char *expand_pattern(const struct expand_environment *environment, const char *w
 struct field {
     struct text pattern;
     bool has_magic;
-    bool exists;  // has bytes or was quoted: it becomes a field even if empty
+    bool exists; // has bytes or was quoted: it becomes a field even if empty
 };
 
 static void finish_field(struct field *field, struct word_list *fields)
@@ -585,7 +595,7 @@ static void split_fields(const struct expansion *out, struct word_list *fields)
 }
 
 int expand_words(const struct expand_environment *environment, char *const *words, size_t count,
-                 struct word_list *fields, char *message, size_t message_size)
+    struct word_list *fields, char *message, size_t message_size)
 {
     for (size_t i = 0; i < count; ++i) {
         struct expansion out;

@@ -17,11 +17,11 @@ extern "C" {
 // What parameters expand to.
 struct expand_environment {
     const struct variables *variables;
-    char *const *positional;  // $1, $2, ...
+    char *const *positional; // $1, $2, ...
     size_t positional_count;
-    const char *script_name;  // $0
-    int last_status;          // $?
-    long shell_pid;           // $$
+    const char *script_name; // $0
+    int last_status; // $?
+    long shell_pid; // $$
     long last_background_pid; // $!; 0 when no job was started yet (expands to "")
     // Runs `command` for $(command) and `command`: its output as a new
     // string (the caller strips trailing newlines), or NULL on failure.
@@ -33,7 +33,7 @@ struct expand_environment {
 // Expands `words` into `fields` (with splitting and pathname expansion).
 // Returns 0, or -1 with `message` set for a bad substitution.
 int expand_words(const struct expand_environment *environment, char *const *words, size_t count,
-                 struct word_list *fields, char *message, size_t message_size);
+    struct word_list *fields, char *message, size_t message_size);
 
 // Expands one word into one string without splitting or pathname expansion
 // (assignments, redirection targets, "case"-like uses). NULL with `message`
@@ -43,11 +43,13 @@ char *expand_word(const struct expand_environment *environment, const char *word
 // Expands a here-document's text: parameters, command substitution and
 // arithmetic; a backslash quotes only $, `, \ and a newline. NULL with
 // `message` set on failure.
-char *expand_heredoc(const struct expand_environment *environment, const char *text, char *message, size_t message_size);
+char *expand_heredoc(
+    const struct expand_environment *environment, const char *text, char *message, size_t message_size);
 
 // Expands a word into an fnmatch pattern (a case pattern): quoted pattern
 // characters come out escaped, so they match only themselves.
-char *expand_pattern(const struct expand_environment *environment, const char *word, char *message, size_t message_size);
+char *expand_pattern(
+    const struct expand_environment *environment, const char *word, char *message, size_t message_size);
 
 #ifdef __cplusplus
 }

@@ -11,13 +11,10 @@
 void jobs_add(struct shell *shell, pid_t pid)
 {
     shell->jobs = sh_grow(shell->jobs, &shell->job_capacity, shell->job_count + 1, sizeof *shell->jobs);
-    shell->jobs[shell->job_count++] = (struct job){ pid, false, 0 };
+    shell->jobs[shell->job_count++] = (struct job) { pid, false, 0 };
 }
 
-static void forget(struct shell *shell, size_t index)
-{
-    shell->jobs[index] = shell->jobs[--shell->job_count];
-}
+static void forget(struct shell *shell, size_t index) { shell->jobs[index] = shell->jobs[--shell->job_count]; }
 
 // Waits for the job at `index` (blocking or not); whether it has ended.
 static bool collect(struct job *job, bool block)

@@ -7,10 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 static bool is_operator_start(char c)
 {
@@ -20,7 +17,7 @@ static bool is_operator_start(char c)
 static void push_token(struct token_list *tokens, enum token_kind kind, char *text, int io_number)
 {
     tokens->items = sh_grow(tokens->items, &tokens->capacity, tokens->count + 1, sizeof *tokens->items);
-    tokens->items[tokens->count++] = (struct token){ kind, text, io_number, NULL, 0 };
+    tokens->items[tokens->count++] = (struct token) { kind, text, io_number, NULL, 0 };
 }
 
 // The operator at `p` (which is_operator_start); stores its length.
@@ -30,11 +27,23 @@ static enum token_kind operator_at(const char *p, size_t *length)
         const char *spelling;
         enum token_kind kind;
     } operators[] = {
-        { "&&", TOKEN_AND_IF }, { "||", TOKEN_OR_IF }, { ">>", TOKEN_DGREAT }, { "<>", TOKEN_LESSGREAT },
-        { "<<-", TOKEN_DLESSDASH }, { "<<", TOKEN_DLESS },
-        { ">&", TOKEN_GREATAND }, { "<&", TOKEN_LESSAND }, { ";;", TOKEN_DSEMI }, { "|", TOKEN_PIPE },
-        { "&", TOKEN_AMPERSAND }, { ";", TOKEN_SEMICOLON }, { "<", TOKEN_LESS }, { ">", TOKEN_GREAT },
-        { "(", TOKEN_LPAREN }, { ")", TOKEN_RPAREN }, { "\n", TOKEN_NEWLINE },
+        { "&&", TOKEN_AND_IF },
+        { "||", TOKEN_OR_IF },
+        { ">>", TOKEN_DGREAT },
+        { "<>", TOKEN_LESSGREAT },
+        { "<<-", TOKEN_DLESSDASH },
+        { "<<", TOKEN_DLESS },
+        { ">&", TOKEN_GREATAND },
+        { "<&", TOKEN_LESSAND },
+        { ";;", TOKEN_DSEMI },
+        { "|", TOKEN_PIPE },
+        { "&", TOKEN_AMPERSAND },
+        { ";", TOKEN_SEMICOLON },
+        { "<", TOKEN_LESS },
+        { ">", TOKEN_GREAT },
+        { "(", TOKEN_LPAREN },
+        { ")", TOKEN_RPAREN },
+        { "\n", TOKEN_NEWLINE },
     };
     for (size_t i = 0; i < sizeof operators / sizeof operators[0]; ++i) {
         size_t n = strlen(operators[i].spelling);
@@ -179,7 +188,7 @@ static bool all_digits(const char *p, size_t length)
 // Here-documents whose delimiter was seen on the current line: their
 // lines follow the next newline.
 struct pending_heredocs {
-    size_t tokens[16];  // the delimiter words' indices
+    size_t tokens[16]; // the delimiter words' indices
     bool strip_tabs[16];
     size_t count;
 };
@@ -277,8 +286,8 @@ enum lex_status lex(const char *input, struct token_list *tokens)
         push_token(tokens, TOKEN_WORD, sh_strndup(p, length), -1);
         p = end;
         enum token_kind before = tokens->count >= 2 ? tokens->items[tokens->count - 2].kind : TOKEN_END;
-        if ((before == TOKEN_DLESS || before == TOKEN_DLESSDASH) &&
-            pending.count < sizeof pending.tokens / sizeof pending.tokens[0]) {
+        if ((before == TOKEN_DLESS || before == TOKEN_DLESSDASH)
+            && pending.count < sizeof pending.tokens / sizeof pending.tokens[0]) {
             pending.tokens[pending.count] = tokens->count - 1;
             pending.strip_tabs[pending.count++] = before == TOKEN_DLESSDASH;
         }

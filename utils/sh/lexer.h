@@ -12,29 +12,29 @@ extern "C" {
 enum token_kind {
     TOKEN_WORD,
     TOKEN_NEWLINE,
-    TOKEN_SEMICOLON,  // ;
-    TOKEN_AMPERSAND,  // &
-    TOKEN_PIPE,       // |
-    TOKEN_AND_IF,     // &&
-    TOKEN_OR_IF,      // ||
-    TOKEN_LESS,       // <
-    TOKEN_GREAT,      // >
-    TOKEN_DGREAT,     // >>
-    TOKEN_LESSGREAT,  // <>
-    TOKEN_GREATAND,   // >&
-    TOKEN_LESSAND,    // <&
-    TOKEN_LPAREN,     // (
-    TOKEN_RPAREN,     // )
-    TOKEN_DSEMI,      // ;;
-    TOKEN_DLESS,      // <<  (here-document)
-    TOKEN_DLESSDASH,  // <<- (here-document, leading tabs removed)
-    TOKEN_END,        // the end of the text; always the last token
+    TOKEN_SEMICOLON, // ;
+    TOKEN_AMPERSAND, // &
+    TOKEN_PIPE, // |
+    TOKEN_AND_IF, // &&
+    TOKEN_OR_IF, // ||
+    TOKEN_LESS, // <
+    TOKEN_GREAT, // >
+    TOKEN_DGREAT, // >>
+    TOKEN_LESSGREAT, // <>
+    TOKEN_GREATAND, // >&
+    TOKEN_LESSAND, // <&
+    TOKEN_LPAREN, // (
+    TOKEN_RPAREN, // )
+    TOKEN_DSEMI, // ;;
+    TOKEN_DLESS, // <<  (here-document)
+    TOKEN_DLESSDASH, // <<- (here-document, leading tabs removed)
+    TOKEN_END, // the end of the text; always the last token
 };
 
 struct token {
     enum token_kind kind;
-    char *text;     // TOKEN_WORD: the word as written; otherwise NULL
-    int io_number;  // a redirection's explicit descriptor ("2>"), or -1
+    char *text; // TOKEN_WORD: the word as written; otherwise NULL
+    int io_number; // a redirection's explicit descriptor ("2>"), or -1
     // The word after << or <<-: the here-document's lines (each ending with
     // a newline), read from the lines after the command; and whether the
     // delimiter was quoted (then the lines are not expanded).
@@ -50,7 +50,7 @@ struct token_list {
 
 enum lex_status {
     LEX_OK,
-    LEX_INCOMPLETE,  // an open quote, "${", a trailing backslash or an unfinished here-document: more text is needed
+    LEX_INCOMPLETE, // an open quote, "${", a trailing backslash or an unfinished here-document: more text is needed
 };
 
 // Splits `input` into tokens (appended to `tokens`, ending with TOKEN_END).

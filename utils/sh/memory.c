@@ -50,7 +50,4 @@ char *sh_strndup(const char *text, size_t length)
     return copy;
 }
 
-char *sh_strdup(const char *text)
-{
-    return sh_strndup(text, strlen(text));
-}
+char *sh_strdup(const char *text) { return sh_strndup(text, strlen(text)); }

@@ -16,10 +16,7 @@ struct parser {
     size_t message_size;
 };
 
-static const struct token *current(const struct parser *parser)
-{
-    return &parser->tokens[parser->position];
-}
+static const struct token *current(const struct parser *parser) { return &parser->tokens[parser->position]; }
 
 static void advance(struct parser *parser)
 {
@@ -30,11 +27,25 @@ static void advance(struct parser *parser)
 static const char *token_spelling(const struct token *token)
 {
     static const char *const spellings[] = {
-        [TOKEN_WORD] = "word", [TOKEN_NEWLINE] = "newline", [TOKEN_SEMICOLON] = ";", [TOKEN_AMPERSAND] = "&",
-        [TOKEN_PIPE] = "|", [TOKEN_AND_IF] = "&&", [TOKEN_OR_IF] = "||", [TOKEN_LESS] = "<", [TOKEN_GREAT] = ">",
-        [TOKEN_DGREAT] = ">>", [TOKEN_LESSGREAT] = "<>", [TOKEN_GREATAND] = ">&", [TOKEN_LESSAND] = "<&",
-        [TOKEN_LPAREN] = "(", [TOKEN_RPAREN] = ")", [TOKEN_DSEMI] = ";;", [TOKEN_DLESS] = "<<",
-        [TOKEN_DLESSDASH] = "<<-", [TOKEN_END] = "end of file",
+        [TOKEN_WORD] = "word",
+        [TOKEN_NEWLINE] = "newline",
+        [TOKEN_SEMICOLON] = ";",
+        [TOKEN_AMPERSAND] = "&",
+        [TOKEN_PIPE] = "|",
+        [TOKEN_AND_IF] = "&&",
+        [TOKEN_OR_IF] = "||",
+        [TOKEN_LESS] = "<",
+        [TOKEN_GREAT] = ">",
+        [TOKEN_DGREAT] = ">>",
+        [TOKEN_LESSGREAT] = "<>",
+        [TOKEN_GREATAND] = ">&",
+        [TOKEN_LESSAND] = "<&",
+        [TOKEN_LPAREN] = "(",
+        [TOKEN_RPAREN] = ")",
+        [TOKEN_DSEMI] = ";;",
+        [TOKEN_DLESS] = "<<",
+        [TOKEN_DLESSDASH] = "<<-",
+        [TOKEN_END] = "end of file",
     };
     return token->kind == TOKEN_WORD ? token->text : spellings[token->kind];
 }
@@ -105,8 +116,8 @@ static struct command *parse_command(struct parser *parser);
 
 static int is_redirection(enum token_kind kind)
 {
-    return kind == TOKEN_LESS || kind == TOKEN_GREAT || kind == TOKEN_DGREAT || kind == TOKEN_LESSGREAT ||
-           kind == TOKEN_GREATAND || kind == TOKEN_LESSAND || kind == TOKEN_DLESS || kind == TOKEN_DLESSDASH;
+    return kind == TOKEN_LESS || kind == TOKEN_GREAT || kind == TOKEN_DGREAT || kind == TOKEN_LESSGREAT
+        || kind == TOKEN_GREATAND || kind == TOKEN_LESSAND || kind == TOKEN_DLESS || kind == TOKEN_DLESSDASH;
 }
 
 static int parse_redirect(struct parser *parser, struct command *command, size_t *capacity)
@@ -116,17 +127,22 @@ static int parse_redirect(struct parser *parser, struct command *command, size_t
         enum redirect_kind kind;
         int default_fd;
     } meanings[] = {
-        [TOKEN_LESS] = { REDIRECT_INPUT, 0 },       [TOKEN_GREAT] = { REDIRECT_OUTPUT, 1 },
-        [TOKEN_DGREAT] = { REDIRECT_APPEND, 1 },    [TOKEN_LESSGREAT] = { REDIRECT_READ_WRITE, 0 },
-        [TOKEN_GREATAND] = { REDIRECT_DUP_OUTPUT, 1 }, [TOKEN_LESSAND] = { REDIRECT_DUP_INPUT, 0 },
-        [TOKEN_DLESS] = { REDIRECT_HEREDOC, 0 },    [TOKEN_DLESSDASH] = { REDIRECT_HEREDOC, 0 },
+        [TOKEN_LESS] = { REDIRECT_INPUT, 0 },
+        [TOKEN_GREAT] = { REDIRECT_OUTPUT, 1 },
+        [TOKEN_DGREAT] = { REDIRECT_APPEND, 1 },
+        [TOKEN_LESSGREAT] = { REDIRECT_READ_WRITE, 0 },
+        [TOKEN_GREATAND] = { REDIRECT_DUP_OUTPUT, 1 },
+        [TOKEN_LESSAND] = { REDIRECT_DUP_INPUT, 0 },
+        [TOKEN_DLESS] = { REDIRECT_HEREDOC, 0 },
+        [TOKEN_DLESSDASH] = { REDIRECT_HEREDOC, 0 },
     };
-    struct redirect redirect = { meanings[op->kind].kind, op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd,
-                                 NULL, NULL, false };
+    struct redirect redirect = { meanings[op->kind].kind,
+        op->io_number >= 0 ? op->io_number : meanings[op->kind].default_fd, NULL, NULL, false };
     advance(parser);
     if (current(parser)->kind != TOKEN_WORD) {
         if (current(parser)->kind == TOKEN_END) // "echo >" at the end is an error, not a continuation
-            parser->status = PARSE_ERROR, snprintf(parser->message, parser->message_size, "syntax error: missing redirection target");
+            parser->status = PARSE_ERROR,
+            snprintf(parser->message, parser->message_size, "syntax error: missing redirection target");
         else
             fail(parser);
         return 0;
@@ -169,7 +185,6 @@ static struct command *new_command(enum command_kind kind)
     return command;
 }
 
-
 static int parse_redirects_after(struct parser *parser, struct command *command)
 {
     size_t capacity = command->redirect_count;
@@ -187,7 +202,8 @@ static struct command *parse_simple(struct parser *parser)
         const struct token *token = current(parser);
         if (token->kind == TOKEN_WORD) {
             if (command->word_count == 0 && is_assignment(token->text))
-                push_string(&command->assignments, &command->assignment_count, &assignment_capacity, sh_strdup(token->text));
+                push_string(
+                    &command->assignments, &command->assignment_count, &assignment_capacity, sh_strdup(token->text));
             else
                 push_string(&command->words, &command->word_count, &word_capacity, sh_strdup(token->text));
             advance(parser);
@@ -213,8 +229,8 @@ static struct command *parse_if(struct parser *parser)
 {
     struct command *command = new_command(COMMAND_IF);
     advance(parser); // "if" or "elif"
-    if (!(command->condition = parse_list(parser, 1)) || !expect_word(parser, "then") ||
-        !(command->body = parse_list(parser, 1)))
+    if (!(command->condition = parse_list(parser, 1)) || !expect_word(parser, "then")
+        || !(command->body = parse_list(parser, 1)))
         goto failed;
     if (at_word(parser, "elif")) {
         struct command *nested = parse_if(parser); // consumes the closing "fi"
@@ -252,8 +268,8 @@ static struct command *parse_loop(struct parser *parser, enum command_kind kind)
 {
     struct command *command = new_command(kind);
     advance(parser);
-    if (!(command->condition = parse_list(parser, 1)) || !expect_word(parser, "do") ||
-        !(command->body = parse_list(parser, 1)) || !expect_word(parser, "done")) {
+    if (!(command->condition = parse_list(parser, 1)) || !expect_word(parser, "do")
+        || !(command->body = parse_list(parser, 1)) || !expect_word(parser, "done")) {
         command_free(command);
         return NULL;
     }
@@ -415,8 +431,8 @@ failed:
 static int at_function_definition(const struct parser *parser)
 {
     const struct token *token = current(parser);
-    return token->kind == TOKEN_WORD && token[1].kind == TOKEN_LPAREN &&
-           variable_name_valid(token->text, strlen(token->text));
+    return token->kind == TOKEN_WORD && token[1].kind == TOKEN_LPAREN
+        && variable_name_valid(token->text, strlen(token->text));
 }
 
 static struct command *parse_command(struct parser *parser)
@@ -560,4 +576,3 @@ enum parse_status parse(const char *text, struct list **list, char *message, siz
     *list = result;
     return PARSE_OK;
 }
-

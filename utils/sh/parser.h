@@ -12,8 +12,8 @@ extern "C" {
 
 enum parse_status {
     PARSE_OK,
-    PARSE_INCOMPLETE,  // the text stops inside a construct: append the next line and parse again
-    PARSE_ERROR,       // a syntax error, described in the message
+    PARSE_INCOMPLETE, // the text stops inside a construct: append the next line and parse again
+    PARSE_ERROR, // a syntax error, described in the message
 };
 
 // Parses all of `text`. On PARSE_OK `*list` is the tree (the caller frees

@@ -19,10 +19,7 @@ static bool has_magic(const char *pattern, size_t length)
     return false;
 }
 
-bool pattern_has_magic(const char *pattern)
-{
-    return has_magic(pattern, strlen(pattern));
-}
+bool pattern_has_magic(const char *pattern) { return has_magic(pattern, strlen(pattern)); }
 
 static void append_unescaped(struct text *out, const char *pattern, size_t length)
 {
@@ -93,10 +90,7 @@ static void expand_below(const char *prefix, const char *rest, struct word_list 
     free(component);
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int compare_strings(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 size_t expand_pathname(const char *pattern, struct word_list *matches)
 {

@@ -10,15 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static bool is_separator(char c, bool quoted, const char *ifs)
-{
-    return !quoted && c && strchr(ifs, c) != NULL;
-}
+static bool is_separator(char c, bool quoted, const char *ifs) { return !quoted && c && strchr(ifs, c) != NULL; }
 
-static bool is_white(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n';
-}
+static bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
 void split_for_read(const char *line, const char *quoted, const char *ifs, char **values, size_t count)
 {

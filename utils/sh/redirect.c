@@ -38,11 +38,16 @@ static int save(struct saved_descriptors *saved, int fd)
 static int open_flags(enum redirect_kind kind)
 {
     switch (kind) {
-    case REDIRECT_INPUT: return O_RDONLY;
-    case REDIRECT_OUTPUT: return O_WRONLY | O_CREAT | O_TRUNC;
-    case REDIRECT_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
-    case REDIRECT_READ_WRITE: return O_RDWR | O_CREAT;
-    default: return -1;
+    case REDIRECT_INPUT:
+        return O_RDONLY;
+    case REDIRECT_OUTPUT:
+        return O_WRONLY | O_CREAT | O_TRUNC;
+    case REDIRECT_APPEND:
+        return O_WRONLY | O_CREAT | O_APPEND;
+    case REDIRECT_READ_WRITE:
+        return O_RDWR | O_CREAT;
+    default:
+        return -1;
     }
 }
 
@@ -126,7 +131,8 @@ static int apply_one(const struct redirect *redirect, const char *target)
     return 0;
 }
 
-int apply_redirects(struct shell *shell, const struct redirect *redirects, size_t count, struct saved_descriptors *saved)
+int apply_redirects(
+    struct shell *shell, const struct redirect *redirects, size_t count, struct saved_descriptors *saved)
 {
     if (saved)
         saved->count = 0;
@@ -134,9 +140,10 @@ int apply_redirects(struct shell *shell, const struct redirect *redirects, size_
     for (size_t i = 0; i < count; ++i) {
         char message[128];
         // A here-document's "target" is its (possibly expanded) text.
-        char *target = redirects[i].kind != REDIRECT_HEREDOC ? expand_word(&environment, redirects[i].target, message, sizeof message)
-                       : redirects[i].heredoc_expand ? expand_heredoc(&environment, redirects[i].heredoc, message, sizeof message)
-                                                     : strdup(redirects[i].heredoc);
+        char *target = redirects[i].kind != REDIRECT_HEREDOC
+            ? expand_word(&environment, redirects[i].target, message, sizeof message)
+            : redirects[i].heredoc_expand ? expand_heredoc(&environment, redirects[i].heredoc, message, sizeof message)
+                                          : strdup(redirects[i].heredoc);
         if (!target) {
             report("%s: %s", redirects[i].target, message);
             goto failed;

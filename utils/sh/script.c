@@ -75,9 +75,14 @@ int run_text(struct shell *shell, const char *text)
     struct list *list;
     char message[160];
     switch (parse(text, &list, message, sizeof message)) {
-    case PARSE_OK: break;
-    case PARSE_INCOMPLETE: report("syntax error: unexpected end of file"); return shell->last_status = 2;
-    case PARSE_ERROR: report("%s", message); return shell->last_status = 2;
+    case PARSE_OK:
+        break;
+    case PARSE_INCOMPLETE:
+        report("syntax error: unexpected end of file");
+        return shell->last_status = 2;
+    case PARSE_ERROR:
+        report("%s", message);
+        return shell->last_status = 2;
     }
     int status = shell->run_list(shell, list);
     list_free(list);
@@ -91,10 +96,7 @@ static enum line_result read_from_descriptor(void *context, bool continuation, c
     return *line ? LINE_READ : LINE_END;
 }
 
-int run_descriptor(struct shell *shell, int fd)
-{
-    return run_lines(shell, read_from_descriptor, &fd);
-}
+int run_descriptor(struct shell *shell, int fd) { return run_lines(shell, read_from_descriptor, &fd); }
 
 int run_file(struct shell *shell, const char *path)
 {

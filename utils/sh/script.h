@@ -19,9 +19,9 @@ extern "C" {
 char *read_line(int fd);
 
 enum line_result {
-    LINE_READ,       // *line is a new string
-    LINE_END,        // no more input
-    LINE_CANCELLED,  // ^C: drop the command being put together
+    LINE_READ, // *line is a new string
+    LINE_END, // no more input
+    LINE_CANCELLED, // ^C: drop the command being put together
 };
 // Where lines come from; `continuation` says a command is unfinished (the
 // prompt is then "> ").

@@ -91,15 +91,15 @@ void shell_define_function(struct shell *shell, const char *name, const struct c
             // The old body may be running (a function that redefines
             // itself), so it is kept until the shell ends.
             shell->replaced_functions = sh_grow(shell->replaced_functions, &shell->replaced_capacity,
-                                                shell->replaced_count + 1, sizeof *shell->replaced_functions);
+                shell->replaced_count + 1, sizeof *shell->replaced_functions);
             shell->replaced_functions[shell->replaced_count++] = shell->functions[i].body;
             shell->functions[i].body = copy;
             return;
         }
     }
-    shell->functions = sh_grow(shell->functions, &shell->function_capacity, shell->function_count + 1,
-                               sizeof *shell->functions);
-    shell->functions[shell->function_count++] = (struct function){ sh_strdup(name), copy };
+    shell->functions
+        = sh_grow(shell->functions, &shell->function_capacity, shell->function_count + 1, sizeof *shell->functions);
+    shell->functions[shell->function_count++] = (struct function) { sh_strdup(name), copy };
 }
 
 int status_from_wait(int wait_status)

@@ -20,7 +20,7 @@ extern "C" {
 struct job {
     pid_t pid;
     bool done;
-    int status;  // the shell's status value ($?), valid when done
+    int status; // the shell's status value ($?), valid when done
 };
 
 struct command;
@@ -36,19 +36,19 @@ typedef int list_runner(struct shell *shell, const struct list *list);
 // A function: name() body.
 struct function {
     char *name;
-    struct command *body;  // owned (a copy of the definition's)
+    struct command *body; // owned (a copy of the definition's)
 };
 
 struct shell {
-    list_runner *run_list;  // the executor: see list_runner
+    list_runner *run_list; // the executor: see list_runner
     struct variables variables;
-    char **positional;  // $1..., owned
+    char **positional; // $1..., owned
     size_t positional_count;
-    char *script_name;  // $0, owned
-    int last_status;    // $?
-    int substitution_status;  // of the last $(...) while expanding a command; -1 for none
-    pid_t pid;                  // $$: the shell's own, also in its subshells
-    pid_t last_background_pid;  // $!, 0 before the first background job
+    char *script_name; // $0, owned
+    int last_status; // $?
+    int substitution_status; // of the last $(...) while expanding a command; -1 for none
+    pid_t pid; // $$: the shell's own, also in its subshells
+    pid_t last_background_pid; // $!, 0 before the first background job
     struct job *jobs;
     size_t job_count;
     size_t job_capacity;
@@ -56,23 +56,23 @@ struct shell {
     // lines, and does job control (each job gets its own process group and
     // the terminal while in the foreground).
     bool interactive;
-    int terminal_fd;       // the controlling terminal when interactive, else -1
+    int terminal_fd; // the controlling terminal when interactive, else -1
     pid_t shell_pgid;
-    bool exit_on_error;    // set -e
-    bool trace;            // set -x
-    int condition_depth;   // > 0 while running an if/while condition or a && / || operand: set -e is off
+    bool exit_on_error; // set -e
+    bool trace; // set -x
+    int condition_depth; // > 0 while running an if/while condition or a && / || operand: set -e is off
     int loop_depth;
-    int break_levels;      // loops still to leave (break), or
-    int continue_levels;   // to continue (continue)
+    int break_levels; // loops still to leave (break), or
+    int continue_levels; // to continue (continue)
     struct function *functions;
     size_t function_count;
     size_t function_capacity;
-    struct command **replaced_functions;  // bodies redefined while they may run: freed at the end
+    struct command **replaced_functions; // bodies redefined while they may run: freed at the end
     size_t replaced_count;
     size_t replaced_capacity;
-    int function_depth;    // > 0 while a function runs
-    bool returning;        // `return` ran: leave the function
-    bool keep_redirections;  // `exec` without a command: its redirections stay
+    int function_depth; // > 0 while a function runs
+    bool returning; // `return` ran: leave the function
+    bool keep_redirections; // `exec` without a command: its redirections stay
 };
 
 // A shell with the variables of `environment` that runs lists with `run_list`.

@@ -13,15 +13,9 @@ void text_append(struct text *text, const char *bytes, size_t length)
     text->data[text->length] = '\0';
 }
 
-void text_append_string(struct text *text, const char *string)
-{
-    text_append(text, string, strlen(string));
-}
+void text_append_string(struct text *text, const char *string) { text_append(text, string, strlen(string)); }
 
-void text_push(struct text *text, char c)
-{
-    text_append(text, &c, 1);
-}
+void text_push(struct text *text, char c) { text_append(text, &c, 1); }
 
 char *text_take(struct text *text)
 {

@@ -6,10 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_name_start(char c)
-{
-    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static bool is_name_start(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool variable_name_valid(const char *name, size_t length)
 {
@@ -36,7 +33,7 @@ static struct variable *find_or_add(struct variables *variables, const char *nam
         return variable;
     variables->items = sh_grow(variables->items, &variables->capacity, variables->count + 1, sizeof *variables->items);
     variable = &variables->items[variables->count++];
-    *variable = (struct variable){ sh_strdup(name), NULL, false };
+    *variable = (struct variable) { sh_strdup(name), NULL, false };
     return variable;
 }
 

@@ -11,7 +11,7 @@ extern "C" {
 
 struct variable {
     char *name;
-    char *value;  // NULL: exported but never given a value ("export X")
+    char *value; // NULL: exported but never given a value ("export X")
     bool exported;
 };
 

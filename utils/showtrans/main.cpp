@@ -6,7 +6,7 @@
 
 #include "../common/root.h"
 
-int main(int argc, char** argv, char**)
+int main(int argc, char **argv, char **)
 {
     utils::Directories directories = utils::directories();
     int failures = 0;

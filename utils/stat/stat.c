@@ -35,11 +35,11 @@ int main(int argc, char **argv)
         mode_string(st.st_mode, mode);
         printf("  File: %s\n", argv[i]);
         printf("  Size: %ld\tBlocks: %ld\tIO Block: %ld\t%s\n", (long)st.st_size, (long)st.st_blocks,
-               (long)st.st_blksize, file_type_name(st.st_mode));
+            (long)st.st_blksize, file_type_name(st.st_mode));
         printf("Device: %lu\tInode: %lu\tLinks: %lu\n", (unsigned long)st.st_dev, (unsigned long)st.st_ino,
-               (unsigned long)st.st_nlink);
+            (unsigned long)st.st_nlink);
         printf("Access: (%04o/%s)\tUid: %u\tGid: %u\n", (unsigned)(st.st_mode & 07777), mode, (unsigned)st.st_uid,
-               (unsigned)st.st_gid);
+            (unsigned)st.st_gid);
         print_time("Access", st.st_atime);
         print_time("Modify", st.st_mtime);
         print_time("Change", st.st_ctime);

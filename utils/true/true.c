@@ -1,5 +1,2 @@
 // true: succeed.
-int main(void)
-{
-    return 0;
-}
+int main(void) { return 0; }

@@ -12,8 +12,8 @@ namespace freestanding {
 
 } // namespace freestanding
 
-#define ASSERT(cond)                                                        \
-    do {                                                                    \
-        if (!(cond))                                                        \
-            ::freestanding::assertion_failed(__FILE__, __LINE__, #cond);    \
+#define ASSERT(cond)                                                                                                   \
+    do {                                                                                                               \
+        if (!(cond))                                                                                                   \
+            ::freestanding::assertion_failed(__FILE__, __LINE__, #cond);                                               \
     } while (0)

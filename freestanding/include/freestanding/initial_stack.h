@@ -6,8 +6,8 @@
 // aligned. Pure logic: host-tested.
 #pragma once
 
-#include <freestanding/result.h>
 #include <freestanding/elf_image.h>
+#include <freestanding/result.h>
 #include <stddef.h>
 #include <stdint.h>
 

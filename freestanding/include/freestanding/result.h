@@ -11,17 +11,28 @@
 
 namespace freestanding {
 
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(const T& value) : m_error(Error::none) { new (&m_storage) T(value); }
-    Result(T&& value) : m_error(Error::none) { new (&m_storage) T(std::move(value)); }
+    Result(const T& value)
+        : m_error(Error::none)
+    {
+        new (&m_storage) T(value);
+    }
+    Result(T&& value)
+        : m_error(Error::none)
+    {
+        new (&m_storage) T(std::move(value));
+    }
     // A failure. A Result<T> is ok only with a value: made from Error::none
     // (a status that said "no error" but brought no value) it is the failure
     // Error::no_value, so that nobody reads a value that was never built.
-    Result(Error error) : m_error(error == Error::none ? Error::no_value : error) {}
+    Result(Error error)
+        : m_error(error == Error::none ? Error::no_value : error)
+    {
+    }
 
-    Result(Result&& other) : m_error(other.m_error)
+    Result(Result&& other)
+        : m_error(other.m_error)
     {
         if (ok())
             new (&m_storage) T(std::move(other.value()));
@@ -50,15 +61,20 @@ private:
     alignas(T) unsigned char m_storage[sizeof(T)];
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
-    Result() : m_error(Error::none) {}
-    Result(Error error) : m_error(error) {}
+    Result()
+        : m_error(Error::none)
+    {
+    }
+    Result(Error error)
+        : m_error(error)
+    {
+    }
 
     bool ok() const { return m_error == Error::none; }
     Error error() const { return m_error; }
-    void release_value() {}
+    void release_value() { }
 
 private:
     Error m_error;
@@ -70,19 +86,19 @@ using freestanding::Result;
 
 // Evaluates a Result-returning expression; on error returns the error from
 // the enclosing function, otherwise yields the value.
-#define TRY(expr)                                   \
-    ({                                              \
-        auto _try_result = (expr);                  \
-        if (!_try_result.ok())                      \
-            return _try_result.error();             \
-        _try_result.release_value();                \
+#define TRY(expr)                                                                                                      \
+    ({                                                                                                                 \
+        auto _try_result = (expr);                                                                                     \
+        if (!_try_result.ok())                                                                                         \
+            return _try_result.error();                                                                                \
+        _try_result.release_value();                                                                                   \
     })
 
 // Evaluates an Error-returning expression; returns its error from the
 // enclosing function unless it is Error::none.
-#define TRY_STATUS(expr)                            \
-    do {                                            \
-        Error _try_status = (expr);                 \
-        if (_try_status != Error::none)             \
-            return _try_status;                     \
+#define TRY_STATUS(expr)                                                                                               \
+    do {                                                                                                               \
+        Error _try_status = (expr);                                                                                    \
+        if (_try_status != Error::none)                                                                                \
+            return _try_status;                                                                                        \
     } while (0)

@@ -43,7 +43,11 @@ private:
 // Holds a Spinlock for the lifetime of a scope.
 class SpinlockGuard {
 public:
-    explicit SpinlockGuard(Spinlock& lock) : m_lock(lock), m_flags(lock.lock()) {}
+    explicit SpinlockGuard(Spinlock& lock)
+        : m_lock(lock)
+        , m_flags(lock.lock())
+    {
+    }
     ~SpinlockGuard() { m_lock.unlock(m_flags); }
     SpinlockGuard(const SpinlockGuard&) = delete;
     SpinlockGuard& operator=(const SpinlockGuard&) = delete;

@@ -2,8 +2,8 @@
 #ifndef _SYS_PARAM_H
 #define _SYS_PARAM_H 1
 
-#include <sys/types.h>
 #include <limits.h>
+#include <sys/types.h>
 
 #define MAXPATHLEN PATH_MAX
 #define MAXHOSTNAMELEN HOST_NAME_MAX
@@ -21,9 +21,9 @@
 #ifndef MAX
 # define MAX(a, b) (((a) > (b)) ? (a) : (b))
 #endif
-#define howmany(x, y) (((x) + ((y) - 1)) / (y))
-#define roundup(x, y) ((((x) + ((y) - 1)) / (y)) * (y))
-#define powerof2(x) ((((x) - 1) & (x)) == 0)
+#define howmany(x, y) (((x) + ((y)-1)) / (y))
+#define roundup(x, y) ((((x) + ((y)-1)) / (y)) * (y))
+#define powerof2(x) ((((x)-1) & (x)) == 0)
 #define setbit(a, i) ((a)[(i) / NBBY] |= 1 << ((i) % NBBY))
 #define clrbit(a, i) ((a)[(i) / NBBY] &= ~(1 << ((i) % NBBY)))
 #define isset(a, i) ((a)[(i) / NBBY] & (1 << ((i) % NBBY)))

@@ -2,8 +2,8 @@
 #ifndef _SYS_RESOURCE_H
 #define _SYS_RESOURCE_H 1
 
-#include <bits/types.h>
 #include <bits/timespec.h>
+#include <bits/types.h>
 
 typedef unsigned long rlim_t;
 #define RLIM_INFINITY (~0UL)

@@ -2,9 +2,9 @@
 #ifndef _SYS_SELECT_H
 #define _SYS_SELECT_H 1
 
-#include <bits/types.h>
-#include <bits/timespec.h>
 #include <bits/sigset.h>
+#include <bits/timespec.h>
+#include <bits/types.h>
 
 #define FD_SETSIZE 1024
 #define __NFDBITS (8 * (int)sizeof(long))
@@ -21,21 +21,19 @@ typedef __fd_mask fd_mask;
 #define FD_SET(fd, set) ((void)((set)->fds_bits[__FD_WORD(fd)] |= __FD_BIT(fd)))
 #define FD_CLR(fd, set) ((void)((set)->fds_bits[__FD_WORD(fd)] &= ~__FD_BIT(fd)))
 #define FD_ISSET(fd, set) (((set)->fds_bits[__FD_WORD(fd)] & __FD_BIT(fd)) != 0)
-#define FD_ZERO(set)                                                          \
-    do {                                                                      \
-        unsigned int __fd_zero_index;                                         \
-        for (__fd_zero_index = 0; __fd_zero_index < FD_SETSIZE / __NFDBITS;   \
-             ++__fd_zero_index)                                               \
-            (set)->fds_bits[__fd_zero_index] = 0;                             \
-    } while (0)
+#define FD_ZERO(set)                                                                                                   \
+ do {                                                                                                                  \
+  unsigned int __fd_zero_index;                                                                                        \
+  for (__fd_zero_index = 0; __fd_zero_index < FD_SETSIZE / __NFDBITS; ++__fd_zero_index)                               \
+   (set)->fds_bits[__fd_zero_index] = 0;                                                                               \
+ } while (0)
 
 __BEGIN_DECLS
 
-int select(int count, fd_set *__restrict readable, fd_set *__restrict writable,
-           fd_set *__restrict exceptional, struct timeval *__restrict timeout);
-int pselect(int count, fd_set *__restrict readable, fd_set *__restrict writable,
-            fd_set *__restrict exceptional, const struct timespec *__restrict timeout,
-            const sigset_t *__restrict mask);
+int select(int count, fd_set *__restrict readable, fd_set *__restrict writable, fd_set *__restrict exceptional,
+    struct timeval *__restrict timeout);
+int pselect(int count, fd_set *__restrict readable, fd_set *__restrict writable, fd_set *__restrict exceptional,
+    const struct timespec *__restrict timeout, const sigset_t *__restrict mask);
 
 __END_DECLS
 

@@ -2,8 +2,8 @@
 #ifndef _SYS_STAT_H
 #define _SYS_STAT_H 1
 
-#include <bits/types.h>
 #include <bits/timespec.h>
+#include <bits/types.h>
 
 struct stat {
     dev_t st_dev;
@@ -35,7 +35,7 @@ struct stat {
 #define S_IFIFO 0010000
 #define S_IFLNK 0120000
 #define S_IFSOCK 0140000
-#define S_ISTYPE(mode, type) (((mode) & S_IFMT) == (type))
+#define S_ISTYPE(mode, type) (((mode)&S_IFMT) == (type))
 #define S_ISDIR(mode) S_ISTYPE((mode), S_IFDIR)
 #define S_ISCHR(mode) S_ISTYPE((mode), S_IFCHR)
 #define S_ISBLK(mode) S_ISTYPE((mode), S_IFBLK)

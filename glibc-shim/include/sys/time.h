@@ -2,8 +2,8 @@
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H 1
 
-#include <bits/types.h>
 #include <bits/timespec.h>
+#include <bits/types.h>
 #include <sys/select.h>
 
 struct timezone {
@@ -22,27 +22,25 @@ struct itimerval {
 
 #define timerisset(t) ((t)->tv_sec || (t)->tv_usec)
 #define timerclear(t) ((t)->tv_sec = (t)->tv_usec = 0)
-#define timercmp(a, b, op)                                                    \
-    (((a)->tv_sec == (b)->tv_sec) ? ((a)->tv_usec op (b)->tv_usec)            \
-                                  : ((a)->tv_sec op (b)->tv_sec))
-#define timeradd(a, b, result)                                                \
-    do {                                                                      \
-        (result)->tv_sec = (a)->tv_sec + (b)->tv_sec;                         \
-        (result)->tv_usec = (a)->tv_usec + (b)->tv_usec;                      \
-        if ((result)->tv_usec >= 1000000) {                                   \
-            ++(result)->tv_sec;                                               \
-            (result)->tv_usec -= 1000000;                                     \
-        }                                                                     \
-    } while (0)
-#define timersub(a, b, result)                                                \
-    do {                                                                      \
-        (result)->tv_sec = (a)->tv_sec - (b)->tv_sec;                         \
-        (result)->tv_usec = (a)->tv_usec - (b)->tv_usec;                      \
-        if ((result)->tv_usec < 0) {                                          \
-            --(result)->tv_sec;                                               \
-            (result)->tv_usec += 1000000;                                     \
-        }                                                                     \
-    } while (0)
+#define timercmp(a, b, op) (((a)->tv_sec == (b)->tv_sec) ? ((a)->tv_usec op(b)->tv_usec) : ((a)->tv_sec op(b)->tv_sec))
+#define timeradd(a, b, result)                                                                                         \
+ do {                                                                                                                  \
+  (result)->tv_sec = (a)->tv_sec + (b)->tv_sec;                                                                        \
+  (result)->tv_usec = (a)->tv_usec + (b)->tv_usec;                                                                     \
+  if ((result)->tv_usec >= 1000000) {                                                                                  \
+   ++(result)->tv_sec;                                                                                                 \
+   (result)->tv_usec -= 1000000;                                                                                       \
+  }                                                                                                                    \
+ } while (0)
+#define timersub(a, b, result)                                                                                         \
+ do {                                                                                                                  \
+  (result)->tv_sec = (a)->tv_sec - (b)->tv_sec;                                                                        \
+  (result)->tv_usec = (a)->tv_usec - (b)->tv_usec;                                                                     \
+  if ((result)->tv_usec < 0) {                                                                                         \
+   --(result)->tv_sec;                                                                                                 \
+   (result)->tv_usec += 1000000;                                                                                       \
+  }                                                                                                                    \
+ } while (0)
 
 __BEGIN_DECLS
 

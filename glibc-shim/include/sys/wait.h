@@ -13,14 +13,14 @@
 #define WCONTINUED 8
 #define WNOWAIT 0x01000000
 
-#define WEXITSTATUS(status) (((status) & 0xff00) >> 8)
-#define WTERMSIG(status) ((status) & 0x7f)
+#define WEXITSTATUS(status) (((status)&0xff00) >> 8)
+#define WTERMSIG(status) ((status)&0x7f)
 #define WSTOPSIG(status) WEXITSTATUS(status)
 #define WIFEXITED(status) (WTERMSIG(status) == 0)
-#define WIFSIGNALED(status) (((status) & 0x7f) != 0 && ((status) & 0x7f) != 0x7f)
-#define WIFSTOPPED(status) (((status) & 0xff) == 0x7f)
+#define WIFSIGNALED(status) (((status)&0x7f) != 0 && ((status)&0x7f) != 0x7f)
+#define WIFSTOPPED(status) (((status)&0xff) == 0x7f)
 #define WIFCONTINUED(status) ((status) == 0xffff)
-#define WCOREDUMP(status) ((status) & 0x80)
+#define WCOREDUMP(status) ((status)&0x80)
 #define W_EXITCODE(code, signal_number) ((code) << 8 | (signal_number))
 #define W_STOPCODE(signal_number) ((signal_number) << 8 | 0x7f)
 

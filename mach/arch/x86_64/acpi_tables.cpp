@@ -93,7 +93,8 @@ void read_madt_entries(const Table& madt, InterruptTopology& out)
         if (type == kMadtOverride && length >= 10 && entry[2] == 0 && entry[3] < 16
             && out.override_count < InterruptTopology::kMaxOverrides) {
             uint16_t flags = uint16_t(entry[8] | (entry[9] << 8));
-            out.overrides[out.override_count++] = { entry[3], read_u32(entry + 4), (flags & 3) == 3, ((flags >> 2) & 3) == 3 };
+            out.overrides[out.override_count++]
+                = { entry[3], read_u32(entry + 4), (flags & 3) == 3, ((flags >> 2) & 3) == 3 };
         }
         offset += length;
     }
@@ -142,7 +143,8 @@ constexpr uint8_t kAmlZero = 0x00;
 constexpr uint8_t kAmlOne = 0x01;
 
 // The table with `signature` the root lists, loaded into g_table.
-Result<void> find_table(const uint8_t* rsdp, size_t rsdp_size, const char* signature, PhysicalReader read, void* context)
+Result<void> find_table(
+    const uint8_t* rsdp, size_t rsdp_size, const char* signature, PhysicalReader read, void* context)
 {
     Root root = TRY(read_rsdp(rsdp, rsdp_size));
     TRY(g_root.load(root.address, root.extended ? "XSDT" : "RSDT", read, context));

@@ -9,15 +9,38 @@ namespace arch {
 namespace {
 
 const char* const kExceptionNames[32] = {
-    "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
-    "#BR bound range exceeded", "#UD invalid opcode", "#NM device not available",
-    "#DF double fault", "coprocessor segment overrun", "#TS invalid TSS",
-    "#NP segment not present", "#SS stack-segment fault", "#GP general protection fault",
-    "#PF page fault", "reserved (15)", "#MF x87 floating-point error", "#AC alignment check",
-    "#MC machine check", "#XM SIMD floating-point error", "#VE virtualization exception",
-    "#CP control protection", "reserved (22)", "reserved (23)", "reserved (24)",
-    "reserved (25)", "reserved (26)", "reserved (27)", "#HV hypervisor injection",
-    "#VC VMM communication", "#SX security exception", "reserved (31)",
+    "#DE divide error",
+    "#DB debug",
+    "NMI",
+    "#BP breakpoint",
+    "#OF overflow",
+    "#BR bound range exceeded",
+    "#UD invalid opcode",
+    "#NM device not available",
+    "#DF double fault",
+    "coprocessor segment overrun",
+    "#TS invalid TSS",
+    "#NP segment not present",
+    "#SS stack-segment fault",
+    "#GP general protection fault",
+    "#PF page fault",
+    "reserved (15)",
+    "#MF x87 floating-point error",
+    "#AC alignment check",
+    "#MC machine check",
+    "#XM SIMD floating-point error",
+    "#VE virtualization exception",
+    "#CP control protection",
+    "reserved (22)",
+    "reserved (23)",
+    "reserved (24)",
+    "reserved (25)",
+    "reserved (26)",
+    "reserved (27)",
+    "#HV hypervisor injection",
+    "#VC VMM communication",
+    "#SX security exception",
+    "reserved (31)",
 };
 
 constexpr uint64_t kGeneralProtectionVector = 13;
@@ -35,10 +58,7 @@ void describe_page_fault(uint64_t error_code, char* buffer, size_t size)
 
 } // namespace
 
-const char* exception_name(uint64_t vector)
-{
-    return vector < 32 ? kExceptionNames[vector] : "interrupt";
-}
+const char* exception_name(uint64_t vector) { return vector < 32 ? kExceptionNames[vector] : "interrupt"; }
 
 void handle_exception(InterruptFrame& frame)
 {

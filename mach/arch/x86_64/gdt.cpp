@@ -46,8 +46,8 @@ alignas(16) uint8_t g_ist_stacks[3][kIstStackSize];
 // A 64-bit TSS descriptor takes two GDT slots.
 void set_tss_descriptor(uint64_t* slot, uint64_t base, uint32_t limit)
 {
-    slot[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ull << 40) |
-              (uint64_t((limit >> 16) & 0xf) << 48) | (((base >> 24) & 0xff) << 56);
+    slot[0] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ull << 40) | (uint64_t((limit >> 16) & 0xf) << 48)
+        | (((base >> 24) & 0xff) << 56);
     slot[1] = base >> 32;
 }
 
@@ -68,7 +68,7 @@ void init_gdt()
     g_tss_block.io_map_end = 0xff;
     set_tss_descriptor(&g_gdt[5], reinterpret_cast<uint64_t>(&g_tss_block), sizeof(g_tss_block) - 1);
 
-    DescriptorPointer pointer {sizeof(g_gdt) - 1, reinterpret_cast<uint64_t>(g_gdt)};
+    DescriptorPointer pointer { sizeof(g_gdt) - 1, reinterpret_cast<uint64_t>(g_gdt) };
     asm volatile("lgdt %0" : : "m"(pointer));
     // Reload CS with a far return, then the data segments and the TSS.
     asm volatile("pushq %[code]\n"
@@ -82,7 +82,7 @@ void init_gdt()
                  "ltr %[tss]\n"
                  :
                  : [code] "i"(uint64_t(kKernelCodeSelector)), [data] "r"(uint32_t(kKernelDataSelector)),
-                   [tss] "r"(uint16_t(kTssSelector))
+                 [tss] "r"(uint16_t(kTssSelector))
                  : "rax", "memory");
 }
 

@@ -34,17 +34,21 @@ InterruptHandler g_handlers[256];
 
 IdtEntry make_gate(uint64_t handler, uint8_t ist)
 {
-    return IdtEntry {uint16_t(handler), kKernelCodeSelector, ist, kInterruptGate,
-                     uint16_t(handler >> 16), uint32_t(handler >> 32), 0};
+    return IdtEntry { uint16_t(handler), kKernelCodeSelector, ist, kInterruptGate, uint16_t(handler >> 16),
+        uint32_t(handler >> 32), 0 };
 }
 
 uint8_t stack_for_vector(size_t vector)
 {
     switch (vector) {
-    case 2: return kNmiStack;
-    case 8: return kDoubleFaultStack;
-    case 18: return kMachineCheckStack;
-    default: return 0;
+    case 2:
+        return kNmiStack;
+    case 8:
+        return kDoubleFaultStack;
+    case 18:
+        return kMachineCheckStack;
+    default:
+        return 0;
     }
 }
 
@@ -54,7 +58,7 @@ void init_idt()
 {
     for (size_t vector = 0; vector < 256; ++vector)
         g_idt[vector] = make_gate(interrupt_stub_table[vector], stack_for_vector(vector));
-    IdtPointer pointer {sizeof(g_idt) - 1, reinterpret_cast<uint64_t>(g_idt)};
+    IdtPointer pointer { sizeof(g_idt) - 1, reinterpret_cast<uint64_t>(g_idt) };
     asm volatile("lidt %0" : : "m"(pointer));
 }
 

@@ -1,7 +1,7 @@
 #include <arch/x86_64/gdt.h>
 #include <arch/x86_64/io_permission.h>
-#include <vm/heap.h>
 #include <freestanding/string.h>
+#include <vm/heap.h>
 
 #include <new>
 

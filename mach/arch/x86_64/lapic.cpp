@@ -33,7 +33,7 @@ void timer_interrupt(InterruptFrame&)
     lapic_end_of_interrupt();
 }
 
-void spurious_interrupt(InterruptFrame&) {} // no EOI for spurious interrupts
+void spurious_interrupt(InterruptFrame&) { } // no EOI for spurious interrupts
 
 } // namespace
 

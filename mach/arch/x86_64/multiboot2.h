@@ -5,8 +5,8 @@
 // request to the loader, lives in boot.S.)
 #pragma once
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
+#include <freestanding/result.h>
 #include <stdint.h>
 #include <vm/layout.h>
 

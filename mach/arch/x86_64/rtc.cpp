@@ -37,7 +37,8 @@ struct RawTime {
 
 RawTime read_raw()
 {
-    while (read_register(kStatusA) & kUpdateInProgress) { }
+    while (read_register(kStatusA) & kUpdateInProgress) {
+    }
     return { read_register(kSeconds), read_register(kMinutes), read_register(kHours), read_register(kDay),
         read_register(kMonth), read_register(kYear), read_register(kCentury) };
 }

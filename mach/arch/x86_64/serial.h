@@ -9,7 +9,10 @@ namespace arch {
 
 class SerialPort final : public kern::LogSink {
 public:
-    explicit constexpr SerialPort(uint16_t base) : m_base(base) {}
+    explicit constexpr SerialPort(uint16_t base)
+        : m_base(base)
+    {
+    }
 
     // Programs 115200 baud, 8N1, FIFOs on. Returns false when no UART
     // answers at this address (writes are then dropped).

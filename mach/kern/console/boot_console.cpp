@@ -1,8 +1,8 @@
 #include <kern/console/boot_console.h>
 
 #include <arch/x86_64/cpu.h>
-#include <kern/console/framebuffer_console.h>
 #include <debug/log.h>
+#include <kern/console/framebuffer_console.h>
 #include <vm/kernel_space.h>
 
 namespace kern {
@@ -50,8 +50,8 @@ void start_boot_console(const BootInfo& boot_info)
     }
     Result<FramebufferConsole> console = FramebufferConsole::create(fb, memory.value(), g_console_font);
     if (!console.ok()) {
-        log("console", "cannot use the %s framebuffer (%ux%u, %u bpp): %s", type_name(fb.type), fb.width,
-            fb.height, fb.bits_per_pixel, error_name(console.error()));
+        log("console", "cannot use the %s framebuffer (%ux%u, %u bpp): %s", type_name(fb.type), fb.width, fb.height,
+            fb.bits_per_pixel, error_name(console.error()));
         return;
     }
     g_boot_console = console.release_value();

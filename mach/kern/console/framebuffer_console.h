@@ -9,10 +9,10 @@
 // swallowed, not drawn.
 #pragma once
 
-#include <freestanding/result.h>
 #include <boot/boot_info.h>
-#include <kern/console/console_font.h>
 #include <debug/log.h>
+#include <freestanding/result.h>
+#include <kern/console/console_font.h>
 #include <stddef.h>
 #include <stdint.h>
 

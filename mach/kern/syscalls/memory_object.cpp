@@ -2,10 +2,10 @@
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
-#include <kobject/kernel_ports.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>
+#include <kobject/kernel_ports.h>
 #include <mach/syscall.h>
 #include <vm/address_space.h>
 #include <vm/memory_object.h>

@@ -13,13 +13,13 @@
 #include <ipc/port_set.h>
 #include <ipc/transfer.h>
 #include <kern/clock.h>
-#include <vm/heap.h>
 #include <kern/ipc_observer.h>
 #include <kern/scheduler.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>
 #include <mach/message.h>
 #include <vm/address_space.h>
+#include <vm/heap.h>
 
 namespace kern {
 namespace {
@@ -68,9 +68,12 @@ uint64_t deadline_after(uint64_t timeout_ns)
 Error wait_outcome(const WaitResult& result)
 {
     switch (result.reason) {
-    case WakeReason::timed_out: return Error::timed_out;
-    case WakeReason::interrupted: return Error::interrupted;
-    case WakeReason::woken: return result.value;
+    case WakeReason::timed_out:
+        return Error::timed_out;
+    case WakeReason::interrupted:
+        return Error::interrupted;
+    case WakeReason::woken:
+        return result.value;
     }
     return Error::none;
 }
@@ -89,9 +92,8 @@ bool try_direct(Task& task, const void* bytes, uint32_t size)
         return false;
     ReceiveWait& wait = *receiver->receive_wait;
     mach::PortName name = wait.port == &port ? wait.name : mach::kNullName;
-    if (!ipc::transfer_direct(task.name_space(), route, bytes, size, receiver->task()->name_space(), name,
-            wait.buffer)
-            .ok())
+    if (!ipc::transfer_direct(task.name_space(), route, bytes, size, receiver->task()->name_space(), name, wait.buffer)
+             .ok())
         return false;
     wait.size = size;
     wait.delivered = true;
@@ -157,8 +159,8 @@ bool nothing_queued(const ipc::ReceiveSource& source)
 
 // Takes the next message from `source` into `buffer`: Error::none with
 // received.bytes null if none is there.
-Error take_queued(Task& task, const ipc::ReceiveSource& source, uint32_t limit, MessageBuffer& buffer,
-    Received& received)
+Error take_queued(
+    Task& task, const ipc::ReceiveSource& source, uint32_t limit, MessageBuffer& buffer, Received& received)
 {
     ipc::Message* message = TRY(ipc::take_message(source, limit));
     if (!message)

@@ -1,11 +1,11 @@
 // The calling task: task_exit, self_ports.
 #include <arch/x86_64/cpu.h>
 #include <ipc/name_space.h>
-#include <kobject/kernel_ports.h>
 #include <kern/scheduler.h>
-#include <kern/thread.h>
 #include <kern/syscalls/syscalls.h>
 #include <kern/task.h>
+#include <kern/thread.h>
+#include <kobject/kernel_ports.h>
 #include <mach/syscall.h>
 #include <vm/address_space.h>
 

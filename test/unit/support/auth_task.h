@@ -15,7 +15,9 @@ namespace test_support {
 
 class AuthTask {
 public:
-    explicit AuthTask(HostKernel& kernel) : m_kernel(kernel), m_task(kernel.create_task())
+    explicit AuthTask(HostKernel& kernel)
+        : m_kernel(kernel)
+        , m_task(kernel.create_task())
     {
         ActAs as(m_task);
         REQUIRE(m_server.open() == Error::none);

@@ -17,6 +17,6 @@ void assertion_failed(const char* file, int line, const char* condition)
 
 uint64_t save_and_disable_interrupts() { return 0; }
 
-void restore_interrupts(uint64_t) {}
+void restore_interrupts(uint64_t) { }
 
 } // namespace freestanding

@@ -8,8 +8,8 @@
 #include <fs_server/control.h>
 #include <fs_server/file_system.h>
 #include <interfaces/fsys.h>
-#include <runtime/mach.h>
 #include <rpc/client.h>
+#include <runtime/mach.h>
 #include <support/auth_task.h>
 #include <support/host_kernel.h>
 
@@ -36,7 +36,9 @@ inline constexpr fs::Credentials kAlice { 1000, 100 };
 // reference it takes), served by a thread, with a control port.
 class Translator {
 public:
-    Translator(HostKernel& kernel, fs::Node* root) : m_kernel(kernel), m_task(kernel.create_task())
+    Translator(HostKernel& kernel, fs::Node* root)
+        : m_kernel(kernel)
+        , m_task(kernel.create_task())
     {
         ActAs as(m_task);
         REQUIRE(m_server.open() == Error::none);
@@ -112,7 +114,10 @@ private:
 
 // tmpfs: a root directory (root's, 0755).
 struct Tmpfs : Translator {
-    explicit Tmpfs(HostKernel& kernel) : Translator(kernel, tmpfs::make_root(kRoot, 0755).value()) { }
+    explicit Tmpfs(HostKernel& kernel)
+        : Translator(kernel, tmpfs::make_root(kRoot, 0755).value())
+    {
+    }
 };
 
 // A client task with its root (also its working directory).
@@ -120,7 +125,8 @@ struct Client {
     HostTask& task;
     PortName root;
     Client(HostKernel& kernel, Translator& tmpfs, fs::Credentials who)
-        : task(kernel.create_task()), root(tmpfs.root_for(task, who))
+        : task(kernel.create_task())
+        , root(tmpfs.root_for(task, who))
     {
     }
     Result<PortName> open(const char* path, uint32_t flags, uint32_t mode = 0644)

@@ -4,14 +4,14 @@
 #include <ipc/port_set.h>
 #include <mach/kernel_objects.h>
 #include <mach/syscall.h>
-#include <runtime/syscall_stub.h>
 #include <rpc/reply_port.h>
+#include <runtime/syscall_stub.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
-#include <mutex>
 #include <cstring>
+#include <mutex>
 #include <thread>
 
 namespace test_support {
@@ -78,8 +78,8 @@ bool wait_for_change(std::unique_lock<std::mutex>& lock, Clock::time_point deadl
 
 Error as_error(const Result<void>& result) { return result.ok() ? Error::none : result.error(); }
 
-Error send_half(std::unique_lock<std::mutex>& lock, HostTask& task, const void* bytes, uint32_t size,
-    uint32_t options, uint64_t timeout_ns)
+Error send_half(std::unique_lock<std::mutex>& lock, HostTask& task, const void* bytes, uint32_t size, uint32_t options,
+    uint64_t timeout_ns)
 {
     if (size > mach::kMaxMessageSize)
         return Error::too_large;
@@ -131,8 +131,8 @@ Error host_msg(HostTask& task, const uint64_t (&a)[6])
             return sent;
     }
     if (options & mach::kReceive)
-        return receive_half(lock, task, buffer, static_cast<uint32_t>(a[3]), static_cast<mach::PortName>(a[4]),
-            options, a[5]);
+        return receive_half(
+            lock, task, buffer, static_cast<uint32_t>(a[3]), static_cast<mach::PortName>(a[4]), options, a[5]);
     return Error::none;
 }
 
@@ -140,7 +140,9 @@ Error host_msg(HostTask& task, const uint64_t (&a)[6])
 
 // ---- tasks ----
 
-ActAs::ActAs(HostTask& task) : m_previous(t_task), m_previous_reply_port(rpc::reply_port_slot())
+ActAs::ActAs(HostTask& task)
+    : m_previous(t_task)
+    , m_previous_reply_port(rpc::reply_port_slot())
 {
     t_task = &task;
     rpc::reply_port_slot() = mach::kNullName;
@@ -315,14 +317,21 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
         std::memcpy(reinterpret_cast<void*>(a[0]), &now, sizeof(now));
         return Error::none;
     }
-    case mach::Syscall::vm_allocate: return vm_allocate(task, a);
-    case mach::Syscall::vm_deallocate: return vm_deallocate(task, a);
-    case mach::Syscall::thread_sleep: std::this_thread::sleep_for(std::chrono::nanoseconds(a[0])); return Error::none;
-    case mach::Syscall::thread_yield: std::this_thread::yield(); return Error::none;
+    case mach::Syscall::vm_allocate:
+        return vm_allocate(task, a);
+    case mach::Syscall::vm_deallocate:
+        return vm_deallocate(task, a);
+    case mach::Syscall::thread_sleep:
+        std::this_thread::sleep_for(std::chrono::nanoseconds(a[0]));
+        return Error::none;
+    case mach::Syscall::thread_yield:
+        std::this_thread::yield();
+        return Error::none;
     case mach::Syscall::debug_write:
         std::fwrite(reinterpret_cast<const char*>(a[0]), 1, a[1], stderr);
         return Error::none;
-    default: return Error::not_supported;
+    default:
+        return Error::not_supported;
     }
 }
 

@@ -81,7 +81,8 @@ std::vector<uint8_t> TestMessage::bytes() const
     if (!descriptors.empty())
         std::memcpy(out.data() + sizeof(copy), descriptors.data(), descriptors.size() * sizeof(mach::Descriptor));
     if (!body.empty())
-        std::memcpy(out.data() + sizeof(copy) + descriptors.size() * sizeof(mach::Descriptor), body.data(), body.size());
+        std::memcpy(
+            out.data() + sizeof(copy) + descriptors.size() * sizeof(mach::Descriptor), body.data(), body.size());
     return out;
 }
 
@@ -92,7 +93,8 @@ TestMessage TestMessage::parse(const std::vector<uint8_t>& bytes)
     message.descriptors.resize(message.header.descriptor_count);
     size_t offset = sizeof(message.header);
     if (!message.descriptors.empty())
-        std::memcpy(message.descriptors.data(), bytes.data() + offset, message.descriptors.size() * sizeof(mach::Descriptor));
+        std::memcpy(
+            message.descriptors.data(), bytes.data() + offset, message.descriptors.size() * sizeof(mach::Descriptor));
     offset += message.descriptors.size() * sizeof(mach::Descriptor);
     message.body.assign(bytes.begin() + offset, bytes.begin() + message.header.size);
     return message;

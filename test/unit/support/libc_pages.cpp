@@ -8,16 +8,16 @@ namespace {
 size_t g_outstanding = 0;
 }
 
-extern "C" void *__portico_pages(size_t bytes)
+extern "C" void* __portico_pages(size_t bytes)
 {
-    void *pages = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* pages = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (pages == MAP_FAILED)
         return nullptr;
     g_outstanding += bytes;
     return pages;
 }
 
-extern "C" void __portico_pages_free(void *address, size_t bytes)
+extern "C" void __portico_pages_free(void* address, size_t bytes)
 {
     munmap(address, bytes);
     g_outstanding -= bytes;
