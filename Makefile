@@ -80,12 +80,14 @@ SELFTEST_KERNEL_OBJS := $(filter-out $(KERNEL_NO_SELF_TESTS_OBJ),$(KERNEL_OBJS))
 KERNEL_FONT_OBJ := $(BUILD)/kernel/generated/console_font.o
 
 # The kernel sees itself, its ABI and the freestanding code it shares with
-# user space; never the user-space libraries (lib/).
+# user space; never the user-space libraries (lib/). PORTICO_KERNEL lets the
+# freestanding spin lock disable interrupts (freestanding/interrupts.h).
 INCLUDES := -Imach -Imach/include -Ifreestanding/include
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
 	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-asynchronous-unwind-tables \
-	-fno-optimize-sibling-calls -fno-threadsafe-statics -fno-use-cxa-atexit -O2 -g $(WARNINGS) $(INCLUDES) -MMD -MP
+	-fno-optimize-sibling-calls -fno-threadsafe-statics -fno-use-cxa-atexit -O2 -g $(WARNINGS) $(INCLUDES) -MMD -MP \
+	-DPORTICO_KERNEL
 KERNEL_ASFLAGS := -ffreestanding -fno-pic -fno-pie $(INCLUDES) -MMD -MP
 KERNEL_LDFLAGS := -nostdlib -static -no-pie -Wl,-n -Wl,-z,max-page-size=0x1000 \
 	-Wl,--no-dynamic-linker -Wl,--build-id=none -T mach/arch/x86_64/linker.ld

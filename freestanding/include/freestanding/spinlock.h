@@ -1,19 +1,13 @@
 // A spin lock. In the kernel it also disables interrupts on this CPU while
 // held, so that an interrupt handler can never deadlock against the code it
-// interrupted; user space and host unit tests take no interrupts. Each side
-// defines the two interrupt hooks below once (see freestanding/assert.h for
-// where).
+// interrupted; user space and host unit tests take no interrupts (see
+// interrupts.h).
 #pragma once
 
+#include <freestanding/interrupts.h>
 #include <stdint.h>
 
 namespace freestanding {
-
-// Disables interrupts on this CPU; returns the previous state for
-// restore_interrupts(). Does nothing (and returns 0) outside the kernel.
-uint64_t save_and_disable_interrupts();
-// Puts back the state save_and_disable_interrupts() returned.
-void restore_interrupts(uint64_t flags);
 
 class Spinlock {
 public:

@@ -1,6 +1,7 @@
 // Thin wrappers around x86-64 instructions the kernel needs.
 #pragma once
 
+#include <freestanding/interrupts.h>
 #include <stdint.h>
 
 namespace arch {
@@ -74,23 +75,15 @@ inline void halt() { asm volatile("hlt" ::: "memory"); }
 // Enables interrupts and halts as one step, so no interrupt is lost between.
 inline void enable_interrupts_and_halt() { asm volatile("sti; hlt" ::: "memory"); }
 
-inline uint64_t save_and_disable_interrupts()
-{
-    uint64_t flags;
-    asm volatile("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
-    return flags;
-}
+// Disables interrupts; returns the previous state for restore_interrupts().
+inline uint64_t save_and_disable_interrupts() { return freestanding::save_and_disable_interrupts(); }
 inline bool interrupts_enabled()
 {
     uint64_t flags;
     asm volatile("pushfq; popq %0" : "=r"(flags));
     return flags & (1u << 9);
 }
-inline void restore_interrupts(uint64_t flags)
-{
-    if (flags & (1u << 9))
-        enable_interrupts();
-}
+inline void restore_interrupts(uint64_t flags) { freestanding::restore_interrupts(flags); }
 
 // Interrupts off for a scope (the kernel's lock while it has one CPU),
 // restored to what they were.

@@ -1,11 +1,9 @@
 // What the freestanding code (freestanding/) and the kernel sources compiled
 // for the host ask of the unit tests: a failed assertion prints where and
-// aborts (child_process.h's aborts() sees it); spin locks have no
-// interrupts to disable.
+// aborts (child_process.h's aborts() sees it).
 #include <cstdio>
 #include <cstdlib>
 #include <freestanding/assert.h>
-#include <freestanding/spinlock.h>
 
 namespace freestanding {
 
@@ -14,9 +12,5 @@ void assertion_failed(const char* file, int line, const char* condition)
     std::fprintf(stderr, "%s:%d: assertion failed: %s\n", file, line, condition);
     std::abort();
 }
-
-uint64_t save_and_disable_interrupts() { return 0; }
-
-void restore_interrupts(uint64_t) { }
 
 } // namespace freestanding
