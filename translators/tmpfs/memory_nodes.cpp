@@ -1,7 +1,7 @@
 #include "memory_nodes.h"
 #include <freestanding/text.h>
+#include <fs_server/clock.h>
 #include <heap/heap.h>
-#include <runtime/mach.h>
 
 namespace tmpfs {
 namespace {
@@ -11,8 +11,7 @@ uint64_t g_next_inode = 1;
 // Fresh attributes for a node of `mode` owned by `owner`.
 void initialise(fs::Node& node, uint32_t mode, const fs::Credentials& owner)
 {
-    uint64_t now = 0;
-    (void)mach::clock_monotonic(&now);
+    uint64_t now = fs::now_ns();
     node.stat = {};
     node.stat.inode = __atomic_fetch_add(&g_next_inode, 1, __ATOMIC_RELAXED);
     node.stat.mode = mode;
