@@ -12,8 +12,8 @@ import os
 import re
 import sys
 
-INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
-SOURCE_SUFFIXES = (".c", ".h", ".cpp", ".S")
+from tree import includes_of, sources_under
+
 ROOTS = ["mach/include", "freestanding/include", "mach", "lib"]
 # Folder checked -> the folders its includes may resolve into (None: anywhere but mach/, except mach/include).
 RULES = {
@@ -37,26 +37,19 @@ def resolve(top, source, kind, target):
     return None
 
 
-def sources_under(top, folder):
-    for root, _, names in os.walk(os.path.join(top, folder)):
-        for name in sorted(names):
-            if name.endswith(SOURCE_SUFFIXES):
-                yield os.path.relpath(os.path.join(root, name), top)
-
-
 def include_violations(top, folder, allowed):
-    for source in sources_under(top, folder):
-        with open(os.path.join(top, source), encoding="utf-8", errors="replace") as handle:
-            for kind, target in INCLUDE.findall(handle.read()):
-                path = resolve(top, source, kind, target)
-                if path is None:
-                    continue
-                if allowed is None:
-                    bad = path.startswith("mach/") and not path.startswith("mach/include/")
-                else:
-                    bad = not path.startswith(tuple(allowed))
-                if bad:
-                    yield f"{source}: includes {target} ({path})"
+    for file in sources_under(os.path.join(top, folder)):
+        source = os.path.relpath(file, top)
+        for kind, target in includes_of(file):
+            path = resolve(top, source, kind, target)
+            if path is None:
+                continue
+            if allowed is None:
+                bad = path.startswith("mach/") and not path.startswith("mach/include/")
+            else:
+                bad = not path.startswith(tuple(allowed))
+            if bad:
+                yield f"{source}: includes {target} ({path})"
 
 
 def makefile_violations(top):

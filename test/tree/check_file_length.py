@@ -3,8 +3,9 @@
 (../shared/STYLE.md, rule 9)."""
 import os
 import re
-import subprocess
 import sys
+
+from tree import tracked_files
 
 SOURCE = re.compile(r"\.(c|h|cpp|S|py|sh|mk)$")
 LIMIT = 800
@@ -12,9 +13,11 @@ LIMIT = 800
 
 def main():
     top = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
-    listing = subprocess.run(["git", "-C", top, "ls-files"], capture_output=True, text=True, check=True)
+    files = tracked_files(top)
+    if files is None:
+        return 1
     too_long = []
-    for path in listing.stdout.splitlines():
+    for path in files:
         if SOURCE.search(path):
             with open(os.path.join(top, path), encoding="utf-8", errors="replace") as handle:
                 lines = sum(1 for _ in handle)

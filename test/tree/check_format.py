@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+from tree import tracked_files
+
 SOURCE = re.compile(r"\.(c|h|cpp)$")
 BATCH = 100
 
@@ -27,8 +29,10 @@ def main():
     if version != 14:
         print("clang-format 14 is needed (./configure installs it); found: %s" % version)
         return 1
-    listing = subprocess.run(["git", "-C", top, "ls-files"], capture_output=True, text=True, check=True)
-    sources = [path for path in listing.stdout.splitlines() if SOURCE.search(path)]
+    files = tracked_files(top)
+    if files is None:
+        return 1
+    sources = [path for path in files if SOURCE.search(path)]
     unformatted = []
     for start in range(0, len(sources), BATCH):
         batch = sources[start:start + BATCH]

@@ -3,23 +3,9 @@
 file of lib/A includes <B/...>), and among the modules of each program in
 utils/ (module a.c/a.h uses b when either includes "b.h")."""
 import os
-import re
 import sys
 
-INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
-SOURCE_SUFFIXES = (".c", ".h", ".cpp", ".S")
-
-
-def includes_of(path):
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return INCLUDE.findall(handle.read())
-
-
-def sources_under(folder):
-    for root, _, names in os.walk(folder):
-        for name in sorted(names):
-            if name.endswith(SOURCE_SUFFIXES):
-                yield os.path.join(root, name)
+from tree import includes_of, sources_under
 
 
 def library_graph(lib):

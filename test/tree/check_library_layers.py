@@ -8,9 +8,9 @@ import os
 import re
 import sys
 
-INCLUDE = re.compile(r'^\s*#\s*include\s*<([^/>]+)/', re.MULTILINE)
+from tree import includes_of, sources_under
+
 NAME = re.compile(r"`([A-Za-z0-9_]+)/?`")
-SOURCE_SUFFIXES = (".c", ".h", ".cpp", ".S")
 
 
 def layers(readme):
@@ -34,16 +34,11 @@ def main():
     libraries = sorted(name for name in os.listdir(lib) if os.path.isdir(os.path.join(lib, name)))
     problems = ["lib/%s: no row in lib/README.md's table of layers" % name for name in libraries if name not in table]
     for name in libraries:
-        for root, _, files in os.walk(os.path.join(lib, name)):
-            for file in sorted(files):
-                if not file.endswith(SOURCE_SUFFIXES):
-                    continue
-                path = os.path.join(root, file)
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    used = set(INCLUDE.findall(handle.read()))
-                for other in sorted(used & set(libraries) - {name} - table.get(name, set())):
-                    problems.append("%s: includes <%s/...>, which lib/%s may not use (lib/README.md)"
-                                    % (os.path.relpath(path, top), other, name))
+        for path in sources_under(os.path.join(lib, name)):
+            used = {target.split("/")[0] for kind, target in includes_of(path) if kind == "<" and "/" in target}
+            for other in sorted(used & set(libraries) - {name} - table.get(name, set())):
+                problems.append("%s: includes <%s/...>, which lib/%s may not use (lib/README.md)"
+                                % (os.path.relpath(path, top), other, name))
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -3,19 +3,12 @@
 build-*/), and no object file, dependency file, archive or image."""
 import os
 import re
-import subprocess
 import sys
+
+from tree import tracked_files
 
 BUILD_FOLDER = re.compile(r"(^|/)build(-[^/]*)?/")
 BUILD_SUFFIX = re.compile(r"\.(o|d|a|so|elf|iso|img|cpio|fd)$")
-
-
-def tracked_files(top):
-    process = subprocess.run(["git", "-C", top, "ls-files"], capture_output=True, text=True)
-    if process.returncode != 0:
-        print("not a git checkout: %s" % process.stderr.strip())
-        return None
-    return process.stdout.splitlines()
 
 
 def main():
