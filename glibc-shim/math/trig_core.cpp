@@ -41,14 +41,10 @@ long double sin_core(long double x)
 {
     ReducedAngle reduced = reduce(x);
     switch (reduced.quadrant) {
-    case 0:
-        return sin_series(reduced.r);
-    case 1:
-        return cos_series(reduced.r);
-    case 2:
-        return -sin_series(reduced.r);
-    default:
-        return -cos_series(reduced.r);
+    case 0: return sin_series(reduced.r);
+    case 1: return cos_series(reduced.r);
+    case 2: return -sin_series(reduced.r);
+    default: return -cos_series(reduced.r);
     }
 }
 
@@ -56,14 +52,10 @@ long double cos_core(long double x)
 {
     ReducedAngle reduced = reduce(x);
     switch (reduced.quadrant) {
-    case 0:
-        return cos_series(reduced.r);
-    case 1:
-        return -sin_series(reduced.r);
-    case 2:
-        return -cos_series(reduced.r);
-    default:
-        return sin_series(reduced.r);
+    case 0: return cos_series(reduced.r);
+    case 1: return -sin_series(reduced.r);
+    case 2: return -cos_series(reduced.r);
+    default: return sin_series(reduced.r);
     }
 }
 

@@ -78,8 +78,7 @@ struct Matcher {
             if (!has(FNM_NOESCAPE) && pattern[1] != '\0')
                 ++pattern;
             [[fallthrough]];
-        default:
-            return fold(c) == fold(static_cast<unsigned char>(*pattern)) ? pattern + 1 : nullptr;
+        default: return fold(c) == fold(static_cast<unsigned char>(*pattern)) ? pattern + 1 : nullptr;
         }
     }
 

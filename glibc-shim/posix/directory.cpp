@@ -29,18 +29,12 @@ namespace {
 unsigned char type_of(uint32_t mode)
 {
     switch (mode & fs::kTypeMask) {
-    case fs::kDirectory:
-        return DT_DIR;
-    case fs::kRegular:
-        return DT_REG;
-    case fs::kSymlink:
-        return DT_LNK;
-    case fs::kCharacterDevice:
-        return DT_CHR;
-    case fs::kFifo:
-        return DT_FIFO;
-    default:
-        return DT_UNKNOWN;
+    case fs::kDirectory: return DT_DIR;
+    case fs::kRegular: return DT_REG;
+    case fs::kSymlink: return DT_LNK;
+    case fs::kCharacterDevice: return DT_CHR;
+    case fs::kFifo: return DT_FIFO;
+    default: return DT_UNKNOWN;
     }
 }
 

@@ -169,20 +169,15 @@ int fcntl(int fd, int command, ...)
         return posix::descriptors::install(
             entry->name, entry->status_flags, command == F_DUPFD_CLOEXEC ? FD_CLOEXEC : 0, int(argument));
     }
-    case F_GETFD:
-        return entry->descriptor_flags;
-    case F_SETFD:
-        entry->descriptor_flags = int(argument) & FD_CLOEXEC;
-        return 0;
-    case F_GETFL:
-        return entry->status_flags;
+    case F_GETFD: return entry->descriptor_flags;
+    case F_SETFD: entry->descriptor_flags = int(argument) & FD_CLOEXEC; return 0;
+    case F_GETFL: return entry->status_flags;
     case F_SETFL:
         // FIXME(io): O_NONBLOCK and O_APPEND live in the peropen; the io
         // interface has no call to change them yet, so they are only recorded.
         entry->status_flags = (entry->status_flags & O_ACCMODE) | (int(argument) & ~O_ACCMODE);
         return 0;
-    default:
-        return fail_with(EINVAL);
+    default: return fail_with(EINVAL);
     }
 }
 

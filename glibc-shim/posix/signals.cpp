@@ -211,17 +211,10 @@ int sigprocmask(int how, const sigset_t* set, sigset_t* old)
         return 0;
     proc::SignalSet change = signals::set_of(*set);
     switch (how) {
-    case SIG_BLOCK:
-        signals::g_blocked |= change;
-        break;
-    case SIG_UNBLOCK:
-        signals::g_blocked &= ~change;
-        break;
-    case SIG_SETMASK:
-        signals::g_blocked = change;
-        break;
-    default:
-        return fail_with(EINVAL);
+    case SIG_BLOCK: signals::g_blocked |= change; break;
+    case SIG_UNBLOCK: signals::g_blocked &= ~change; break;
+    case SIG_SETMASK: signals::g_blocked = change; break;
+    default: return fail_with(EINVAL);
     }
     signals::g_blocked &= ~(signals::bit(SIGKILL) | signals::bit(SIGSTOP));
     signals::run_pending(); // what was just unblocked runs now

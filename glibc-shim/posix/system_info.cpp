@@ -70,41 +70,27 @@ int gethostname(char* name, size_t size)
 long sysconf(int name)
 {
     switch (name) {
-    case _SC_PAGESIZE:
-        return 4096;
-    case _SC_CLK_TCK:
-        return 100;
-    case _SC_OPEN_MAX:
-        return 256;
-    case _SC_ARG_MAX:
-        return 16 * 1024;
-    case _SC_CHILD_MAX:
-        return 1024;
+    case _SC_PAGESIZE: return 4096;
+    case _SC_CLK_TCK: return 100;
+    case _SC_OPEN_MAX: return 256;
+    case _SC_ARG_MAX: return 16 * 1024;
+    case _SC_CHILD_MAX: return 1024;
     case _SC_NPROCESSORS_CONF:
-    case _SC_NPROCESSORS_ONLN:
-        return 1;
-    case _SC_LINE_MAX:
-        return 2048;
-    case _SC_HOST_NAME_MAX:
-        return 64;
-    default:
-        return posix::fail_with(EINVAL);
+    case _SC_NPROCESSORS_ONLN: return 1;
+    case _SC_LINE_MAX: return 2048;
+    case _SC_HOST_NAME_MAX: return 64;
+    default: return posix::fail_with(EINVAL);
     }
 }
 
 long pathconf(const char*, int name)
 {
     switch (name) {
-    case _PC_NAME_MAX:
-        return 255;
-    case _PC_PATH_MAX:
-        return 4096;
-    case _PC_PIPE_BUF:
-        return 8192;
-    case _PC_LINK_MAX:
-        return 65535;
-    default:
-        return posix::fail_with(EINVAL);
+    case _PC_NAME_MAX: return 255;
+    case _PC_PATH_MAX: return 4096;
+    case _PC_PIPE_BUF: return 8192;
+    case _PC_LINK_MAX: return 65535;
+    default: return posix::fail_with(EINVAL);
     }
 }
 

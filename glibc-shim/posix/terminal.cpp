@@ -153,10 +153,8 @@ int ioctl(int fd, unsigned long request, ...)
         *static_cast<pid_t*>(argument) = group;
         return 0;
     }
-    case TIOCSPGRP:
-        return tcsetpgrp(fd, *static_cast<const pid_t*>(argument));
-    default:
-        return fail_with(ENOTTY);
+    case TIOCSPGRP: return tcsetpgrp(fd, *static_cast<const pid_t*>(argument));
+    default: return fail_with(ENOTTY);
     }
 }
 

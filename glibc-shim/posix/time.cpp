@@ -39,9 +39,7 @@ int clock_gettime(clockid_t clock, struct timespec* out)
 {
     switch (clock) {
     case CLOCK_REALTIME:
-    case CLOCK_REALTIME_COARSE:
-        *out = timespec_of(realtime());
-        return 0;
+    case CLOCK_REALTIME_COARSE: *out = timespec_of(realtime()); return 0;
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_MONOTONIC_COARSE:
@@ -49,11 +47,8 @@ int clock_gettime(clockid_t clock, struct timespec* out)
     // FIXME(time): the kernel does not count a task's CPU time yet; the
     // time since boot is an upper bound of it.
     case CLOCK_PROCESS_CPUTIME_ID:
-    case CLOCK_THREAD_CPUTIME_ID:
-        *out = timespec_of(monotonic());
-        return 0;
-    default:
-        return posix::fail_with(EINVAL);
+    case CLOCK_THREAD_CPUTIME_ID: *out = timespec_of(monotonic()); return 0;
+    default: return posix::fail_with(EINVAL);
     }
 }
 

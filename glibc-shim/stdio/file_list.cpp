@@ -64,8 +64,7 @@ bool parse_mode(const char* mode, int& open_flags, bool& readable, bool& writabl
         readable = false;
         writable = true;
         break;
-    default:
-        return false;
+    default: return false;
     }
     for (const char* c = mode + 1; *c != 0; ++c) {
         switch (*c) {
@@ -73,14 +72,9 @@ bool parse_mode(const char* mode, int& open_flags, bool& readable, bool& writabl
             readable = writable = true;
             open_flags = (open_flags & ~(O_RDONLY | O_WRONLY)) | O_RDWR;
             break;
-        case 'x':
-            open_flags |= O_EXCL;
-            break;
-        case 'e':
-            open_flags |= O_CLOEXEC;
-            break;
-        default:
-            break; // 'b' and anything else: no meaning here
+        case 'x': open_flags |= O_EXCL; break;
+        case 'e': open_flags |= O_CLOEXEC; break;
+        default: break; // 'b' and anything else: no meaning here
         }
     }
     return true;

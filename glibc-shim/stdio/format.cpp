@@ -16,28 +16,20 @@ constexpr int k_int_max = 2147483647;
 long long signed_of_length(long long value, Length length)
 {
     switch (length) {
-    case Length::hh:
-        return static_cast<signed char>(value);
-    case Length::h:
-        return static_cast<short>(value);
-    case Length::none:
-        return static_cast<int>(value);
-    default:
-        return value;
+    case Length::hh: return static_cast<signed char>(value);
+    case Length::h: return static_cast<short>(value);
+    case Length::none: return static_cast<int>(value);
+    default: return value;
     }
 }
 
 unsigned long long unsigned_of_length(long long value, Length length)
 {
     switch (length) {
-    case Length::hh:
-        return static_cast<unsigned char>(value);
-    case Length::h:
-        return static_cast<unsigned short>(value);
-    case Length::none:
-        return static_cast<unsigned int>(value);
-    default:
-        return static_cast<unsigned long long>(value);
+    case Length::hh: return static_cast<unsigned char>(value);
+    case Length::h: return static_cast<unsigned short>(value);
+    case Length::none: return static_cast<unsigned int>(value);
+    default: return static_cast<unsigned long long>(value);
     }
 }
 
@@ -173,18 +165,10 @@ void store_count(void* target, Length length, size_t count)
     if (target == nullptr)
         return;
     switch (length) {
-    case Length::hh:
-        *static_cast<signed char*>(target) = static_cast<signed char>(count);
-        break;
-    case Length::h:
-        *static_cast<short*>(target) = static_cast<short>(count);
-        break;
-    case Length::none:
-        *static_cast<int*>(target) = static_cast<int>(count);
-        break;
-    default:
-        *static_cast<long long*>(target) = static_cast<long long>(count);
-        break;
+    case Length::hh: *static_cast<signed char*>(target) = static_cast<signed char>(count); break;
+    case Length::h: *static_cast<short*>(target) = static_cast<short>(count); break;
+    case Length::none: *static_cast<int*>(target) = static_cast<int>(count); break;
+    default: *static_cast<long long*>(target) = static_cast<long long>(count); break;
     }
 }
 
@@ -223,9 +207,7 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
     case 'u':
     case 'o':
     case 'x':
-    case 'X':
-        put_integer(sink, spec, arguments.take(kind, parsed.position).integer, parsed.length);
-        return true;
+    case 'X': put_integer(sink, spec, arguments.take(kind, parsed.position).integer, parsed.length); return true;
     case 'p': {
         void* pointer = arguments.take(kind, parsed.position).pointer;
         if (pointer == nullptr) {
@@ -264,12 +246,8 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
         put_string(sink, spec, static_cast<const char*>(text));
         return true;
     }
-    case 'm':
-        put_string(sink, spec, strerror(saved_errno));
-        return true;
-    case 'n':
-        store_count(arguments.take(kind, parsed.position).pointer, parsed.length, sink.total);
-        return true;
+    case 'm': put_string(sink, spec, strerror(saved_errno)); return true;
+    case 'n': store_count(arguments.take(kind, parsed.position).pointer, parsed.length, sink.total); return true;
     case 'f':
     case 'F':
     case 'e':
@@ -284,8 +262,7 @@ bool convert(Sink& sink, ParsedSpec& parsed, FormatArguments& arguments, int sav
             sink, spec, kind == ArgumentKind::long_double_value ? static_cast<double>(value.long_real) : value.real);
         return true;
     }
-    default:
-        return false;
+    default: return false;
     }
 }
 

@@ -15,13 +15,11 @@ ArgumentKind argument_kind(char conversion, Length length)
         return length == Length::none || length == Length::hh || length == Length::h ? ArgumentKind::int_value
                                                                                      : ArgumentKind::long_value;
     case 'c':
-    case 'C':
-        return ArgumentKind::int_value;
+    case 'C': return ArgumentKind::int_value;
     case 's':
     case 'S':
     case 'p':
-    case 'n':
-        return ArgumentKind::pointer;
+    case 'n': return ArgumentKind::pointer;
     case 'f':
     case 'F':
     case 'e':
@@ -29,10 +27,8 @@ ArgumentKind argument_kind(char conversion, Length length)
     case 'g':
     case 'G':
     case 'a':
-    case 'A':
-        return length == Length::L ? ArgumentKind::long_double_value : ArgumentKind::double_value;
-    default:
-        return ArgumentKind::none;
+    case 'A': return length == Length::L ? ArgumentKind::long_double_value : ArgumentKind::double_value;
+    default: return ArgumentKind::none;
     }
 }
 
@@ -44,23 +40,12 @@ ArgumentValue FormatArguments::take_sequential(ArgumentKind kind)
 {
     ArgumentValue value {};
     switch (kind) {
-    case ArgumentKind::int_value:
-        value.integer = va_arg(m_args, int);
-        break;
-    case ArgumentKind::long_value:
-        value.integer = va_arg(m_args, long long);
-        break;
-    case ArgumentKind::double_value:
-        value.real = va_arg(m_args, double);
-        break;
-    case ArgumentKind::long_double_value:
-        value.long_real = va_arg(m_args, long double);
-        break;
-    case ArgumentKind::pointer:
-        value.pointer = va_arg(m_args, void*);
-        break;
-    case ArgumentKind::none:
-        break;
+    case ArgumentKind::int_value: value.integer = va_arg(m_args, int); break;
+    case ArgumentKind::long_value: value.integer = va_arg(m_args, long long); break;
+    case ArgumentKind::double_value: value.real = va_arg(m_args, double); break;
+    case ArgumentKind::long_double_value: value.long_real = va_arg(m_args, long double); break;
+    case ArgumentKind::pointer: value.pointer = va_arg(m_args, void*); break;
+    case ArgumentKind::none: break;
     }
     return value;
 }

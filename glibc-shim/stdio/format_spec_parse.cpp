@@ -30,26 +30,13 @@ const char* read_flags(const char* text, FormatSpec& spec)
 {
     for (;; ++text) {
         switch (*text) {
-        case '-':
-            spec.left = true;
-            break;
-        case '+':
-            spec.plus = true;
-            break;
-        case ' ':
-            spec.space = true;
-            break;
-        case '#':
-            spec.alternate = true;
-            break;
-        case '0':
-            spec.zero = true;
-            break;
-        case '\'':
-            spec.grouping = true;
-            break;
-        default:
-            return text;
+        case '-': spec.left = true; break;
+        case '+': spec.plus = true; break;
+        case ' ': spec.space = true; break;
+        case '#': spec.alternate = true; break;
+        case '0': spec.zero = true; break;
+        case '\'': spec.grouping = true; break;
+        default: return text;
         }
     }
 }
@@ -71,24 +58,13 @@ const char* read_length(const char* text, Length& length)
         }
         length = Length::l;
         return text + 1;
-    case 'q':
-        length = Length::ll;
-        return text + 1;
-    case 'j':
-        length = Length::j;
-        return text + 1;
+    case 'q': length = Length::ll; return text + 1;
+    case 'j': length = Length::j; return text + 1;
     case 'z':
-    case 'Z':
-        length = Length::z;
-        return text + 1;
-    case 't':
-        length = Length::t;
-        return text + 1;
-    case 'L':
-        length = Length::L;
-        return text + 1;
-    default:
-        return text;
+    case 'Z': length = Length::z; return text + 1;
+    case 't': length = Length::t; return text + 1;
+    case 'L': length = Length::L; return text + 1;
+    default: return text;
     }
 }
 

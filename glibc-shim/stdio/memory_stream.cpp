@@ -164,9 +164,7 @@ FILE* fmemopen(void* buffer, size_t size, const char* mode)
         }
     }
     switch (mode[0]) {
-    case 'r':
-        state->length = size;
-        break;
+    case 'r': state->length = size; break;
     case 'w':
         state->length = 0;
         state->data[0] = 0;

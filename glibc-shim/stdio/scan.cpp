@@ -97,18 +97,10 @@ bool read_integer(Reader& reader, int base, unsigned long long& value, bool& neg
 void store_integer(void* target, ScanLength length, unsigned long long value)
 {
     switch (length) {
-    case ScanLength::hh:
-        *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value);
-        break;
-    case ScanLength::h:
-        *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value);
-        break;
-    case ScanLength::none:
-        *static_cast<unsigned*>(target) = static_cast<unsigned>(value);
-        break;
-    default:
-        *static_cast<unsigned long long*>(target) = value;
-        break;
+    case ScanLength::hh: *static_cast<unsigned char*>(target) = static_cast<unsigned char>(value); break;
+    case ScanLength::h: *static_cast<unsigned short*>(target) = static_cast<unsigned short>(value); break;
+    case ScanLength::none: *static_cast<unsigned*>(target) = static_cast<unsigned>(value); break;
+    default: *static_cast<unsigned long long*>(target) = value; break;
     }
 }
 
@@ -227,23 +219,12 @@ const char* parse_length(const char* format, ScanLength& length)
         }
         length = ScanLength::l;
         return format + 1;
-    case 'q':
-        length = ScanLength::ll;
-        return format + 1;
-    case 'L':
-        length = ScanLength::L;
-        return format + 1;
-    case 'j':
-        length = ScanLength::j;
-        return format + 1;
-    case 'z':
-        length = ScanLength::z;
-        return format + 1;
-    case 't':
-        length = ScanLength::t;
-        return format + 1;
-    default:
-        return format;
+    case 'q': length = ScanLength::ll; return format + 1;
+    case 'L': length = ScanLength::L; return format + 1;
+    case 'j': length = ScanLength::j; return format + 1;
+    case 'z': length = ScanLength::z; return format + 1;
+    case 't': length = ScanLength::t; return format + 1;
+    default: return format;
     }
 }
 
@@ -398,9 +379,7 @@ int scan_format(ScanInput& input, const char* format, va_list args)
                 target[count] = 0;
             break;
         }
-        default:
-            matched = false;
-            break;
+        default: matched = false; break;
         }
         if (!matched)
             break;

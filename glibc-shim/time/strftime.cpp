@@ -89,120 +89,48 @@ void Formatter::convert(char conversion)
     const struct tm& d = m_date;
     long year = 1900L + d.tm_year;
     switch (conversion) {
-    case 'a':
-        m_out.text(shim::time_text::weekday_abbreviation(d.tm_wday));
-        break;
-    case 'A':
-        m_out.text(shim::time_text::weekday_name(d.tm_wday));
-        break;
+    case 'a': m_out.text(shim::time_text::weekday_abbreviation(d.tm_wday)); break;
+    case 'A': m_out.text(shim::time_text::weekday_name(d.tm_wday)); break;
     case 'b':
-    case 'h':
-        m_out.text(shim::time_text::month_abbreviation(d.tm_mon));
-        break;
-    case 'B':
-        m_out.text(shim::time_text::month_name(d.tm_mon));
-        break;
-    case 'c':
-        format("%a %b %e %H:%M:%S %Y");
-        break;
-    case 'C':
-        number(year / 100, 2, '0');
-        break;
-    case 'd':
-        number(d.tm_mday, 2, '0');
-        break;
-    case 'D':
-        format("%m/%d/%y");
-        break;
-    case 'e':
-        number(d.tm_mday, 2, ' ');
-        break;
-    case 'F':
-        format("%Y-%m-%d");
-        break;
-    case 'g':
-        number(iso_week(d).year % 100, 2, '0');
-        break;
-    case 'G':
-        number(iso_week(d).year, 1, '0');
-        break;
-    case 'H':
-        number(d.tm_hour, 2, '0');
-        break;
-    case 'I':
-        number(twelve_hour(d.tm_hour), 2, '0');
-        break;
-    case 'j':
-        number(d.tm_yday + 1, 3, '0');
-        break;
-    case 'k':
-        number(d.tm_hour, 2, ' ');
-        break;
-    case 'l':
-        number(twelve_hour(d.tm_hour), 2, ' ');
-        break;
-    case 'm':
-        number(d.tm_mon + 1, 2, '0');
-        break;
-    case 'M':
-        number(d.tm_min, 2, '0');
-        break;
-    case 'n':
-        m_out.character('\n');
-        break;
-    case 'p':
-        m_out.text(d.tm_hour < 12 ? "AM" : "PM");
-        break;
-    case 'P':
-        m_out.text(d.tm_hour < 12 ? "am" : "pm");
-        break;
-    case 'r':
-        format("%I:%M:%S %p");
-        break;
-    case 'R':
-        format("%H:%M");
-        break;
+    case 'h': m_out.text(shim::time_text::month_abbreviation(d.tm_mon)); break;
+    case 'B': m_out.text(shim::time_text::month_name(d.tm_mon)); break;
+    case 'c': format("%a %b %e %H:%M:%S %Y"); break;
+    case 'C': number(year / 100, 2, '0'); break;
+    case 'd': number(d.tm_mday, 2, '0'); break;
+    case 'D': format("%m/%d/%y"); break;
+    case 'e': number(d.tm_mday, 2, ' '); break;
+    case 'F': format("%Y-%m-%d"); break;
+    case 'g': number(iso_week(d).year % 100, 2, '0'); break;
+    case 'G': number(iso_week(d).year, 1, '0'); break;
+    case 'H': number(d.tm_hour, 2, '0'); break;
+    case 'I': number(twelve_hour(d.tm_hour), 2, '0'); break;
+    case 'j': number(d.tm_yday + 1, 3, '0'); break;
+    case 'k': number(d.tm_hour, 2, ' '); break;
+    case 'l': number(twelve_hour(d.tm_hour), 2, ' '); break;
+    case 'm': number(d.tm_mon + 1, 2, '0'); break;
+    case 'M': number(d.tm_min, 2, '0'); break;
+    case 'n': m_out.character('\n'); break;
+    case 'p': m_out.text(d.tm_hour < 12 ? "AM" : "PM"); break;
+    case 'P': m_out.text(d.tm_hour < 12 ? "am" : "pm"); break;
+    case 'r': format("%I:%M:%S %p"); break;
+    case 'R': format("%H:%M"); break;
     case 's': {
         struct tm copy = d;
         number(timegm(&copy), 1, '0');
         break;
     }
-    case 'S':
-        number(d.tm_sec, 2, '0');
-        break;
-    case 't':
-        m_out.character('\t');
-        break;
-    case 'T':
-        format("%H:%M:%S");
-        break;
-    case 'u':
-        number(d.tm_wday == 0 ? 7 : d.tm_wday, 1, '0');
-        break;
-    case 'U':
-        number(week_of_year(d, 0), 2, '0');
-        break;
-    case 'V':
-        number(iso_week(d).week, 2, '0');
-        break;
-    case 'w':
-        number(d.tm_wday, 1, '0');
-        break;
-    case 'W':
-        number(week_of_year(d, 1), 2, '0');
-        break;
-    case 'x':
-        format("%m/%d/%y");
-        break;
-    case 'X':
-        format("%H:%M:%S");
-        break;
-    case 'y':
-        number(year % 100 < 0 ? year % 100 + 100 : year % 100, 2, '0');
-        break;
-    case 'Y':
-        number(year, 1, '0');
-        break;
+    case 'S': number(d.tm_sec, 2, '0'); break;
+    case 't': m_out.character('\t'); break;
+    case 'T': format("%H:%M:%S"); break;
+    case 'u': number(d.tm_wday == 0 ? 7 : d.tm_wday, 1, '0'); break;
+    case 'U': number(week_of_year(d, 0), 2, '0'); break;
+    case 'V': number(iso_week(d).week, 2, '0'); break;
+    case 'w': number(d.tm_wday, 1, '0'); break;
+    case 'W': number(week_of_year(d, 1), 2, '0'); break;
+    case 'x': format("%m/%d/%y"); break;
+    case 'X': format("%H:%M:%S"); break;
+    case 'y': number(year % 100 < 0 ? year % 100 + 100 : year % 100, 2, '0'); break;
+    case 'Y': number(year, 1, '0'); break;
     case 'z': {
         long offset = d.tm_gmtoff / 60;
         m_out.character(offset < 0 ? '-' : '+');
@@ -210,12 +138,8 @@ void Formatter::convert(char conversion)
         m_out.number(offset / 60 * 100 + offset % 60, 4, '0');
         break;
     }
-    case 'Z':
-        m_out.text(d.tm_zone != nullptr ? d.tm_zone : "UTC");
-        break;
-    case '%':
-        m_out.character('%');
-        break;
+    case 'Z': m_out.text(d.tm_zone != nullptr ? d.tm_zone : "UTC"); break;
+    case '%': m_out.character('%'); break;
     default:
         // Unknown conversions are copied as they are.
         m_out.character('%');

@@ -43,18 +43,13 @@ Result<mach::PortName> open(mach::PortName root, mach::PortName cwd, const char*
         if (status != Error::none)
             return status;
         switch (reply.result) {
-        case LookupResult::done:
-            return got[0].name;
-        case LookupResult::retry:
-            owned = at = got[0].name;
-            break;
+        case LookupResult::done: return got[0].name;
+        case LookupResult::retry: owned = at = got[0].name; break;
         case LookupResult::retry_from_root:
             close(got[0].name);
             at = root;
             break;
-        default:
-            close(got[0].name);
-            return Error::invalid_reply;
+        default: close(got[0].name); return Error::invalid_reply;
         }
         request.path = reply.rest;
     }

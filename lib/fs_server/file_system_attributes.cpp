@@ -41,8 +41,7 @@ Error FileSystem::serve(SetAttribute, const rpc::Incoming<SetAttribute>& in, rpc
         TRY_STATUS(node.set_size(change.size));
         node.stat.modify_ns = now_ns();
         break;
-    default:
-        return Error::invalid_argument;
+    default: return Error::invalid_argument;
     }
     node.stat.change_ns = now_ns();
     return Error::none;

@@ -113,17 +113,10 @@ Error FileSystem::serve(io::Seek, const rpc::Incoming<io::Seek>& in, rpc::Outgoi
         return Error::permission_denied;
     int64_t base = 0;
     switch (in.body.whence) {
-    case io::Whence::set:
-        base = 0;
-        break;
-    case io::Whence::current:
-        base = int64_t(peropen->offset());
-        break;
-    case io::Whence::end:
-        base = int64_t(peropen->node()->stat.size);
-        break;
-    default:
-        return Error::invalid_argument;
+    case io::Whence::set: base = 0; break;
+    case io::Whence::current: base = int64_t(peropen->offset()); break;
+    case io::Whence::end: base = int64_t(peropen->node()->stat.size); break;
+    default: return Error::invalid_argument;
     }
     int64_t offset = base + in.body.offset;
     if ((in.body.offset > 0 && offset < base) || offset < 0)

@@ -18,27 +18,18 @@ struct ParkedRequests::Entry {
     mach::PortName reply_right() const
     {
         switch (kind) {
-        case Kind::read:
-            return read_reply.right();
-        case Kind::write:
-            return write_reply.right();
-        case Kind::select:
-            return select_reply.right();
+        case Kind::read: return read_reply.right();
+        case Kind::write: return write_reply.right();
+        case Kind::select: return select_reply.right();
         }
         return mach::kNullName;
     }
     void answer(Error status)
     {
         switch (kind) {
-        case Kind::read:
-            read_reply.answer(status);
-            return;
-        case Kind::write:
-            write_reply.answer(status);
-            return;
-        case Kind::select:
-            select_reply.answer(status);
-            return;
+        case Kind::read: read_reply.answer(status); return;
+        case Kind::write: write_reply.answer(status); return;
+        case Kind::select: select_reply.answer(status); return;
         }
     }
     void forget()
@@ -131,12 +122,9 @@ bool try_again(Attempts& attempts, PerOpen& peropen, const typename Op::Request&
 bool ParkedRequests::attempted(Entry& entry)
 {
     switch (entry.kind) {
-    case Kind::read:
-        return try_again(m_attempts, *entry.peropen, entry.read, entry.read_reply);
-    case Kind::write:
-        return try_again(m_attempts, *entry.peropen, entry.write_request, entry.write_reply);
-    case Kind::select:
-        return try_again(m_attempts, *entry.peropen, entry.select, entry.select_reply);
+    case Kind::read: return try_again(m_attempts, *entry.peropen, entry.read, entry.read_reply);
+    case Kind::write: return try_again(m_attempts, *entry.peropen, entry.write_request, entry.write_reply);
+    case Kind::select: return try_again(m_attempts, *entry.peropen, entry.select, entry.select_reply);
     }
     return true;
 }

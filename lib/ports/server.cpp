@@ -200,15 +200,12 @@ void Server::handle_notification(Receiver& receiver, mach::MessageHeader& messag
         quiesce(worker);
         receiver.payload_released(body.payload);
         break;
-    case mach::NotificationKind::no_senders:
-        receiver.no_senders();
-        break;
+    case mach::NotificationKind::no_senders: receiver.no_senders(); break;
     case mach::NotificationKind::dead_name:
         receiver.dead_name(body.name);
         (void)mach::port_deallocate(m_task, body.name); // the dead name the request left
         break;
-    default:
-        break; // send_once, port_deleted: nothing to do
+    default: break; // send_once, port_deleted: nothing to do
     }
 }
 

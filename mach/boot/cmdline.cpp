@@ -28,16 +28,12 @@ unsigned suffix_shift(char c)
 {
     switch (c) {
     case 'K':
-    case 'k':
-        return 10;
+    case 'k': return 10;
     case 'M':
-    case 'm':
-        return 20;
+    case 'm': return 20;
     case 'G':
-    case 'g':
-        return 30;
-    default:
-        return 0;
+    case 'g': return 30;
+    default: return 0;
     }
 }
 

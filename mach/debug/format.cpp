@@ -110,22 +110,14 @@ void emit_number(
 int64_t signed_argument(Length length, va_list& args)
 {
     switch (length) {
-    case Length::hh:
-        return static_cast<signed char>(va_arg(args, int));
-    case Length::h:
-        return static_cast<short>(va_arg(args, int));
-    case Length::l:
-        return va_arg(args, long);
-    case Length::ll:
-        return va_arg(args, long long);
-    case Length::z:
-        return va_arg(args, long);
-    case Length::j:
-        return va_arg(args, int64_t);
-    case Length::t:
-        return va_arg(args, long);
-    case Length::normal:
-        break;
+    case Length::hh: return static_cast<signed char>(va_arg(args, int));
+    case Length::h: return static_cast<short>(va_arg(args, int));
+    case Length::l: return va_arg(args, long);
+    case Length::ll: return va_arg(args, long long);
+    case Length::z: return va_arg(args, long);
+    case Length::j: return va_arg(args, int64_t);
+    case Length::t: return va_arg(args, long);
+    case Length::normal: break;
     }
     return va_arg(args, int);
 }
@@ -133,22 +125,14 @@ int64_t signed_argument(Length length, va_list& args)
 uint64_t unsigned_argument(Length length, va_list& args)
 {
     switch (length) {
-    case Length::hh:
-        return static_cast<unsigned char>(va_arg(args, unsigned));
-    case Length::h:
-        return static_cast<unsigned short>(va_arg(args, unsigned));
-    case Length::l:
-        return va_arg(args, unsigned long);
-    case Length::ll:
-        return va_arg(args, unsigned long long);
-    case Length::z:
-        return va_arg(args, size_t);
-    case Length::j:
-        return va_arg(args, uint64_t);
-    case Length::t:
-        return va_arg(args, unsigned long);
-    case Length::normal:
-        break;
+    case Length::hh: return static_cast<unsigned char>(va_arg(args, unsigned));
+    case Length::h: return static_cast<unsigned short>(va_arg(args, unsigned));
+    case Length::l: return va_arg(args, unsigned long);
+    case Length::ll: return va_arg(args, unsigned long long);
+    case Length::z: return va_arg(args, size_t);
+    case Length::j: return va_arg(args, uint64_t);
+    case Length::t: return va_arg(args, unsigned long);
+    case Length::normal: break;
     }
     return va_arg(args, unsigned);
 }
@@ -241,9 +225,7 @@ size_t vformat_string(char* buffer, size_t size, const char* format, va_list arg
             emit_number(out, spec, magnitude, value < 0, 10, false, "");
             break;
         }
-        case 'u':
-            emit_number(out, spec, unsigned_argument(length, args), false, 10, false, "");
-            break;
+        case 'u': emit_number(out, spec, unsigned_argument(length, args), false, 10, false, ""); break;
         case 'o':
             emit_number(out, spec, unsigned_argument(length, args), false, 8, false, spec.alternate ? "0" : "");
             break;
@@ -253,9 +235,7 @@ size_t vformat_string(char* buffer, size_t size, const char* format, va_list arg
         case 'X':
             emit_number(out, spec, unsigned_argument(length, args), false, 16, true, spec.alternate ? "0X" : "");
             break;
-        case 'p':
-            emit_number(out, spec, uint64_t(va_arg(args, void*)), false, 16, false, "0x");
-            break;
+        case 'p': emit_number(out, spec, uint64_t(va_arg(args, void*)), false, 16, false, "0x"); break;
         case 'c': {
             char c[2] = { char(va_arg(args, int)), 0 };
             spec.precision = 1;
@@ -266,15 +246,9 @@ size_t vformat_string(char* buffer, size_t size, const char* format, va_list arg
             emit_string(out, spec, c);
             break;
         }
-        case 's':
-            emit_string(out, spec, va_arg(args, const char*));
-            break;
-        case '%':
-            out.put('%');
-            break;
-        case '\0':
-            --p;
-            break; // a lone '%' at the end
+        case 's': emit_string(out, spec, va_arg(args, const char*)); break;
+        case '%': out.put('%'); break;
+        case '\0': --p; break; // a lone '%' at the end
         default: // unknown conversion: show it as written
             out.put('%');
             out.put(*p);

@@ -54,16 +54,11 @@ constexpr uint16_t kHoldsRecord = 1;
 mach::Disposition disposition_of(CarriedRight::Kind kind)
 {
     switch (kind) {
-    case CarriedRight::Kind::send:
-        return mach::Disposition::move_send;
-    case CarriedRight::Kind::send_once:
-        return mach::Disposition::move_send_once;
-    case CarriedRight::Kind::receive:
-        return mach::Disposition::move_receive;
-    case CarriedRight::Kind::dead_name:
-        return mach::Disposition::copy_send;
-    case CarriedRight::Kind::none:
-        break;
+    case CarriedRight::Kind::send: return mach::Disposition::move_send;
+    case CarriedRight::Kind::send_once: return mach::Disposition::move_send_once;
+    case CarriedRight::Kind::receive: return mach::Disposition::move_receive;
+    case CarriedRight::Kind::dead_name: return mach::Disposition::copy_send;
+    case CarriedRight::Kind::none: break;
     }
     return mach::Disposition::none;
 }
@@ -71,16 +66,11 @@ mach::Disposition disposition_of(CarriedRight::Kind kind)
 CarriedRight::Kind kind_of(mach::Disposition disposition)
 {
     switch (disposition) {
-    case mach::Disposition::move_send:
-        return CarriedRight::Kind::send;
-    case mach::Disposition::move_send_once:
-        return CarriedRight::Kind::send_once;
-    case mach::Disposition::move_receive:
-        return CarriedRight::Kind::receive;
-    case mach::Disposition::copy_send:
-        return CarriedRight::Kind::dead_name;
-    default:
-        return CarriedRight::Kind::none;
+    case mach::Disposition::move_send: return CarriedRight::Kind::send;
+    case mach::Disposition::move_send_once: return CarriedRight::Kind::send_once;
+    case mach::Disposition::move_receive: return CarriedRight::Kind::receive;
+    case mach::Disposition::copy_send: return CarriedRight::Kind::dead_name;
+    default: return CarriedRight::Kind::none;
     }
 }
 

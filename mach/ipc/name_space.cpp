@@ -323,14 +323,9 @@ CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
         if (observer())
             observer()->port_moved(*right.port);
         return right;
-    case Disposition::make_send:
-        right.port->make_send_right();
-        return right;
-    case Disposition::make_send_once:
-        right.port->make_send_once_right();
-        return right;
-    case Disposition::copy_send:
-        return right.copy();
+    case Disposition::make_send: right.port->make_send_right(); return right;
+    case Disposition::make_send_once: right.port->make_send_once_right(); return right;
+    case Disposition::copy_send: return right.copy();
     case Disposition::move_send:
     case Disposition::move_send_once:
         if (e.user_references > 1) {
@@ -346,8 +341,7 @@ CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
         e.user_references = 0;
         after_change(index);
         return right;
-    case Disposition::none:
-        break;
+    case Disposition::none: break;
     }
     ASSERT(false);
     return {};
@@ -356,10 +350,8 @@ CarriedRight NameSpace::take_right(PortName name, Disposition disposition)
 Result<PortName> NameSpace::put_right(CarriedRight right)
 {
     switch (right.kind) {
-    case CarriedRight::Kind::none:
-        return mach::kNullName;
-    case CarriedRight::Kind::dead_name:
-        return mach::kDeadName;
+    case CarriedRight::Kind::none: return mach::kNullName;
+    case CarriedRight::Kind::dead_name: return mach::kDeadName;
     case CarriedRight::Kind::send:
     case CarriedRight::Kind::send_once:
         if (right.port->dead()) {
@@ -367,8 +359,7 @@ Result<PortName> NameSpace::put_right(CarriedRight right)
             return mach::kDeadName;
         }
         break;
-    case CarriedRight::Kind::receive:
-        break;
+    case CarriedRight::Kind::receive: break;
     }
     void* object = right.record ? static_cast<void*>(right.record) : static_cast<void*>(right.port);
     if (right.kind != CarriedRight::Kind::send_once) {
@@ -415,15 +406,12 @@ void NameSpace::install(uint32_t index, CarriedRight right)
         e.bits = kSend | (right.record ? kPayload : 0);
         hash_insert(index);
         break;
-    case CarriedRight::Kind::send_once:
-        e.bits = kSendOnce;
-        break;
+    case CarriedRight::Kind::send_once: e.bits = kSendOnce; break;
     case CarriedRight::Kind::dead_name:
         e.object = nullptr;
         e.bits = kDeadName;
         break;
-    case CarriedRight::Kind::none:
-        ASSERT(false);
+    case CarriedRight::Kind::none: ASSERT(false);
     }
 }
 

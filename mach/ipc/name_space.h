@@ -268,13 +268,10 @@ inline CarriedRight NameSpace::preview(const Entry& e, mach::Disposition disposi
     if (e.bits & kDeadName)
         return CarriedRight::dead_name();
     switch (disposition) {
-    case mach::Disposition::move_receive:
-        return CarriedRight::receive(*static_cast<Port*>(e.object));
-    case mach::Disposition::make_send:
-        return CarriedRight::send(*static_cast<Port*>(e.object));
+    case mach::Disposition::move_receive: return CarriedRight::receive(*static_cast<Port*>(e.object));
+    case mach::Disposition::make_send: return CarriedRight::send(*static_cast<Port*>(e.object));
     case mach::Disposition::make_send_once:
-    case mach::Disposition::move_send_once:
-        return CarriedRight::send_once(*static_cast<Port*>(e.object));
+    case mach::Disposition::move_send_once: return CarriedRight::send_once(*static_cast<Port*>(e.object));
     default:
         if (e.bits & kPayload)
             return CarriedRight::send(*static_cast<PayloadRecord*>(e.object));
@@ -305,8 +302,7 @@ inline Result<CarriedRight> NameSpace::check_right(
         if (!(e.bits & (kSendOnce | kDeadName)))
             return Error::invalid_right;
         break;
-    default:
-        return Error::invalid_disposition;
+    default: return Error::invalid_disposition;
     }
     return preview(e, disposition);
 }

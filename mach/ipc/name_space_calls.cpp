@@ -248,8 +248,7 @@ Result<PortName> NameSpace::request_notification(
 {
     uint32_t index = TRY(index_of(name));
     switch (kind) {
-    case NotificationKind::dead_name:
-        return request_dead_name(index, caller, notify, notify_disposition);
+    case NotificationKind::dead_name: return request_dead_name(index, caller, notify, notify_disposition);
     case NotificationKind::no_senders:
     case NotificationKind::payload_no_senders: {
         index = TRY(receive_index(name));
@@ -258,8 +257,7 @@ Result<PortName> NameSpace::request_notification(
             return request_no_senders(port, caller, notify, notify_disposition);
         return request_payload_notify(port, caller, notify, notify_disposition);
     }
-    default:
-        return Error::invalid_argument;
+    default: return Error::invalid_argument;
     }
 }
 

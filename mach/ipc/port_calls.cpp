@@ -140,34 +140,24 @@ Error port_call(Syscall call, const CallArgs& args, NameSpace& caller, NameSpace
 {
     Call c { args, caller, target, memory };
     switch (call) {
-    case Syscall::port_allocate:
-        return allocate(c);
+    case Syscall::port_allocate: return allocate(c);
     case Syscall::port_deallocate:
         return is_u32(args.a1) ? as_error(target.deallocate(c.name(args.a1))) : Error::invalid_name;
     case Syscall::port_destroy:
         return is_u32(args.a1) ? as_error(target.destroy_name(c.name(args.a1))) : Error::invalid_name;
-    case Syscall::port_mod_refs:
-        return mod_refs(c);
-    case Syscall::port_insert_right:
-        return insert_right(c);
-    case Syscall::port_extract_right:
-        return extract_right(c);
+    case Syscall::port_mod_refs: return mod_refs(c);
+    case Syscall::port_insert_right: return insert_right(c);
+    case Syscall::port_extract_right: return extract_right(c);
     case Syscall::port_move_member:
         if (!is_u32(args.a1) || !is_u32(args.a2))
             return Error::invalid_name;
         return as_error(target.move_member(c.name(args.a1), c.name(args.a2)));
-    case Syscall::port_request_notification:
-        return request_notification(c);
-    case Syscall::port_make_send_with_payload:
-        return make_send_with_payload(c);
-    case Syscall::port_set_queue_limit:
-        return set_queue_limit(c);
-    case Syscall::port_type:
-        return type(c);
-    case Syscall::port_identify:
-        return identify(c);
-    default:
-        return Error::not_supported;
+    case Syscall::port_request_notification: return request_notification(c);
+    case Syscall::port_make_send_with_payload: return make_send_with_payload(c);
+    case Syscall::port_set_queue_limit: return set_queue_limit(c);
+    case Syscall::port_type: return type(c);
+    case Syscall::port_identify: return identify(c);
+    default: return Error::not_supported;
     }
 }
 

@@ -44,15 +44,10 @@ void CarriedRight::consume()
         else
             right.port->release_send_right();
         break;
-    case Kind::send_once:
-        right.port->release_send_once_right();
-        break;
-    case Kind::receive:
-        right.port->destroy_receive_right();
-        break;
+    case Kind::send_once: right.port->release_send_once_right(); break;
+    case Kind::receive: right.port->destroy_receive_right(); break;
     case Kind::none:
-    case Kind::dead_name:
-        break;
+    case Kind::dead_name: break;
     }
 }
 

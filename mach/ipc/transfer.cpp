@@ -42,10 +42,8 @@ bool is_send_disposition(Disposition disposition)
     case Disposition::copy_send:
     case Disposition::make_send:
     case Disposition::make_send_once:
-    case Disposition::move_send_once:
-        return true;
-    default:
-        return false;
+    case Disposition::move_send_once: return true;
+    default: return false;
     }
 }
 
@@ -283,15 +281,9 @@ PortName place_right(NameSpace& receiver, CarriedRight right, bool have_room, Di
         return mach::kNullName;
     }
     switch (right.kind) {
-    case CarriedRight::Kind::receive:
-        arrived = Disposition::move_receive;
-        break;
-    case CarriedRight::Kind::send_once:
-        arrived = Disposition::move_send_once;
-        break;
-    default:
-        arrived = Disposition::move_send;
-        break;
+    case CarriedRight::Kind::receive: arrived = Disposition::move_receive; break;
+    case CarriedRight::Kind::send_once: arrived = Disposition::move_send_once; break;
+    default: arrived = Disposition::move_send; break;
     }
     Result<PortName> name = receiver.put_right(right);
     if (!name.ok()) {

@@ -18,12 +18,9 @@ bool is_not_control_port_of(const ipc::Port& port, const void* context)
 {
     const Task* parent = static_cast<const Task*>(context);
     switch (port.kernel_object_type()) {
-    case ipc::KernelObject::task:
-        return port.kernel_object() != parent;
-    case ipc::KernelObject::thread:
-        return static_cast<const Thread*>(port.kernel_object())->task() != parent;
-    default:
-        return true;
+    case ipc::KernelObject::task: return port.kernel_object() != parent;
+    case ipc::KernelObject::thread: return static_cast<const Thread*>(port.kernel_object())->task() != parent;
+    default: return true;
     }
 }
 

@@ -73,18 +73,12 @@ Error serve_device(KernelRequest& request)
     if (!caller)
         return Error::not_supported;
     switch (static_cast<mach::KernelCall>(request.id())) {
-    case mach::KernelCall::device_io_ports:
-        return io_ports(*caller, request);
-    case mach::KernelCall::device_map_physical:
-        return map_physical(*caller, request);
-    case mach::KernelCall::device_allocate_dma:
-        return allocate_dma(*caller, request);
-    case mach::KernelCall::device_interrupt:
-        return claim_interrupt(request);
-    case mach::KernelCall::device_power:
-        return power(request);
-    default:
-        return Error::not_supported;
+    case mach::KernelCall::device_io_ports: return io_ports(*caller, request);
+    case mach::KernelCall::device_map_physical: return map_physical(*caller, request);
+    case mach::KernelCall::device_allocate_dma: return allocate_dma(*caller, request);
+    case mach::KernelCall::device_interrupt: return claim_interrupt(request);
+    case mach::KernelCall::device_power: return power(request);
+    default: return Error::not_supported;
     }
 }
 

@@ -87,12 +87,9 @@ Error serve_statistics(KernelRequest& request)
 Error serve_host(KernelRequest& request)
 {
     switch (static_cast<mach::KernelCall>(request.id())) {
-    case mach::KernelCall::host_statistics:
-        return serve_statistics(request);
-    case mach::KernelCall::host_boot_module:
-        return serve_boot_module(request);
-    default:
-        return Error::not_supported;
+    case mach::KernelCall::host_statistics: return serve_statistics(request);
+    case mach::KernelCall::host_boot_module: return serve_boot_module(request);
+    default: return Error::not_supported;
     }
 }
 

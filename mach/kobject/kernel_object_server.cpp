@@ -9,20 +9,13 @@ Error dispatch(ipc::Port& port, KernelRequest& request)
 {
     void* object = port.kernel_object();
     switch (port.kernel_object_type()) {
-    case ipc::KernelObject::task:
-        return serve_task(object, request);
-    case ipc::KernelObject::thread:
-        return serve_thread(object, request);
-    case ipc::KernelObject::host:
-        return serve_host(request);
-    case ipc::KernelObject::device:
-        return serve_device(request);
-    case ipc::KernelObject::memory_object:
-        return serve_memory_object(port, request);
-    case ipc::KernelObject::interrupt_line:
-        return serve_interrupt_line(port, request);
-    default:
-        return Error::not_supported;
+    case ipc::KernelObject::task: return serve_task(object, request);
+    case ipc::KernelObject::thread: return serve_thread(object, request);
+    case ipc::KernelObject::host: return serve_host(request);
+    case ipc::KernelObject::device: return serve_device(request);
+    case ipc::KernelObject::memory_object: return serve_memory_object(port, request);
+    case ipc::KernelObject::interrupt_line: return serve_interrupt_line(port, request);
+    default: return Error::not_supported;
     }
 }
 

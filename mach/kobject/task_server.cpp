@@ -112,18 +112,12 @@ Error serve_task(void* object, KernelRequest& request)
         Task::destroy_unstarted(&task); // one without threads ends here and now
         return Error::none;
     }
-    case mach::KernelCall::task_info:
-        return task_info(task, request);
-    case mach::KernelCall::task_create:
-        return task_create(request);
-    case mach::KernelCall::task_fork:
-        return task_fork(task, request);
-    case mach::KernelCall::thread_create:
-        return thread_create(task, request);
-    case mach::KernelCall::task_set_bootstrap:
-        return set_bootstrap(task, request);
-    default:
-        return Error::not_supported;
+    case mach::KernelCall::task_info: return task_info(task, request);
+    case mach::KernelCall::task_create: return task_create(request);
+    case mach::KernelCall::task_fork: return task_fork(task, request);
+    case mach::KernelCall::thread_create: return thread_create(task, request);
+    case mach::KernelCall::task_set_bootstrap: return set_bootstrap(task, request);
+    default: return Error::not_supported;
     }
 }
 

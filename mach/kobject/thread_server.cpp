@@ -18,8 +18,7 @@ Error serve_thread(void* object, KernelRequest& request)
         request.set_result(info);
         return Error::none;
     }
-    default:
-        return Error::not_supported;
+    default: return Error::not_supported;
     }
 }
 

@@ -36,8 +36,7 @@ Result<void> AddressSpace::fork_into(AddressSpace& child)
         const Region region = m_regions[i];
         switch (region.backing) {
         case Backing::physical:
-        case Backing::contiguous:
-            continue; // device memory belongs to the driver, not to its children
+        case Backing::contiguous: continue; // device memory belongs to the driver, not to its children
         case Backing::object:
             // Shared memory stays shared, as MAP_SHARED does across fork.
             TRY(child.insert_region(region));

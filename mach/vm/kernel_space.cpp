@@ -34,16 +34,11 @@ bool is_direct_mapped(kern::MemoryType type)
 const char* type_name(kern::MemoryType type)
 {
     switch (type) {
-    case kern::MemoryType::usable:
-        return "usable";
-    case kern::MemoryType::reserved:
-        return "reserved";
-    case kern::MemoryType::acpi_reclaimable:
-        return "ACPI tables";
-    case kern::MemoryType::acpi_nvs:
-        return "ACPI NVS";
-    case kern::MemoryType::bad:
-        return "bad";
+    case kern::MemoryType::usable: return "usable";
+    case kern::MemoryType::reserved: return "reserved";
+    case kern::MemoryType::acpi_reclaimable: return "ACPI tables";
+    case kern::MemoryType::acpi_nvs: return "ACPI NVS";
+    case kern::MemoryType::bad: return "bad";
     }
     return "unknown";
 }

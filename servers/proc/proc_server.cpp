@@ -251,11 +251,8 @@ void ProcServer::signal(Process& target, int32_t number, int32_t sender)
     if (!target.alive() || &target == &m_table.init())
         return;
     switch (ProcessTable::action_for(target, number)) {
-    case SignalAction::drop:
-        return;
-    case SignalAction::deliver:
-        send_signal(target.signal_port, number, sender);
-        return;
+    case SignalAction::drop: return;
+    case SignalAction::deliver: send_signal(target.signal_port, number, sender); return;
     case SignalAction::terminate:
         // A status Exit already reported wins: the process was ending anyway.
         if (!target.exit_reported)

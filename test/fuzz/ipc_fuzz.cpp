@@ -118,52 +118,30 @@ struct Fuzzer {
         int a = pick_space();
         int b = pick_space();
         switch (in.byte() % 16) {
-        case 0:
-            remember(a, space(a).allocate(RightType(1u << (in.byte() % 5))));
-            break;
-        case 1:
-            (void)space(a).deallocate(pick_name(a));
-            break;
-        case 2:
-            (void)space(a).destroy_name(pick_name(a));
-            break;
-        case 3:
-            (void)space(a).mod_refs(pick_name(a), RightType(1u << (in.byte() % 6)), int8_t(in.byte()));
-            break;
-        case 4:
-            remember(b, space(a).extract_right(pick_name(a), pick_disposition(), space(b)));
-            break;
+        case 0: remember(a, space(a).allocate(RightType(1u << (in.byte() % 5)))); break;
+        case 1: (void)space(a).deallocate(pick_name(a)); break;
+        case 2: (void)space(a).destroy_name(pick_name(a)); break;
+        case 3: (void)space(a).mod_refs(pick_name(a), RightType(1u << (in.byte() % 6)), int8_t(in.byte())); break;
+        case 4: remember(b, space(a).extract_right(pick_name(a), pick_disposition(), space(b))); break;
         case 5: {
             PortName name = (in.byte() & 1) ? pick_name(b) : ((in.byte() % 40 + 1) << 8 | in.byte());
             if (space(b).insert_right(name, space(a), pick_name(a), pick_disposition()).ok())
                 remember(b, name);
             break;
         }
-        case 6:
-            (void)space(a).move_member(pick_name(a), pick_name(a));
-            break;
+        case 6: (void)space(a).move_member(pick_name(a), pick_name(a)); break;
         case 7: {
             auto kind = mach::NotificationKind(0x100 + in.byte() % 6);
             remember(b, space(a).request_notification(pick_name(a), kind, space(b), pick_name(b), pick_disposition()));
             break;
         }
-        case 8:
-            remember(a, space(a).make_send_with_payload(pick_name(a), in.byte()));
-            break;
-        case 9:
-            (void)space(a).set_queue_limit(pick_name(a), in.byte() % 5);
-            break;
-        case 10:
-            (void)space(a).type(pick_name(a));
-            break;
+        case 8: remember(a, space(a).make_send_with_payload(pick_name(a), in.byte())); break;
+        case 9: (void)space(a).set_queue_limit(pick_name(a), in.byte() % 5); break;
+        case 10: (void)space(a).type(pick_name(a)); break;
         case 11:
-        case 12:
-            send_one(a);
-            break;
+        case 12: send_one(a); break;
         case 13:
-        case 14:
-            receive_one(a);
-            break;
+        case 14: receive_one(a); break;
         case 15:
             // A task dies and a new one takes its place.
             ipc::NameSpace::destroy(spaces[a]);

@@ -34,9 +34,7 @@ bool answer(Message& m, uint32_t& size)
     m.header.destination_disposition = Disposition::move_send_once;
     size = kPlainSize;
     switch (id) {
-    case kPing:
-        *value_slot(m) = value + 1;
-        return true;
+    case kPing: *value_slot(m) = value + 1; return true;
     case kGetPort:
     case kOpen: {
         PortName right = g_members[value == 2 ? 2 : 1];
@@ -53,14 +51,9 @@ bool answer(Message& m, uint32_t& size)
         size = kWithPortSize;
         return true;
     }
-    case kWhoAmI:
-        *value_slot(m) = payload << 8 | uint64_t(member);
-        return true;
-    case kDieNow:
-        mach::Line() << "dying without a reply";
-        mach::task_exit(3);
-    default:
-        return true;
+    case kWhoAmI: *value_slot(m) = payload << 8 | uint64_t(member); return true;
+    case kDieNow: mach::Line() << "dying without a reply"; mach::task_exit(3);
+    default: return true;
     }
 }
 

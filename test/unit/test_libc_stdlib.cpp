@@ -132,21 +132,11 @@ TEST_CASE("shim qsort sorts random, sorted, reversed and equal input without qua
         std::vector<int> values(20000);
         for (size_t i = 0; i < values.size(); ++i) {
             switch (shape) {
-            case 0:
-                values[i] = static_cast<int>(generator() % 1000);
-                break;
-            case 1:
-                values[i] = static_cast<int>(i);
-                break;
-            case 2:
-                values[i] = static_cast<int>(values.size() - i);
-                break;
-            case 3:
-                values[i] = 5;
-                break;
-            default:
-                values[i] = static_cast<int>(i % 2 ? i : values.size() - i);
-                break; // organ pipe-ish
+            case 0: values[i] = static_cast<int>(generator() % 1000); break;
+            case 1: values[i] = static_cast<int>(i); break;
+            case 2: values[i] = static_cast<int>(values.size() - i); break;
+            case 3: values[i] = 5; break;
+            default: values[i] = static_cast<int>(i % 2 ? i : values.size() - i); break; // organ pipe-ish
             }
         }
         std::vector<int> expected = values;

@@ -523,17 +523,10 @@ TEST_CASE("rpc: a reply that does not fit the call is refused and what it carrie
         answer.header.descriptor_count = 1;
         answer.descriptor.port = { mach::DescriptorType::port, Disposition::make_send, 0, extra, 0 };
         switch (how) {
-        case 0:
-            answer.header.id = 12345;
-            break; // another call's answer
-        case 1:
-            break; // a right the operation does not return
-        case 2:
-            answer.status.error = int32_t(Error::not_found);
-            break; // an error with a right
-        case 3:
-            answer.header.size -= 8;
-            break; // a body cut short
+        case 0: answer.header.id = 12345; break; // another call's answer
+        case 1: break; // a right the operation does not return
+        case 2: answer.status.error = int32_t(Error::not_found); break; // an error with a right
+        case 3: answer.header.size -= 8; break; // a body cut short
         case 4:
             answer.header.reply = extra;
             answer.header.reply_disposition = Disposition::make_send;

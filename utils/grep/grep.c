@@ -83,29 +83,14 @@ int main(int argc, char **argv)
     int option;
     while ((option = getopt(argc, argv, "Fvicnqe:")) != -1) {
         switch (option) {
-        case 'F':
-            break; // patterns are always fixed strings
-        case 'v':
-            options.invert = true;
-            break;
-        case 'i':
-            options.ignore_case = true;
-            break;
-        case 'c':
-            options.count = true;
-            break;
-        case 'n':
-            options.number = true;
-            break;
-        case 'q':
-            options.quiet = true;
-            break;
-        case 'e':
-            pattern = optarg;
-            break;
-        default:
-            report_message("usage: grep [-Fvicnq] [-e] pattern [file...]");
-            return 2;
+        case 'F': break; // patterns are always fixed strings
+        case 'v': options.invert = true; break;
+        case 'i': options.ignore_case = true; break;
+        case 'c': options.count = true; break;
+        case 'n': options.number = true; break;
+        case 'q': options.quiet = true; break;
+        case 'e': pattern = optarg; break;
+        default: report_message("usage: grep [-Fvicnq] [-e] pattern [file...]"); return 2;
         }
     }
     if (!pattern) {

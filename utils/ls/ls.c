@@ -118,20 +118,11 @@ int main(int argc, char **argv)
     int option;
     while ((option = getopt(argc, argv, "1adl")) != -1) {
         switch (option) {
-        case '1':
-            break; // always one name a line
-        case 'a':
-            options.all = true;
-            break;
-        case 'd':
-            options.directory_itself = true;
-            break;
-        case 'l':
-            options.long_form = true;
-            break;
-        default:
-            report_message("usage: ls [-1adl] [file...]");
-            return 1;
+        case '1': break; // always one name a line
+        case 'a': options.all = true; break;
+        case 'd': options.directory_itself = true; break;
+        case 'l': options.long_form = true; break;
+        default: report_message("usage: ls [-1adl] [file...]"); return 1;
         }
     }
     char *current[] = { ".", NULL };

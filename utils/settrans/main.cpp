@@ -31,23 +31,12 @@ bool parse(int argc, char **argv, Options &options)
     for (; i < argc && argv[i][0] == '-'; i++) {
         for (const char *flag = argv[i] + 1; *flag; flag++) {
             switch (*flag) {
-            case 'a':
-                options.active = true;
-                break;
-            case 'p':
-                options.passive = true;
-                break;
-            case 'c':
-                options.create = true;
-                break;
-            case 'g':
-                options.go_away = true;
-                break;
-            case 'f':
-                options.force = true;
-                break;
-            default:
-                return false;
+            case 'a': options.active = true; break;
+            case 'p': options.passive = true; break;
+            case 'c': options.create = true; break;
+            case 'g': options.go_away = true; break;
+            case 'f': options.force = true; break;
+            default: return false;
             }
         }
     }

@@ -164,26 +164,16 @@ static long apply(struct evaluator *e, const char *op, long a, long b)
     if (strcmp(op, ">>") == 0)
         return a >> (ub & 63);
     switch (op[0]) {
-    case '|':
-        return a | b;
-    case '^':
-        return a ^ b;
-    case '&':
-        return a & b;
-    case '<':
-        return a < b;
-    case '>':
-        return a > b;
-    case '+':
-        return (long)(ua + ub);
-    case '-':
-        return (long)(ua - ub);
-    case '*':
-        return (long)(ua * ub);
-    case '/':
-        return a / b;
-    default:
-        return a % b;
+    case '|': return a | b;
+    case '^': return a ^ b;
+    case '&': return a & b;
+    case '<': return a < b;
+    case '>': return a > b;
+    case '+': return (long)(ua + ub);
+    case '-': return (long)(ua - ub);
+    case '*': return (long)(ua * ub);
+    case '/': return a / b;
+    default: return a % b;
     }
 }
 

@@ -392,32 +392,18 @@ static int run_compound(struct shell *shell, const struct command *command, bool
         return 1;
     int status;
     switch (command->kind) {
-    case COMMAND_IF:
-        status = run_if(shell, command);
-        break;
+    case COMMAND_IF: status = run_if(shell, command); break;
     case COMMAND_WHILE:
-    case COMMAND_UNTIL:
-        status = run_while(shell, command);
-        break;
-    case COMMAND_FOR:
-        status = run_for(shell, command);
-        break;
-    case COMMAND_CASE:
-        status = run_case(shell, command);
-        break;
-    case COMMAND_SUBSHELL:
-        status = run_subshell(shell, command, in_child);
-        break;
-    case COMMAND_GROUP:
-        status = run_list(shell, command->body);
-        break;
+    case COMMAND_UNTIL: status = run_while(shell, command); break;
+    case COMMAND_FOR: status = run_for(shell, command); break;
+    case COMMAND_CASE: status = run_case(shell, command); break;
+    case COMMAND_SUBSHELL: status = run_subshell(shell, command, in_child); break;
+    case COMMAND_GROUP: status = run_list(shell, command->body); break;
     case COMMAND_FUNCTION:
         shell_define_function(shell, command->variable, command->function_body);
         status = 0;
         break;
-    default:
-        status = 1;
-        break;
+    default: status = 1; break;
     }
     if (!in_child)
         restore_redirects(&saved);

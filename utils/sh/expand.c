@@ -82,25 +82,15 @@ static void emit_parameter(struct expansion *out, const char *name, size_t lengt
     enum origin origin = quoted ? ORIGIN_QUOTED : ORIGIN_EXPANDED;
     if (length == 1) {
         switch (name[0]) {
-        case '?':
-            emit_number(out, environment->last_status, origin);
-            return;
-        case '$':
-            emit_number(out, environment->shell_pid, origin);
-            return;
-        case '#':
-            emit_number(out, (long)environment->positional_count, origin);
-            return;
+        case '?': emit_number(out, environment->last_status, origin); return;
+        case '$': emit_number(out, environment->shell_pid, origin); return;
+        case '#': emit_number(out, (long)environment->positional_count, origin); return;
         case '!':
             if (environment->last_background_pid)
                 emit_number(out, environment->last_background_pid, origin);
             return;
-        case '@':
-            emit_all_positional(out, quoted, origin);
-            return;
-        case '*':
-            emit_all_positional(out, false, origin);
-            return;
+        case '@': emit_all_positional(out, quoted, origin); return;
+        case '*': emit_all_positional(out, false, origin); return;
         case '0': {
             const char *script = environment->script_name ? environment->script_name : "sh";
             emit(out, script, strlen(script), origin);

@@ -12,31 +12,19 @@ static enum key control_key(char byte)
 {
     switch (byte) {
     case '\r':
-    case '\n':
-        return KEY_ENTER;
+    case '\n': return KEY_ENTER;
     case 0x7f:
-    case 0x08:
-        return KEY_BACKSPACE;
-    case 0x01:
-        return KEY_HOME;
-    case 0x05:
-        return KEY_END;
-    case 0x02:
-        return KEY_LEFT;
-    case 0x06:
-        return KEY_RIGHT;
-    case 0x10:
-        return KEY_UP;
-    case 0x0e:
-        return KEY_DOWN;
-    case 0x15:
-        return KEY_KILL_BEFORE;
-    case 0x0b:
-        return KEY_KILL_AFTER;
-    case 0x04:
-        return KEY_END_OF_FILE;
-    default:
-        return (unsigned char)byte >= 0x20 ? KEY_CHARACTER : KEY_IGNORED;
+    case 0x08: return KEY_BACKSPACE;
+    case 0x01: return KEY_HOME;
+    case 0x05: return KEY_END;
+    case 0x02: return KEY_LEFT;
+    case 0x06: return KEY_RIGHT;
+    case 0x10: return KEY_UP;
+    case 0x0e: return KEY_DOWN;
+    case 0x15: return KEY_KILL_BEFORE;
+    case 0x0b: return KEY_KILL_AFTER;
+    case 0x04: return KEY_END_OF_FILE;
+    default: return (unsigned char)byte >= 0x20 ? KEY_CHARACTER : KEY_IGNORED;
     }
 }
 
@@ -46,18 +34,12 @@ static enum key sequence_key(const char *body, size_t length)
     char last = body[length - 1];
     if (length == 1) {
         switch (last) {
-        case 'A':
-            return KEY_UP;
-        case 'B':
-            return KEY_DOWN;
-        case 'C':
-            return KEY_RIGHT;
-        case 'D':
-            return KEY_LEFT;
-        case 'H':
-            return KEY_HOME;
-        case 'F':
-            return KEY_END;
+        case 'A': return KEY_UP;
+        case 'B': return KEY_DOWN;
+        case 'C': return KEY_RIGHT;
+        case 'D': return KEY_LEFT;
+        case 'H': return KEY_HOME;
+        case 'F': return KEY_END;
         }
         return KEY_IGNORED;
     }
@@ -65,13 +47,10 @@ static enum key sequence_key(const char *body, size_t length)
         return KEY_IGNORED;
     switch (body[0]) {
     case '1':
-    case '7':
-        return KEY_HOME;
+    case '7': return KEY_HOME;
     case '4':
-    case '8':
-        return KEY_END;
-    case '3':
-        return KEY_DELETE;
+    case '8': return KEY_END;
+    case '3': return KEY_DELETE;
     }
     return KEY_IGNORED;
 }
@@ -168,8 +147,7 @@ enum edit_result editor_apply(struct line_editor *editor, enum key key, char byt
         memmove(line->data + editor->cursor + 1, line->data + editor->cursor, line->length - editor->cursor - 1);
         line->data[editor->cursor++] = byte;
         break;
-    case KEY_ENTER:
-        return EDIT_DONE;
+    case KEY_ENTER: return EDIT_DONE;
     case KEY_BACKSPACE:
         if (editor->cursor > 0) {
             erase(editor, editor->cursor - 1, editor->cursor);
@@ -191,12 +169,8 @@ enum edit_result editor_apply(struct line_editor *editor, enum key key, char byt
         if (editor->cursor < line->length)
             ++editor->cursor;
         break;
-    case KEY_HOME:
-        editor->cursor = 0;
-        break;
-    case KEY_END:
-        editor->cursor = line->length;
-        break;
+    case KEY_HOME: editor->cursor = 0; break;
+    case KEY_END: editor->cursor = line->length; break;
     case KEY_KILL_BEFORE:
         if (editor->cursor > 0)
             erase(editor, 0, editor->cursor);
@@ -206,15 +180,10 @@ enum edit_result editor_apply(struct line_editor *editor, enum key key, char byt
         if (editor->cursor < line->length)
             erase(editor, editor->cursor, line->length);
         break;
-    case KEY_UP:
-        browse(editor, -1);
-        break;
-    case KEY_DOWN:
-        browse(editor, 1);
-        break;
+    case KEY_UP: browse(editor, -1); break;
+    case KEY_DOWN: browse(editor, 1); break;
     case KEY_PENDING:
-    case KEY_IGNORED:
-        break;
+    case KEY_IGNORED: break;
     }
     return EDIT_CONTINUE;
 }

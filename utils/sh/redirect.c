@@ -38,16 +38,11 @@ static int save(struct saved_descriptors *saved, int fd)
 static int open_flags(enum redirect_kind kind)
 {
     switch (kind) {
-    case REDIRECT_INPUT:
-        return O_RDONLY;
-    case REDIRECT_OUTPUT:
-        return O_WRONLY | O_CREAT | O_TRUNC;
-    case REDIRECT_APPEND:
-        return O_WRONLY | O_CREAT | O_APPEND;
-    case REDIRECT_READ_WRITE:
-        return O_RDWR | O_CREAT;
-    default:
-        return -1;
+    case REDIRECT_INPUT: return O_RDONLY;
+    case REDIRECT_OUTPUT: return O_WRONLY | O_CREAT | O_TRUNC;
+    case REDIRECT_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
+    case REDIRECT_READ_WRITE: return O_RDWR | O_CREAT;
+    default: return -1;
     }
 }
 

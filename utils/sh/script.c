@@ -75,14 +75,9 @@ int run_text(struct shell *shell, const char *text)
     struct list *list;
     char message[160];
     switch (parse(text, &list, message, sizeof message)) {
-    case PARSE_OK:
-        break;
-    case PARSE_INCOMPLETE:
-        report("syntax error: unexpected end of file");
-        return shell->last_status = 2;
-    case PARSE_ERROR:
-        report("%s", message);
-        return shell->last_status = 2;
+    case PARSE_OK: break;
+    case PARSE_INCOMPLETE: report("syntax error: unexpected end of file"); return shell->last_status = 2;
+    case PARSE_ERROR: report("%s", message); return shell->last_status = 2;
     }
     int status = shell->run_list(shell, list);
     list_free(list);

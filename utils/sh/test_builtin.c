@@ -52,14 +52,10 @@ static bool file_test(char option, const char *path)
     if (stat(path, &st) < 0)
         return false;
     switch (option) {
-    case 'f':
-        return S_ISREG(st.st_mode);
-    case 'd':
-        return S_ISDIR(st.st_mode);
-    case 's':
-        return st.st_size > 0;
-    default:
-        return true; // -e
+    case 'f': return S_ISREG(st.st_mode);
+    case 'd': return S_ISDIR(st.st_mode);
+    case 's': return st.st_size > 0;
+    default: return true; // -e
     }
 }
 
@@ -94,18 +90,12 @@ static bool primary(struct test_parser *parser)
             return strcmp(left, right) != 0;
         long a = number(parser, left), b = number(parser, right);
         switch (op) {
-        case 2:
-            return a == b;
-        case 3:
-            return a != b;
-        case 4:
-            return a < b;
-        case 5:
-            return a <= b;
-        case 6:
-            return a > b;
-        default:
-            return a >= b;
+        case 2: return a == b;
+        case 3: return a != b;
+        case 4: return a < b;
+        case 5: return a <= b;
+        case 6: return a > b;
+        default: return a >= b;
         }
     }
     if (is_unary(word) && peek(parser, 1)) {

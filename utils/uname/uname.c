@@ -14,27 +14,13 @@ int main(int argc, char **argv)
     int option;
     while ((option = getopt(argc, argv, "asnrvm")) != -1) {
         switch (option) {
-        case 'a':
-            fields |= ALL;
-            break;
-        case 's':
-            fields |= SYSTEM;
-            break;
-        case 'n':
-            fields |= NODE;
-            break;
-        case 'r':
-            fields |= RELEASE;
-            break;
-        case 'v':
-            fields |= VERSION;
-            break;
-        case 'm':
-            fields |= MACHINE;
-            break;
-        default:
-            report_message("usage: uname [-asnrvm]");
-            return 1;
+        case 'a': fields |= ALL; break;
+        case 's': fields |= SYSTEM; break;
+        case 'n': fields |= NODE; break;
+        case 'r': fields |= RELEASE; break;
+        case 'v': fields |= VERSION; break;
+        case 'm': fields |= MACHINE; break;
+        default: report_message("usage: uname [-asnrvm]"); return 1;
         }
     }
     if (optind != argc) {

@@ -41,14 +41,10 @@ IdtEntry make_gate(uint64_t handler, uint8_t ist)
 uint8_t stack_for_vector(size_t vector)
 {
     switch (vector) {
-    case 2:
-        return kNmiStack;
-    case 8:
-        return kDoubleFaultStack;
-    case 18:
-        return kMachineCheckStack;
-    default:
-        return 0;
+    case 2: return kNmiStack;
+    case 8: return kDoubleFaultStack;
+    case 18: return kMachineCheckStack;
+    default: return 0;
     }
 }
 

@@ -128,16 +128,11 @@ Result<void> read_module(BootInfo& out, Bytes tag)
 kern::MemoryType memory_type(uint32_t type)
 {
     switch (type) {
-    case kMemoryAvailable:
-        return kern::MemoryType::usable;
-    case kMemoryAcpiReclaimable:
-        return kern::MemoryType::acpi_reclaimable;
-    case kMemoryAcpiNvs:
-        return kern::MemoryType::acpi_nvs;
-    case kMemoryBad:
-        return kern::MemoryType::bad;
-    default:
-        return kern::MemoryType::reserved;
+    case kMemoryAvailable: return kern::MemoryType::usable;
+    case kMemoryAcpiReclaimable: return kern::MemoryType::acpi_reclaimable;
+    case kMemoryAcpiNvs: return kern::MemoryType::acpi_nvs;
+    case kMemoryBad: return kern::MemoryType::bad;
+    default: return kern::MemoryType::reserved;
     }
 }
 
@@ -207,12 +202,8 @@ Result<void> read_framebuffer(BootInfo& out, Bytes tag)
     fb.bits_per_pixel = tag.read<uint8_t>(kFramebufferBppOffset);
     uint8_t type = tag.read<uint8_t>(kFramebufferTypeOffset);
     switch (type) {
-    case kFramebufferIndexed:
-        fb.type = kern::FramebufferType::indexed;
-        break;
-    case kFramebufferEgaText:
-        fb.type = kern::FramebufferType::ega_text;
-        break;
+    case kFramebufferIndexed: fb.type = kern::FramebufferType::indexed; break;
+    case kFramebufferEgaText: fb.type = kern::FramebufferType::ega_text; break;
     case kFramebufferRgb:
         if (tag.size() < kFramebufferRgbSize)
             return Error::invalid_argument;
@@ -224,8 +215,7 @@ Result<void> read_framebuffer(BootInfo& out, Bytes tag)
         fb.blue_position = tag.read<uint8_t>(kFramebufferRgbOffset + 4);
         fb.blue_size = tag.read<uint8_t>(kFramebufferRgbOffset + 5);
         break;
-    default:
-        return {};
+    default: return {};
     }
     if (!framebuffer_usable(fb))
         return {};
@@ -252,23 +242,14 @@ Result<void> read_acpi_rsdp(BootInfo& out, TagType type, Bytes tag)
 Result<void> read_tag(BootInfo& out, TagType type, Bytes tag)
 {
     switch (type) {
-    case TagType::cmdline:
-        out.cmdline = TRY(read_string(out, tag, kTagHeaderSize));
-        return {};
-    case TagType::bootloader_name:
-        out.bootloader_name = TRY(read_string(out, tag, kTagHeaderSize));
-        return {};
-    case TagType::module:
-        return read_module(out, tag);
-    case TagType::memory_map:
-        return read_memory_map(out, tag);
-    case TagType::framebuffer:
-        return read_framebuffer(out, tag);
+    case TagType::cmdline: out.cmdline = TRY(read_string(out, tag, kTagHeaderSize)); return {};
+    case TagType::bootloader_name: out.bootloader_name = TRY(read_string(out, tag, kTagHeaderSize)); return {};
+    case TagType::module: return read_module(out, tag);
+    case TagType::memory_map: return read_memory_map(out, tag);
+    case TagType::framebuffer: return read_framebuffer(out, tag);
     case TagType::acpi_old:
-    case TagType::acpi_new:
-        return read_acpi_rsdp(out, type, tag);
-    default:
-        return {}; // tags the kernel has no use for (yet)
+    case TagType::acpi_new: return read_acpi_rsdp(out, type, tag);
+    default: return {}; // tags the kernel has no use for (yet)
     }
 }
 

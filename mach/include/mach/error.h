@@ -43,66 +43,36 @@ constexpr int kLastError = 29;
 constexpr const char* error_name(Error e)
 {
     switch (e) {
-    case Error::none:
-        return "none";
-    case Error::no_memory:
-        return "no_memory";
-    case Error::invalid_argument:
-        return "invalid_argument";
-    case Error::not_found:
-        return "not_found";
-    case Error::already_exists:
-        return "already_exists";
-    case Error::out_of_range:
-        return "out_of_range";
-    case Error::bad_address:
-        return "bad_address";
-    case Error::not_supported:
-        return "not_supported";
-    case Error::busy:
-        return "busy";
-    case Error::timed_out:
-        return "timed_out";
-    case Error::invalid_name:
-        return "invalid_name";
-    case Error::invalid_right:
-        return "invalid_right";
-    case Error::permission_denied:
-        return "permission_denied";
-    case Error::port_dead:
-        return "port_dead";
-    case Error::queue_full:
-        return "queue_full";
-    case Error::too_large:
-        return "too_large";
-    case Error::invalid_disposition:
-        return "invalid_disposition";
-    case Error::no_space:
-        return "no_space";
-    case Error::interrupted:
-        return "interrupted";
-    case Error::port_set_changed:
-        return "port_set_changed";
-    case Error::invalid_reply:
-        return "invalid_reply";
-    case Error::not_directory:
-        return "not_directory";
-    case Error::is_directory:
-        return "is_directory";
-    case Error::not_empty:
-        return "not_empty";
-    case Error::name_too_long:
-        return "name_too_long";
-    case Error::too_many_links:
-        return "too_many_links";
-    case Error::cross_device:
-        return "cross_device";
-    case Error::would_block:
-        return "would_block";
-    case Error::broken_pipe:
-        return "broken_pipe";
-    case Error::no_value:
-        return "no_value";
+    case Error::none: return "none";
+    case Error::no_memory: return "no_memory";
+    case Error::invalid_argument: return "invalid_argument";
+    case Error::not_found: return "not_found";
+    case Error::already_exists: return "already_exists";
+    case Error::out_of_range: return "out_of_range";
+    case Error::bad_address: return "bad_address";
+    case Error::not_supported: return "not_supported";
+    case Error::busy: return "busy";
+    case Error::timed_out: return "timed_out";
+    case Error::invalid_name: return "invalid_name";
+    case Error::invalid_right: return "invalid_right";
+    case Error::permission_denied: return "permission_denied";
+    case Error::port_dead: return "port_dead";
+    case Error::queue_full: return "queue_full";
+    case Error::too_large: return "too_large";
+    case Error::invalid_disposition: return "invalid_disposition";
+    case Error::no_space: return "no_space";
+    case Error::interrupted: return "interrupted";
+    case Error::port_set_changed: return "port_set_changed";
+    case Error::invalid_reply: return "invalid_reply";
+    case Error::not_directory: return "not_directory";
+    case Error::is_directory: return "is_directory";
+    case Error::not_empty: return "not_empty";
+    case Error::name_too_long: return "name_too_long";
+    case Error::too_many_links: return "too_many_links";
+    case Error::cross_device: return "cross_device";
+    case Error::would_block: return "would_block";
+    case Error::broken_pipe: return "broken_pipe";
+    case Error::no_value: return "no_value";
     }
     return "unknown";
 }

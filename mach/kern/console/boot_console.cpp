@@ -14,12 +14,9 @@ FramebufferConsole g_boot_console;
 const char* type_name(FramebufferType type)
 {
     switch (type) {
-    case FramebufferType::indexed:
-        return "indexed colour";
-    case FramebufferType::rgb:
-        return "RGB";
-    case FramebufferType::ega_text:
-        return "EGA text";
+    case FramebufferType::indexed: return "indexed colour";
+    case FramebufferType::rgb: return "RGB";
+    case FramebufferType::ega_text: return "EGA text";
     }
     return "unknown";
 }

@@ -82,8 +82,7 @@ Result<FramebufferConsole> FramebufferConsole::create(
         console.m_foreground = kTextAttribute;
         console.m_background = kTextAttribute;
         break;
-    default:
-        return Error::not_supported;
+    default: return Error::not_supported;
     }
 
     console.m_line_bytes = size_t(info.width) * console.m_bytes_per_pixel;
@@ -128,12 +127,8 @@ void FramebufferConsole::put_byte(uint8_t byte)
         put_character(kReplacementCharacter);
     }
     switch (byte) {
-    case '\n':
-        new_line();
-        break;
-    case '\r':
-        m_column = 0;
-        break;
+    case '\n': new_line(); break;
+    case '\r': m_column = 0; break;
     case '\t':
         if (m_column < m_columns) {
             m_column += kTabWidth - m_column % kTabWidth;
@@ -277,15 +272,9 @@ void FramebufferConsole::set_pixel(uint8_t* at, uint32_t value) const
         memcpy(at, &v, 4); // pitch and base need not be 4-aligned
         break;
     }
-    case 3:
-        at[2] = uint8_t(value >> 16);
-        [[fallthrough]];
-    case 2:
-        at[1] = uint8_t(value >> 8);
-        [[fallthrough]];
-    default:
-        at[0] = uint8_t(value);
-        break;
+    case 3: at[2] = uint8_t(value >> 16); [[fallthrough]];
+    case 2: at[1] = uint8_t(value >> 8); [[fallthrough]];
+    default: at[0] = uint8_t(value); break;
     }
 }
 

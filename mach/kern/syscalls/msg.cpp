@@ -68,12 +68,9 @@ uint64_t deadline_after(uint64_t timeout_ns)
 Error wait_outcome(const WaitResult& result)
 {
     switch (result.reason) {
-    case WakeReason::timed_out:
-        return Error::timed_out;
-    case WakeReason::interrupted:
-        return Error::interrupted;
-    case WakeReason::woken:
-        return result.value;
+    case WakeReason::timed_out: return Error::timed_out;
+    case WakeReason::interrupted: return Error::interrupted;
+    case WakeReason::woken: return result.value;
     }
     return Error::none;
 }

@@ -317,21 +317,14 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
         std::memcpy(reinterpret_cast<void*>(a[0]), &now, sizeof(now));
         return Error::none;
     }
-    case mach::Syscall::vm_allocate:
-        return vm_allocate(task, a);
-    case mach::Syscall::vm_deallocate:
-        return vm_deallocate(task, a);
-    case mach::Syscall::thread_sleep:
-        std::this_thread::sleep_for(std::chrono::nanoseconds(a[0]));
-        return Error::none;
-    case mach::Syscall::thread_yield:
-        std::this_thread::yield();
-        return Error::none;
+    case mach::Syscall::vm_allocate: return vm_allocate(task, a);
+    case mach::Syscall::vm_deallocate: return vm_deallocate(task, a);
+    case mach::Syscall::thread_sleep: std::this_thread::sleep_for(std::chrono::nanoseconds(a[0])); return Error::none;
+    case mach::Syscall::thread_yield: std::this_thread::yield(); return Error::none;
     case mach::Syscall::debug_write:
         std::fwrite(reinterpret_cast<const char*>(a[0]), 1, a[1], stderr);
         return Error::none;
-    default:
-        return Error::not_supported;
+    default: return Error::not_supported;
     }
 }
 
