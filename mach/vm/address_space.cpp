@@ -89,8 +89,7 @@ void AddressSpace::destroy(AddressSpace* space)
     deactivate_address_space(*space);
     for (size_t i = 0; i < space->m_region_count; ++i) {
         const Region& region = space->m_regions[i];
-        for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-            space->free_page(page, region);
+        space->for_each_mapped(region.start, region.end, [&](VirtAddr page) { space->free_page(page, region); });
         space->release_region(region);
     }
     space->m_table.destroy();
@@ -243,8 +242,7 @@ Result<void> AddressSpace::deallocate(VirtAddr address, size_t size)
     size_t last = first;
     for (; last < m_region_count && m_regions[last].start < end; ++last) {
         const Region& region = m_regions[last];
-        for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-            free_page(page, region);
+        for_each_mapped(region.start, region.end, [&](VirtAddr page) { free_page(page, region); });
         release_region(region);
     }
     remove_regions(first, last);
@@ -272,16 +270,14 @@ Result<void> AddressSpace::protect(VirtAddr address, size_t size, Protection pro
     for (size_t i = first_ending_after(address); i < m_region_count && m_regions[i].start < end; ++i) {
         Region& region = m_regions[i];
         region.protection = protection;
-        for (VirtAddr page = region.start; page < region.end; page += kPageSize) {
+        for_each_mapped(region.start, region.end, [&](VirtAddr page) {
             Result<Translation> present = m_table.translate(page);
-            if (!present.ok())
-                continue;
             // A page still shared copy-on-write stays read-only.
             bool shared = region.backing == Backing::anonymous
                 && frame_holders(align_down(present.value().phys, kPageSize)) > 1;
             (void)m_table.protect(page, page_flags(shared ? without_write(protection) : protection));
             flush(page);
-        }
+        });
     }
     merge_around(address, end);
     return {};
@@ -379,13 +375,30 @@ Result<MemoryObject*> AddressSpace::snapshot(VirtAddr address, size_t size)
         at = region->end;
     }
     MemoryObject* snapshot = TRY(MemoryObject::create(size, m_account));
-    for (size_t index = 0; index < size / kPageSize; ++index) {
-        VirtAddr page = address + index * kPageSize;
-        Result<void> shared = share_into(*snapshot, index, page, *find_region(page));
-        if (!shared.ok()) {
-            snapshot->release();
-            return shared.error();
+    snapshot->mark_snapshot();
+    // Only pages that exist are visited (resident here, or present in a
+    // mapped object): untouched pages are zeros in the snapshot as well.
+    VirtAddr end = address + size;
+    Result<void> shared = {};
+    for (size_t i = first_ending_after(address); i < m_region_count && m_regions[i].start < end; ++i) {
+        const Region& region = m_regions[i];
+        VirtAddr from = region.start > address ? region.start : address;
+        VirtAddr to = region.end < end ? region.end : end;
+        auto share = [&](VirtAddr page) {
+            if (shared.ok())
+                shared = share_into(*snapshot, (page - address) / kPageSize, page, region);
+        };
+        if (region.backing == Backing::object) {
+            size_t first = (region.base + (from - region.start)) / kPageSize;
+            region.object->for_each_page(first, first + (to - from) / kPageSize,
+                [&](size_t index, PhysAddr) { share(from + (index - first) * kPageSize); });
+        } else {
+            for_each_mapped(from, to, share);
         }
+    }
+    if (!shared.ok()) {
+        snapshot->release();
+        return shared.error();
     }
     return snapshot;
 }
@@ -408,13 +421,24 @@ Result<VirtAddr> AddressSpace::map_copy(
     // zeros in the copy too, and cost nothing.
     size_t first = offset / kPageSize;
     Result<void> mapped = {};
+    // A snapshot's frames never change: they are shared copy-on-write. A
+    // shared object's may be written in place through any mapping of it
+    // (no fault would tell), so the copy gets its own frames now.
     object.for_each_page(first, first + size / kPageSize, [&](size_t index, PhysAddr frame) {
         if (!mapped.ok())
             return;
-        reference_frame(frame);
-        mapped = map_page(start + (index - first) * kPageSize, frame, copy_on_write_flags(protection));
-        if (!mapped.ok())
-            release_frame(frame);
+        VirtAddr page = start + (index - first) * kPageSize;
+        if (object.is_snapshot()) {
+            reference_frame(frame);
+            mapped = map_page(page, frame, copy_on_write_flags(protection));
+            if (!mapped.ok())
+                release_frame(frame);
+            return;
+        }
+        Result<PhysAddr> copy = copy_frame(frame);
+        mapped = copy.ok() ? map_page(page, copy.value(), page_flags(protection)) : Result<void>(copy.error());
+        if (!mapped.ok() && copy.ok())
+            release_frame(copy.value());
     });
     if (!mapped.ok()) {
         (void)deallocate(start, size);

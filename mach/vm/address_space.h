@@ -142,6 +142,21 @@ public:
 
     // Regions now (touching anonymous regions of one protection are one).
     size_t region_count() const { return m_region_count; }
+    // What one region is, for tests and statistics.
+    struct RegionView {
+        VirtAddr start;
+        VirtAddr end;
+        Protection protection;
+        bool anonymous; // else a memory object or device memory
+    };
+    // Calls visit(RegionView) for each region, in address order.
+    template <typename Visit> void for_each_region(Visit visit) const
+    {
+        for (size_t i = 0; i < m_region_count; ++i) {
+            const Region& region = m_regions[i];
+            visit(RegionView { region.start, region.end, region.protection, region.backing == Backing::anonymous });
+        }
+    }
 
     // Regions at most: bounds the kernel heap one table takes (40 bytes a
     // region, charged to the account) and the work of a lookup; past it: no_space.
@@ -204,6 +219,14 @@ private:
     // references are the caller's business).
     void remove_regions(size_t first, size_t last);
     Result<PhysAddr> populate(VirtAddr page, const Region& region);
+    // Calls visit(page) for each page of [start, end) mapped in the page
+    // table, in order: the cost follows the resident pages, not the size.
+    template <typename Visit> void for_each_mapped(VirtAddr start, VirtAddr end, Visit visit) const
+    {
+        for (VirtAddr page = m_table.next_mapped(start, end); page < end;
+             page = m_table.next_mapped(page + kPageSize, end))
+            visit(page);
+    }
     void free_page(VirtAddr page, const Region& region);
     Result<void> map_page(VirtAddr page, PhysAddr frame, PageFlags flags);
     void flush(VirtAddr page);

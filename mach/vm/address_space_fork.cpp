@@ -45,8 +45,13 @@ Result<void> AddressSpace::fork_into(AddressSpace& child)
             continue;
         case Backing::anonymous:
             child.insert_reserved(region);
-            for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-                TRY(share_page_with(child, page, region));
+            // Only the resident pages: the others are demand-zero on both sides.
+            Result<void> shared = {};
+            for_each_mapped(region.start, region.end, [&](VirtAddr page) {
+                if (shared.ok())
+                    shared = share_page_with(child, page, region);
+            });
+            TRY(shared);
             continue;
         }
     }

@@ -99,6 +99,8 @@ Result<void> AddressSpace::insert_region(Region region)
 
 void AddressSpace::remove_regions(size_t first, size_t last)
 {
+    if (first == last)
+        return; // (the table may not even exist yet)
     memmove(&m_regions[first], &m_regions[last], (m_region_count - last) * sizeof(Region));
     m_region_count -= last - first;
 }

@@ -55,6 +55,11 @@ public:
         m_frames.for_each(first, end, visit);
     }
 
+    // A snapshot's pages never change once taken (AddressSpace::snapshot
+    // marks it), so a copy may share them; a shared object's may.
+    bool is_snapshot() const { return m_snapshot; }
+    void mark_snapshot() { m_snapshot = true; }
+
     // The kernel heap its page index takes now (for tests and statistics).
     uint64_t index_bytes() const { return m_frames.node_bytes(); }
 
@@ -73,6 +78,7 @@ private:
     size_t m_pages;
     MemoryAccount* m_account; // referenced (null: the kernel's)
     uint32_t m_references = 1;
+    bool m_snapshot = false;
 };
 
 // Frame references shared by address spaces and memory objects.

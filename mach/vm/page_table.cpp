@@ -195,6 +195,26 @@ uint64_t* PageTable::find_leaf(VirtAddr virt, PageSize& size) const
     }
 }
 
+VirtAddr PageTable::next_mapped(VirtAddr virt, VirtAddr end) const
+{
+    ASSERT(m_root != 0);
+    while (virt < end) {
+        const uint64_t* entries = table(m_root);
+        for (int level = 3;; --level) {
+            uint64_t entry = entries[index_at(virt, level)];
+            if (!(entry & kPresent)) {
+                uint64_t span = 1ull << (kPageShift + 9 * level); // what the absent entry covers
+                virt = (virt & ~(span - 1)) + span;
+                break;
+            }
+            if (level == 0 || (entry & kLarge))
+                return virt;
+            entries = table(entry & kAddressMask);
+        }
+    }
+    return end;
+}
+
 Result<void> PageTable::unmap(VirtAddr virt)
 {
     ASSERT(m_root != 0);
