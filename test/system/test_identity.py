@@ -4,7 +4,8 @@ whoami as root and as `user` (through su), su's password check against
 a wrong one is refused), /etc/shadow unreadable by user, and what a
 hostile user cannot do: kill root's processes or the servers (kill -9 -1
 as user leaves the system working), or take every process slot (a fork
-bomb as user gets EAGAIN; root still starts programs afterwards)."""
+bomb as user gets EAGAIN; root still starts programs afterwards); login
+on the console."""
 import re
 
 from shell_session import typed_at_prompts
@@ -34,6 +35,12 @@ def run(qemu, results):
     ])
     # su as user asks the password on the console (echo off), then runs as root.
     keys += typed_at_prompts(["su user -c 'su -c \"id -u; whoami\"'"]) + [("Password: ", "portico\n")]
+    # login: a wrong password, then the right one; user's shell ("$ ") in its home.
+    keys += typed_at_prompts(["login"]) + [
+        ("login: ", "user\n"), ("Password: ", "nope\n"),
+        ("login: ", "user\n"), ("Password: ", "user\n"),
+        (r"\n\$ ", "echo logged in as $(id -u) in $(pwd); exit\n"),
+    ]
     keys += typed_at_prompts([
         "su user -c 'kill -9 1; echo status $?'",
         "su user -c 'kill -9 2 3 4 5 6 2>/dev/null; echo status $?'",
@@ -61,6 +68,8 @@ def run(qemu, results):
                    after(out, "su user -c 'echo wrong | su -c id; echo status $?'"))),
         ("su as user with root's password gives root (set-user-id su)",
          re.search(r"^0\nroot$", after(out, "su user -c 'su -c \"id -u; whoami\"'"), re.M)),
+        ("login refuses a wrong password", "Login incorrect" in after(out, "login")),
+        ("login starts the user's shell in its home", "logged in as 1000 in /home/user" in out),
         ("user cannot kill init",
          re.search(r"not permitted\nstatus 1", after(out, "su user -c 'kill -9 1; echo status $?'"))),
         ("user cannot kill the servers",
