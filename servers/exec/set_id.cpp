@@ -102,7 +102,7 @@ Error make_identity(const SetIdPower& power, const auth::Ids& ids, const InitPor
     program.made[1] = program.init[kRootDirectory] = TRY(fs::client::reauthenticate(power.root, handle));
     if (caller[kWorkingDirectory] != mach::kNullName)
         program.made[2] = program.init[kWorkingDirectory]
-            = TRY(fs::client::reauthenticate(caller[kWorkingDirectory], handle));
+            = TRY(fs::client::reauthenticate(caller[kWorkingDirectory], handle, kClientTimeoutNs));
     if (caller[kProc] != mach::kNullName)
         TRY_STATUS(reauthenticate_proc(caller[kProc], handle));
     return Error::none;
