@@ -6,6 +6,7 @@
 #include <rpc/client.h>
 #include <runtime/mach.h>
 #include <support/host_kernel.h>
+#include <support/proc_task.h>
 
 #include "../../servers/proc/proc_server.h"
 #include "../../servers/proc/process_table.h"
@@ -398,40 +399,7 @@ TEST_CASE("proc table: the list comes in pages, zombies marked")
 
 namespace {
 
-// proc in a task of its own, serving on a thread; `init` holds a plain right (pid 1).
-struct ProcTask {
-    HostKernel& kernel;
-    HostTask& task;
-    ports::Server server;
-    std::unique_ptr<proc::ProcServer> proc = std::make_unique<proc::ProcServer>(server);
-    PortName port = 0;
-    std::thread thread;
-
-    explicit ProcTask(HostKernel& k)
-        : kernel(k)
-        , task(k.create_task())
-    {
-        ActAs as(task);
-        REQUIRE(server.open() == Error::none);
-        REQUIRE(mach::port_allocate(task.task_name(), mach::RightType::receive, &port) == Error::none);
-        REQUIRE(proc->adopt(port) == Error::none);
-        thread = std::thread([this] {
-            ActAs serving(task);
-            (void)server.serve();
-        });
-    }
-    ~ProcTask()
-    {
-        {
-            ActAs as(task);
-            server.shut_down();
-        }
-        thread.join();
-        ActAs as(task);
-        server.close();
-    }
-    PortName give_to(HostTask& client) { return kernel.give_send_right(task, port, client); }
-};
+using test_support::ProcTask;
 
 struct Registered {
     HostTask* task;
