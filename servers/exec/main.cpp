@@ -8,6 +8,10 @@
 
 int main(int, char**, char**)
 {
-    return servers::serve_bootstrap_port(
-        [](ports::Server& server) { return heap::create<exec::ExecServer>(server).value_or(nullptr); });
+    return servers::serve_bootstrap_port([](ports::Server& server, exec::InitPorts& init) {
+        exec::ExecServer* service = heap::create<exec::ExecServer>(server).value_or(nullptr);
+        if (service)
+            service->take_power(init);
+        return service;
+    });
 }

@@ -191,8 +191,9 @@ TEST_CASE("auth: garbage and wrong rights get errors")
     // Vouch without a send right: a send-once right is refused.
     PortName port = 0;
     REQUIRE(mach::port_allocate(user.task_name(), mach::RightType::receive, &port) == Error::none);
-    PortName server = 0;
+    PortName server = 0; // a port standing for a server, with a send right to it
     REQUIRE(mach::port_allocate(user.task_name(), mach::RightType::receive, &server) == Error::none);
+    REQUIRE(mach::port_insert_right(user.task_name(), server, server, Disposition::make_send) == Error::none);
     rpc::Rights<2> give;
     give[0] = { port, Disposition::make_send_once };
     give[1] = { server, Disposition::make_send };
