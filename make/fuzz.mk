@@ -34,3 +34,13 @@ fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%_fuzz)
 		$(BUILD)/fuzz/$${target}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=512 \
 			-print_final_stats=1 $(BUILD)/fuzz/$${target}_corpus; \
 	done
+
+# The in-guest message fuzzer (test/programs/portfuzz.cpp, test/system/test_fuzz.py)
+# with FUZZ_GUEST_COUNT messages; `make check` sends fewer.
+FUZZ_GUEST_COUNT ?= 1000000
+FUZZ_GUEST_SEED ?= 13
+.PHONY: fuzz-guest
+fuzz-guest: $(BUILD)/portico-test.iso
+	PORTICO_FUZZ_GUEST_COUNT=$(FUZZ_GUEST_COUNT) PORTICO_FUZZ_GUEST_SEED=$(FUZZ_GUEST_SEED) \
+		$(PYTHON) test/check.py --build $(BUILD) --qemu $(QEMU) --ovmf-code $(OVMF_CODE) --ovmf-vars $(OVMF_VARS) \
+		--no-unit --only test_fuzz
