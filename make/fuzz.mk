@@ -8,7 +8,7 @@
 FUZZ_CXX ?= clang++
 FUZZ_SECONDS ?= 60
 FUZZ_CXXFLAGS := -std=c++20 -DPORTICO_HOST -DPORTICO_LIBFUZZER -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=all -Imach -Imach/include -Ifreestanding/include -Ilib -Itest/unit
+	-fno-sanitize-recover=all -Imach -Imach/include -Ifreestanding/include -Ilib -Itest/unit -isystem $(CATCH2_INCLUDE)
 
 # What every fuzzer links: the target glue, and the freestanding hooks.
 FUZZ_COMMON_SRCS := test/fuzz/fuzz_target.cpp test/unit/support/freestanding_hooks.cpp
@@ -16,12 +16,18 @@ FUZZ_IPC_CORE_SRCS := $(sort $(wildcard mach/ipc/*.cpp)) freestanding/slab.cpp t
 
 # The IPC core alone.
 FUZZ_SRCS_ipc := test/fuzz/ipc_fuzz.cpp $(FUZZ_IPC_CORE_SRCS)
+# lib/rpc's server side over the host kernel.
+FUZZ_SRCS_rpc := test/fuzz/rpc_fuzz.cpp $(FUZZ_IPC_CORE_SRCS) $(sort $(wildcard lib/rpc/*.cpp)) \
+	test/unit/support/host_kernel.cpp test/unit/support/ipc_world.cpp lib/runtime/print.cpp \
+	test/fuzz/libfuzzer/catch_session.cpp
+# Path parsing (lib/fs_server/path.h).
+FUZZ_SRCS_path := test/fuzz/path_fuzz.cpp
 
-FUZZ_TARGETS ?= ipc
+FUZZ_TARGETS ?= ipc rpc path
 
 # $(call fuzzer_rule,<name>): build/fuzz/<name>_fuzz from FUZZ_SRCS_<name>.
 define fuzzer_rule
-$(BUILD)/fuzz/$(1)_fuzz: $(FUZZ_COMMON_SRCS) $(FUZZ_SRCS_$(1)) $(wildcard test/fuzz/*.h mach/ipc/*.h test/unit/support/*.h)
+$(BUILD)/fuzz/$(1)_fuzz: $(FUZZ_COMMON_SRCS) $(FUZZ_SRCS_$(1)) $(wildcard test/fuzz/*.h mach/ipc/*.h test/unit/support/*.h lib/rpc/*.h)
 	@mkdir -p $$(@D) $(BUILD)/fuzz/$(1)_corpus
 	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $(FUZZ_COMMON_SRCS) $(FUZZ_SRCS_$(1)) -o $$@
 endef

@@ -20,3 +20,7 @@ void run_target(const char* name, size_t count)
 } // namespace
 
 TEST_CASE("fuzz: the IPC core, 20000 seeded programs of port calls") { run_target("ipc", 20000); }
+
+TEST_CASE("fuzz: lib/rpc's decoding and dispatch, 5000 seeded requests") { run_target("rpc", 5000); }
+
+TEST_CASE("fuzz: path parsing, 20000 seeded paths") { run_target("path", 20000); }
