@@ -79,9 +79,11 @@ constexpr uint32_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]
 
 // A port the fuzzer sends to, and the ids it never sends there: what
 // would only end the fuzzer itself (its own task's termination, a thread
-// at a random address), fill the test's log (console writes), or, until
-// proc knows who asks, reach others (proc Kill: proc still takes the
-// identity of the process's parent, startup's root).
+// at a random address, proc Exit; proc Reexec, which rebinds its process
+// to a random right, whose death then reads as the fuzzer's end), fill the
+// test's log (console writes), or, until proc knows who asks, reach others
+// (proc Kill: proc still takes the identity of the process's parent,
+// startup's root).
 struct Target {
     const char* what;
     PortName port;
@@ -164,7 +166,7 @@ void gather_targets(const exec::Descriptors& descriptors)
     add_target("root directory", g_init[exec::kRootDirectory]);
     add_target("working directory", g_init[exec::kWorkingDirectory]);
     add_target("auth", g_init[exec::kAuth]);
-    add_target("proc", g_init[exec::kProc], { proc::Kill::kId, proc::Exit::kId });
+    add_target("proc", g_init[exec::kProc], { proc::Kill::kId, proc::Exit::kId, proc::Reexec::kId });
     add_target("exec", g_init[exec::kExecServer]);
     if (descriptors.count > 0)
         add_target("terminal", descriptors.names[0], { write, term::SetAttributes::kId });
