@@ -38,6 +38,7 @@ $(foreach target,$(FUZZ_TARGETS),$(eval $(call fuzzer_rule,$(target))))
 fuzz: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/%_fuzz)
 	set -e; for target in $(FUZZ_TARGETS); do \
 		$(BUILD)/fuzz/$${target}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=512 \
+			-artifact_prefix=$(BUILD)/fuzz/$${target}- \
 			-print_final_stats=1 $(BUILD)/fuzz/$${target}_corpus; \
 	done
 
