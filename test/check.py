@@ -21,6 +21,7 @@ import test_ported  # noqa: E402
 import test_selftest  # noqa: E402
 import test_servers  # noqa: E402
 import test_devices  # noqa: E402
+import test_fuzz  # noqa: E402
 import test_ipc  # noqa: E402
 import test_libraries  # noqa: E402
 import test_user  # noqa: E402
@@ -29,7 +30,8 @@ import test_shell  # noqa: E402
 import test_vm  # noqa: E402
 import test_identity  # noqa: E402
 
-SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell, test_ported, test_vm, test_identity]
+
+SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell, test_ported, test_vm, test_identity, test_fuzz]
 
 
 def run_tree_checks(top, results):

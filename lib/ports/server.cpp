@@ -240,7 +240,11 @@ Error Server::answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out)
 {
     if (out->size) {
         mach::PortName answer_to = out->header().destination;
-        Error status = mach::msg(&out->header(), mach::kSend | mach::kReceive, out->size, sizeof(out->bytes), m_set);
+        // The reply right is the client's choice: a plain send right to a
+        // port whose queue is full must not hold the server, so the answer
+        // never waits (a send-once right is always accepted anyway).
+        Error status = mach::msg(
+            &out->header(), mach::kSend | mach::kSendTimeout | mach::kReceive, out->size, sizeof(out->bytes), m_set, 0);
         out->size = 0;
         if (status == Error::none) {
             rpc::ReplyBuffer* received = out;

@@ -151,6 +151,10 @@ Result<void> NameSpace::check_insert_at(PortName name, const CarriedRight& previ
     if (m_live >= m_limit)
         return Error::no_space;
     if (index >= m_capacity) {
+        // A chosen name past the limit would size the table by the name,
+        // not by the names in use: one call could cost 16M entries of heap.
+        if (index > m_limit)
+            return Error::no_space;
         uint32_t capacity = m_capacity;
         while (capacity <= index)
             capacity = next_capacity(capacity);

@@ -1,11 +1,17 @@
-// libFuzzer target for the IPC core: the input is a program of port calls,
+// Fuzz target for the IPC core: the input is a program of port calls,
 // sends and receives over three name spaces. After every step the name
-// counts must add up; at the end, destroying the spaces must bring every
-// object count back to zero. Any leak, crash or sanitizer report is a bug.
+// counts must add up and no name table may outgrow its space's name limit;
+// at the end, destroying the spaces must bring every object count back to
+// zero. Any leak, crash or sanitizer report is a bug.
+//
+// Each space starts with a small name limit (as a task may set one), so
+// one input builds at most a few small tables: the fuzzer stays fast and
+// its memory bounded, while names chosen at random still reach past the
+// limit and check that the kernel refuses them.
+#include "fuzz_target.h"
+
 #include <support/ipc_world.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <vector>
 
 using mach::Disposition;
@@ -15,6 +21,7 @@ using mach::RightType;
 namespace {
 
 constexpr int kSpaces = 3;
+constexpr uint32_t kFirstNameLimit = 256;
 
 class Input {
 public:
@@ -40,9 +47,29 @@ private:
 };
 
 struct Fuzzer {
+    explicit Fuzzer(Input& input)
+        : in(input)
+    {
+    }
+
     Input& in;
     ipc::NameSpace* spaces[kSpaces] = {};
     std::vector<PortName> names[kSpaces]; // names seen in each space (some stale)
+    uint32_t highest_limit[kSpaces] = {}; // the largest name limit each space has had
+
+    void new_space(int which)
+    {
+        spaces[which] = ipc::NameSpace::create().value();
+        (void)spaces[which]->set_name_limit(kFirstNameLimit);
+        highest_limit[which] = kFirstNameLimit;
+        names[which].clear();
+    }
+
+    void set_limit(int which, uint32_t limit)
+    {
+        if (space(which).set_name_limit(limit).ok() && limit > highest_limit[which])
+            highest_limit[which] = limit;
+    }
 
     ipc::NameSpace& space(int which) { return *spaces[which]; }
     int pick_space() { return in.byte() % kSpaces; }
@@ -117,7 +144,7 @@ struct Fuzzer {
     {
         int a = pick_space();
         int b = pick_space();
-        switch (in.byte() % 16) {
+        switch (in.byte() % 17) {
         case 0: remember(a, space(a).allocate(RightType(1u << (in.byte() % 5)))); break;
         case 1: (void)space(a).deallocate(pick_name(a)); break;
         case 2: (void)space(a).destroy_name(pick_name(a)); break;
@@ -145,21 +172,30 @@ struct Fuzzer {
         case 15:
             // A task dies and a new one takes its place.
             ipc::NameSpace::destroy(spaces[a]);
-            spaces[a] = ipc::NameSpace::create().value();
-            names[a].clear();
+            new_space(a);
             break;
+        case 16: set_limit(a, in.byte() * 4); break;
         }
     }
 
     void check_counts()
     {
         size_t names_total = 0;
-        for (ipc::NameSpace* s : spaces)
-            names_total += s->name_count();
-        if (ipc::statistics().names != names_total) {
-            std::fprintf(stderr, "name count %zu != %zu\n", ipc::statistics().names, names_total);
-            std::abort();
+        size_t table_total = 0;
+        for (int which = 0; which < kSpaces; which++) {
+            names_total += space(which).name_count();
+            table_total += space(which).table_footprint();
+            // A table grows by half at most past the limit: 16-byte entries
+            // and a 4-byte bucket for every two of them, and the first slots.
+            size_t bound = (size_t(highest_limit[which]) * 3 / 2 + 32) * 18 + 64;
+            if (space(which).table_footprint() > bound)
+                fuzz::fail("space %d: a %zu-byte name table under a limit of %u names", which,
+                    space(which).table_footprint(), highest_limit[which]);
         }
+        if (ipc::statistics().names != names_total)
+            fuzz::fail("name count %zu != %zu", ipc::statistics().names, names_total);
+        if (ipc::statistics().name_table_bytes != table_total)
+            fuzz::fail("name table bytes %zu != %zu", ipc::statistics().name_table_bytes, table_total);
     }
 };
 
@@ -170,32 +206,28 @@ void check_all_zero()
     if (s.ports || s.port_sets || s.payload_records || s.messages || s.name_spaces || s.names || s.dead_name_requests
         || s.accounts || s.message_bytes || test_support::ipc_blocks().live()
         || !test_support::fake_out_of_line().snapshots.empty()) {
-        std::fprintf(stderr,
-            "leak: ports %zu sets %zu records %zu messages %zu spaces %zu names %zu requests %zu blocks %ld\n", s.ports,
-            s.port_sets, s.payload_records, s.messages, s.name_spaces, s.names, s.dead_name_requests,
+        fuzz::fail("leak: ports %zu sets %zu records %zu messages %zu spaces %zu names %zu requests %zu blocks %ld",
+            s.ports, s.port_sets, s.payload_records, s.messages, s.name_spaces, s.names, s.dead_name_requests,
             test_support::ipc_blocks().live());
-        std::abort();
     }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+void start()
 {
-    static test_support::MallocPages pages;
-    static bool ready = false;
-    if (!ready) {
-        ipc::init(pages, test_support::ipc_blocks());
-        ipc::set_out_of_line_memory(&test_support::fake_out_of_line());
-        ready = true;
-    }
+    test_support::set_up_ipc_once();
+    ipc::set_out_of_line_memory(&test_support::fake_out_of_line());
+    ipc::set_observer(nullptr);
+}
+
+void run(const uint8_t* data, size_t size)
+{
     test_support::fake_out_of_line() = test_support::FakeOutOfLine();
     for (uint64_t address : { 0x0ull, 0x1000ull, 0x2000ull })
         test_support::fake_out_of_line().memory[address] = std::vector<uint8_t>(4096, 0xab);
     Input in(data, size);
-    Fuzzer fuzzer { in };
-    for (ipc::NameSpace*& s : fuzzer.spaces)
-        s = ipc::NameSpace::create().value();
+    Fuzzer fuzzer(in);
+    for (int which = 0; which < kSpaces; which++)
+        fuzzer.new_space(which);
     for (int steps = 0; !in.empty() && steps < 4096; steps++) {
         fuzzer.step();
         fuzzer.check_counts();
@@ -203,5 +235,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     for (ipc::NameSpace* s : fuzzer.spaces)
         ipc::NameSpace::destroy(s);
     check_all_zero();
-    return 0;
 }
+
+const fuzz::Target kTarget { "ipc", 4096, start, run, nullptr };
+
+} // namespace
+
+PORTICO_FUZZ_TARGET(kTarget)

@@ -15,6 +15,16 @@ FakeOutOfLine& fake_out_of_line()
     return memory;
 }
 
+void set_up_ipc_once()
+{
+    static bool done = false;
+    if (done)
+        return;
+    static MallocPages pages;
+    ipc::init(pages, ipc_blocks());
+    done = true;
+}
+
 RecordingObserver& recording_observer()
 {
     static RecordingObserver observer;

@@ -3,23 +3,9 @@
 
 namespace test_support {
 
-namespace {
-
-void set_up_once()
-{
-    static bool done = false;
-    if (done)
-        return;
-    static MallocPages pages;
-    ipc::init(pages, ipc_blocks());
-    done = true;
-}
-
-} // namespace
-
 IpcWorld::IpcWorld()
 {
-    set_up_once();
+    set_up_ipc_once();
     ipc::set_out_of_line_memory(&fake_out_of_line());
     ipc::set_observer(nullptr);
     ipc_blocks().fail_after(-1);

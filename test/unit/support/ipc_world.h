@@ -99,6 +99,8 @@ public:
 
 // The process-wide IPC memory, set up once.
 MallocBlocks& ipc_blocks();
+// ipc::init over malloc, the first time it is called (IpcWorld, the fuzzers).
+void set_up_ipc_once();
 FakeOutOfLine& fake_out_of_line();
 RecordingObserver& recording_observer();
 
