@@ -34,17 +34,6 @@ Result<auth::Ids> current_ids()
     return reply.ids;
 }
 
-// Tells proc who the process is now (proc Reauthenticate).
-Error reauthenticate_proc(mach::PortName proc_handle, mach::PortName auth_handle)
-{
-    return auth::client::with_rendezvous(auth_handle, proc_handle, [&](const rpc::Right& rendezvous) {
-        rpc::Rights<1> give;
-        give[0] = rendezvous;
-        proc::Reauthenticate::Reply reply {};
-        return rpc::call<proc::Reauthenticate>(proc_handle, {}, reply, give);
-    });
-}
-
 // The init ports that carry the identity, reauthenticated for `handle`.
 struct Reauthenticated {
     mach::PortName root = mach::kNullName;
@@ -90,7 +79,7 @@ Error become(const auth::Ids& wanted)
     Result<Reauthenticated> directories = reauthenticate_directories(init, handle);
     Error status = directories.ok() ? Error::none : directories.error();
     if (status == Error::none && init[exec::kProc] != mach::kNullName)
-        status = reauthenticate_proc(init[exec::kProc], handle);
+        status = auth::client::reauthenticate_proc(init[exec::kProc], handle);
     if (status != Error::none) {
         if (directories.ok())
             release(directories.value());

@@ -6,6 +6,7 @@
 
 #include <freestanding/result.h>
 #include <interfaces/auth.h>
+#include <interfaces/proc.h>
 #include <rpc/client.h>
 #include <runtime/mach.h>
 
@@ -45,6 +46,21 @@ template <typename Ask> Error with_rendezvous(mach::PortName handle, mach::PortN
         status = ask(right);
     (void)mach::port_destroy(self.task, rendezvous);
     return status;
+}
+
+// Tells proc that the caller's process is now who `handle` is (proc
+// Reauthenticate, proved through a rendezvous): what setuid and friends
+// and exec's set-user-id programs do after auth made the new handle.
+// `timeout_ns` bounds the wait for proc's answer.
+inline Error reauthenticate_proc(
+    mach::PortName proc_handle, mach::PortName handle, uint64_t timeout_ns = mach::kWaitForever)
+{
+    return with_rendezvous(handle, proc_handle, [&](const rpc::Right& rendezvous) {
+        rpc::Rights<1> give;
+        give[0] = rendezvous;
+        proc::Reauthenticate::Reply reply {};
+        return rpc::call<proc::Reauthenticate>(proc_handle, {}, reply, give, nullptr, timeout_ns);
+    });
 }
 
 } // namespace auth::client

@@ -67,17 +67,6 @@ auth::Ids new_ids(auth::Ids ids, const fs::Stat& stat)
     return ids;
 }
 
-// Tells proc the process is who `handle` is now.
-Error reauthenticate_proc(mach::PortName proc_handle, mach::PortName handle)
-{
-    return auth::client::with_rendezvous(handle, proc_handle, [&](const rpc::Right& rendezvous) {
-        rpc::Rights<1> give;
-        give[0] = rendezvous;
-        proc::Reauthenticate::Reply reply {};
-        return rpc::call<proc::Reauthenticate>(proc_handle, {}, reply, give, nullptr, kClientTimeoutNs);
-    });
-}
-
 // The program's file from the trusted root, opened as the caller; null
 // (not an error) if it is not on the trusted file system.
 Result<mach::PortName> trusted_file(const SetIdPower& power, const auth::Ids& caller, const char* path)
@@ -104,7 +93,7 @@ Error make_identity(const SetIdPower& power, const auth::Ids& ids, const InitPor
         program.made[2] = program.init[kWorkingDirectory]
             = TRY(fs::client::reauthenticate(caller[kWorkingDirectory], handle, kClientTimeoutNs));
     if (caller[kProc] != mach::kNullName)
-        TRY_STATUS(reauthenticate_proc(caller[kProc], handle));
+        TRY_STATUS(auth::client::reauthenticate_proc(caller[kProc], handle, kClientTimeoutNs));
     return Error::none;
 }
 

@@ -81,9 +81,8 @@ constexpr uint32_t kOperationCount = sizeof(kOperations) / sizeof(kOperations[0]
 // would only end the fuzzer itself (its own task's termination, a thread
 // at a random address, proc Exit; proc Reexec, which rebinds its process
 // to a random right, whose death then reads as the fuzzer's end), fill the
-// test's log (console writes), or, until proc knows who asks, reach others
-// (proc Kill: proc still takes the identity of the process's parent,
-// startup's root).
+// test's log (console writes). proc Kill is fuzzed: proc knows the fuzzer
+// as uid 1000 (become_user), so a kill may reach only its own processes.
 struct Target {
     const char* what;
     PortName port;
@@ -139,8 +138,8 @@ void add_pipe()
         add_target("pipe read end", got[0].name);
 }
 
-// The user's identity: a handle from root's, the directories reauthenticated
-// with it, and root's handle given up.
+// The user's identity: a handle from root's, the directories and proc
+// reauthenticated with it, and root's handle given up.
 bool become_user()
 {
     Result<PortName> user = auth::client::make_handle(g_init[exec::kAuth], kUser);
@@ -153,6 +152,8 @@ bool become_user()
         client::close(g_init[which]);
         g_init[which] = as_user.value();
     }
+    if (auth::client::reauthenticate_proc(g_init[exec::kProc], user.value()) != Error::none)
+        return false;
     (void)mach::port_deallocate(g_self.task, g_init[exec::kAuth]);
     g_init[exec::kAuth] = user.value();
     auth::GetIds::Reply ids {};
@@ -166,7 +167,7 @@ void gather_targets(const exec::Descriptors& descriptors)
     add_target("root directory", g_init[exec::kRootDirectory]);
     add_target("working directory", g_init[exec::kWorkingDirectory]);
     add_target("auth", g_init[exec::kAuth]);
-    add_target("proc", g_init[exec::kProc], { proc::Kill::kId, proc::Exit::kId, proc::Reexec::kId });
+    add_target("proc", g_init[exec::kProc], { proc::Exit::kId, proc::Reexec::kId });
     add_target("exec", g_init[exec::kExecServer]);
     if (descriptors.count > 0)
         add_target("terminal", descriptors.names[0], { write, term::SetAttributes::kId });
