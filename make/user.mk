@@ -66,7 +66,7 @@ $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
 # Test programs that run from the test image's root file system (/test/<name>),
 # started by startup; hello.sh is a script whose interpreter is servertest.
-ROOT_TEST_NAMES := servertest fifotest
+ROOT_TEST_NAMES := servertest fifotest isolationtest idprobe
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@

@@ -63,18 +63,21 @@ Error FileSystem::serve(MakeDirectory, const rpc::Incoming<MakeDirectory>& in, r
 
 namespace {
 
-// Removes `name` from `directory` if it is (or is not) a directory.
-Error remove_name(Node& directory, const char* name, bool want_directory)
+// Removes `name` from `directory` for `who` if it is (or is not) a directory.
+Error remove_name(Node& directory, const char* name, bool want_directory, const Credentials& who)
 {
     TRY_STATUS(check_name(name));
     Node* node = nullptr;
     TRY_STATUS(directory.lookup(name, node));
     bool is_dir = is_directory(node->stat.mode);
+    bool removable = may_remove(directory.stat, node->stat, who);
     node->release();
     if (want_directory && !is_dir)
         return Error::not_directory;
     if (!want_directory && is_dir)
         return Error::is_directory;
+    if (!removable)
+        return Error::permission_denied;
     TRY_STATUS(directory.remove(name));
     directory.stat.modify_ns = directory.stat.change_ns = now_ns();
     return Error::none;
@@ -85,13 +88,13 @@ Error remove_name(Node& directory, const char* name, bool want_directory)
 Error FileSystem::serve(RemoveDirectory, const rpc::Incoming<RemoveDirectory>& in, rpc::Outgoing<RemoveDirectory>&)
 {
     Node* directory = TRY(writable_directory(in.payload));
-    return remove_name(*directory, in.body.name.c_str(), true);
+    return remove_name(*directory, in.body.name.c_str(), true, credentials_of(*peropen_of(in.payload)));
 }
 
 Error FileSystem::serve(Unlink, const rpc::Incoming<Unlink>& in, rpc::Outgoing<Unlink>&)
 {
     Node* directory = TRY(writable_directory(in.payload));
-    return remove_name(*directory, in.body.name.c_str(), false);
+    return remove_name(*directory, in.body.name.c_str(), false, credentials_of(*peropen_of(in.payload)));
 }
 
 Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing<Symlink>&)

@@ -13,7 +13,7 @@ template <typename Op> Error FileSystem::park(PerOpen& peropen, const rpc::Incom
     if ((peropen.flags() & kNonBlocking) && Op::kId != io::Select::kId)
         return Error::would_block;
     peropen.node()->watcher = this;
-    return m_parked.park(peropen, in, m_port);
+    return m_parked.park(peropen, credentials_of(peropen).is_root(), in, m_port);
 }
 
 void FileSystem::changed(Node& node) { m_parked.retry(node); }

@@ -128,7 +128,7 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
         }
         bool follow_translator = !last || !(request.flags & kNoTranslator);
         if (follow_translator && next->active_translator == mach::kNullName && next->passive_translator) {
-            if (Error started = start_passive(*next); started != Error::none) {
+            if (Error started = start_passive(&directory, name, *next); started != Error::none) {
                 next->release();
                 return started;
             }

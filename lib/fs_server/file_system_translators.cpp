@@ -124,6 +124,10 @@ Error FileSystem::serve(
     const Credentials& who = credentials_of(*peropen);
     if (!who.is_root() && who.uid != node.stat.uid)
         return Error::permission_denied;
+    // A passive translator is started for its control, as the Hurd's
+    // file_get_translator_cntl does (fsysopts /tmp before any lookup).
+    if (node.active_translator == mach::kNullName && node.passive_translator)
+        TRY_STATUS(start_passive(nullptr, nullptr, node));
     if (node.active_translator == mach::kNullName)
         return Error::not_found;
     out.rights[0] = { node.active_translator, mach::Disposition::copy_send };
