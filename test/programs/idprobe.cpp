@@ -1,12 +1,19 @@
-// idprobe: started by a file system as a node's passive translator, it
-// writes to its standard error (or, without one, to the kernel log) who it
-// runs as (its auth handle's ids), whether it got root and working
-// directories and a proc handle, and what opening /secret (root's, 0600)
-// through its root gave; then it ends without answering fsys Startup, which
-// the file system must notice at once. isolationtest reads what it wrote.
+// idprobe: started by a file system as a node's passive translator.
+//   idprobe          sends fsys Startup with a control port it destroys at
+//                    once (so the file system that waits for it goes on,
+//                    and finds it gone), then writes to its standard error
+//                    (or, without one, to the kernel log) who it runs as
+//                    (its auth handle's ids), whether it got root and
+//                    working directories and a proc handle, and what
+//                    opening /secret (root's, 0600) through its root gave
+//   idprobe --exit   ends at once, before Startup: the file system must
+//                    notice at once, not after its timeout
+// isolationtest reads what it wrote.
 #include <exec/init_ports.h>
+#include <freestanding/text.h>
 #include <fs_client/client.h>
 #include <interfaces/auth.h>
+#include <interfaces/fsys.h>
 #include <rpc/client.h>
 #include <runtime/print.h>
 
@@ -38,10 +45,23 @@ struct Text {
 
 } // namespace
 
-int main(int, char**, char**)
+int main(int argc, char** argv, char**)
 {
     exec::Descriptors descriptors;
     exec::InitPorts init = exec::receive_init_ports(&descriptors);
+    if (argc > 1 && freestanding::same_text(argv[1], "--exit"))
+        return 3;
+    // The file system serving our root waits for Startup (and may serve
+    // nothing else meanwhile): come up, with a control port that is gone.
+    mach::SelfPorts self {};
+    (void)mach::self_ports(&self);
+    mach::PortName control = mach::kNullName;
+    (void)mach::port_allocate(self.task, mach::RightType::receive, &control);
+    rpc::Rights<1> give;
+    give[0] = { control, mach::Disposition::make_send };
+    fsys::Startup::Reply started {};
+    (void)rpc::call<fsys::Startup>(init[exec::kParent], {}, started, give);
+    (void)mach::port_destroy(self.task, control);
     Text line;
     auth::GetIds::Reply ids {};
     Error asked

@@ -17,7 +17,7 @@ def run(qemu, results):
     boot = qemu.boot("start=startup", startup="/test/isolationtest", timeout=120,
                      stop_when=startup_ended("/test/isolationtest"))
     out = boot.output
-    checks = program_checks(out, "isolationtest", 30)
+    checks = program_checks(out, "isolationtest", 31)
     checks += [
         ("isolationtest ended cleanly", re.search(r"startup: /test/isolationtest ended: wait status 0", out)),
         ("the probe wrote to its owner's log, not the kernel log", "no standard error" not in out),
@@ -43,12 +43,12 @@ def check_filling_tmp_from_the_shell(qemu, results):
     boot = qemu.boot("", timeout=240, dialogue=typed_at_prompts(commands))
     out = boot.output.replace("\r", "")
     checks = [
-        ("fsysopts /tmp reports the size it set", re.search(r"fsysopts: /tmp: --size=1048576", out)),
+        ("fsysopts /tmp reports the size it set", re.search(r"^/tmp: --size=1048576$", out, re.M)),
         ("cat /dev/zero > /tmp/z fails with ENOSPC", re.search(r"No space left on device", out)
          and re.search(r"^status [1-9]", out, re.M)),
         ("rm of the full file works", re.search(r"^removed$", out, re.M)),
         ("a new file fits again", re.search(r"^fits$", out, re.M)),
-        ("fsysopts takes a percentage of RAM", re.search(r"fsysopts: /tmp: --size=\d+", out)),
+        ("fsysopts takes a percentage of RAM", re.search(r"^/tmp: --size=[1-9]\d{6,}$", out, re.M)),
         ("commands still run", re.search(r"^[1-9]\d*$", out, re.M)),
         ("poweroff ends QEMU with status 0", boot.status == 0),
         ("no panic", "KERNEL PANIC" not in out),
