@@ -203,6 +203,13 @@ private:
     Result<PerOpen*> peropen_sent(const rpc::Right& right);
     // Drops the active translator of `node`, if it has one.
     void detach(Node& node);
+    // The translators it started, its children with proc (file_system_children.cpp):
+    // `pid` is one more; reap_children reaps those that ended (true if
+    // any); translator_ended does so after one died, waiting a moment for
+    // proc to hear of it.
+    void remember_child(int32_t pid);
+    bool reap_children();
+    void translator_ended();
     // Parks a request its node answered would_block to (unless the peropen is non-blocking).
     template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);
 
@@ -218,6 +225,8 @@ private:
     uint32_t m_credential_count = 0;
     Node* m_translated[kMaxTranslators] = {}; // nodes with an active translator (referenced)
     uint32_t m_translated_count = 0;
+    int32_t m_children[kMaxTranslators] = {}; // pids of the translators it started, not yet reaped
+    uint32_t m_child_count = 0;
     ParkedRequests m_parked { m_server, *this };
 };
 

@@ -213,11 +213,15 @@ Error FileSystem::start_passive(Node* directory, const char* name, Node& node)
     // Registered with proc under the file system's own handle (startup's,
     // for the root file system): the translator gets a handle of its own.
     start.init[exec::kProc] = m_proc;
+    int32_t pid = 0;
     Result<mach::PortName> control = start_translator({ start.image, start.size, argv, argc, nullptr, 0 },
-        kTranslatorTimeoutNs, start.init, nullptr, &start.descriptors);
+        kTranslatorTimeoutNs, start.init, nullptr, &start.descriptors, &pid);
     start.init[exec::kProc] = mach::kNullName; // the file system's, not the start's
-    if (!control.ok())
+    remember_child(pid);
+    if (!control.ok()) {
+        translator_ended(); // it was ended (or ended itself): reaped now
         return control.error();
+    }
     if (Error attached = attach(node, control.value()); attached != Error::none) {
         rpc::release({ control.value(), mach::Disposition::move_send });
         return attached;

@@ -17,6 +17,7 @@ Result<mach::PortName> FileSystem::translator_root(
         node.active_translator, { m_credentials[credentials], flags, 0 }, answer, {}, &got, kTranslatorTimeoutNs);
     if (status == Error::port_dead || status == Error::invalid_name) {
         detach(node);
+        translator_ended();
         return Error::not_found;
     }
     TRY_STATUS(status);
@@ -58,6 +59,7 @@ void FileSystem::dead_name(mach::PortName name)
             m_translated[i] = m_translated[--m_translated_count];
             node.active_translator = mach::kNullName;
             node.release();
+            translator_ended();
             return;
         }
     }

@@ -48,9 +48,8 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
 // Loads `program` into `task` (new, registered with proc if init[kProc])
 // with `init` and `descriptors` on its bootstrap port, and starts it.
 Error load_translator(mach::PortName self, mach::PortName task, const exec::Program& program, exec::InitPorts init,
-    const exec::Descriptors* descriptors)
+    const exec::Descriptors* descriptors, int32_t& pid)
 {
-    int32_t pid = 0;
     Result<mach::PortName> handle = init[exec::kProc] != mach::kNullName
         ? exec::register_child(init[exec::kProc], task, program.argv[0], pid)
         : Result<mach::PortName>(mach::kNullName);
@@ -72,8 +71,9 @@ Error load_translator(mach::PortName self, mach::PortName task, const exec::Prog
 } // namespace
 
 Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init,
-    mach::PortName* task_out, const exec::Descriptors* descriptors)
+    mach::PortName* task_out, const exec::Descriptors* descriptors, int32_t* pid_out)
 {
+    int32_t pid = 0;
     if (program.argc == 0)
         return Error::invalid_argument;
     mach::SelfPorts self {};
@@ -91,7 +91,7 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
         status = mach::port_extract_right(self.task, startup, mach::Disposition::make_send, &parent);
     init[exec::kParent] = parent;
     if (status == Error::none)
-        status = load_translator(self.task, task, program, init, descriptors);
+        status = load_translator(self.task, task, program, init, descriptors, pid);
     if (parent != mach::kNullName)
         (void)mach::port_deallocate(self.task, parent); // the start message holds its copy
     Result<mach::PortName> control
@@ -104,6 +104,8 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
         (void)mach::port_destroy(self.task, startup);
     if (control.error() == Error::port_dead)
         (void)mach::port_deallocate(self.task, task); // the reference the notification left on the dead name
+    if (pid_out)
+        *pid_out = pid;
     if (task_out && control.ok())
         *task_out = task;
     else

@@ -23,8 +23,10 @@ namespace fs {
 // is registered with proc as the starter's child (ps lists it, kill
 // reaches it) and gets its own handle. `descriptors` (send rights of the
 // caller's, copied into the new task) are its open files; without them
-// it has none. With `task`, the caller also gets the translator's task port.
+// it has none. With `task`, the caller also gets the translator's task port;
+// with `pid`, its pid (0 if it was not registered), set even when the start
+// fails: the caller, its parent, reaps it (proc Wait).
 Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {},
-    mach::PortName* task = nullptr, const exec::Descriptors* descriptors = nullptr);
+    mach::PortName* task = nullptr, const exec::Descriptors* descriptors = nullptr, int32_t* pid = nullptr);
 
 } // namespace fs
