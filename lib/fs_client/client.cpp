@@ -141,7 +141,7 @@ Result<mach::PortName> root_from_control(mach::PortName control, Credentials who
 Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle)
 {
     rpc::Rights<1> got;
-    TRY_STATUS(auth::client::with_rendezvous(auth_handle, [&](const rpc::Right& rendezvous) {
+    TRY_STATUS(auth::client::with_rendezvous(auth_handle, file, [&](const rpc::Right& rendezvous) {
         rpc::Rights<1> give;
         give[0] = rendezvous;
         io::Reauthenticate::Reply reply {};

@@ -404,7 +404,7 @@ Registered register_child(HostKernel& kernel, HostTask& as, PortName through, co
     proc::Child::Request request {};
     request.name.set(name);
     proc::Child::Reply reply {};
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { task_port, Disposition::move_send };
     rpc::Rights<1> got;
     REQUIRE(rpc::call<proc::Child>(through, request, reply, give, &got) == Error::none);
@@ -688,7 +688,7 @@ TEST_CASE("proc server: a handle's last right going frees a reaped record; bad r
     proc::GetIds::Reply ids {};
     CHECK(rpc::call<proc::GetIds>(a.handle, {}, ids) == Error::not_found);
     proc::Child::Reply child {};
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     PortName extra = 0;
     REQUIRE(mach::port_allocate(init.task_name(), mach::RightType::receive, &extra) == Error::none);
     give[0] = { extra, Disposition::make_send };
@@ -745,7 +745,7 @@ TEST_CASE("proc server: one task registers once")
     HostTask& task = kernel.create_task();
     PortName task_port = kernel.move_right(task, task.task_name(), init, Disposition::copy_send);
     ActAs as(init);
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { task_port, Disposition::copy_send };
     proc::Child::Reply reply {};
     REQUIRE(rpc::call<proc::Child>(plain, {}, reply, give) == Error::none);
