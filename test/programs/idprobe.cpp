@@ -1,11 +1,12 @@
 // idprobe: started by a file system as a node's passive translator.
-//   idprobe          sends fsys Startup with a control port it destroys at
+//   idprobe [PATH]   sends fsys Startup with a control port it destroys at
 //                    once (so the file system that waits for it goes on,
 //                    and finds it gone), then writes to its standard error
 //                    (or, without one, to the kernel log) who it runs as
 //                    (its auth handle's ids), whether it got root and
 //                    working directories and a proc handle, and what
-//                    opening /secret (root's, 0600) through its root gave
+//                    opening PATH (default /secret: root's, 0600) through
+//                    its root gave
 //   idprobe --exit   ends at once, before Startup: the file system must
 //                    notice at once, not after its timeout
 // isolationtest reads what it wrote.
@@ -73,8 +74,9 @@ int main(int argc, char** argv, char**)
     line << " root=" << (init[exec::kRootDirectory] != mach::kNullName ? "yes" : "no");
     line << " cwd=" << (init[exec::kWorkingDirectory] != mach::kNullName ? "yes" : "no");
     line << " proc=" << (init[exec::kProc] != mach::kNullName ? "yes" : "no");
+    const char* path = argc > 1 ? argv[1] : "/secret";
     Result<mach::PortName> secret
-        = fs::client::open(init[exec::kRootDirectory], init[exec::kWorkingDirectory], "/secret", fs::kRead);
+        = fs::client::open(init[exec::kRootDirectory], init[exec::kWorkingDirectory], path, fs::kRead);
     line << " secret=" << (secret.ok() ? "opened" : error_name(secret.error())) << "\n";
     mach::PortName error_output = descriptors.count > 2 ? descriptors.names[2] : mach::kNullName;
     if (error_output == mach::kNullName || !fs::client::write(error_output, line.chars, uint32_t(line.length)).ok())

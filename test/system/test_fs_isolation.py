@@ -25,6 +25,46 @@ def run(qemu, results):
     ]
     record_all(results, "fs isolation: translators as their owner, sticky /tmp, a full /tmp", checks, out)
     check_filling_tmp_from_the_shell(qemu, results)
+    check_as_user_through_su(qemu, results)
+
+
+def check_as_user_through_su(qemu, results):
+    """The attacks of holes 2, 7 and 8 typed as `user` (uid 1000) through
+    su -c, each refused, and root's commands working afterwards."""
+    commands = [
+        "echo root only > /tmp/rootfile",
+        # Hole 2: her passive translator runs as her, not as the root file system.
+        "su user -c 'touch /home/user/.probe.log; settrans -c /home/user/probe /test/idprobe /etc/shadow;"
+        " cat /home/user/probe; sleep 1; cat /home/user/.probe.log'",
+        "su user -c 'cat /test/idprobe > /home/user/noexec; settrans -c /home/user/p2 /home/user/noexec;"
+        " cat /home/user/p2; echo p2 status $?'",
+        # Hole 7: the sticky /tmp keeps root's file from her.
+        "su user -c 'rm /tmp/rootfile; echo rm status $?; mv /tmp/rootfile /tmp/mine; echo mv status $?'",
+        "cat /tmp/rootfile",
+        # Hole 8: filling /tmp gives her ENOSPC (made small first, for speed).
+        "fsysopts /tmp --size=1M",
+        "su user -c 'cat /dev/zero > /tmp/z; echo fill status $?; rm /tmp/z && echo she removed it'",
+        "fsysopts /tmp --size=25%",
+        "id; ls /bin | grep -c sh",
+        "poweroff",
+    ]
+    boot = qemu.boot("", timeout=240, dialogue=typed_at_prompts(commands))
+    out = boot.output.replace("\r", "")
+    checks = [
+        ("her passive translator runs as her", re.search(r"uid=1000 gid=100 root=yes cwd=yes proc=yes", out)),
+        ("it cannot read /etc/shadow", re.search(r"secret=permission_denied", out)),
+        ("a program she may not execute is refused", re.search(r"^p2 status [1-9]", out, re.M)),
+        ("she cannot remove root's file in the sticky /tmp", re.search(r"^rm status [1-9]", out, re.M)),
+        ("nor rename it", re.search(r"^mv status [1-9]", out, re.M)),
+        ("root's file is still there", re.search(r"^root only$", out, re.M)),
+        ("filling /tmp gives her ENOSPC", re.search(r"No space left on device", out)
+         and re.search(r"^fill status [1-9]", out, re.M)),
+        ("she removes her file afterwards", re.search(r"^she removed it$", out, re.M)),
+        ("root's commands still run", re.search(r"uid=0\(root\)", out) and re.search(r"^[1-9]\d*$", out, re.M)),
+        ("poweroff ends QEMU with status 0", boot.status == 0),
+        ("no panic", "KERNEL PANIC" not in out),
+    ]
+    record_all(results, "fs isolation: as user through su", checks, out)
 
 
 def check_filling_tmp_from_the_shell(qemu, results):
