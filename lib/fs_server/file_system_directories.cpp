@@ -53,6 +53,8 @@ Error FileSystem::serve(MakeDirectory, const rpc::Incoming<MakeDirectory>& in, r
 {
     Node* directory = TRY(writable_directory(in.payload));
     TRY_STATUS(check_name(in.body.name.c_str()));
+    if (const Credentials& who = credentials_of(*peropen_of(in.payload)); !who.is_root())
+        TRY_STATUS(directory->check_room(who)); // the last of the room is root's
     Node* made = nullptr;
     uint32_t mode = kDirectory | (in.body.mode & kPermissionMask);
     TRY_STATUS(directory->create(in.body.name.c_str(), mode, credentials_of(*peropen_of(in.payload)), nullptr, made));
@@ -103,6 +105,8 @@ Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing
     TRY_STATUS(check_name(in.body.name.c_str()));
     if (!in.body.target.c_str()[0])
         return Error::invalid_argument;
+    if (const Credentials& who = credentials_of(*peropen_of(in.payload)); !who.is_root())
+        TRY_STATUS(directory->check_room(who));
     Node* made = nullptr;
     TRY_STATUS(directory->create(
         in.body.name.c_str(), kSymlink | 0777, credentials_of(*peropen_of(in.payload)), in.body.target.c_str(), made));

@@ -122,6 +122,17 @@ public:
         return false;
     }
 
+    // ---- room ----
+    // Whether `who` may make the file system take more room now (a write,
+    // a new node); no_space when only what is kept for root is left (as
+    // ext2 keeps 5% of its blocks). The library asks before it writes or
+    // creates for anyone but root.
+    virtual Error check_room(const Credentials& who) const
+    {
+        (void)who;
+        return Error::none;
+    }
+
     // ---- a translator's root ----
     // Applies new options (fsys SetOptions: the translator's command line
     // after its name); not_supported by default.

@@ -179,3 +179,38 @@ TEST_CASE("tmpfs: through the file system, ENOSPC past the limit, and fsysopts c
     client::close(control);
     client::close(c.root);
 }
+
+TEST_CASE("tmpfs: the last 5% of the space are root's: a user's write or new file gets ENOSPC there, root's go on")
+{
+    HostKernel kernel;
+    constexpr uint64_t kLimit = 100 * kPage;
+    Translator tmpfs(kernel, tmpfs::make_root(kRoot, 01777, kLimit, 1ull << 30).value());
+    Client admin(kernel, tmpfs, kRoot);
+    Client alice(kernel, tmpfs, kAlice);
+    std::vector<char> data(kPage, 'a');
+    Error status = Error::none;
+    uint64_t hers = 0;
+    {
+        ActAs as(alice.task);
+        PortName file = alice.open("hers", fs::kWrite | fs::kCreate).value();
+        while (status == Error::none) {
+            Result<uint32_t> put = client::write(file, data.data(), uint32_t(data.size()));
+            status = put.ok() ? Error::none : put.error();
+            hers += put.ok() ? put.value() : 0;
+        }
+        CHECK(status == Error::no_space);
+        CHECK(hers < kLimit * 96 / 100); // she stopped short of root's reserve
+        CHECK(hers >= kLimit * 90 / 100);
+        CHECK(alice.open("another", fs::kWrite | fs::kCreate).error() == Error::no_space);
+        client::close(file);
+    }
+    {
+        ActAs as(admin.task);
+        PortName file = admin.open("roots", fs::kWrite | fs::kCreate).value();
+        CHECK(client::write(file, data.data(), uint32_t(data.size())).ok()); // root still may
+        client::close(file);
+        client::close(admin.root);
+    }
+    ActAs as(alice.task);
+    client::close(alice.root);
+}

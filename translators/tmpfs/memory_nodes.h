@@ -30,6 +30,11 @@ Result<fs::Node*> make_root(
 class MemoryNode : public fs::Node {
 public:
     Space& space() const { return *m_space; }
+    // no_space for anyone but root once only root's reserve is left.
+    Error check_room(const fs::Credentials& who) const override
+    {
+        return who.is_root() || space().beyond_reserve() ? Error::none : Error::no_space;
+    }
 
 protected:
     explicit MemoryNode(Space& space)

@@ -2,7 +2,9 @@
 // of file data takes its bytes here, and gives them back when it goes.
 // Past the limit a write or a new node gets no_space (ENOSPC). The limit
 // may change while the file system runs (fsysopts /tmp --size=...): set
-// below what is used, nothing new fits until enough is freed.
+// below what is used, nothing new fits until enough is freed. The last
+// 5% are root's: the file system asks (fs::Node::check_room) before it
+// writes or creates for anyone else.
 //
 // Shared by the nodes of one tmpfs, each of which holds a reference: the
 // space lives as long as the last of them. Any thread.
@@ -29,6 +31,14 @@ public:
     // Gives back bytes taken before.
     void give_back(uint64_t bytes) { __atomic_sub_fetch(&m_used, bytes, __ATOMIC_RELAXED); }
 
+    // Whether the room left is more than what is kept for root: a
+    // twentieth of the limit (5%, as ext2 keeps).
+    bool beyond_reserve() const
+    {
+        uint64_t limit = this->limit();
+        uint64_t reserve = limit == kUnlimited ? 0 : limit / 20;
+        return used() + reserve < limit;
+    }
     uint64_t used() const { return __atomic_load_n(&m_used, __ATOMIC_RELAXED); }
     uint64_t limit() const { return __atomic_load_n(&m_limit, __ATOMIC_RELAXED); }
     void set_limit(uint64_t limit) { __atomic_store_n(&m_limit, limit, __ATOMIC_RELAXED); }
