@@ -67,7 +67,7 @@ $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 # Test programs that run from the test image's root file system (/test/<name>),
 # started by startup; hello.sh is a script whose interpreter is servertest.
 # portfuzz is the in-guest message fuzzer (test_fuzz.py, make fuzz-guest).
-ROOT_TEST_NAMES := servertest fifotest portfuzz
+ROOT_TEST_NAMES := servertest fifotest portfuzz isolationtest idprobe
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@

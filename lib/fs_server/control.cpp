@@ -32,6 +32,8 @@ Error Control::serve(fsys::GetRoot, const rpc::Incoming<fsys::GetRoot>& in, rpc:
 
 Error Control::serve(fsys::GetOptions, const rpc::Incoming<fsys::GetOptions>&, rpc::Outgoing<fsys::GetOptions>& out)
 {
+    if (m_file_system.root().describe_options(out.body.options.chars, sizeof(out.body.options.chars)))
+        return Error::none;
     return out.body.options.set(m_options ? m_options : "") ? Error::none : Error::name_too_long;
 }
 

@@ -29,6 +29,8 @@ FileSystem::~FileSystem()
         rpc::release({ m_auth, mach::Disposition::move_send });
     if (m_proc != mach::kNullName)
         rpc::release({ m_proc, mach::Disposition::move_send });
+    if (m_root_directory != mach::kNullName)
+        rpc::release({ m_root_directory, mach::Disposition::move_send });
 }
 
 Error FileSystem::start()

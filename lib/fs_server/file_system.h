@@ -32,6 +32,10 @@
 #include <ports/server.h>
 #include <rpc/server.h>
 
+namespace exec {
+struct Descriptors;
+}
+
 namespace fs {
 
 // An open file: 16 bytes, as there is one per open file. The node's
@@ -98,6 +102,11 @@ public:
     // them and kill reaches them: a send right the file system takes over.
     // Without one they are not known to proc.
     void set_proc(mach::PortName proc) { m_proc = proc; }
+    // The root directory of the process serving the file system (a send
+    // right it takes over): where the programs of its passive translators
+    // are found, and their root, reauthenticated as their owner. Without
+    // one (the root file system) its own root is both.
+    void set_root_directory(mach::PortName root) { m_root_directory = root; }
     const Node& root() const { return m_root; }
     Node& root() { return m_root; }
 
@@ -110,6 +119,7 @@ public:
     uint64_t peropen_bytes() const { return m_peropens.stats().bytes; }
     // Requests parked on nodes now.
     uint32_t parked() const { return m_parked.count(); }
+    static_assert(kMaxCredentials <= ParkedRequests::kCredentialSlots, "parked requests are counted per credentials");
 
     // ---- ports::Receiver ----
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
@@ -171,16 +181,35 @@ private:
         Node& node, uint32_t credentials, uint32_t flags, fsys::GetRoot::Reply& answer);
     // Makes `control` (a send right taken over) the active translator of `node`.
     Error attach(Node& node, mach::PortName control);
-    // Starts the passive translator of `node` and attaches it.
-    Error start_passive(Node& node);
-    // The node at the absolute `path` of this file system (referenced), for
-    // the translators' programs. No symbolic links or translators on the way.
-    Result<Node*> find_program(const char* path);
+    // Starts the passive translator of `node` (the entry `name` of
+    // `directory`, both null if unknown: then it has no log) as its
+    // owner, and attaches it (file_system_passive.cpp).
+    Error start_passive(Node* directory, const char* name, Node& node);
+    // The node at `path` from `from` (referenced), if `owner` may search
+    // the directories on the way and read and execute it. No symbolic
+    // links or translators on the way.
+    Result<Node*> find_program(Node& from, const char* path, const Credentials& owner);
+    // A root directory for the translator of the owner whose credentials
+    // are `credentials` (and auth handle `handle`, which may be null).
+    Result<mach::PortName> root_for_owner(uint32_t credentials, mach::PortName handle);
+    // The bytes of the program at `path` (heap), as `owner` may read them
+    // from `root` (a right root_for_owner made).
+    Result<uint8_t*> program_for_owner(const char* path, const Credentials& owner, mach::PortName root, size_t& size);
+    // A translator's standard output and error: `.NAME.log` in `directory`
+    // if it is the owner's (see file_system_passive.cpp), else closed.
+    Error open_log(Node* directory, const char* name, uint32_t credentials, exec::Descriptors& descriptors);
     // The peropen behind `right`, a right of this file system a client sent
     // back (cross_device if it is another's).
     Result<PerOpen*> peropen_sent(const rpc::Right& right);
     // Drops the active translator of `node`, if it has one.
     void detach(Node& node);
+    // The translators it started, its children with proc (file_system_children.cpp):
+    // `pid` is one more; reap_children reaps those that ended (true if
+    // any); translator_ended does so after one died, waiting a moment for
+    // proc to hear of it.
+    void remember_child(int32_t pid);
+    bool reap_children();
+    void translator_ended();
     // Parks a request its node answered would_block to (unless the peropen is non-blocking).
     template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);
 
@@ -189,16 +218,34 @@ private:
     mach::PortName m_port = mach::kNullName;
     mach::PortName m_auth = mach::kNullName;
     mach::PortName m_proc = mach::kNullName;
+    mach::PortName m_root_directory = mach::kNullName;
     heap::Cache<PerOpen> m_peropens { "fs.peropen" };
     uint64_t m_peropen_count = 0;
     Credentials m_credentials[kMaxCredentials] = {};
     uint32_t m_credential_count = 0;
     Node* m_translated[kMaxTranslators] = {}; // nodes with an active translator (referenced)
     uint32_t m_translated_count = 0;
+    int32_t m_children[kMaxTranslators] = {}; // pids of the translators it started, not yet reaped
+    uint32_t m_child_count = 0;
     ParkedRequests m_parked { m_server, *this };
 };
 
 // Whether `who` may access a node with `stat` for `want` (kRead, kWrite, kExecute bits).
 bool allowed(const Stat& stat, const Credentials& who, uint32_t want);
+
+// The credentials of a node's owner (who its translator runs as).
+inline Credentials owner_of(const Stat& stat)
+{
+    Credentials owner {};
+    owner.uid = stat.uid;
+    owner.gid = stat.gid;
+    return owner;
+}
+
+// Whether `who`, who may write `directory`, may also remove (unlink,
+// rmdir, rename away or replace) its entry for `node`: in a sticky
+// directory (kSticky, as /tmp) only root, the directory's owner and the
+// node's owner may.
+bool may_remove(const Stat& directory, const Stat& node, const Credentials& who);
 
 } // namespace fs

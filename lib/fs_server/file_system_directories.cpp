@@ -53,6 +53,8 @@ Error FileSystem::serve(MakeDirectory, const rpc::Incoming<MakeDirectory>& in, r
 {
     Node* directory = TRY(writable_directory(in.payload));
     TRY_STATUS(check_name(in.body.name.c_str()));
+    if (const Credentials& who = credentials_of(*peropen_of(in.payload)); !who.is_root())
+        TRY_STATUS(directory->check_room(who)); // the last of the room is root's
     Node* made = nullptr;
     uint32_t mode = kDirectory | (in.body.mode & kPermissionMask);
     TRY_STATUS(directory->create(in.body.name.c_str(), mode, credentials_of(*peropen_of(in.payload)), nullptr, made));
@@ -63,18 +65,21 @@ Error FileSystem::serve(MakeDirectory, const rpc::Incoming<MakeDirectory>& in, r
 
 namespace {
 
-// Removes `name` from `directory` if it is (or is not) a directory.
-Error remove_name(Node& directory, const char* name, bool want_directory)
+// Removes `name` from `directory` for `who` if it is (or is not) a directory.
+Error remove_name(Node& directory, const char* name, bool want_directory, const Credentials& who)
 {
     TRY_STATUS(check_name(name));
     Node* node = nullptr;
     TRY_STATUS(directory.lookup(name, node));
     bool is_dir = is_directory(node->stat.mode);
+    bool removable = may_remove(directory.stat, node->stat, who);
     node->release();
     if (want_directory && !is_dir)
         return Error::not_directory;
     if (!want_directory && is_dir)
         return Error::is_directory;
+    if (!removable)
+        return Error::permission_denied;
     TRY_STATUS(directory.remove(name));
     directory.stat.modify_ns = directory.stat.change_ns = now_ns();
     return Error::none;
@@ -85,13 +90,13 @@ Error remove_name(Node& directory, const char* name, bool want_directory)
 Error FileSystem::serve(RemoveDirectory, const rpc::Incoming<RemoveDirectory>& in, rpc::Outgoing<RemoveDirectory>&)
 {
     Node* directory = TRY(writable_directory(in.payload));
-    return remove_name(*directory, in.body.name.c_str(), true);
+    return remove_name(*directory, in.body.name.c_str(), true, credentials_of(*peropen_of(in.payload)));
 }
 
 Error FileSystem::serve(Unlink, const rpc::Incoming<Unlink>& in, rpc::Outgoing<Unlink>&)
 {
     Node* directory = TRY(writable_directory(in.payload));
-    return remove_name(*directory, in.body.name.c_str(), false);
+    return remove_name(*directory, in.body.name.c_str(), false, credentials_of(*peropen_of(in.payload)));
 }
 
 Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing<Symlink>&)
@@ -100,6 +105,8 @@ Error FileSystem::serve(Symlink, const rpc::Incoming<Symlink>& in, rpc::Outgoing
     TRY_STATUS(check_name(in.body.name.c_str()));
     if (!in.body.target.c_str()[0])
         return Error::invalid_argument;
+    if (const Credentials& who = credentials_of(*peropen_of(in.payload)); !who.is_root())
+        TRY_STATUS(directory->check_room(who));
     Node* made = nullptr;
     TRY_STATUS(directory->create(
         in.body.name.c_str(), kSymlink | 0777, credentials_of(*peropen_of(in.payload)), in.body.target.c_str(), made));

@@ -14,7 +14,7 @@ template <typename Op> Error FileSystem::park(PerOpen& peropen, const rpc::Incom
     if ((peropen.flags() & kNonBlocking) && Op::kId != io::Select::kId)
         return Error::would_block;
     peropen.node()->watcher = this;
-    return m_parked.park(peropen, in, m_port);
+    return m_parked.park(peropen, credentials_of(peropen).is_root(), in, m_port);
 }
 
 void FileSystem::changed(Node& node) { m_parked.retry(node); }
@@ -71,6 +71,8 @@ Error FileSystem::attempt(PerOpen& peropen, const io::Write::Request& request, i
     uint64_t offset = at_peropen ? peropen.offset() : request.offset;
     if (peropen.flags() & kAppend)
         offset = node.stat.size;
+    if (const Credentials& who = credentials_of(peropen); !who.is_root())
+        TRY_STATUS(node.check_room(who)); // the last of the room is root's
     if (Error e = node.write(offset, request.data.bytes, request.data.length); e != Error::none)
         return e;
     reply.written = request.data.length;

@@ -108,6 +108,8 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
             if (found == Error::not_found && last && (request.flags & kCreate)) {
                 if (!allowed(directory.stat, who, kWrite))
                     return Error::permission_denied;
+                if (!who.is_root())
+                    TRY_STATUS(directory.check_room(who));
                 uint32_t mode = kRegular | (request.mode & kPermissionMask & ~(kSetUid | kSetGid));
                 TRY_STATUS(directory.create(name, mode, who, nullptr, next));
                 directory.stat.modify_ns = directory.stat.change_ns = now_ns();
@@ -128,7 +130,7 @@ Error FileSystem::walk(const PerOpen& start, const Lookup::Request& request, Wal
         }
         bool follow_translator = !last || !(request.flags & kNoTranslator);
         if (follow_translator && next->active_translator == mach::kNullName && next->passive_translator) {
-            if (Error started = start_passive(*next); started != Error::none) {
+            if (Error started = start_passive(&directory, name, *next); started != Error::none) {
                 next->release();
                 return started;
             }

@@ -1,5 +1,5 @@
 // Who may do what: the credentials a file system knows (each peropen names
-// one), and the owner, group and other bits.
+// one), the owner, group and other bits, and the sticky bit of directories.
 #include <fs_server/file_system.h>
 
 namespace fs {
@@ -17,6 +17,13 @@ bool allowed(const Stat& stat, const Credentials& who, uint32_t want)
     // rwx bits are 4, 2, 1; OpenFlag's kRead, kWrite, kExecute are 1, 2, 4.
     uint32_t needed = ((want & kRead) ? 4 : 0) | ((want & kWrite) ? 2 : 0) | ((want & kExecute) ? 1 : 0);
     return (bits & needed) == needed;
+}
+
+bool may_remove(const Stat& directory, const Stat& node, const Credentials& who)
+{
+    if (!(directory.mode & kSticky) || who.is_root())
+        return true;
+    return who.uid == directory.uid || who.uid == node.uid;
 }
 
 Result<uint32_t> FileSystem::intern(const Credentials& who)

@@ -20,8 +20,9 @@ bool is_within(Node& node, Node& ancestor)
     }
 }
 
-// What a rename may replace: an empty directory by a directory, anything else by a non-directory.
-Error check_replace(Node& directory, const char* name, bool moving_directory)
+// What a rename may replace: an empty directory by a directory, anything
+// else by a non-directory; in a sticky directory only what `who` may remove.
+Error check_replace(Node& directory, const char* name, bool moving_directory, const Credentials& who)
 {
     Node* existing = nullptr;
     Error found = directory.lookup(name, existing);
@@ -29,12 +30,13 @@ Error check_replace(Node& directory, const char* name, bool moving_directory)
         return Error::none;
     TRY_STATUS(found);
     bool existing_directory = is_directory(existing->stat.mode);
+    bool removable = may_remove(directory.stat, existing->stat, who);
     existing->release();
     if (moving_directory && !existing_directory)
         return Error::not_directory;
     if (!moving_directory && existing_directory)
         return Error::is_directory;
-    return Error::none;
+    return removable ? Error::none : Error::permission_denied;
 }
 
 } // namespace
@@ -58,9 +60,14 @@ Error FileSystem::serve(Rename, const rpc::Incoming<Rename>& in, rpc::Outgoing<R
     Node* moving = nullptr;
     TRY_STATUS(from.value()->lookup(name, moving));
     bool moving_directory = is_directory(moving->stat.mode);
-    Error status = moving_directory && is_within(to_directory, *moving)
-        ? Error::invalid_argument
-        : check_replace(to_directory, to_name, moving_directory);
+    const Credentials& who = credentials_of(*peropen_of(in.payload));
+    Error status = Error::none;
+    if (!may_remove(from.value()->stat, moving->stat, who))
+        status = Error::permission_denied; // a sticky directory keeps others' names
+    else if (moving_directory && is_within(to_directory, *moving))
+        status = Error::invalid_argument;
+    else
+        status = check_replace(to_directory, to_name, moving_directory, who);
     moving->release();
     TRY_STATUS(status);
     TRY_STATUS(from.value()->rename(name, to_directory, to_name));

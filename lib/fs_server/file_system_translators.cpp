@@ -17,6 +17,7 @@ Result<mach::PortName> FileSystem::translator_root(
         node.active_translator, { m_credentials[credentials], flags, 0 }, answer, {}, &got, kTranslatorTimeoutNs);
     if (status == Error::port_dead || status == Error::invalid_name) {
         detach(node);
+        translator_ended();
         return Error::not_found;
     }
     TRY_STATUS(status);
@@ -58,6 +59,7 @@ void FileSystem::dead_name(mach::PortName name)
             m_translated[i] = m_translated[--m_translated_count];
             node.active_translator = mach::kNullName;
             node.release();
+            translator_ended();
             return;
         }
     }
@@ -124,6 +126,10 @@ Error FileSystem::serve(
     const Credentials& who = credentials_of(*peropen);
     if (!who.is_root() && who.uid != node.stat.uid)
         return Error::permission_denied;
+    // A passive translator is started for its control, as the Hurd's
+    // file_get_translator_cntl does (fsysopts /tmp before any lookup).
+    if (node.active_translator == mach::kNullName && node.passive_translator)
+        TRY_STATUS(start_passive(nullptr, nullptr, node));
     if (node.active_translator == mach::kNullName)
         return Error::not_found;
     out.rights[0] = { node.active_translator, mach::Disposition::copy_send };

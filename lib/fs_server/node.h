@@ -27,6 +27,15 @@ struct ReplyBuffer;
 namespace fs {
 
 class Node;
+struct ParkedEntry;
+
+// The requests parked on a node, kept by the library (fs_server/parked.h).
+struct ParkedQueue {
+    ParkedEntry* first = nullptr; // oldest first
+    ParkedEntry* last = nullptr;
+    Node* next_pending = nullptr; // while the node waits for its turn to be tried again
+    bool pending = false;
+};
 
 // Who waits on a node: the library, while requests the node answered
 // would_block to are parked on it.
@@ -49,6 +58,7 @@ public:
     char* passive_translator = nullptr;
     // Told of changes while requests wait on the node (set by the library).
     Watcher* watcher = nullptr;
+    ParkedQueue parked; // the library's
 
     void reference() { m_references++; }
     void release()
@@ -112,6 +122,17 @@ public:
         return false;
     }
 
+    // ---- room ----
+    // Whether `who` may make the file system take more room now (a write,
+    // a new node); no_space when only what is kept for root is left (as
+    // ext2 keeps 5% of its blocks). The library asks before it writes or
+    // creates for anyone but root.
+    virtual Error check_room(const Credentials& who) const
+    {
+        (void)who;
+        return Error::none;
+    }
+
     // ---- a translator's root ----
     // Applies new options (fsys SetOptions: the translator's command line
     // after its name); not_supported by default.
@@ -119,6 +140,15 @@ public:
     {
         (void)options;
         return Error::not_supported;
+    }
+    // The options in force (fsys GetOptions), NUL-terminated in the `size`
+    // bytes at `out`; false (the default): the command line the translator
+    // was given, or what SetOptions set last, is answered instead.
+    virtual bool describe_options(char* out, size_t size) const
+    {
+        (void)out;
+        (void)size;
+        return false;
     }
 
 protected:

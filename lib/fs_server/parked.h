@@ -4,10 +4,17 @@
 // when the node says it changed, answering those that can go on.
 //
 // Order: requests of one kind (reads, writes) on one node go on in the
-// order they arrived; a later one never overtakes an earlier one.
-// Bounded: at most kMaxParked in all; beyond that a request is refused
-// (busy). A parked request whose caller goes away (its reply port dies) is
-// forgotten, and one whose peropen is freed is dropped, so nothing leaks.
+// order they arrived; a later one never overtakes an earlier one. Each
+// node keeps its own queue (Node::parked), so a change costs only what
+// waits on that node.
+//
+// Bounded per user, not for the whole file system: the requests parked
+// for one set of credentials (a user) are at most kMaxPerUser; past that
+// that user's new request gets no_memory, and nobody else notices (root
+// has no such limit). Each parked request also holds a reply port of its
+// caller's, which the caller's own port quota bounds. A parked request
+// whose caller goes away (its reply port dies) is forgotten, and one
+// whose peropen is freed is dropped, so nothing leaks.
 #pragma once
 
 #include <interfaces/io.h>
@@ -19,6 +26,7 @@ namespace fs {
 
 class Node;
 class PerOpen;
+struct ParkedEntry;
 
 // How a parked request is tried again (the file system's read, write and select).
 class Attempts {
@@ -33,7 +41,9 @@ protected:
 
 class ParkedRequests {
 public:
-    static constexpr uint32_t kMaxParked = 32;
+    static constexpr uint32_t kMaxPerUser = 1024;
+    // Credentials indexes counted (a file system's table is no larger: FileSystem::kMaxCredentials).
+    static constexpr uint32_t kCredentialSlots = 256;
 
     // Deaths of reply rights are reported to `port`'s receiver (its dead_name: call forget()).
     ParkedRequests(ports::Server& server, Attempts& attempts)
@@ -46,10 +56,11 @@ public:
     ParkedRequests& operator=(const ParkedRequests&) = delete;
 
     // Parks the request (taking its reply right) on the peropen's node;
-    // busy when kMaxParked wait already. `port` is the file system's port.
-    Error park(PerOpen& peropen, const rpc::Incoming<io::Read>& in, mach::PortName port);
-    Error park(PerOpen& peropen, const rpc::Incoming<io::Write>& in, mach::PortName port);
-    Error park(PerOpen& peropen, const rpc::Incoming<io::Select>& in, mach::PortName port);
+    // no_memory when its user has kMaxPerUser parked already (root:
+    // `privileged`, never). `port` is the file system's port.
+    Error park(PerOpen& peropen, bool privileged, const rpc::Incoming<io::Read>& in, mach::PortName port);
+    Error park(PerOpen& peropen, bool privileged, const rpc::Incoming<io::Write>& in, mach::PortName port);
+    Error park(PerOpen& peropen, bool privileged, const rpc::Incoming<io::Select>& in, mach::PortName port);
 
     enum class Kind : uint8_t { read, write, select };
 
@@ -57,7 +68,8 @@ public:
     bool waiting(const Node& node, Kind kind) const;
 
     // Tries the requests parked on `node` again, in arrival order. Called
-    // again while it runs (an answer changed the node), it goes round once more.
+    // again while it runs (an answer changed a node), that node's turn
+    // comes when this one's ends.
     void retry(Node& node);
 
     // The peropen is being freed: its requests go unanswered (callers learn port_dead).
@@ -69,21 +81,24 @@ public:
     bool forget(mach::PortName name);
 
     uint32_t count() const { return m_count; }
+    // Requests parked now for the credentials at `index` of the file system's table.
+    uint32_t count_for(uint32_t index) const { return index < kCredentialSlots ? m_per_user[index] : 0; }
 
 private:
-    struct Entry;
-
-    Error add(Entry* entry, mach::PortName reply, mach::PortName port);
-    bool attempted(Entry& entry); // answered, or failed for good
-    void pass(const Node* only);
-    void remove(uint32_t index);
+    Result<ParkedEntry*> make(PerOpen& peropen, bool privileged, Kind kind);
+    Error add(ParkedEntry* entry, mach::PortName reply, mach::PortName port);
+    bool attempted(ParkedEntry& entry); // answered, or failed for good
+    void pass(Node& node);
+    void remove(ParkedEntry* entry);
 
     ports::Server& m_server;
     Attempts& m_attempts;
-    Entry* m_entries[kMaxParked] = {}; // in arrival order
+    ParkedEntry* m_first = nullptr; // all of them, oldest first
+    ParkedEntry* m_last = nullptr;
     uint32_t m_count = 0;
+    uint32_t m_per_user[kCredentialSlots] = {};
     bool m_retrying = false;
-    bool m_again = false;
+    Node* m_pending = nullptr; // nodes that changed during a retry (Node::parked.next_pending)
 };
 
 } // namespace fs

@@ -46,6 +46,8 @@ int run_translator(Node& root, const char* options, TranslatorSetup setup, void*
     root.release(); // the file system holds it
     file_system.set_auth(init[exec::kAuth]);
     init[exec::kAuth] = mach::kNullName;
+    file_system.set_root_directory(init[exec::kRootDirectory]);
+    init[exec::kRootDirectory] = mach::kNullName;
     Control control(server, file_system, options);
     Error status = file_system.start();
     if (status == Error::none && setup)

@@ -1,6 +1,8 @@
+#include <exec/child.h>
 #include <exec/init_ports.h>
 #include <fs_server/translator_start.h>
 #include <interfaces/fsys.h>
+#include <rpc/client.h>
 #include <rpc/rights.h>
 #include <rpc/wire.h>
 #include <runtime/kernel_call.h>
@@ -10,7 +12,9 @@ namespace fs {
 namespace {
 
 // Waits on `startup` for the new translator's fsys Startup and answers it:
-// its control port (a send right the caller owns).
+// its control port (a send right the caller owns). The translator's death
+// (a dead-name notification for its task, requested to `startup` too)
+// ends the wait at once: port_dead.
 Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns)
 {
     rpc::RequestMessage<fsys::Startup> request {};
@@ -22,6 +26,8 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
         &buffer.message.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(buffer), startup, timeout_ns);
     if (status != Error::none)
         return status;
+    if (buffer.message.header.id == uint32_t(mach::NotificationKind::dead_name))
+        return Error::port_dead; // it ended before it came up
     __builtin_memcpy(&request, &buffer.message, sizeof(request) < sizeof(buffer) ? sizeof(request) : sizeof(buffer));
     rpc::Rights<1> control;
     bool well_formed = request.header.id == fsys::Startup::kId && request.header.reply != mach::kNullName
@@ -39,41 +45,71 @@ Result<mach::PortName> await_startup(mach::PortName startup, uint64_t timeout_ns
     return control[0].name;
 }
 
+// Loads `program` into `task` (new, registered with proc if init[kProc])
+// with `init` and `descriptors` on its bootstrap port, and starts it.
+Error load_translator(mach::PortName self, mach::PortName task, const exec::Program& program, exec::InitPorts init,
+    const exec::Descriptors* descriptors, int32_t& pid)
+{
+    Result<mach::PortName> handle = init[exec::kProc] != mach::kNullName
+        ? exec::register_child(init[exec::kProc], task, program.argv[0], pid)
+        : Result<mach::PortName>(mach::kNullName);
+    // Registration failing is not fatal: the translator runs on, unlisted.
+    init[exec::kProc] = handle.ok() ? handle.value() : mach::kNullName;
+    Error status = descriptors ? exec::share_descriptors(task, *descriptors) : Error::none;
+    Result<mach::PortName> bootstrap = status == Error::none ? exec::make_bootstrap(init, mach::kNullName, descriptors)
+                                                             : Result<mach::PortName>(status);
+    if (init[exec::kProc] != mach::kNullName)
+        rpc::release({ init[exec::kProc], mach::Disposition::move_send }); // the start message holds its copy
+    if (!bootstrap.ok())
+        return bootstrap.error();
+    status = exec::load(task, program, bootstrap.value(), mach::Disposition::move_receive);
+    if (status != Error::none)
+        (void)mach::port_destroy(self, bootstrap.value()); // never moved: it goes, with its message
+    return status;
+}
+
 } // namespace
 
-Result<mach::PortName> start_translator(
-    const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init, mach::PortName* task_out)
+Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init,
+    mach::PortName* task_out, const exec::Descriptors* descriptors, int32_t* pid_out)
 {
+    int32_t pid = 0;
+    if (program.argc == 0)
+        return Error::invalid_argument;
     mach::SelfPorts self {};
     TRY_STATUS(mach::self_ports(&self));
-    // Its parent: a port of ours it sends fsys Startup to.
+    mach::PortName task = TRY(exec::create_task(program.argv[0]));
+    // Its parent: a port of ours it sends fsys Startup to, where its death is told as well.
     mach::PortName startup = mach::kNullName;
-    TRY_STATUS(mach::port_allocate(self.task, mach::RightType::receive, &startup));
+    Error status = mach::port_allocate(self.task, mach::RightType::receive, &startup);
+    mach::PortName previous = mach::kNullName;
+    if (status == Error::none)
+        status = mach::port_request_notification(
+            self.task, task, mach::NotificationKind::dead_name, startup, mach::Disposition::make_send_once, &previous);
     mach::PortName parent = mach::kNullName;
-    Error status = mach::port_extract_right(self.task, startup, mach::Disposition::make_send, &parent);
+    if (status == Error::none)
+        status = mach::port_extract_right(self.task, startup, mach::Disposition::make_send, &parent);
     init[exec::kParent] = parent;
-    Result<mach::PortName> bootstrap
-        = status == Error::none ? exec::make_bootstrap(init) : Result<mach::PortName>(status);
+    if (status == Error::none)
+        status = load_translator(self.task, task, program, init, descriptors, pid);
     if (parent != mach::kNullName)
         (void)mach::port_deallocate(self.task, parent); // the start message holds its copy
-    Result<mach::PortName> task = bootstrap.ok()
-        ? exec::spawn(program, bootstrap.value(), mach::Disposition::move_receive)
-        : Result<mach::PortName>(bootstrap.error());
-    if (bootstrap.ok() && !task.ok())
-        (void)mach::port_destroy(self.task, bootstrap.value()); // never moved: it goes, with its message
     Result<mach::PortName> control
-        = task.ok() ? await_startup(startup, timeout_ns) : Result<mach::PortName>(task.error());
-    (void)mach::port_destroy(self.task, startup);
-    if (task.ok()) {
-        if (!control.ok()) { // it never came up: do not leave it half started
-            mach::TaskTerminateRequest end { 1, 0 };
-            (void)mach::kernel_call(task.value(), mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
-        }
-        if (task_out && control.ok())
-            *task_out = task.value();
-        else
-            (void)mach::port_deallocate(self.task, task.value());
+        = status == Error::none ? await_startup(startup, timeout_ns) : Result<mach::PortName>(status);
+    if (!control.ok()) { // it never came up: do not leave it half started
+        mach::TaskTerminateRequest end { 1, 0 };
+        (void)mach::kernel_call(task, mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
     }
+    if (startup != mach::kNullName)
+        (void)mach::port_destroy(self.task, startup);
+    if (control.error() == Error::port_dead)
+        (void)mach::port_deallocate(self.task, task); // the reference the notification left on the dead name
+    if (pid_out)
+        *pid_out = pid;
+    if (task_out && control.ok())
+        *task_out = task;
+    else
+        (void)mach::port_deallocate(self.task, task);
     return control;
 }
 

@@ -16,6 +16,11 @@ constexpr BootTranslator kBootTranslators[] = {
     { "/dev/null", "/hurd/null" },
     { "/dev/zero", "/hurd/zero" },
     { "/servers/pipe", "/hurd/pflocal" },
+    // /tmp is a file system of its own, so that filling it (anyone may
+    // write there) leaves the root file system, and the memory the rest
+    // of the system needs, alone: a quarter of RAM (the root file system,
+    // also in memory, may take half), sticky and open to all.
+    { "/tmp", "/hurd/tmpfs --mode=1777 --size=25%" },
 };
 
 Error set_passive(mach::PortName root, const BootTranslator& translator)

@@ -1,6 +1,7 @@
 // The translators every Portico system has on its nodes, set as passive
 // translators at boot (they start at the first lookup that crosses them):
-// /dev/null, /dev/zero, and /servers/pipe (pflocal: the C library's pipes).
+// /dev/null, /dev/zero, /servers/pipe (pflocal: the C library's pipes),
+// and /tmp (a tmpfs of its own, limited in size).
 #pragma once
 
 #include <mach/error.h>

@@ -86,10 +86,10 @@ struct FifoWorld {
         ActAs as(admin.task);
         client::close(admin.root);
     }
-    // A client of its own (a task) opening the pipe with `flags`.
-    std::pair<Client*, PortName> open(uint32_t flags)
+    // A client of its own (a task) opening the pipe with `flags`, as `who`.
+    std::pair<Client*, PortName> open(uint32_t flags, fs::Credentials who = kRoot)
     {
-        clients.push_back(std::make_unique<Client>(kernel, below, kRoot));
+        clients.push_back(std::make_unique<Client>(kernel, below, who));
         Client& c = *clients.back();
         ActAs as(c.task);
         return { &c, c.open("/f", flags).value() };
@@ -229,10 +229,6 @@ TEST_CASE("fifo: non-blocking peropens get would_block instead of waiting")
     world.close_all();
 }
 
-// Only the order is checked, with a few reads well under any limit: what a
-// read beyond the parked-request limit gets is not asserted, since today's
-// answer (busy, from one limit for all clients) is what issue 13 calls a bug
-// (limits per client; a blocking read never returns EBUSY).
 TEST_CASE("fifo: parked reads are answered in arrival order")
 {
     FifoWorld world;
@@ -259,6 +255,40 @@ TEST_CASE("fifo: parked reads are answered in arrival order")
         read->wait();
     for (uint32_t i = 0; i < kLimit; i++)
         CHECK(got[i] == std::string(1, letters[i]));
+    CHECK(world.fifo.parked() == 0);
+    world.close(reader);
+    world.close(writer);
+    world.close_all();
+}
+
+// The file system once parked 32 requests in all and answered the 33rd
+// busy (EBUSY from a blocking read): a user's blocked readers are now
+// limited per user only (ParkedRequests::kMaxPerUser), far beyond that.
+TEST_CASE("fifo: a user's blocked reads past the old limit of 32 all wait, and all are answered")
+{
+    FifoWorld world;
+    constexpr uint32_t kReads = 40;
+    static_assert(kReads < fs::ParkedRequests::kMaxPerUser);
+    auto reader = world.open(fs::kRead, kAlice);
+    std::atomic<uint32_t> answered { 0 };
+    std::vector<std::unique_ptr<Pending>> reads;
+    for (uint32_t i = 0; i < kReads; i++) {
+        reads.push_back(std::make_unique<Pending>(reader.first->task, [&] {
+            char c = 0;
+            Result<uint32_t> got = client::read(reader.second, &c, 1);
+            if (got.ok() && got.value() == 1)
+                answered++;
+        }));
+    }
+    REQUIRE(eventually([&] { return world.fifo.parked() == kReads; }));
+    auto writer = world.open(fs::kWrite, kAlice);
+    {
+        ActAs as(writer.first->task);
+        REQUIRE(write_text(writer.second, std::string(kReads, 'x')) == Error::none);
+    }
+    for (auto& read : reads)
+        read->wait();
+    CHECK(answered == kReads);
     CHECK(world.fifo.parked() == 0);
     world.close(reader);
     world.close(writer);

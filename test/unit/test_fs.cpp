@@ -328,31 +328,6 @@ TEST_CASE("fs: a translator on a node takes over the lookups that cross it, unti
     client::close(admin.root);
 }
 
-namespace {
-
-Error rename(PortName from, const char* name, PortName to, const char* to_name)
-{
-    fs::Rename::Request request {};
-    request.name.set(name);
-    request.to_name.set(to_name);
-    fs::Rename::Reply reply {};
-    rpc::Rights<1> give;
-    give[0] = { to, mach::Disposition::copy_send };
-    return rpc::call<fs::Rename>(from, request, reply, give);
-}
-
-Error link(PortName file, PortName to, const char* to_name)
-{
-    fs::Link::Request request {};
-    request.to_name.set(to_name);
-    fs::Link::Reply reply {};
-    rpc::Rights<1> give;
-    give[0] = { to, mach::Disposition::copy_send };
-    return rpc::call<fs::Link>(file, request, reply, give);
-}
-
-} // namespace
-
 TEST_CASE("fs: rename moves names between directories, link makes a second name")
 {
     HostKernel kernel;
@@ -441,7 +416,7 @@ TEST_CASE("fs: hello, a single-node translator, says hello where it is attached"
     client::close(c.root);
 }
 
-TEST_CASE("fs: a file system without options to change refuses SetOptions and keeps its own")
+TEST_CASE("fs: options a file system does not know are refused, and it keeps its own")
 {
     HostKernel kernel;
     Tmpfs tmpfs(kernel);
@@ -449,9 +424,9 @@ TEST_CASE("fs: a file system without options to change refuses SetOptions and ke
     PortName control = tmpfs.control_for(c);
     ActAs as(c);
     fsys::SetOptions::Request change {};
-    change.options.set("--size=1M");
+    change.options.set("--colour=blue");
     fsys::SetOptions::Reply changed {};
-    CHECK(rpc::call<fsys::SetOptions>(control, change, changed) == Error::not_supported);
+    CHECK(rpc::call<fsys::SetOptions>(control, change, changed) == Error::invalid_argument);
     fsys::GetOptions::Reply options {};
     REQUIRE(rpc::call<fsys::GetOptions>(control, {}, options) == Error::none);
     CHECK(std::string(options.options.c_str()) == "--size=64M");

@@ -30,34 +30,28 @@ void copy_bytes(uint8_t* to, const uint8_t* from, uint64_t size)
 
 } // namespace
 
-Result<fs::Node*> make_root(const fs::Credentials& owner, uint32_t mode)
+Result<fs::Node*> make_root(const fs::Credentials& owner, uint32_t mode, uint64_t limit, uint64_t ram)
 {
-    MemoryDirectory* root = TRY(heap::create<MemoryDirectory>(nullptr));
-    initialise(*root, fs::kDirectory | (mode & fs::kPermissionMask), owner);
-    return static_cast<fs::Node*>(root);
+    Space* space = TRY(Space::create(limit, ram));
+    Error taken = space->take(kNodeBytes);
+    Result<MemoryDirectory*> root
+        = taken == Error::none ? heap::create<MemoryDirectory>(*space, nullptr) : Result<MemoryDirectory*>(taken);
+    if (taken == Error::none && !root.ok())
+        space->give_back(kNodeBytes);
+    space->release(); // the root holds it now (or nothing does)
+    if (!root.ok())
+        return root.error();
+    initialise(*root.value(), fs::kDirectory | (mode & fs::kPermissionMask), owner);
+    return static_cast<fs::Node*>(root.value());
+}
+
+MemoryNode::~MemoryNode()
+{
+    m_space->give_back(kNodeBytes);
+    m_space->release();
 }
 
 // ---- files ----
-
-Error MemoryFile::reserve(uint64_t size)
-{
-    if (size > kMaxFileSize)
-        return Error::no_space;
-    if (size <= m_capacity)
-        return Error::none;
-    uint64_t capacity = m_capacity ? m_capacity : 64;
-    while (capacity < size)
-        capacity *= 2;
-    Result<void*> grown = heap::allocate(capacity);
-    if (!grown.ok())
-        return grown.error();
-    auto* data = static_cast<uint8_t*>(grown.value());
-    copy_bytes(data, m_data, stat.size);
-    heap::free(m_data);
-    m_data = data;
-    m_capacity = capacity;
-    return Error::none;
-}
 
 Error MemoryFile::read(uint64_t offset, uint8_t* out, uint32_t& amount)
 {
@@ -67,7 +61,18 @@ Error MemoryFile::read(uint64_t offset, uint8_t* out, uint32_t& amount)
     }
     if (amount > stat.size - offset)
         amount = uint32_t(stat.size - offset);
-    copy_bytes(out, m_data + offset, amount);
+    for (uint32_t done = 0; done < amount;) {
+        uint64_t at = offset + done;
+        uint64_t within = at % FilePages::kPageSize;
+        uint32_t piece
+            = uint32_t(FilePages::kPageSize - within < amount - done ? FilePages::kPageSize - within : amount - done);
+        const uint8_t* page = m_pages.find(at / FilePages::kPageSize);
+        if (page)
+            copy_bytes(out + done, page + within, piece);
+        else
+            __builtin_memset(out + done, 0, piece); // a hole
+        done += piece;
+    }
     return Error::none;
 }
 
@@ -75,28 +80,46 @@ Error MemoryFile::write(uint64_t offset, const uint8_t* data, uint32_t amount)
 {
     if (offset > kMaxFileSize || amount > kMaxFileSize - offset)
         return Error::no_space;
-    uint64_t end = offset + amount;
-    TRY_STATUS(reserve(end));
-    if (offset > stat.size)
-        __builtin_memset(m_data + stat.size, 0, offset - stat.size); // a hole reads as zeros
-    copy_bytes(m_data + offset, data, amount);
-    if (end > stat.size)
-        stat.size = end;
-    return Error::none;
+    Error status = Error::none;
+    uint32_t done = 0;
+    while (done < amount) {
+        uint64_t at = offset + done;
+        uint64_t within = at % FilePages::kPageSize;
+        uint32_t piece
+            = uint32_t(FilePages::kPageSize - within < amount - done ? FilePages::kPageSize - within : amount - done);
+        Result<uint8_t*> page = m_pages.make(at / FilePages::kPageSize, space());
+        if (!page.ok()) {
+            status = page.error();
+            break;
+        }
+        copy_bytes(page.value() + within, data + done, piece);
+        done += piece;
+    }
+    // What went in before the space ran out stays (the file grew that far).
+    if (done && offset + done > stat.size)
+        stat.size = offset + done;
+    return status;
 }
 
 Error MemoryFile::set_size(uint64_t size)
 {
-    TRY_STATUS(reserve(size));
-    if (size > stat.size)
-        __builtin_memset(m_data + stat.size, 0, size - stat.size);
-    stat.size = size;
+    if (size > kMaxFileSize)
+        return Error::no_space;
+    if (size < stat.size) {
+        // Whole pages past the end go back to the space; the rest of the
+        // last page is zeroed, so that growing the file again shows zeros.
+        m_pages.free_from((size + FilePages::kPageSize - 1) / FilePages::kPageSize, space());
+        uint64_t within = size % FilePages::kPageSize;
+        if (uint8_t* last = within ? m_pages.find(size / FilePages::kPageSize) : nullptr)
+            __builtin_memset(last + within, 0, FilePages::kPageSize - within);
+    }
+    stat.size = size; // growing makes a hole: no page until written
     return Error::none;
 }
 
 void MemoryFile::destroy()
 {
-    heap::free(m_data);
+    m_pages.free_from(0, space());
     heap::destroy(this);
 }
 
@@ -138,41 +161,81 @@ Error MemoryDirectory::add(const char* name, fs::Node& node)
         return Error::already_exists;
     if (m_count == kMaxEntries)
         return Error::no_space;
+    uint64_t bytes = kEntryBytes + freestanding::text_length(name);
+    TRY_STATUS(space().take(bytes));
     if (m_count == m_capacity) {
         uint32_t capacity = m_capacity ? m_capacity * 2 : 8;
-        auto* entries = static_cast<Entry*>(TRY(heap::allocate(sizeof(Entry) * capacity)));
+        Result<void*> grown = heap::allocate(sizeof(Entry) * capacity);
+        if (!grown.ok()) {
+            space().give_back(bytes);
+            return grown.error();
+        }
+        auto* entries = static_cast<Entry*>(grown.value());
         for (uint32_t i = 0; i < m_count; i++)
             entries[i] = m_entries[i];
         heap::free(m_entries);
         m_entries = entries;
         m_capacity = capacity;
     }
-    char* copy = TRY(heap::copy_text(name));
+    Result<char*> copy = heap::copy_text(name);
+    if (!copy.ok()) {
+        space().give_back(bytes);
+        return copy.error();
+    }
     node.reference();
-    m_entries[m_count++] = { copy, &node };
+    m_entries[m_count++] = { copy.value(), &node };
     return Error::none;
 }
+
+void MemoryDirectory::drop_entry(uint32_t index)
+{
+    space().give_back(kEntryBytes + freestanding::text_length(m_entries[index].name));
+    heap::free(m_entries[index].name);
+    m_entries[index] = m_entries[--m_count];
+}
+
+namespace {
+
+// A node of type T made with `args`, as an fs::Node.
+template <typename T, typename... Args> Result<fs::Node*> new_node(Args&&... args)
+{
+    Result<T*> made = heap::create<T>(static_cast<Args&&>(args)...);
+    if (!made.ok())
+        return made.error();
+    return static_cast<fs::Node*>(made.value());
+}
+
+// A new node of `mode` (a directory, a regular file or a symbolic link to
+// `target`) in `space`, in `parent` (for a directory), its bytes taken.
+Result<fs::Node*> make_node(Space& space, MemoryDirectory* parent, uint32_t mode, const char* target)
+{
+    TRY_STATUS(space.take(kNodeBytes)); // given back when the node goes (~MemoryNode)
+    Result<fs::Node*> node = fs::is_directory(mode) ? new_node<MemoryDirectory>(space, parent)
+        : fs::is_regular(mode)                      ? new_node<MemoryFile>(space)
+        : fs::is_symlink(mode)                      ? new_node<MemorySymlink>(space)
+                                                    : Result<fs::Node*>(Error::not_supported);
+    if (!node.ok()) {
+        space.give_back(kNodeBytes);
+        return node.error();
+    }
+    if (fs::is_symlink(mode)) {
+        auto* link = static_cast<MemorySymlink*>(node.value());
+        if (Error set = link->set_target(target ? target : ""); set != Error::none) {
+            link->release(); // gives its node bytes back
+            return set;
+        }
+    }
+    return node.value();
+}
+
+} // namespace
 
 Error MemoryDirectory::create(
     const char* name, uint32_t mode, const fs::Credentials& owner, const char* target, fs::Node*& made)
 {
     if (index_of(name) >= 0)
         return Error::already_exists;
-    fs::Node* node = nullptr;
-    if (fs::is_directory(mode)) {
-        node = TRY(heap::create<MemoryDirectory>(this));
-    } else if (fs::is_symlink(mode)) {
-        MemorySymlink* link = TRY(heap::create<MemorySymlink>());
-        if (Error e = link->set_target(target ? target : ""); e != Error::none) {
-            heap::destroy(link);
-            return e;
-        }
-        node = link;
-    } else if (fs::is_regular(mode)) {
-        node = TRY(heap::create<MemoryFile>());
-    } else {
-        return Error::not_supported;
-    }
+    fs::Node* node = TRY(make_node(space(), this, mode, target));
     initialise(*node, mode, owner);
     if (Error e = add(name, *node); e != Error::none) {
         node->release();
@@ -207,8 +270,7 @@ Error MemoryDirectory::remove(const char* name)
         stat.links--;
     }
     node->stat.links--;
-    heap::free(m_entries[index].name);
-    m_entries[index] = m_entries[--m_count];
+    drop_entry(uint32_t(index));
     node->release();
     return Error::none;
 }
@@ -226,8 +288,7 @@ Error MemoryDirectory::rename(const char* name, fs::Node& to_directory, const ch
         TRY_STATUS(target.remove(to_name));
     TRY_STATUS(target.add(to_name, *node)); // the new entry's own reference
     index = index_of(name); // (the same directory may have moved its entries)
-    heap::free(m_entries[index].name);
-    m_entries[index] = m_entries[--m_count];
+    drop_entry(uint32_t(index));
     node->release();
     if (fs::is_directory(node->stat.mode)) {
         static_cast<MemoryDirectory*>(node)->m_parent = &target;
@@ -240,6 +301,7 @@ Error MemoryDirectory::rename(const char* name, fs::Node& to_directory, const ch
 void MemoryDirectory::destroy()
 {
     for (uint32_t i = 0; i < m_count; i++) {
+        space().give_back(kEntryBytes + freestanding::text_length(m_entries[i].name));
         heap::free(m_entries[i].name);
         if (fs::is_directory(m_entries[i].node->stat.mode))
             static_cast<MemoryDirectory*>(m_entries[i].node)->m_parent = nullptr;
@@ -253,17 +315,93 @@ void MemoryDirectory::destroy()
 
 Error MemorySymlink::set_target(const char* target)
 {
-    char* copy = TRY(heap::copy_text(target));
+    uint64_t length = freestanding::text_length(target);
+    TRY_STATUS(space().take(length));
+    Result<char*> copy = heap::copy_text(target);
+    if (!copy.ok()) {
+        space().give_back(length);
+        return copy.error();
+    }
+    if (m_target)
+        space().give_back(freestanding::text_length(m_target));
     heap::free(m_target);
-    m_target = copy;
-    stat.size = freestanding::text_length(copy);
+    m_target = copy.value();
+    stat.size = length;
     return Error::none;
 }
 
 void MemorySymlink::destroy()
 {
+    if (m_target)
+        space().give_back(freestanding::text_length(m_target));
     heap::free(m_target);
     heap::destroy(this);
+}
+
+// ---- a root's options ----
+
+namespace {
+
+constexpr char kSizeOption[] = "size=";
+
+// The value of a size= (or --size=) word of `options` copied to `value`,
+// or null if there is none.
+const char* size_option(const char* options, char (&value)[32])
+{
+    for (const char* word = options; *word;) {
+        while (*word == ' ')
+            word++;
+        const char* name = word[0] == '-' && word[1] == '-' ? word + 2 : word;
+        bool match = true;
+        for (size_t i = 0; i + 1 < sizeof(kSizeOption) && match; i++)
+            match = name[i] == kSizeOption[i];
+        const char* end = word;
+        while (*end && *end != ' ')
+            end++;
+        if (match) {
+            const char* start = name + sizeof(kSizeOption) - 1;
+            size_t length = size_t(end - start) < sizeof(value) - 1 ? size_t(end - start) : sizeof(value) - 1;
+            __builtin_memcpy(value, start, length);
+            value[length] = '\0';
+            return value;
+        }
+        word = end;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Error MemoryDirectory::apply_options(const char* options)
+{
+    char value[32];
+    const char* size = size_option(options, value);
+    if (!size)
+        return Error::invalid_argument;
+    space().set_limit(TRY(parse_size(size, space().ram())));
+    return Error::none;
+}
+
+bool MemoryDirectory::describe_options(char* out, size_t size) const
+{
+    // "--size=N" in bytes: what is in force, whatever was asked for. An
+    // unlimited space (tests on the host) shows the command line instead.
+    if (space().limit() == Space::kUnlimited)
+        return false;
+    char digits[24];
+    size_t count = 0;
+    for (uint64_t limit = space().limit(); count == 0 || limit; limit /= 10)
+        digits[count++] = char('0' + limit % 10);
+    constexpr char kPrefix[] = "--size=";
+    if (sizeof(kPrefix) + count > size)
+        return false;
+    size_t at = 0;
+    for (size_t i = 0; i + 1 < sizeof(kPrefix); i++)
+        out[at++] = kPrefix[i];
+    while (count)
+        out[at++] = digits[--count];
+    out[at] = '\0';
+    return true;
 }
 
 } // namespace tmpfs

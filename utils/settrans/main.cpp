@@ -127,13 +127,17 @@ Error set(const utils::Directories &directories, mach::PortName node, const Opti
             size_t size = 0;
             uint8_t *image = TRY(fs::client::read_file(directories.root, directories.cwd, options.translator[0], size));
             exec::Program program { image, size, options.translator, size_t(options.translator_argc), nullptr, 0 };
-            mach::PortName task = mach::kNullName;
-            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, {}, &task);
+            // It runs as whoever runs settrans, with this process's own
+            // directories and auth handle (a file system never lends it
+            // its own), and as this process's child: ps lists it and kill
+            // reaches it; when settrans ends, it goes to pid 1.
+            exec::InitPorts init;
+            init[exec::kRootDirectory] = directories.root;
+            init[exec::kWorkingDirectory] = directories.cwd;
+            init[exec::kAuth] = portico_init_port(PORTICO_AUTH);
+            init[exec::kProc] = portico_init_port(PORTICO_PROC);
+            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, init);
             heap::free(image);
-            // As this process's child ps lists it and kill reaches it; when
-            // settrans ends, it goes to pid 1.
-            if (control.ok())
-                exec::list_child(portico_init_port(PORTICO_PROC), task, options.translator[0]);
             give[0] = { TRY(static_cast<Result<mach::PortName> &&>(control)), mach::Disposition::move_send };
         }
     }

@@ -189,4 +189,27 @@ inline Error set_translator(PortName node, uint32_t flags, PortName control, con
     return rpc::call<fs::SetTranslator>(node, request, reply, give);
 }
 
+// fs Rename of `name` in `from` to `to_name` in `to` (a copy of the right is sent).
+inline Error rename(PortName from, const char* name, PortName to, const char* to_name)
+{
+    fs::Rename::Request request {};
+    request.name.set(name);
+    request.to_name.set(to_name);
+    fs::Rename::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { to, mach::Disposition::copy_send };
+    return rpc::call<fs::Rename>(from, request, reply, give);
+}
+
+// fs Link: `file` gets the name `to_name` in `to`.
+inline Error link(PortName file, PortName to, const char* to_name)
+{
+    fs::Link::Request request {};
+    request.to_name.set(to_name);
+    fs::Link::Reply reply {};
+    rpc::Rights<1> give;
+    give[0] = { to, mach::Disposition::copy_send };
+    return rpc::call<fs::Link>(file, request, reply, give);
+}
+
 } // namespace fs_testing
