@@ -52,6 +52,9 @@ struct Ids : fs::Credentials {
     uint32_t saved_gid = kSameAsEffective;
     uint32_t group_count = 0;
     uint32_t groups[kMaxGroups] = {};
+    // Fills the struct to a multiple of 8 bytes, so that a message holding
+    // Ids has no padding: no stray bytes of the sender's travel with it.
+    uint32_t reserved = 0;
 
     // These ids with every kSameAsEffective field set to the effective id.
     constexpr Ids normalized() const
@@ -63,6 +66,7 @@ struct Ids : fs::Credentials {
         out.saved_gid = saved_gid == kSameAsEffective ? gid : saved_gid;
         for (uint32_t i = group_count; i < kMaxGroups; i++)
             out.groups[i] = 0; // unused: equal ids compare equal
+        out.reserved = 0;
         return out;
     }
     // Whether they make sense: ids are not (uid_t)-1 (after normalizing)
@@ -86,6 +90,7 @@ struct Ids : fs::Credentials {
     }
     bool operator==(const Ids&) const = default;
 };
+static_assert(sizeof(Ids) % 8 == 0, "Ids must fill its 8-byte-aligned messages without padding");
 
 // The ids of the handle the request came through.
 struct GetIds : rpc::Operation<kBase + 1> {

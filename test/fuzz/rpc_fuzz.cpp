@@ -113,7 +113,7 @@ struct Handler {
         uint32_t offset = rpc::detail::offset_of_body(arrived);
         uint32_t received = request.message->size - offset;
         static rpc::RequestMessage<Op> encoded; // static: some bodies are large
-        std::memset(&encoded, 0, sizeof(encoded));
+        std::memset(static_cast<void*>(&encoded), 0, sizeof(encoded)); // padding too: bytes are compared
         encoded.body = request.body;
         uint32_t size = rpc::body_size(encoded.body);
         if (size != received || !rpc::body_arrived_whole(encoded.body, size))
