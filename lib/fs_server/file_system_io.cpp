@@ -167,7 +167,12 @@ Error FileSystem::serve(
     auth::Verify::Reply verified {};
     rpc::Rights<1> give;
     give[0] = rendezvous; // moved to auth
-    status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTranslatorTimeoutNs);
+    {
+        // The rendezvous is the client's: auth may wait for its other half
+        // until the timeout, without holding up the file system.
+        runtime::Unlocked unlocked(m_lock);
+        status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTranslatorTimeoutNs);
+    }
     if (status != Error::none)
         return status == Error::not_found ? Error::permission_denied : status;
     uint32_t credentials = TRY(intern(verified.ids));

@@ -76,11 +76,20 @@ Error FileSystem::start_passive(Node& node)
     exec::InitPorts init;
     init[exec::kAuth] = m_auth; // so that it, too, can ask who its clients are
     mach::PortName task = mach::kNullName;
-    Result<mach::PortName> control
-        = start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, init, &task);
+    // The program may never answer its Startup: nobody else waits for it.
+    Result<mach::PortName> control = [&] {
+        runtime::Unlocked unlocked(m_lock);
+        return start_translator({ image.value(), size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, init, &task);
+    }();
     heap::free(image.value());
     if (!control.ok())
         return control.error();
+    if (node.active_translator != mach::kNullName) {
+        // Another lookup started one meanwhile: that one serves.
+        rpc::release({ control.value(), mach::Disposition::move_send });
+        exec::list_child(m_proc, task, argv[0]);
+        return Error::none;
+    }
     exec::list_child(m_proc, task, argv[0]);
     if (Error attached = attach(node, control.value()); attached != Error::none) {
         rpc::release({ control.value(), mach::Disposition::move_send });

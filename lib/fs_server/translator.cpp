@@ -5,9 +5,28 @@
 #include <rpc/client.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
+#include <runtime/thread.h>
 
 namespace fs {
 namespace {
+
+// A worker's stack: deep enough for a handler with a whole message on it
+// (pages are touched on demand).
+constexpr uint64_t kWorkerStackSize = 256 * 1024;
+
+void serve_beside(void* server) { (void)static_cast<ports::Server*>(server)->serve(); }
+
+// Workers beside the calling thread, so that a slow request (a lookup that
+// waits for a translator) holds up only its own client. The file system
+// and its control port lock what they share; a setup's own receivers may
+// not, so a translator with a setup is served by one thread.
+void start_workers(ports::Server& server)
+{
+    for (uint32_t i = 1; i < ports::Server::kMaxWorkers; i++) {
+        if (runtime::start_thread(&serve_beside, &server, kWorkerStackSize) != Error::none)
+            return; // fewer workers: slower under a stuck call, still correct
+    }
+}
 
 // The control port: a new one handed to the parent (from the init ports,
 // or the bootstrap port if that is a send right), or else the bootstrap
@@ -60,6 +79,8 @@ int run_translator(Node& root, const char* options, TranslatorSetup setup, void*
         mach::Line() << "cannot start: " << error_name(status);
         return 2;
     }
+    if (!setup)
+        start_workers(server);
     status = server.serve();
     mach::Line() << "gone away: " << error_name(status);
     server.close();

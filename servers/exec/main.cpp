@@ -8,6 +8,10 @@
 
 int main(int, char**, char**)
 {
+    // Each request is its own (the server keeps no state between them):
+    // as many workers as the ports library allows, so that a client whose
+    // file never answers holds up one of them, for one call timeout.
     return servers::serve_bootstrap_port(
-        [](ports::Server& server) { return heap::create<exec::ExecServer>(server).value_or(nullptr); });
+        [](ports::Server& server) { return heap::create<exec::ExecServer>(server).value_or(nullptr); },
+        ports::Server::kMaxWorkers);
 }
