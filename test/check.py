@@ -26,9 +26,10 @@ import test_libraries  # noqa: E402
 import test_user  # noqa: E402
 import test_users_image  # noqa: E402
 import test_shell  # noqa: E402
+import test_stuck_translator  # noqa: E402
 
 SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices,
-                test_shell, test_ported]
+                test_shell, test_stuck_translator, test_ported]
 
 
 def run_tree_checks(top, results):
