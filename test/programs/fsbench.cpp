@@ -174,8 +174,11 @@ void measure_ls_beside_stuck_translator(PortName root, const mach::SelfPorts& se
                  << " stuck lookups (stuck throughout: " << (still_stuck ? "yes" : "no") << "); "
                  << uint64_t(lookups.failed) << " of them failed, " << uint64_t(lookups.ended) << " ended";
     (void)mach::port_destroy(self.task, silent.value());
-    if (still_stuck && lookups.failed == kStuckLookups && idle)
-        mach::Line() << "ls_beside_stuck_translator " << (beside + idle - 1) / idle << " x";
+    if (!still_stuck || lookups.failed != kStuckLookups || !idle)
+        return; // no figure: the run fails
+    mach::Line() << "ls_root_idle " << idle << " insn/op";
+    mach::Line() << "ls_root_beside_stuck " << beside << " insn/op";
+    mach::Line() << "ls_beside_stuck_translator " << (beside + idle - 1) / idle << " x"; // the ratio, rounded up
 }
 
 } // namespace
