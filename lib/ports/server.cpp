@@ -197,8 +197,11 @@ void Server::handle_notification(Receiver& receiver, mach::MessageHeader& messag
     const mach::NotificationBody& body = notification_body(message);
     switch (static_cast<mach::NotificationKind>(message.id)) {
     case mach::NotificationKind::payload_no_senders:
+        // Requests that came after this release (a poll after a close) wait for it.
+        __atomic_store_n(&m_worker_releasing[worker], body.payload, __ATOMIC_SEQ_CST);
         quiesce(worker, body.payload);
         receiver.payload_released(body.payload);
+        __atomic_store_n(&m_worker_releasing[worker], 0, __ATOMIC_SEQ_CST);
         break;
     case mach::NotificationKind::no_senders: receiver.no_senders(); break;
     case mach::NotificationKind::dead_name:
@@ -223,6 +226,7 @@ void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply, uint3
         return;
     }
     if (!notification) {
+        wait_for_releases(worker, message.payload);
         if (!entry.receiver->serve(message, reply))
             rpc::refuse(message, Error::not_supported, reply);
         return;
@@ -328,6 +332,21 @@ bool Server::may_hold(uint32_t i, uint64_t seen, uint64_t payload) const
         return false; // it went back to receive since: anything it held then is done
     uint64_t holding = __atomic_load_n(&m_worker_payload[i], __ATOMIC_SEQ_CST);
     return holding == payload && __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST) == now;
+}
+
+void Server::wait_for_releases(uint32_t worker, uint64_t payload)
+{
+    // A release of the request's own object waits for this request (quiesce): never the reverse.
+    for (uint32_t i = 0; i < kMaxWorkers; i++) {
+        if (i == worker)
+            continue;
+        for (;;) {
+            uint64_t releasing = __atomic_load_n(&m_worker_releasing[i], __ATOMIC_SEQ_CST);
+            if (releasing == 0 || releasing == payload)
+                break;
+            (void)mach::thread_yield();
+        }
+    }
 }
 
 void Server::wait_for_worker(uint32_t i, uint64_t seen, uint64_t payload)

@@ -96,6 +96,11 @@ private:
     // Whether worker i, whose count was `seen`, may still hold a request for `payload`.
     bool may_hold(uint32_t i, uint64_t seen, uint64_t payload) const;
     void wait_for_worker(uint32_t i, uint64_t seen, uint64_t payload);
+    // Before a request is served: waits until the releases other workers
+    // are carrying out are done (but not one of the request's own object,
+    // which waits for it instead), so a request sent after a right died
+    // sees its object gone, as a single worker would have shown it.
+    void wait_for_releases(uint32_t worker, uint64_t payload);
     // After a failed receive: none to go on (the message is dealt with),
     // or the error that ends serve().
     Error after_failed_receive(Error received, mach::MessageHeader& message, uint32_t& failures);
@@ -117,6 +122,7 @@ private:
     uint64_t m_worker_generation[kMaxWorkers] = {};
     bool m_worker_quiescing[kMaxWorkers] = {}; // handling a release: holds no request
     uint64_t m_worker_payload[kMaxWorkers] = {}; // of what it received last
+    uint64_t m_worker_releasing[kMaxWorkers] = {}; // the payload whose release it carries out (0: none)
     static constexpr uint32_t kMaxFailedReceives = 1000; // in a row: the receive itself is broken
     bool m_shutting_down = false;
     bool m_locked = false;
