@@ -6,7 +6,7 @@
 # caches, the ELF reader, the initial stack) with the kernel.
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench \
-	proctest fifotest stucktrans
+	proctest fifotest stucktrans stuckexec
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ifreestanding/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -66,7 +66,7 @@ $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 
 # Test programs that run from the test image's root file system (/test/<name>),
 # started by startup; hello.sh is a script whose interpreter is servertest.
-ROOT_TEST_NAMES := servertest fifotest stucktrans
+ROOT_TEST_NAMES := servertest fifotest stucktrans stuckexec
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@
