@@ -16,7 +16,13 @@ import sys
 # Folders whose contents belong to a user: (path prefix, uid, gid).
 OWNERS = [("home/user", 1000, 100)]
 # Modes other than the usual ones.
-MODES = {"tmp": stat.S_IFDIR | 0o1777}
+# /etc/shadow is root's alone; su is set-user-id root (it checks the target's
+# password itself, then becomes the target: exec gives it root's power).
+MODES = {
+    "tmp": stat.S_IFDIR | 0o1777,
+    "etc/shadow": stat.S_IFREG | 0o600,
+    "bin/su": stat.S_IFREG | 0o4755,
+}
 # Files that only keep an empty folder in git.
 PLACEHOLDERS = {".keep"}
 

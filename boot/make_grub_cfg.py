@@ -80,6 +80,7 @@ TEST_MODULES = """\
     module2 /boot/portico/hostile hostile
     module2 /boot/portico/taskctl taskctl
     module2 /boot/portico/vmtest vmtest
+    module2 /boot/portico/vmstress vmstress
     module2 /boot/portico/devtest devtest
     module2 /boot/portico/fault fault-io io
     module2 /boot/portico/counterserver counterserver

@@ -11,7 +11,7 @@
 
 LIBC_BUILD := $(BUILD)/glibc-shim
 LIBC_GCC_INCLUDE := $(shell $(CXX) -print-file-name=include)
-LIBC_PURE_DIRS := string ctype stdlib stdio math time misc setjmp locale
+LIBC_PURE_DIRS := string ctype stdlib stdio math time misc setjmp locale crypt
 LIBC_INCLUDE_FLAGS := -nostdinc -isystem $(LIBC_GCC_INCLUDE) -Iglibc-shim/include -Iglibc-shim
 # -fno-builtin and -fno-tree-loop-distribute-patterns: memcpy's own loop
 # must not be turned into a call to memcpy.

@@ -13,7 +13,9 @@
 # and drives the interactive shell on a pseudo-terminal.
 
 POSIX_UTILITY_NAMES := sh ls cat echo mkdir rmdir rm cp mv ln touch stat wc head grep kill sleep env uname \
-	true false poweroff reboot
+	true false poweroff reboot id whoami
+# Programs built for Portico only: they need its crypt() and /etc/shadow.
+PORTICO_ONLY_UTILITY_NAMES := su login
 POSIX_UTILITY_LIBRARY_SRCS := $(sort $(wildcard utils/libutil/*.c))
 POSIX_CFLAGS := -std=c11 -O2 -g $(WARNINGS) -Iutils/libutil -MMD -MP
 
@@ -38,11 +40,11 @@ $(BUILD)/root/bin/$(1): $(patsubst %.c,$(BUILD)/posix/%.o,$(wildcard utils/$(1)/
 	@mkdir -p $$(@D)
 	PORTICO_BUILD=$(BUILD) $(PORTICO_CC) $(POSIX_CFLAGS) -o $$@ $$(filter %.o %.a,$$(filter-out $(PORTICO_LIBC),$$^))
 endef
-$(foreach name,$(POSIX_UTILITY_NAMES),$(eval $(call posix_program_rule,$(name))))
+$(foreach name,$(POSIX_UTILITY_NAMES) $(PORTICO_ONLY_UTILITY_NAMES),$(eval $(call posix_program_rule,$(name))))
 
-POSIX_UTILITIES := $(POSIX_UTILITY_NAMES:%=$(BUILD)/root/bin/%)
+POSIX_UTILITIES := $(POSIX_UTILITY_NAMES:%=$(BUILD)/root/bin/%) $(PORTICO_ONLY_UTILITY_NAMES:%=$(BUILD)/root/bin/%)
 ifeq ($(POSIX_UTILITIES_IN_ROOT),yes)
-ROOT_FILES += $(POSIX_UTILITY_NAMES:%=bin/%)
+ROOT_FILES += $(POSIX_UTILITY_NAMES:%=bin/%) $(PORTICO_ONLY_UTILITY_NAMES:%=bin/%)
 endif
 
 .PHONY: posix-utils

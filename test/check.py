@@ -27,9 +27,11 @@ import test_user  # noqa: E402
 import test_users_image  # noqa: E402
 import test_shell  # noqa: E402
 import test_stuck_translator  # noqa: E402
+import test_vm  # noqa: E402
+import test_identity  # noqa: E402
 
-SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices,
-                test_shell, test_stuck_translator, test_ported]
+SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell,
+                test_stuck_translator, test_ported, test_vm, test_identity]
 
 
 def run_tree_checks(top, results):

@@ -21,6 +21,7 @@ struct group *getgrent(void);
 void setgrent(void);
 void endgrent(void);
 int initgroups(const char *user, gid_t group);
+int setgroups(size_t count, const gid_t *groups);
 
 __END_DECLS
 

@@ -67,7 +67,7 @@
 #define PIPE_BUF 4096
 #define ARG_MAX 131072
 #define LINE_MAX 2048
-#define NGROUPS_MAX 65536
+#define NGROUPS_MAX 16 /* auth::kMaxGroups */
 #define HOST_NAME_MAX 64
 #define LOGIN_NAME_MAX 256
 #define TTY_NAME_MAX 32

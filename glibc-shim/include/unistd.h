@@ -124,6 +124,8 @@ int setuid(uid_t uid);
 int setgid(gid_t gid);
 int seteuid(uid_t uid);
 int setegid(gid_t gid);
+int setreuid(uid_t real, uid_t effective);
+int setregid(gid_t real, gid_t effective);
 int getgroups(int count, gid_t groups[]);
 
 int chdir(const char *path);

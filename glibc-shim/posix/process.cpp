@@ -97,8 +97,9 @@ Result<pid_t> fork_parent(ForkContext& context)
     proc::Child::Request request {};
     request.name.set("fork");
     proc::Child::Reply reply {};
-    rpc::Rights<1> give, got;
-    give[0] = { task, mach::Disposition::copy_send };
+    rpc::Rights<2> give; // no rendezvous: the child is who this process is
+    rpc::Rights<1> got;
+    give[proc::Child::kTask] = { task, mach::Disposition::copy_send };
     Error status = rpc::call<proc::Child>(proc_handle(), request, reply, give, &got);
     if (status == Error::none)
         status = give_handle(task, got[0].name);
@@ -362,16 +363,6 @@ pid_t getsid(pid_t)
     Result<proc::GetIds::Reply> got = posix::ids();
     return got.ok() ? got.value().session : fail(got.error());
 }
-
-uid_t getuid(void)
-{
-    Result<proc::GetIds::Reply> got = posix::ids();
-    return got.ok() ? got.value().uid : 0;
-}
-
-uid_t geteuid(void) { return getuid(); }
-gid_t getgid(void) { return getuid() == 0 ? 0 : 100; } // FIXME(auth): groups come from auth
-gid_t getegid(void) { return getgid(); }
 
 pid_t getpgid(pid_t pid)
 {

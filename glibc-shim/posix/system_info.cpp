@@ -110,12 +110,13 @@ int reboot(int how)
     else
         return posix::fail_with(EINVAL);
     const exec::InitPorts& init = posix::process_state().init;
-    Error status = auth::client::with_rendezvous(init[exec::kAuth], [&](const rpc::Right& rendezvous) {
-        rpc::Rights<1> give;
-        give[0] = rendezvous;
-        proc::Shutdown::Reply reply {};
-        return rpc::call<proc::Shutdown>(init[exec::kProc], request, reply, give);
-    });
+    Error status
+        = auth::client::with_rendezvous(init[exec::kAuth], init[exec::kProc], [&](const rpc::Right& rendezvous) {
+              rpc::Rights<1> give;
+              give[0] = rendezvous;
+              proc::Shutdown::Reply reply {};
+              return rpc::call<proc::Shutdown>(init[exec::kProc], request, reply, give);
+          });
     return status == Error::permission_denied ? posix::fail_with(EPERM) : posix::fail(status);
 }
 

@@ -1,3 +1,4 @@
+#include <auth/client.h>
 #include <exec/child.h>
 #include <exec/spawn.h>
 #include <interfaces/proc.h>
@@ -19,24 +20,33 @@ const char* base_name(const char* path)
 
 } // namespace
 
-Result<mach::PortName> register_child(mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid)
+Result<mach::PortName> register_child(
+    mach::PortName proc_handle, mach::PortName task, const char* name, int32_t& pid, mach::PortName auth_handle)
 {
     proc::Child::Request request {};
     request.name.set(name); // a longer name is cut short: it is only for ps
-    rpc::Rights<1> give;
-    give[0] = { task, mach::Disposition::copy_send };
     rpc::Rights<1> handle;
     proc::Child::Reply reply {};
-    TRY_STATUS(rpc::call<proc::Child>(proc_handle, request, reply, give, &handle));
+    auto ask = [&](const rpc::Right& rendezvous) {
+        rpc::Rights<2> give;
+        give[proc::Child::kTask] = { task, mach::Disposition::copy_send };
+        give[proc::Child::kRendezvous] = rendezvous;
+        return rpc::call<proc::Child>(proc_handle, request, reply, give, &handle);
+    };
+    if (auth_handle != mach::kNullName)
+        TRY_STATUS(auth::client::with_rendezvous(auth_handle, proc_handle, ask));
+    else
+        TRY_STATUS(ask(rpc::Right {}));
     pid = reply.pid;
     return handle[0].name;
 }
 
-void list_child(mach::PortName proc_handle, mach::PortName task, const char* name)
+void list_child(mach::PortName proc_handle, mach::PortName task, const char* name, mach::PortName auth_handle)
 {
     int32_t pid = 0;
-    Result<mach::PortName> handle = proc_handle != mach::kNullName ? register_child(proc_handle, task, name, pid)
-                                                                   : Result<mach::PortName>(Error::not_supported);
+    Result<mach::PortName> handle = proc_handle != mach::kNullName
+        ? register_child(proc_handle, task, name, pid, auth_handle)
+        : Result<mach::PortName>(Error::not_supported);
     if (handle.ok())
         rpc::release({ handle.value(), mach::Disposition::move_send });
     rpc::release({ task, mach::Disposition::move_send });
@@ -60,8 +70,8 @@ Result<int32_t> start_child(const Command& command, InitPorts init)
     mach::PortName task = TRY(create_task(name));
     int32_t pid = 0;
     Error shared = command.descriptors ? share_descriptors(task, *command.descriptors) : Error::none;
-    Result<mach::PortName> handle
-        = shared == Error::none ? register_child(init[kProc], task, name, pid) : Result<mach::PortName>(shared);
+    Result<mach::PortName> handle = shared == Error::none ? register_child(init[kProc], task, name, pid, init[kAuth])
+                                                          : Result<mach::PortName>(shared);
     Error status = handle.ok() ? Error::none : handle.error();
     if (handle.ok()) {
         mach::PortName parent = init[kProc];

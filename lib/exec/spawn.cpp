@@ -67,6 +67,10 @@ Result<uint64_t> build_stack(
     for (int i = 0; i < 16; i++)
         input.random[i] = uint8_t((seed * 0x9e3779b97f4a7c15ull) >> (i * 4));
     uint64_t rsp = 0;
+    // The guard page below the stack: reserved, no access.
+    uint64_t guard = mach::kUserStackLimit;
+    TRY_STATUS(mach::vm_allocate(task, &guard, mach::kUserStackGuardSize, 0));
+    TRY_STATUS(mach::vm_protect(task, guard, mach::kUserStackGuardSize, 0));
     TRY_STATUS(give_memory(self, task, mach::kUserStackTop - mach::kUserStackSize, mach::kUserStackSize,
         mach::kVmRead | mach::kVmWrite, [&](uint8_t* bytes) {
             Result<freestanding::InitialStack> stack
@@ -82,8 +86,8 @@ Result<uint64_t> build_stack(
 Error fill_task(mach::PortName self, mach::PortName task, const Program& program, mach::PortName bootstrap,
     mach::Disposition disposition)
 {
-    freestanding::ElfImage image = TRY(freestanding::parse_elf(
-        program.image, program.size, mach::kUserBottom, mach::kUserStackTop - mach::kUserStackSize));
+    freestanding::ElfImage image
+        = TRY(freestanding::parse_elf(program.image, program.size, mach::kUserBottom, mach::kUserStackLimit));
     for (size_t i = 0; i < image.segment_count; i++)
         TRY_STATUS(load_segment(self, task, program, image.segments[i]));
     uint64_t rsp = TRY(build_stack(self, task, program, image));

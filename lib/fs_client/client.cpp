@@ -138,14 +138,14 @@ Result<mach::PortName> root_from_control(mach::PortName control, Credentials who
     return got[0].name;
 }
 
-Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle)
+Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle, uint64_t timeout_ns)
 {
     rpc::Rights<1> got;
-    TRY_STATUS(auth::client::with_rendezvous(auth_handle, [&](const rpc::Right& rendezvous) {
+    TRY_STATUS(auth::client::with_rendezvous(auth_handle, file, [&](const rpc::Right& rendezvous) {
         rpc::Rights<1> give;
         give[0] = rendezvous;
         io::Reauthenticate::Reply reply {};
-        return rpc::call<io::Reauthenticate>(file, {}, reply, give, &got);
+        return rpc::call<io::Reauthenticate>(file, {}, reply, give, &got, timeout_ns);
     }));
     return got[0].name;
 }

@@ -7,6 +7,7 @@
 #include <freestanding/result.h>
 #include <interfaces/fs.h>
 #include <interfaces/io.h>
+#include <mach/message.h>
 #include <mach/port.h>
 
 namespace fs::client {
@@ -43,6 +44,8 @@ Result<mach::PortName> root_from_control(mach::PortName control, Credentials who
 // The same open file (or directory) for the user of `auth_handle`: proves
 // that identity to the file's server through auth (io Reauthenticate,
 // lib/interfaces/auth.h) and returns the new right; `file` stays the caller's.
-Result<mach::PortName> reauthenticate(mach::PortName file, mach::PortName auth_handle);
+// A server calling a file server it does not trust gives a `timeout_ns`.
+Result<mach::PortName> reauthenticate(
+    mach::PortName file, mach::PortName auth_handle, uint64_t timeout_ns = mach::kWaitForever);
 
 } // namespace fs::client

@@ -1,5 +1,6 @@
 // The io operations on a peropen: read, write and select (parked while
 // the node answers would_block), seek, stat, duplicate and reauthenticate.
+#include <auth/server.h>
 #include <fs_server/clock.h>
 #include <fs_server/file_system.h>
 #include <rpc/client.h>
@@ -158,24 +159,19 @@ Error FileSystem::serve(
         status = Error::permission_denied;
     else if (m_auth == mach::kNullName)
         status = Error::not_supported; // nobody to ask who the client is
-    else if (rendezvous.disposition != mach::Disposition::move_send)
-        status = Error::invalid_right;
     if (status != Error::none) {
         rpc::release(rendezvous);
         return status;
     }
-    auth::Verify::Reply verified {};
-    rpc::Rights<1> give;
-    give[0] = rendezvous; // moved to auth
-    {
-        // The rendezvous is the client's: auth may wait for its other half
-        // until the timeout, without holding up the file system.
+    // The rendezvous is the client's: auth may wait for its other half
+    // until the timeout, without holding up the file system.
+    Result<auth::Ids> verified = [&] {
         runtime::Unlocked unlocked(m_lock);
-        status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTranslatorTimeoutNs);
-    }
-    if (status != Error::none)
-        return status == Error::not_found ? Error::permission_denied : status;
-    uint32_t credentials = TRY(intern(verified.ids));
+        return auth::server::verify(m_auth, m_server.task(), rendezvous, in.port, in.payload, kTranslatorTimeoutNs);
+    }();
+    if (!verified.ok())
+        return verified.error();
+    uint32_t credentials = TRY(intern(verified.value()));
     mach::PortName right = TRY(open_node(*peropen->node(), peropen->flags(), credentials));
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;

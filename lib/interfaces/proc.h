@@ -35,12 +35,19 @@ enum WaitOption : uint32_t {
     kNoHang = 1, // WNOHANG: answer at once (pid 0) if no matching child has ended
 };
 
-// Registers a new process for the task in the request's one right (a send
-// right proc keeps, and watches: its death ends the process), as a child
-// of the caller: a new pid, the caller's process group, session and owner.
-// Replies with the child's handle (one right; proc mints it once).
-// invalid_right without a task right, no_space past proc's limit.
-struct Child : rpc::Operation<kBase + 1, 1, 1> {
+// Registers a new process for the task in rights[kTask] (a send right
+// proc keeps, and watches: its death ends the process), as a child of the
+// caller: a new pid, the caller's process group and session. Its owner is
+// who rights[kRendezvous] proves (a rendezvous port the child's auth
+// handle vouched for, to this proc handle: auth::client::with_rendezvous)
+// or, without one, the caller's owner (fork: the child holds the same
+// handle). Replies with the child's handle (one right; proc mints it
+// once). invalid_right without a task right, would_block (EAGAIN) past a
+// user's limit, no_space past proc's, permission_denied if auth does not
+// confirm the rendezvous, not_supported for one before proc knows auth.
+struct Child : rpc::Operation<kBase + 1, 2, 1> {
+    static constexpr uint32_t kTask = 0;
+    static constexpr uint32_t kRendezvous = 1;
     struct alignas(8) Request {
         rpc::Text<kNameSize> name; // for ps
     };
@@ -50,7 +57,8 @@ struct Child : rpc::Operation<kBase + 1, 1, 1> {
     };
 };
 
-// The caller's ids (getpid, getppid, getpgrp, getsid, the owner's uid).
+// The caller's ids (getpid, getppid, getpgrp, getsid, the owner's
+// effective and real uid, as proc knows them).
 struct GetIds : rpc::Operation<kBase + 2> {
     using Request = rpc::Empty;
     struct alignas(8) Reply {
@@ -59,7 +67,7 @@ struct GetIds : rpc::Operation<kBase + 2> {
         int32_t group;
         int32_t session;
         uint32_t uid;
-        uint32_t reserved;
+        uint32_t real_uid;
     };
 };
 
@@ -151,8 +159,10 @@ struct List : rpc::Operation<kBase + 7> {
 
 // kill(pid, signal): `pid` > 0 that process, 0 every process of the
 // caller's group, -1 every process the caller may signal, < -1 every
-// process of group -pid; each gets the signal if the caller is its owner
-// or root (pid 1 never). Signal 0 only checks. proc carries out what the
+// process of group -pid; each gets the signal if the caller may signal
+// it (POSIX: root may signal anything, another user a process whose real
+// or saved uid is the caller's real or effective uid; pid 1 never, and
+// -1 leaves out the caller). Signal 0 only checks. proc carries out what the
 // process asked for (SetSignals): an ignored signal is dropped, a handled
 // one is sent to the process's signal port (SignalMessage), and otherwise
 // the default action happens here: SIGCHLD, SIGURG, SIGWINCH and SIGCONT
@@ -225,6 +235,16 @@ struct Shutdown : rpc::Operation<kBase + 11, 1> {
 // which it asks who a Shutdown's caller is. permission_denied from anyone
 // else, busy the second time.
 struct GivePower : rpc::Operation<kBase + 12, 2> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
+// The caller's process is now who the request's one right proves (a
+// rendezvous port its new auth handle vouched for, to this proc handle):
+// what setuid and friends do after auth made the new handle, and exec
+// for a set-user-id program. permission_denied if auth does not confirm
+// it, not_supported for pid 1 or before proc knows auth.
+struct Reauthenticate : rpc::Operation<kBase + 13, 1> {
     using Request = rpc::Empty;
     using Reply = rpc::Empty;
 };

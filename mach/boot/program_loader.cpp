@@ -57,6 +57,7 @@ Result<uint64_t> build_stack(
     vm::AddressSpace& space, const freestanding::ElfImage& image, const char* const* argv, size_t argc)
 {
     TRY(space.allocate(kUserStackTop - kUserStackSize, kUserStackSize, vm::Protection::read_write, false));
+    TRY(space.allocate(mach::kUserStackLimit, mach::kUserStackGuardSize, vm::Protection::none, false));
     uint8_t* buffer = static_cast<uint8_t*>(TRY(heap_allocate(kStackImageMax)));
     freestanding::InitialStackInput input { argv, argc, nullptr, 0, &image, {} };
     fill_random(input.random);
@@ -150,8 +151,7 @@ Result<Task*> start_program(const uint8_t* data, size_t size, const char* comman
         log("exec", "refused '%s': unusable command line", command_line ? command_line : "");
         return Error::invalid_argument;
     }
-    Result<freestanding::ElfImage> image
-        = freestanding::parse_elf(data, size, vm::kUserBottom, kUserStackTop - kUserStackSize);
+    Result<freestanding::ElfImage> image = freestanding::parse_elf(data, size, vm::kUserBottom, mach::kUserStackLimit);
     if (!image.ok()) {
         log("exec", "refused %s: not a usable static x86-64 executable (%s)", argv[0], error_name(image.error()));
         return image.error();

@@ -20,7 +20,7 @@ namespace {
 // A new memory object holding a copy of `size` bytes at `data`.
 Result<vm::MemoryObject*> object_holding(const uint8_t* data, size_t size)
 {
-    vm::MemoryObject* object = TRY(vm::MemoryObject::create(size ? size : 1));
+    vm::MemoryObject* object = TRY(vm::MemoryObject::create(size ? size : 1, nullptr));
     for (size_t page = 0; page * vm::kPageSize < size; page++) {
         Result<PhysAddr> frame = object->populate(page);
         if (!frame.ok()) {

@@ -6,6 +6,7 @@
 #include <vm/frame_allocator.h>
 #include <vm/heap.h>
 #include <vm/kernel_space.h>
+#include <vm/memory_account.h>
 #include <vm/memory_object.h>
 
 namespace vm {
@@ -58,26 +59,25 @@ PageFlags page_flags(Protection protection)
 
 PageFlags AddressSpace::copy_on_write_flags(Protection protection) { return page_flags(without_write(protection)); }
 
-AddressSpace::AddressSpace(PageTable&& table, Region* regions)
+AddressSpace::AddressSpace(PageTable&& table, MemoryAccount* account)
     : m_table(static_cast<PageTable&&>(table))
-    , m_regions(regions)
+    , m_account(account)
 {
 }
 
 Result<AddressSpace*> AddressSpace::create()
 {
-    void* regions = TRY(kern::heap_allocate(sizeof(Region) * kMaxRegions));
-    Result<PageTable> table = PageTable::create(frame_allocator(), PhysWindow::direct_map());
+    MemoryAccount* account = TRY(MemoryAccount::create());
+    Result<PageTable> table = PageTable::create(frame_allocator(), frame_allocator().window());
     if (!table.ok()) {
-        kern::heap_free(regions);
+        account->release();
         return table.error();
     }
     table.value().adopt_kernel_half(kernel_page_table());
-    Result<AddressSpace*> space
-        = space_cache().create(static_cast<PageTable&&>(table.value()), static_cast<Region*>(regions));
+    Result<AddressSpace*> space = space_cache().create(static_cast<PageTable&&>(table.value()), account);
     if (!space.ok()) {
         table.value().destroy();
-        kern::heap_free(regions);
+        account->release();
         return space.error();
     }
     ++g_live_spaces;
@@ -89,115 +89,20 @@ void AddressSpace::destroy(AddressSpace* space)
     deactivate_address_space(*space);
     for (size_t i = 0; i < space->m_region_count; ++i) {
         const Region& region = space->m_regions[i];
-        for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-            space->free_page(page, region);
+        space->for_each_mapped(region.start, region.end, [&](VirtAddr page) { space->free_page(page, region); });
         space->release_region(region);
     }
     space->m_table.destroy();
-    kern::heap_free(space->m_regions);
+    if (space->m_regions) {
+        kern::heap_free(space->m_regions);
+        space->m_account->uncharge(space->m_region_capacity * sizeof(Region));
+    }
+    space->m_account->release();
     space_cache().destroy(space);
     --g_live_spaces;
 }
 
 size_t AddressSpace::live_count() { return g_live_spaces; }
-
-AddressSpace::Region* AddressSpace::find_region(VirtAddr address)
-{
-    for (size_t i = 0; i < m_region_count; ++i) {
-        if (address >= m_regions[i].start && address < m_regions[i].end)
-            return &m_regions[i];
-    }
-    return nullptr;
-}
-
-bool AddressSpace::range_is_free(VirtAddr start, VirtAddr end) const
-{
-    for (size_t i = 0; i < m_region_count; ++i) {
-        if (start < m_regions[i].end && m_regions[i].start < end)
-            return false;
-    }
-    return true;
-}
-
-// The lowest gap of `size` bytes at or above `from` (regions are kept sorted).
-Result<VirtAddr> AddressSpace::find_free_range(VirtAddr from, size_t size) const
-{
-    VirtAddr candidate = from;
-    for (size_t i = 0; i < m_region_count; ++i) {
-        if (m_regions[i].end <= candidate)
-            continue;
-        if (m_regions[i].start >= candidate && m_regions[i].start - candidate >= size)
-            break;
-        candidate = m_regions[i].end;
-    }
-    if (candidate >= kUserTop || kUserTop - candidate < size)
-        return Error::no_memory;
-    return candidate;
-}
-
-Result<void> AddressSpace::insert_region(Region region)
-{
-    if (m_region_count == kMaxRegions)
-        return Error::no_space;
-    size_t at = m_region_count;
-    while (at > 0 && m_regions[at - 1].start > region.start) {
-        m_regions[at] = m_regions[at - 1];
-        --at;
-    }
-    m_regions[at] = region;
-    ++m_region_count;
-    return {};
-}
-
-void AddressSpace::remove_region(size_t index)
-{
-    for (size_t i = index + 1; i < m_region_count; ++i)
-        m_regions[i - 1] = m_regions[i];
-    --m_region_count;
-}
-
-// Splits the region containing `address` (if any) so that a region starts there.
-Result<void> AddressSpace::split_at(VirtAddr address)
-{
-    Region* region = find_region(address);
-    if (region == nullptr || region->start == address)
-        return {};
-    Region upper = *region;
-    upper.start = address;
-    if (upper.backing != Backing::anonymous)
-        upper.base += address - region->start;
-    region->end = address; // before the insert, which may move the array
-    TRY(insert_region(upper));
-    if (upper.backing == Backing::object)
-        upper.object->reference(); // each piece holds one
-    return {};
-}
-
-// Joins touching regions of equal protection, so repeated calls do not use up the slots.
-void AddressSpace::merge_neighbours()
-{
-    for (size_t i = 1; i < m_region_count;) {
-        Region& left = m_regions[i - 1];
-        if (left.end == m_regions[i].start && left.protection == m_regions[i].protection
-            && left.backing == Backing::anonymous && m_regions[i].backing == Backing::anonymous) {
-            left.end = m_regions[i].end;
-            remove_region(i);
-        } else {
-            ++i;
-        }
-    }
-}
-
-// How many regions there will be after cutting [start, end) out of them.
-size_t AddressSpace::regions_after_cut(VirtAddr start, VirtAddr end) const
-{
-    size_t count = m_region_count;
-    for (size_t i = 0; i < m_region_count; ++i) {
-        if (m_regions[i].start < start && m_regions[i].end > end)
-            ++count;
-    }
-    return count;
-}
 
 bool AddressSpace::is_active() const { return g_active_space == this; }
 
@@ -317,7 +222,7 @@ Result<VirtAddr> AddressSpace::allocate(VirtAddr address, size_t size, Protectio
     size = align_up(size, kPageSize);
     VirtAddr start = TRY(place(address, size, anywhere));
     TRY(insert_region({ start, start + size, 0, nullptr, protection, Backing::anonymous, true }));
-    merge_neighbours();
+    merge_around(start, start + size);
     return start;
 }
 
@@ -326,23 +231,21 @@ Result<void> AddressSpace::deallocate(VirtAddr address, size_t size)
     if (!is_user_page_range(address, size))
         return Error::invalid_argument;
     VirtAddr end = address + size;
-    if (regions_after_cut(address, end) > kMaxRegions)
-        return Error::no_space;
     if (cuts_contiguous(address, end))
         return Error::invalid_argument;
-    TRY(split_at(address));
-    TRY(split_at(end));
-    for (size_t i = 0; i < m_region_count;) {
-        Region region = m_regions[i];
-        if (region.start >= address && region.end <= end) {
-            for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-                free_page(page, region);
-            release_region(region);
-            remove_region(i);
-        } else {
-            ++i;
-        }
+    // All or nothing: room for both splits first, then nothing can fail.
+    TRY(reserve_regions(m_region_count + splits_for(address, end)));
+    split_at(address);
+    split_at(end);
+    // The regions inside [address, end) now lie wholly inside it, side by side.
+    size_t first = first_ending_after(address);
+    size_t last = first;
+    for (; last < m_region_count && m_regions[last].start < end; ++last) {
+        const Region& region = m_regions[last];
+        for_each_mapped(region.start, region.end, [&](VirtAddr page) { free_page(page, region); });
+        release_region(region);
     }
+    remove_regions(first, last);
     return {};
 }
 
@@ -358,43 +261,26 @@ Result<void> AddressSpace::protect(VirtAddr address, size_t size, Protection pro
             return Error::not_found;
         at = region->end;
     }
-    if (regions_after_cut(address, end) + 1 > kMaxRegions)
-        return Error::no_space;
     if (cuts_contiguous(address, end))
         return Error::invalid_argument;
-    // Invoke.
-    TRY(split_at(address));
-    TRY(split_at(end));
-    for (size_t i = 0; i < m_region_count; ++i) {
+    // Invoke, all or nothing: room for both splits first.
+    TRY(reserve_regions(m_region_count + splits_for(address, end)));
+    split_at(address);
+    split_at(end);
+    for (size_t i = first_ending_after(address); i < m_region_count && m_regions[i].start < end; ++i) {
         Region& region = m_regions[i];
-        if (region.start < address || region.end > end)
-            continue;
         region.protection = protection;
-        for (VirtAddr page = region.start; page < region.end; page += kPageSize) {
+        for_each_mapped(region.start, region.end, [&](VirtAddr page) {
             Result<Translation> present = m_table.translate(page);
-            if (!present.ok())
-                continue;
             // A page still shared copy-on-write stays read-only.
             bool shared = region.backing == Backing::anonymous
                 && frame_holders(align_down(present.value().phys, kPageSize)) > 1;
             (void)m_table.protect(page, page_flags(shared ? without_write(protection) : protection));
             flush(page);
-        }
+        });
     }
-    merge_neighbours();
+    merge_around(address, end);
     return {};
-}
-
-// A DMA block is freed whole: no cut may go through one.
-bool AddressSpace::cuts_contiguous(VirtAddr start, VirtAddr end) const
-{
-    for (size_t i = 0; i < m_region_count; ++i) {
-        const Region& region = m_regions[i];
-        bool overlaps = region.start < end && start < region.end;
-        if (region.backing == Backing::contiguous && overlaps && (region.start < start || region.end > end))
-            return true;
-    }
-    return false;
 }
 
 Result<VirtAddr> AddressSpace::map_object(
@@ -432,13 +318,12 @@ Result<VirtAddr> AddressSpace::allocate_contiguous(size_t size, PhysAddr* base)
         return Error::invalid_argument;
     unsigned order = order_of(size);
     size = kPageSize << order;
-    if (m_region_count == kMaxRegions)
-        return Error::no_space;
+    TRY(reserve_regions(m_region_count + 1));
     VirtAddr start = TRY(place(kUserBottom, size, true));
     // Below 4 GiB, for devices that address 32 bits.
     PhysAddr block = TRY(frame_allocator().allocate(order, Zone::low));
-    memset(PhysWindow::direct_map().to_virt(block), 0, size);
-    (void)insert_region({ start, start + size, block, nullptr, Protection::read_write, Backing::contiguous, true });
+    memset(frame_allocator().window().to_virt(block), 0, size);
+    insert_reserved({ start, start + size, block, nullptr, Protection::read_write, Backing::contiguous, true });
     *base = block;
     return start;
 }
@@ -450,16 +335,24 @@ Result<void> AddressSpace::share_into(MemoryObject& snapshot, size_t index, Virt
         // Shared memory goes on changing: copy it now. The object knows its
         // pages even where this space never touched them.
         PhysAddr frame = region.object->frame_at((region.base + (page - region.start)) / kPageSize);
-        if (frame)
-            snapshot.adopt(index, TRY(copy_frame(frame)));
-        return {};
+        if (!frame)
+            return {};
+        PhysAddr copy = TRY(copy_frame(frame));
+        Result<void> adopted = snapshot.adopt(index, copy);
+        if (!adopted.ok())
+            release_frame(copy);
+        return adopted;
     }
     Result<Translation> present = m_table.translate(page);
     if (!present.ok())
         return {}; // never touched: zeros in the snapshot too
     PhysAddr frame = align_down(present.value().phys, kPageSize);
     reference_frame(frame);
-    snapshot.adopt(index, frame);
+    Result<void> adopted = snapshot.adopt(index, frame);
+    if (!adopted.ok()) {
+        release_frame(frame);
+        return adopted;
+    }
     if (has_flags(present.value().flags, PageFlags::writable)) {
         (void)m_table.protect(page, copy_on_write_flags(region.protection));
         flush(page);
@@ -481,14 +374,31 @@ Result<MemoryObject*> AddressSpace::snapshot(VirtAddr address, size_t size)
             return Error::invalid_argument;
         at = region->end;
     }
-    MemoryObject* snapshot = TRY(MemoryObject::create(size));
-    for (size_t index = 0; index < size / kPageSize; ++index) {
-        VirtAddr page = address + index * kPageSize;
-        Result<void> shared = share_into(*snapshot, index, page, *find_region(page));
-        if (!shared.ok()) {
-            snapshot->release();
-            return shared.error();
+    MemoryObject* snapshot = TRY(MemoryObject::create(size, m_account));
+    snapshot->mark_snapshot();
+    // Only pages that exist are visited (resident here, or present in a
+    // mapped object): untouched pages are zeros in the snapshot as well.
+    VirtAddr end = address + size;
+    Result<void> shared = {};
+    for (size_t i = first_ending_after(address); i < m_region_count && m_regions[i].start < end; ++i) {
+        const Region& region = m_regions[i];
+        VirtAddr from = region.start > address ? region.start : address;
+        VirtAddr to = region.end < end ? region.end : end;
+        auto share = [&](VirtAddr page) {
+            if (shared.ok())
+                shared = share_into(*snapshot, (page - address) / kPageSize, page, region);
+        };
+        if (region.backing == Backing::object) {
+            size_t first = (region.base + (from - region.start)) / kPageSize;
+            region.object->for_each_page(first, first + (to - from) / kPageSize,
+                [&](size_t index, PhysAddr) { share(from + (index - first) * kPageSize); });
+        } else {
+            for_each_mapped(from, to, share);
         }
+    }
+    if (!shared.ok()) {
+        snapshot->release();
+        return shared.error();
     }
     return snapshot;
 }
@@ -507,19 +417,34 @@ Result<VirtAddr> AddressSpace::map_copy(
     size = align_up(size, kPageSize);
     VirtAddr start = TRY(place(address, size, anywhere));
     TRY(insert_region({ start, start + size, 0, nullptr, protection, Backing::anonymous, true }));
-    for (size_t index = 0; index < size / kPageSize; ++index) {
-        PhysAddr frame = object.frame_at(offset / kPageSize + index);
-        if (!frame)
-            continue; // never written: zeros in the copy too
-        reference_frame(frame);
-        Result<void> mapped = map_page(start + index * kPageSize, frame, copy_on_write_flags(protection));
-        if (!mapped.ok()) {
-            release_frame(frame);
-            (void)deallocate(start, size);
-            return mapped.error();
+    // Only the object's present pages are visited: pages never written are
+    // zeros in the copy too, and cost nothing.
+    size_t first = offset / kPageSize;
+    Result<void> mapped = {};
+    // A snapshot's frames never change: they are shared copy-on-write. A
+    // shared object's may be written in place through any mapping of it
+    // (no fault would tell), so the copy gets its own frames now.
+    object.for_each_page(first, first + size / kPageSize, [&](size_t index, PhysAddr frame) {
+        if (!mapped.ok())
+            return;
+        VirtAddr page = start + (index - first) * kPageSize;
+        if (object.is_snapshot()) {
+            reference_frame(frame);
+            mapped = map_page(page, frame, copy_on_write_flags(protection));
+            if (!mapped.ok())
+                release_frame(frame);
+            return;
         }
+        Result<PhysAddr> copy = copy_frame(frame);
+        mapped = copy.ok() ? map_page(page, copy.value(), page_flags(protection)) : Result<void>(copy.error());
+        if (!mapped.ok() && copy.ok())
+            release_frame(copy.value());
+    });
+    if (!mapped.ok()) {
+        (void)deallocate(start, size);
+        return mapped.error();
     }
-    merge_neighbours();
+    merge_around(start, start + size);
     return start;
 }
 
@@ -561,7 +486,7 @@ Result<void> AddressSpace::walk_pages(VirtAddr address, size_t size, bool for_wr
         PhysAddr frame = for_writing ? TRY(writable_frame(page, *region)) : TRY(populate(page, *region));
         size_t offset = at % kPageSize;
         size_t chunk = kPageSize - offset < size - done ? kPageSize - offset : size - done;
-        visit(static_cast<uint8_t*>(PhysWindow::direct_map().to_virt(frame)) + offset, done, chunk);
+        visit(static_cast<uint8_t*>(frame_allocator().window().to_virt(frame)) + offset, done, chunk);
         done += chunk;
     }
     return {};

@@ -33,6 +33,7 @@ extern "C" int copy_bytes_checked(void* to, const void* from, size_t size);
 
 namespace vm {
 
+class MemoryAccount;
 class MemoryObject;
 
 // What a region allows user code to do (a bit set).
@@ -135,9 +136,31 @@ public:
     // Pages currently backed by a frame, for statistics and leak tests.
     size_t resident_pages() const { return m_resident_pages; }
 
-    // Regions at most (each allocate may add one, a deallocate or protect in
-    // the middle of a region splits it); past it: no_space.
-    static constexpr size_t kMaxRegions = 64;
+    // What this space's task costs the kernel: its region table, and the
+    // memory objects and snapshots it creates.
+    MemoryAccount& account() { return *m_account; }
+
+    // Regions now (touching anonymous regions of one protection are one).
+    size_t region_count() const { return m_region_count; }
+    // What one region is, for tests and statistics.
+    struct RegionView {
+        VirtAddr start;
+        VirtAddr end;
+        Protection protection;
+        bool anonymous; // else a memory object or device memory
+    };
+    // Calls visit(RegionView) for each region, in address order.
+    template <typename Visit> void for_each_region(Visit visit) const
+    {
+        for (size_t i = 0; i < m_region_count; ++i) {
+            const Region& region = m_regions[i];
+            visit(RegionView { region.start, region.end, region.protection, region.backing == Backing::anonymous });
+        }
+    }
+
+    // Regions at most: bounds the kernel heap one table takes (40 bytes a
+    // region, charged to the account) and the work of a lookup; past it: no_space.
+    static constexpr size_t kMaxRegions = 1u << 16;
     // The largest single allocation (bounds the work of freeing a region).
     static constexpr size_t kMaxAllocation = 1ull << 30;
 
@@ -159,12 +182,23 @@ private:
         bool cached;
     };
 
-    AddressSpace(PageTable&& table, Region* regions);
+    AddressSpace(PageTable&& table, MemoryAccount* account);
     friend class freestanding::ObjectCache<AddressSpace>;
 
+    // The index of the first region that ends after `address` (m_region_count if none).
+    size_t first_ending_after(VirtAddr address) const;
     Region* find_region(VirtAddr address);
+    // Makes room for `count` regions in the table (growing it from the
+    // heap, charged to the account), so that the inserts and splits that
+    // follow cannot fail: every change is reserved before anything moves.
+    Result<void> reserve_regions(size_t count);
+    // Splits needed so that regions start at both `start` and `end`.
+    size_t splits_for(VirtAddr start, VirtAddr end) const;
     bool range_is_free(VirtAddr start, VirtAddr end) const;
     Result<VirtAddr> find_free_range(VirtAddr from, size_t size) const;
+    // Inserts `region` in order; room must have been reserved.
+    void insert_reserved(Region region);
+    // Reserves room and inserts.
     Result<void> insert_region(Region region);
     Result<VirtAddr> place(VirtAddr address, size_t size, bool anywhere) const;
     bool cuts_contiguous(VirtAddr start, VirtAddr end) const;
@@ -176,19 +210,33 @@ private:
     Result<void> share_page_with(AddressSpace& child, VirtAddr page, const Region& region);
     // The flags of a page shared copy-on-write: read-only until written.
     static PageFlags copy_on_write_flags(Protection protection);
-    Result<void> split_at(VirtAddr address);
-    void merge_neighbours();
-    void remove_region(size_t index);
-    size_t regions_after_cut(VirtAddr start, VirtAddr end) const;
+    // Splits the region holding `address` there; room must have been reserved.
+    void split_at(VirtAddr address);
+    // Joins the anonymous regions of one protection that touch [start, end],
+    // so that repeated calls do not pile up regions.
+    void merge_around(VirtAddr start, VirtAddr end);
+    // Removes the regions [first, last) of the table (their pages and
+    // references are the caller's business).
+    void remove_regions(size_t first, size_t last);
     Result<PhysAddr> populate(VirtAddr page, const Region& region);
+    // Calls visit(page) for each page of [start, end) mapped in the page
+    // table, in order: the cost follows the resident pages, not the size.
+    template <typename Visit> void for_each_mapped(VirtAddr start, VirtAddr end, Visit visit) const
+    {
+        for (VirtAddr page = m_table.next_mapped(start, end); page < end;
+             page = m_table.next_mapped(page + kPageSize, end))
+            visit(page);
+    }
     void free_page(VirtAddr page, const Region& region);
     Result<void> map_page(VirtAddr page, PhysAddr frame, PageFlags flags);
     void flush(VirtAddr page);
     bool is_active() const;
 
     PageTable m_table;
-    Region* m_regions; // kMaxRegions of them, from the heap
+    MemoryAccount* m_account; // referenced
+    Region* m_regions = nullptr; // sorted by address, from the heap; m_region_capacity of them
     size_t m_region_count = 0;
+    size_t m_region_capacity = 0;
     size_t m_resident_pages = 0;
 };
 

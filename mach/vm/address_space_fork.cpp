@@ -32,6 +32,7 @@ Result<void> AddressSpace::fork_into(AddressSpace& child)
 {
     if (child.m_region_count != 0)
         return Error::invalid_argument;
+    TRY(child.reserve_regions(m_region_count));
     for (size_t i = 0; i < m_region_count; ++i) {
         const Region region = m_regions[i];
         switch (region.backing) {
@@ -39,13 +40,18 @@ Result<void> AddressSpace::fork_into(AddressSpace& child)
         case Backing::contiguous: continue; // device memory belongs to the driver, not to its children
         case Backing::object:
             // Shared memory stays shared, as MAP_SHARED does across fork.
-            TRY(child.insert_region(region));
+            child.insert_reserved(region);
             region.object->reference();
             continue;
         case Backing::anonymous:
-            TRY(child.insert_region(region));
-            for (VirtAddr page = region.start; page < region.end; page += kPageSize)
-                TRY(share_page_with(child, page, region));
+            child.insert_reserved(region);
+            // Only the resident pages: the others are demand-zero on both sides.
+            Result<void> shared = {};
+            for_each_mapped(region.start, region.end, [&](VirtAddr page) {
+                if (shared.ok())
+                    shared = share_page_with(child, page, region);
+            });
+            TRY(shared);
             continue;
         }
     }

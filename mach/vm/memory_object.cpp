@@ -3,6 +3,7 @@
 #include <kern/never_destroyed.h>
 #include <vm/frame_allocator.h>
 #include <vm/heap.h>
+#include <vm/memory_account.h>
 #include <vm/memory_object.h>
 #include <vm/phys_window.h>
 
@@ -42,7 +43,7 @@ uint32_t frame_holders(PhysAddr frame) { return frame_allocator().frame(frame).r
 Result<PhysAddr> zeroed_frame()
 {
     PhysAddr frame = TRY(frame_allocator().allocate(0, Zone::any));
-    memset(PhysWindow::direct_map().to_virt(frame), 0, kPageSize);
+    memset(frame_allocator().window().to_virt(frame), 0, kPageSize);
     frame_allocator().frame(frame).set_ref_count(1);
     return frame;
 }
@@ -50,21 +51,21 @@ Result<PhysAddr> zeroed_frame()
 Result<PhysAddr> copy_frame(PhysAddr frame)
 {
     PhysAddr copy = TRY(frame_allocator().allocate(0, Zone::any));
-    memcpy(PhysWindow::direct_map().to_virt(copy), PhysWindow::direct_map().to_virt(frame), kPageSize);
+    memcpy(frame_allocator().window().to_virt(copy), frame_allocator().window().to_virt(frame), kPageSize);
     frame_allocator().frame(copy).set_ref_count(1);
     return copy;
 }
 
-Result<MemoryObject*> MemoryObject::create(size_t size)
+Result<MemoryObject*> MemoryObject::create(size_t size, MemoryAccount* account)
 {
     if (size == 0 || size > kMaxSize)
         return Error::invalid_argument;
-    size_t pages = align_up(size, kPageSize) / kPageSize;
-    void* table = TRY(kern::heap_allocate(pages * sizeof(PhysAddr)));
-    memset(table, 0, pages * sizeof(PhysAddr));
-    Result<MemoryObject*> object = object_cache().create(static_cast<PhysAddr*>(table), pages);
+    if (account)
+        TRY(account->add_object());
+    Result<MemoryObject*> object = object_cache().create(align_up(size, kPageSize) / kPageSize, account);
     if (!object.ok()) {
-        kern::heap_free(table);
+        if (account)
+            account->remove_object();
         return object.error();
     }
     g_live_objects++;
@@ -75,23 +76,28 @@ void MemoryObject::release()
 {
     if (--m_references != 0)
         return;
-    for (size_t i = 0; i < m_pages; i++) {
-        if (m_frames[i])
-            release_frame(m_frames[i]);
-    }
-    kern::heap_free(m_frames);
+    m_frames.clear([](PhysAddr frame) { release_frame(frame); });
+    MemoryAccount* account = m_account;
     object_cache().destroy(this);
+    if (account)
+        account->remove_object();
     g_live_objects--;
 }
 
 Result<PhysAddr> MemoryObject::populate(size_t index)
 {
-    if (!m_frames[index])
-        m_frames[index] = TRY(zeroed_frame());
-    return m_frames[index];
+    if (PhysAddr present = m_frames.at(index))
+        return present;
+    PhysAddr frame = TRY(zeroed_frame());
+    Result<void> set = m_frames.set(index, frame);
+    if (!set.ok()) {
+        release_frame(frame);
+        return set.error();
+    }
+    return frame;
 }
 
-void MemoryObject::adopt(size_t index, PhysAddr frame) { m_frames[index] = frame; }
+Result<void> MemoryObject::adopt(size_t index, PhysAddr frame) { return m_frames.set(index, frame); }
 
 size_t MemoryObject::live_count() { return g_live_objects; }
 

@@ -18,16 +18,23 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <vm/layout.h>
+#include <vm/page_index.h>
 
 namespace vm {
 
+class MemoryAccount;
+
 class MemoryObject {
 public:
-    // The largest object (bounds the frame table: 8 bytes a page).
+    // The largest object. Its kernel memory does not grow with the size
+    // (see PageIndex), but a snapshot's creation walks its range.
     static constexpr size_t kMaxSize = 256ull << 20;
 
-    // An object of `size` bytes (rounded up to pages), all pages absent.
-    static Result<MemoryObject*> create(size_t size);
+    // An object of `size` bytes (rounded up to pages), all pages absent,
+    // charged to `account` (its creator; null for the kernel's own): the
+    // object counts against its object limit and its page index against
+    // its byte limit, until the object is freed. no_space past a limit.
+    static Result<MemoryObject*> create(size_t size, MemoryAccount* account);
 
     void reference() { m_references++; }
     // Drops a reference; the last one drops every frame and frees the object.
@@ -36,25 +43,42 @@ public:
     size_t size() const { return m_pages * kPageSize; }
 
     // The frame of page `index`, or 0 if the page was never touched.
-    PhysAddr frame_at(size_t index) const { return m_frames[index]; }
+    PhysAddr frame_at(size_t index) const { return m_frames.at(index); }
     // The frame of page `index`, allocated (zeroed) if it is absent.
     Result<PhysAddr> populate(size_t index);
-    // Puts `frame` (whose reference the caller hands over) at page `index`, which must be absent.
-    void adopt(size_t index, PhysAddr frame);
+    // Puts `frame` at page `index`, which must be absent; the object takes
+    // over the caller's reference only on success.
+    Result<void> adopt(size_t index, PhysAddr frame);
+    // Calls visit(index, frame) for each present page of [first, end).
+    template <typename Visit> void for_each_page(size_t first, size_t end, Visit visit) const
+    {
+        m_frames.for_each(first, end, visit);
+    }
+
+    // A snapshot's pages never change once taken (AddressSpace::snapshot
+    // marks it), so a copy may share them; a shared object's may.
+    bool is_snapshot() const { return m_snapshot; }
+    void mark_snapshot() { m_snapshot = true; }
+
+    // The kernel heap its page index takes now (for tests and statistics).
+    uint64_t index_bytes() const { return m_frames.node_bytes(); }
 
     // Live objects (for leak checks).
     static size_t live_count();
 
-    MemoryObject(PhysAddr* frames, size_t pages)
-        : m_frames(frames)
+    MemoryObject(size_t pages, MemoryAccount* account)
+        : m_frames(pages, account)
         , m_pages(pages)
+        , m_account(account)
     {
     }
 
 private:
-    PhysAddr* m_frames; // heap, m_pages entries
+    PageIndex m_frames;
     size_t m_pages;
+    MemoryAccount* m_account; // referenced (null: the kernel's)
     uint32_t m_references = 1;
+    bool m_snapshot = false;
 };
 
 // Frame references shared by address spaces and memory objects.

@@ -195,6 +195,37 @@ uint64_t* PageTable::find_leaf(VirtAddr virt, PageSize& size) const
     }
 }
 
+VirtAddr PageTable::next_mapped(VirtAddr virt, VirtAddr end) const
+{
+    ASSERT(m_root != 0);
+    while (virt < end) {
+        const uint64_t* entries = table(m_root);
+        for (int level = 3;; --level) {
+            if (level == 0) {
+                // Along the last table, without walking down again for each entry.
+                for (unsigned index = index_at(virt, 0); index < kEntries; ++index) {
+                    if (entries[index] & kPresent)
+                        return virt;
+                    virt += kPageSize;
+                    if (virt >= end)
+                        return end;
+                }
+                break; // the next table: from the root again
+            }
+            uint64_t entry = entries[index_at(virt, level)];
+            if (!(entry & kPresent)) {
+                uint64_t span = 1ull << (kPageShift + 9 * level); // what the absent entry covers
+                virt = (virt & ~(span - 1)) + span;
+                break;
+            }
+            if (entry & kLarge)
+                return virt;
+            entries = table(entry & kAddressMask);
+        }
+    }
+    return end;
+}
+
 Result<void> PageTable::unmap(VirtAddr virt)
 {
     ASSERT(m_root != 0);

@@ -92,6 +92,11 @@ public:
     // Where `virt` leads; not_found if it is not mapped.
     Result<Translation> translate(VirtAddr virt) const;
 
+    // The first page-aligned address in [virt, end) at which a page is
+    // mapped, or `end` if there is none. Absent tables are stepped over
+    // whole, so a sparse range costs its tables, not its size.
+    VirtAddr next_mapped(VirtAddr virt, VirtAddr end) const;
+
     // Shares the kernel's upper half (PML4 entries 256..511) with this tree.
     // This tree's upper half must be empty; later kernel mappings show up
     // here only inside upper-half tables that already existed in `kernel`.

@@ -8,10 +8,16 @@ bool may_become(const Ids& holder, const Ids& wanted)
 {
     if (holder.is_root())
         return true;
-    // Anyone may drop privileges, never gain them: only ids it has.
-    bool uid_held = wanted.uid == holder.uid;
-    bool gid_held = wanted.gid == holder.gid;
-    return uid_held && gid_held;
+    // Anyone may drop privileges, never gain them: only ids it holds.
+    if (!holder.holds_uid(wanted.uid) || !holder.holds_uid(wanted.real_uid) || !holder.holds_uid(wanted.saved_uid))
+        return false;
+    if (!holder.holds_gid(wanted.gid) || !holder.holds_gid(wanted.real_gid) || !holder.holds_gid(wanted.saved_gid))
+        return false;
+    for (uint32_t i = 0; i < wanted.group_count; i++) {
+        if (!holder.holds_gid(wanted.groups[i]))
+            return false;
+    }
+    return true;
 }
 
 Error AuthServer::adopt(mach::PortName port)
@@ -29,7 +35,7 @@ bool AuthServer::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 Ids AuthServer::ids_of(uint64_t payload) const
 {
     if (payload == 0)
-        return Ids { 0, 0 }; // startup's plain right
+        return Ids { 0, 0 }.normalized(); // startup's plain right
     return reinterpret_cast<const Identity*>(payload)->ids;
 }
 
@@ -47,9 +53,12 @@ Error AuthServer::serve(GetIds, const rpc::Incoming<GetIds>& in, rpc::Outgoing<G
 
 Error AuthServer::serve(MakeHandle, const rpc::Incoming<MakeHandle>& in, rpc::Outgoing<MakeHandle>& out)
 {
-    if (!may_become(ids_of(in.payload), in.body.ids))
+    Ids wanted = in.body.ids.normalized();
+    if (!wanted.valid())
+        return Error::invalid_argument;
+    if (!may_become(ids_of(in.payload), wanted))
         return Error::permission_denied;
-    Identity* identity = TRY(m_identities.create(Identity { in.body.ids }));
+    Identity* identity = TRY(m_identities.create(Identity { wanted }));
     Result<mach::PortName> handle = m_server.make_send(m_port, reinterpret_cast<uint64_t>(identity));
     if (!handle.ok()) {
         m_identities.destroy(identity);
@@ -71,23 +80,38 @@ uint32_t AuthServer::find_vouch(mach::PortName rendezvous) const
 
 void AuthServer::forget_vouch(uint32_t index) { m_vouches[index] = m_vouches[--m_vouch_count]; }
 
+uint32_t AuthServer::vouches_of(uint32_t uid) const
+{
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < m_vouch_count; i++) {
+        if (m_vouches[i].ids.uid == uid)
+            count++;
+    }
+    return count;
+}
+
 Error AuthServer::serve(Vouch, const rpc::Incoming<Vouch>& in, rpc::Outgoing<Vouch>&)
 {
-    const rpc::Right& rendezvous = in.rights[0];
+    const rpc::Right& rendezvous = in.rights[Vouch::kRendezvous];
+    const rpc::Right& server = in.rights[Vouch::kServer];
+    Ids ids = ids_of(in.payload);
     Error status = Error::none;
-    if (rendezvous.disposition != mach::Disposition::move_send)
+    if (rendezvous.disposition != mach::Disposition::move_send || server.disposition != mach::Disposition::move_send)
         status = Error::invalid_right;
+    else if (rendezvous.name == server.name)
+        status = Error::invalid_argument; // a port cannot vouch for itself
     else if (find_vouch(rendezvous.name) != kMaxVouches)
         status = Error::busy; // one vouch per port: who it speaks for is never in doubt
-    else if (m_vouch_count == kMaxVouches)
+    else if (m_vouch_count == kMaxVouches || vouches_of(ids.uid) >= kMaxVouchesPerClient)
         status = Error::no_space;
     else
         status = m_server.watch_death(rendezvous.name, m_port); // a port that dies takes its vouch along
     if (status != Error::none) {
         rpc::release(rendezvous);
+        rpc::release(server);
         return status;
     }
-    m_vouches[m_vouch_count++] = { rendezvous.name, ids_of(in.payload) };
+    m_vouches[m_vouch_count++] = { rendezvous.name, server.name, ids };
     return Error::none;
 }
 
@@ -101,6 +125,8 @@ Error AuthServer::serve(Verify, const rpc::Incoming<Verify>& in, rpc::Outgoing<V
     if (index == kMaxVouches)
         return Error::not_found;
     out.body.ids = m_vouches[index].ids;
+    // Whom it was meant for: the server checks that it is itself.
+    out.rights[0] = { m_vouches[index].server, mach::Disposition::move_send };
     rpc::release({ m_vouches[index].rendezvous, mach::Disposition::move_send });
     forget_vouch(index);
     return Error::none;
@@ -110,8 +136,10 @@ void AuthServer::dead_name(mach::PortName name)
 {
     // The ports library drops the dead name itself.
     uint32_t index = find_vouch(name);
-    if (index != kMaxVouches)
-        forget_vouch(index);
+    if (index == kMaxVouches)
+        return;
+    rpc::release({ m_vouches[index].server, mach::Disposition::move_send });
+    forget_vouch(index);
 }
 
 } // namespace auth

@@ -11,7 +11,9 @@ namespace auth {
 
 class AuthServer final : public ports::Receiver {
 public:
-    static constexpr uint32_t kMaxVouches = 64;
+    // Vouches waiting, for all users; each identity may have at most
+    // kMaxVouchesPerClient of them (lib/interfaces/auth.h).
+    static constexpr uint32_t kMaxVouches = 256;
 
     explicit AuthServer(ports::Server& server)
         : m_server(server)
@@ -44,6 +46,7 @@ private:
     };
     struct Pending {
         mach::PortName rendezvous; // our send right to it (one reference)
+        mach::PortName server; // our send right to whom it is for (one reference)
         Ids ids;
     };
 
@@ -51,8 +54,10 @@ private:
     Ids ids_of(uint64_t payload) const;
     // The vouch for `rendezvous`, or kMaxVouches.
     uint32_t find_vouch(mach::PortName rendezvous) const;
-    // Drops the entry (not the right to the rendezvous port).
+    // Drops the entry (not its rights).
     void forget_vouch(uint32_t index);
+    // Vouches waiting for the user `uid`.
+    uint32_t vouches_of(uint32_t uid) const;
 
     ports::Server& m_server;
     mach::PortName m_port = mach::kNullName;
@@ -62,7 +67,7 @@ private:
     uint32_t m_vouch_count = 0;
 };
 
-// Whether `holder` may make a handle for `wanted`.
+// Whether `holder` may make a handle for `wanted` (both normalized).
 bool may_become(const Ids& holder, const Ids& wanted);
 
 } // namespace auth

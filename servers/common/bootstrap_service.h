@@ -1,7 +1,9 @@
 // How a server whose one port is its bootstrap port runs (auth, exec,
 // proc): startup made that port, queued the server's init ports on it and
-// kept a plain send right; the server takes the init ports (it needs
-// none), serves the port until shut down, and ends with a status.
+// kept a plain send right; the server takes the init ports (a `make` that
+// takes them too may keep some: it sets the ones it keeps to null; the
+// rest are given up), serves the port until shut down, and ends with a
+// status.
 #pragma once
 
 #include <exec/init_ports.h>
@@ -31,7 +33,6 @@ inline void start_workers(ports::Server& server, uint32_t workers)
 template <typename Make> int serve_bootstrap_port(Make make, uint32_t workers = 1)
 {
     exec::InitPorts init = exec::receive_init_ports();
-    exec::release(init);
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
     if (!mach::is_receive_right(self.task, self.bootstrap)) {
@@ -41,7 +42,13 @@ template <typename Make> int serve_bootstrap_port(Make make, uint32_t workers = 
     ports::Server server;
     if (server.open() != Error::none)
         return 1;
-    auto* service = make(server);
+    auto* service = [&] {
+        if constexpr (requires { make(server, init); })
+            return make(server, init);
+        else
+            return make(server);
+    }();
+    exec::release(init);
     Error status = service ? service->adopt(self.bootstrap) : Error::no_memory;
     if (status != Error::none) {
         mach::Line() << "cannot serve the bootstrap port: " << error_name(status);

@@ -24,6 +24,7 @@ struct Image {
     const char* argv[kMaxArguments + 2 * kMaxInterpreterDepth + 1] = {};
     uint32_t argc = 0;
     ScriptLine lines[kMaxInterpreterDepth]; // the strings interpreters' argv points into
+    bool script = false; // an interpreter runs it (set-id bits then mean nothing)
 
     ~Image() { heap::free(bytes); }
 };
@@ -53,6 +54,7 @@ Error follow_script(Image& image, const char*& path, uint32_t depth, mach::PortN
     if (!bytes.ok())
         return bytes.error();
     image.bytes = bytes.value();
+    image.script = true;
     path = line.interpreter;
     return Error::none;
 }
@@ -75,6 +77,21 @@ Error read_program(mach::PortName file, const Arguments& arguments, const InitPo
 
 } // namespace
 
+void ExecServer::take_power(InitPorts& init)
+{
+    m_power.auth = init[kAuth];
+    m_power.root = init[kRootDirectory];
+    init[kAuth] = mach::kNullName;
+    init[kRootDirectory] = mach::kNullName;
+}
+
+Error ExecServer::adopt(mach::PortName port)
+{
+    m_power.port = port;
+    m_power.task = m_server.task();
+    return m_server.adopt_port(port, *this);
+}
+
 bool ExecServer::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
     return rpc::Interface<Exec>::dispatch(*this, request, reply);
@@ -96,9 +113,26 @@ Error ExecServer::serve(Exec, const rpc::Incoming<Exec>& in, rpc::Outgoing<Exec>
         status = Error::invalid_argument;
     if (status == Error::none)
         status = read_program(in.rights[kFile].name, arguments, init, image);
+    SetIdProgram set_id;
+    bool privileged = false;
+    if (status == Error::none && !image.script) {
+        Result<fs::Stat> stat = fs::client::stat(in.rights[kFile].name);
+        Result<bool> prepared
+            = stat.ok() ? prepare_set_id(m_power, arguments.path, stat.value().mode, init, set_id) : false;
+        status = prepared.ok() ? Error::none : prepared.error();
+        privileged = prepared.ok() && prepared.value();
+    }
+    if (privileged) {
+        // The program read again from the trusted file system is what runs.
+        heap::free(image.bytes);
+        image.bytes = set_id.bytes;
+        image.size = set_id.size;
+        set_id.bytes = nullptr;
+    }
     Result<mach::PortName> bootstrap = status == Error::none
-        ? make_bootstrap(init, mach::kNullName, &in.body.descriptors)
+        ? make_bootstrap(privileged ? set_id.init : init, mach::kNullName, &in.body.descriptors)
         : Result<mach::PortName>(status);
+    release(set_id); // the bootstrap message holds copies
     if (bootstrap.ok()) {
         Program program { image.bytes, image.size, image.argv, image.argc, arguments.envp, arguments.envc };
         status = load(in.rights[kTask].name, program, bootstrap.value(), mach::Disposition::move_receive);

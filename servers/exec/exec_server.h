@@ -1,11 +1,16 @@
 // The exec server's port: Exec requests (lib/interfaces/exec.h), served
 // for anyone. It reads the program through the file right the caller
-// sent, so it can load only what the caller could read.
+// sent, so it can load only what the caller could read; set-user-id and
+// set-group-id programs of the root file system get their owner's ids
+// (set_id.h), with the power startup gave it.
 #pragma once
 
 #include <exec/arguments.h>
+#include <exec/init_ports.h>
 #include <interfaces/exec.h>
 #include <ports/server.h>
+
+#include "set_id.h"
 
 namespace exec {
 
@@ -18,8 +23,11 @@ public:
     ExecServer(const ExecServer&) = delete;
     ExecServer& operator=(const ExecServer&) = delete;
 
+    // Takes root's auth handle and a root directory from `init` (startup's
+    // gift, for set-id programs; they become null there).
+    void take_power(InitPorts& init);
     // Serves `port` (a receive right: exec's bootstrap port).
-    Error adopt(mach::PortName port) { return m_server.adopt_port(port, *this); }
+    Error adopt(mach::PortName port);
 
     // ---- ports::Receiver ----
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override;
@@ -29,6 +37,7 @@ public:
 
 private:
     ports::Server& m_server;
+    SetIdPower m_power;
 };
 
 } // namespace exec

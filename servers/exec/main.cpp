@@ -12,6 +12,11 @@ int main(int, char**, char**)
     // as many workers as the ports library allows, so that a client whose
     // file never answers holds up one of them, for one call timeout.
     return servers::serve_bootstrap_port(
-        [](ports::Server& server) { return heap::create<exec::ExecServer>(server).value_or(nullptr); },
+        [](ports::Server& server, exec::InitPorts& init) {
+            exec::ExecServer* service = heap::create<exec::ExecServer>(server).value_or(nullptr);
+            if (service)
+                service->take_power(init);
+            return service;
+        },
         ports::Server::kMaxWorkers);
 }

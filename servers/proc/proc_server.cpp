@@ -1,5 +1,6 @@
 #include "proc_server.h"
 
+#include <auth/server.h>
 #include <interfaces/auth.h>
 #include <mach/kernel_objects.h>
 #include <rpc/client.h>
@@ -10,7 +11,7 @@ namespace proc {
 namespace {
 
 using Interface = rpc::Interface<Child, GetIds, Exit, Wait, SetProcessGroup, GetProcessGroup, List, Kill, Reexec,
-    SetSignals, Shutdown, GivePower>;
+    SetSignals, Shutdown, GivePower, Reauthenticate>;
 
 // Asks the kernel to end `task` and does not wait for the answer: the
 // right is whatever the parent said was a task port, and proc never waits
@@ -122,11 +123,11 @@ void ProcServer::forget(Process& child)
 }
 
 Result<Process*> ProcServer::register_child(
-    Process& parent, const char* name, mach::PortName task, mach::PortName& minted)
+    Process& parent, const char* name, mach::PortName task, const UserIds& ids, mach::PortName& minted)
 {
     if (m_table.find_task(task))
         return Error::already_exists; // one task, one process
-    Process* child = TRY(m_table.add_child(parent, name, task));
+    Process* child = TRY(m_table.add_child(parent, name, task, ids));
     // A dead name (the task died on the way) is notified at once: the child
     // then ends as soon as this request is answered.
     Error watched = m_server.watch_death(task, m_port);
@@ -144,15 +145,26 @@ Result<Process*> ProcServer::register_child(
 
 Error ProcServer::serve(Child, const rpc::Incoming<Child>& in, rpc::Outgoing<Child>& out)
 {
-    const rpc::Right& task = in.rights[0];
+    const rpc::Right& task = in.rights[Child::kTask];
+    const rpc::Right& rendezvous = in.rights[Child::kRendezvous];
     Process* parent = caller(in.payload);
     // A send right, or a dead name (it arrives as copy_send) if the task already died.
     bool task_right
         = task.disposition == mach::Disposition::move_send || task.disposition == mach::Disposition::copy_send;
     Error refused = !parent ? Error::not_found : !task_right ? Error::invalid_right : Error::none;
+    // The child is who its auth handle proves, else whom its parent is.
+    bool proves = rendezvous.name != mach::kNullName;
+    if (proves && refused != Error::none)
+        rpc::release(rendezvous);
+    Result<UserIds> ids = refused != Error::none ? Result<UserIds>(refused)
+        : proves                                 ? verified(rendezvous, in.port, in.payload)
+                                                 : Result<UserIds>(parent->ids());
+    if (!ids.ok())
+        refused = ids.error();
     mach::PortName handle = mach::kNullName;
-    Result<Process*> child = refused == Error::none ? register_child(*parent, in.body.name.c_str(), task.name, handle)
-                                                    : Result<Process*>(refused);
+    Result<Process*> child = refused == Error::none
+        ? register_child(*parent, in.body.name.c_str(), task.name, ids.value(), handle)
+        : Result<Process*>(refused);
     if (!child.ok()) {
         rpc::release(task); // a dead-name request on it goes with it
         return child.error();
@@ -174,6 +186,7 @@ Error ProcServer::serve(GetIds, const rpc::Incoming<GetIds>& in, rpc::Outgoing<G
     out.body.group = process->group;
     out.body.session = process->session;
     out.body.uid = process->uid;
+    out.body.real_uid = process->real_uid;
     return Error::none;
 }
 
@@ -346,21 +359,32 @@ Error ProcServer::serve(GivePower, const rpc::Incoming<GivePower>& in, rpc::Outg
     return Error::none;
 }
 
-Error ProcServer::vouched_for_root(const rpc::Right& rendezvous)
+Result<UserIds> ProcServer::verified(const rpc::Right& rendezvous, mach::PortName port, uint64_t payload)
 {
-    if (rendezvous.disposition != mach::Disposition::move_send) {
+    if (m_auth == mach::kNullName) {
         rpc::release(rendezvous);
-        return Error::invalid_right;
+        return Error::not_supported; // nobody to ask yet (GivePower)
     }
     // auth answers at once; one that does not must not freeze proc.
     constexpr uint64_t kTimeoutNs = 1'000'000'000;
-    auth::Verify::Reply verified {};
-    rpc::Rights<1> give;
-    give[0] = rendezvous; // moved to auth
-    Error status = rpc::call<auth::Verify>(m_auth, {}, verified, give, nullptr, kTimeoutNs);
-    if (status != Error::none)
-        return status == Error::not_found ? Error::permission_denied : status;
-    return verified.ids.is_root() ? Error::none : Error::permission_denied;
+    auth::Ids ids = TRY(auth::server::verify(m_auth, m_server.task(), rendezvous, port, payload, kTimeoutNs));
+    return UserIds { ids.uid, ids.real_uid, ids.saved_uid };
+}
+
+Error ProcServer::serve(Reauthenticate, const rpc::Incoming<Reauthenticate>& in, rpc::Outgoing<Reauthenticate>&)
+{
+    const rpc::Right& rendezvous = in.rights[0];
+    Process* process = caller(in.payload);
+    Error refused = !process || !process->alive() ? Error::not_found
+        : process == &m_table.init()              ? Error::not_supported
+                                                  : Error::none;
+    if (refused != Error::none) {
+        rpc::release(rendezvous);
+        return refused;
+    }
+    UserIds ids = TRY(verified(rendezvous, in.port, in.payload));
+    process->set_ids(ids);
+    return Error::none;
 }
 
 Error ProcServer::serve(Shutdown, const rpc::Incoming<Shutdown>& in, rpc::Outgoing<Shutdown>&)
@@ -374,7 +398,9 @@ Error ProcServer::serve(Shutdown, const rpc::Incoming<Shutdown>& in, rpc::Outgoi
         rpc::release(rendezvous);
         return refused;
     }
-    TRY_STATUS(vouched_for_root(rendezvous));
+    UserIds ids = TRY(verified(rendezvous, in.port, in.payload));
+    if (ids.effective != 0)
+        return Error::permission_denied;
     mach::PowerRequest request { action, 0 };
     // Returns only if the machine could not do it.
     return mach::kernel_call(m_device, mach::KernelCall::device_power, &request, sizeof(request), nullptr, 0);

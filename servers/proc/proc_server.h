@@ -45,6 +45,7 @@ public:
     Error serve(SetSignals, const rpc::Incoming<SetSignals>&, rpc::Outgoing<SetSignals>&);
     Error serve(Shutdown, const rpc::Incoming<Shutdown>&, rpc::Outgoing<Shutdown>&);
     Error serve(GivePower, const rpc::Incoming<GivePower>&, rpc::Outgoing<GivePower>&);
+    Error serve(Reauthenticate, const rpc::Incoming<Reauthenticate>&, rpc::Outgoing<Reauthenticate>&);
 
 private:
     // The process a request came from: pid 1 for a plain right, null for
@@ -53,7 +54,8 @@ private:
     // Registers a child of `parent` for `task`, watches the task and mints
     // the child's handle (into `minted`); on failure nothing is left and
     // `task` is still the caller's.
-    Result<Process*> register_child(Process& parent, const char* name, mach::PortName task, mach::PortName& minted);
+    Result<Process*> register_child(
+        Process& parent, const char* name, mach::PortName task, const UserIds& ids, mach::PortName& minted);
     // Drops a child nobody has heard of yet.
     void forget(Process& child);
     // What follows a process's end: its parked waits go, its parent's and
@@ -61,8 +63,9 @@ private:
     void after_end(Process& process);
     // Carries out `number` sent to `target` by pid `sender` (Kill's rules).
     void signal(Process& target, int32_t number, int32_t sender);
-    // Whether auth vouched root's ids for `rendezvous` (which goes).
-    Error vouched_for_root(const rpc::Right& rendezvous);
+    // Who auth vouched for `rendezvous` (which goes), sent to `port`
+    // through a right with `payload` (auth::server::verify).
+    Result<UserIds> verified(const rpc::Right& rendezvous, mach::PortName port, uint64_t payload);
 
     ports::Server& m_server;
     mach::PortName m_port = mach::kNullName;

@@ -62,10 +62,31 @@ Process* ProcessTable::free_slot()
 
 void ProcessTable::release_slot(Process& process) { process = Process {}; }
 
+bool ProcessTable::may_add(const UserIds& ids) const
+{
+    if (ids.effective == 0)
+        return true;
+    if (m_count + kRootReserve >= kMaxProcesses)
+        return false;
+    uint32_t held = 0;
+    for (const Process& p : m_slots) {
+        if (p.has_pid() && p.real_uid == ids.real)
+            held++;
+    }
+    return held < kMaxProcessesPerUser;
+}
+
 Result<Process*> ProcessTable::add_child(Process& parent, const char* name, uint32_t task)
+{
+    return add_child(parent, name, task, parent.ids());
+}
+
+Result<Process*> ProcessTable::add_child(Process& parent, const char* name, uint32_t task, const UserIds& ids)
 {
     if (!parent.alive())
         return Error::invalid_argument;
+    if (!may_add(ids))
+        return Error::would_block;
     Process* child = free_slot();
     if (!child)
         return Error::no_space;
@@ -75,7 +96,7 @@ Result<Process*> ProcessTable::add_child(Process& parent, const char* name, uint
     child->parent = &parent;
     child->group = parent.group;
     child->session = parent.session;
-    child->uid = parent.uid;
+    child->set_ids(ids);
     // fork keeps the dispositions (the handlers are in the copied memory);
     // the child registers its own signal port.
     child->ignored_signals = parent.ignored_signals;
@@ -238,7 +259,13 @@ Result<Process*> ProcessTable::kill_target(Process& caller, int32_t pid)
 
 bool ProcessTable::may_signal(const Process& caller, const Process& target) const
 {
-    return &target != &m_slots[0] && (caller.uid == 0 || caller.uid == target.uid);
+    if (&target == &m_slots[0])
+        return false;
+    if (caller.uid == 0)
+        return true;
+    bool real_matches = caller.real_uid == target.real_uid || caller.real_uid == target.saved_uid;
+    bool effective_matches = caller.uid == target.real_uid || caller.uid == target.saved_uid;
+    return real_matches || effective_matches;
 }
 
 // ---- signals ----

@@ -3,7 +3,9 @@
 // takes. It knows nothing of ports (a task is an opaque name here), so it
 // compiles for the build host and is tested there.
 //
-// Bounded: at most kMaxProcesses records, in a fixed array. A record
+// Bounded: at most kMaxProcesses records, in a fixed array, of which a
+// user other than root may hold kMaxProcessesPerUser (counted by real
+// uid, as RLIMIT_NPROC is) and never the last kRootReserve. A record
 // stays in its slot from the process's registration until it is reaped
 // and no handle names it any more (a handle's payload names the slot, so
 // a slot is never reused while a right could still reach it).
@@ -23,12 +25,22 @@ enum class Life : uint8_t {
     reaped, // waited for, but a handle still names the slot: no pid any more
 };
 
+// The user ids a process proved through auth (or got from its parent):
+// what kill's rules and the limits look at.
+struct UserIds {
+    uint32_t effective = 0;
+    uint32_t real = 0;
+    uint32_t saved = 0;
+};
+
 struct Process {
     int32_t pid = 0;
     Process* parent = nullptr; // null only for pid 1
     int32_t group = 0;
     int32_t session = 0;
-    uint32_t uid = 0;
+    uint32_t uid = 0; // effective
+    uint32_t real_uid = 0;
+    uint32_t saved_uid = 0;
     Life life = Life::free;
     bool exit_reported = false; // Exit said how it ends: `status` holds it
     bool handle_out = false; // a handle was minted and its last right has not died yet
@@ -42,6 +54,13 @@ struct Process {
     bool alive() const { return life == Life::running; }
     // Running or a zombie: it has a pid.
     bool has_pid() const { return life == Life::running || life == Life::zombie; }
+    UserIds ids() const { return { uid, real_uid, saved_uid }; }
+    void set_ids(const UserIds& ids)
+    {
+        uid = ids.effective;
+        real_uid = ids.real;
+        saved_uid = ids.saved;
+    }
 };
 
 // What becomes of a signal sent to a process (Kill's rules in proc.h).
@@ -61,6 +80,8 @@ struct Reaped {
 class ProcessTable {
 public:
     static constexpr uint32_t kMaxProcesses = 1024;
+    static constexpr uint32_t kMaxProcessesPerUser = 128;
+    static constexpr uint32_t kRootReserve = 64;
 
     // Starts with pid 1 ("startup", uid 0, its own group and session).
     ProcessTable();
@@ -70,9 +91,12 @@ public:
     Process& init() { return m_slots[0]; }
 
     // Registers a child of `parent` (running) for `task`: a new pid, the
-    // parent's group, session and owner, `name` (cut to 31 characters).
-    // no_space when the table or the pids are used up.
+    // parent's group and session, `name` (cut to 31 characters), owned by
+    // `ids` (the parent's ids in the first form). would_block (EAGAIN)
+    // past the limits of a user other than root; no_space when the table
+    // or the pids are used up.
     Result<Process*> add_child(Process& parent, const char* name, uint32_t task);
+    Result<Process*> add_child(Process& parent, const char* name, uint32_t task, const UserIds& ids);
 
     // The process with `pid` (running or a zombie), or null.
     Process* find(int32_t pid);
@@ -98,7 +122,7 @@ public:
     Result<int32_t> group_of(Process& caller, int32_t pid);
 
     // The process `caller` may kill as `pid`: not_found, or permission_denied
-    // unless the caller is root or the owner (pid 1 may not be killed).
+    // unless may_signal (pid 1 may not be killed).
     Result<Process*> kill_target(Process& caller, int32_t pid);
     // Calls visit(Process&) for each running process kill(pid) from
     // `caller` reaches (Kill's meaning of pid); not_found if none matched,
@@ -132,7 +156,10 @@ private:
     bool group_exists(int32_t group, int32_t session) const;
     void reap(Process& zombie);
     void release_slot(Process& process);
-    // Whether `caller` may signal `target` (the owner or root; never pid 1).
+    // Whether `ids` may have one more process (kMaxProcessesPerUser, kRootReserve).
+    bool may_add(const UserIds& ids) const;
+    // Whether `caller` may signal `target` (POSIX: root, or the caller's
+    // real or effective uid is the target's real or saved uid; never pid 1).
     bool may_signal(const Process& caller, const Process& target) const;
 
     Process m_slots[kMaxProcesses];
@@ -152,7 +179,8 @@ template <typename Visit> Error ProcessTable::for_each_kill_target(Process& call
     bool matched = false;
     bool allowed = false;
     for (Process& p : m_slots) {
-        if (!p.alive() || (pid != -1 && p.group != group))
+        // kill(-1) reaches every process but the caller (as Linux's does).
+        if (!p.alive() || (pid != -1 && p.group != group) || (pid == -1 && &p == &caller))
             continue;
         matched = true;
         if (!may_signal(caller, p))

@@ -34,17 +34,27 @@ Error bring_up(System& system)
     system.auth = TRY(startup::start_boot_server("auth", auth_argv, 1, {}, &tasks[0]));
     const char* proc_argv[] = { "proc" };
     system.proc = TRY(startup::start_boot_server("proc", proc_argv, 1, {}, &tasks[1]));
-    const char* exec_argv[] = { "exec" };
-    system.exec = TRY(startup::start_boot_server("exec", exec_argv, 1, {}, &tasks[2]));
     exec::InitPorts root_init;
     root_init[exec::kAuth] = system.auth;
     // The passive translators the root file system starts are listed with
     // proc under startup's own handle: init's children, which it reaps.
     root_init[exec::kProc] = system.proc;
     const char* root_argv[] = { "tmpfs", "--archive=root.cpio" };
-    system.root_control = TRY(startup::start_boot_server("tmpfs", root_argv, 2, root_init, &tasks[3]));
+    system.root_control = TRY(startup::start_boot_server("tmpfs", root_argv, 2, root_init, &tasks[2]));
+    // exec holds root's auth handle and a root directory: set-user-id
+    // programs of the root file system get their owner's ids from it
+    // (servers/exec/set_id.h).
+    exec::InitPorts exec_init;
+    exec_init[exec::kAuth] = system.auth;
+    exec_init[exec::kRootDirectory] = TRY(fs::client::root_from_control(system.root_control, { 0, 0 }));
+    const char* exec_argv[] = { "exec" };
+    Result<mach::PortName> exec = startup::start_boot_server("exec", exec_argv, 1, exec_init, &tasks[3]);
+    fs::client::close(exec_init[exec::kRootDirectory]); // exec has its own copy
+    if (!exec.ok())
+        return exec.error();
+    system.exec = exec.value();
     // proc is up now: it lists the servers (ps), startup's children.
-    const char* names[] = { "auth", "proc", "exec", "tmpfs" };
+    const char* names[] = { "auth", "proc", "tmpfs", "exec" };
     for (int i = 0; i < 4; i++)
         exec::list_child(system.proc, tasks[i], names[i]);
     return Error::none;

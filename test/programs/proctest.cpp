@@ -97,7 +97,7 @@ Child start_child(PortName parent, const Module& image, const char* const* argv,
     proc::Child::Request request {};
     request.name.set(argv[0]);
     proc::Child::Reply reply {};
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { child.task, Disposition::copy_send };
     rpc::Rights<1> got;
     if (rpc::call<proc::Child>(parent, request, reply, give, &got) != Error::none)
@@ -152,7 +152,7 @@ void check_bad_requests(PortName proc_port)
     check(rpc::call<ChildWithoutTask>(proc_port, {}, child) == Error::invalid_argument, "child_without_a_task_refused");
     PortName receive = mach::kNullName;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &receive);
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { receive, Disposition::make_send_once };
     check(rpc::call<proc::Child>(proc_port, {}, child, give) == Error::invalid_right, "child_with_a_send_once_refused");
     (void)mach::port_destroy(g_self.task, receive);

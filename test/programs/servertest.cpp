@@ -57,7 +57,7 @@ void check_utilities_as(PortName alice, PortName her_root);
 // Shutdown through proc asked with the identity of `handle`.
 Error shut_down_as(PortName handle, uint32_t action)
 {
-    return auth::client::with_rendezvous(handle, [&](const rpc::Right& rendezvous) {
+    return auth::client::with_rendezvous(handle, g_init[exec::kProc], [&](const rpc::Right& rendezvous) {
         rpc::Rights<1> give;
         give[0] = rendezvous;
         proc::Shutdown::Reply reply {};

@@ -199,7 +199,7 @@ TEST_CASE("fs: a client proves who it is through auth, and gets that user's righ
     PortName secret = admin.open("secret", fs::kWrite | fs::kCreate, 0600).value();
     client::close(secret);
     PortName plain = auth.plain_right_for(admin.task);
-    Result<PortName> made = auth::client::make_handle(plain, kAlice);
+    Result<PortName> made = auth::client::make_handle(plain, { kAlice.uid, kAlice.gid });
     REQUIRE(made.ok());
     PortName alice = made.value();
     // The root directory again, as Alice: the secret is closed to her now.

@@ -415,3 +415,26 @@ TEST_CASE("early-boot tables come from low memory", "[page_table]")
     tree.destroy();
     CHECK(machine.frames.free_frames() == machine.frames.total_frames());
 }
+
+TEST_CASE("next_mapped finds the mapped pages in order, across absent tables", "[page_table]")
+{
+    Machine machine(0, 32 * kMiB);
+    PageTable tree = PageTable::create(machine.frames, machine.window()).release_value();
+    // In one table, at both ends of another, past a 1 GiB gap, and a 2 MiB page.
+    const VirtAddr pages[] = { 0x400000, 0x401000, 0x5ff000, 0x600000, 0x7ff000, 0x40000000 + 0x3000 };
+    for (VirtAddr page : pages)
+        REQUIRE(tree.map(page, 0x100000, PageSize::k4K, PageFlags::writable).ok());
+    REQUIRE(tree.map(0x80000000, 0x200000, PageSize::k2M, PageFlags::writable).ok());
+    std::vector<VirtAddr> found;
+    constexpr VirtAddr kEnd = 0x100000000;
+    for (VirtAddr at = tree.next_mapped(0, kEnd); at < kEnd; at = tree.next_mapped(at + k2M, kEnd)) {
+        found.push_back(at);
+        if (at != 0x80000000)
+            at -= k2M - k4K; // step one 4 KiB page
+    }
+    CHECK(found == std::vector<VirtAddr>({ 0x400000, 0x401000, 0x5ff000, 0x600000, 0x7ff000, 0x40003000, 0x80000000 }));
+    CHECK(tree.next_mapped(0x402000, 0x5ff000) == 0x5ff000); // none before the end: the end
+    CHECK(tree.next_mapped(0x5ff000, 0x5ff800) == 0x5ff000);
+    CHECK(tree.next_mapped(0x800000, 0x40003000) == 0x40003000);
+    tree.destroy();
+}

@@ -6,6 +6,7 @@
 #include <rpc/client.h>
 #include <runtime/mach.h>
 #include <support/host_kernel.h>
+#include <support/proc_task.h>
 
 #include "../../servers/proc/proc_server.h"
 #include "../../servers/proc/process_table.h"
@@ -14,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 using mach::Disposition;
 using mach::PortName;
@@ -303,21 +305,64 @@ TEST_CASE("proc table: setpgid rules")
     CHECK(table->group_of(a, -2).error() == Error::invalid_argument);
 }
 
-TEST_CASE("proc table: kill is for the owner or root, never pid 1")
+TEST_CASE("proc table: kill follows POSIX: root, or a real or effective uid that is the target's real or saved one")
 {
     auto table = new_table();
     Process& init = table->init();
     Process& user = child_of(*table, init);
-    user.uid = 1000;
+    user.set_ids({ 1000, 1000, 1000 });
     Process& mine = child_of(*table, user);
     Process& other = child_of(*table, init);
-    other.uid = 2000;
+    other.set_ids({ 2000, 2000, 2000 });
     CHECK(table->kill_target(user, mine.pid).value() == &mine);
     CHECK(table->kill_target(user, other.pid).error() == Error::permission_denied);
     CHECK(table->kill_target(init, other.pid).value() == &other);
     CHECK(table->kill_target(init, 1).error() == Error::permission_denied);
     CHECK(table->kill_target(init, 31000).error() == Error::not_found);
     CHECK(table->kill_target(init, 0).error() == Error::not_found);
+    // A set-user-id root program user started (real 1000, effective and
+    // saved 0): user may signal it (its real uid), it may signal user's.
+    Process& setuid_root = child_of(*table, user);
+    setuid_root.set_ids({ 0, 1000, 0 });
+    CHECK(table->kill_target(user, setuid_root.pid).ok());
+    CHECK(table->kill_target(setuid_root, other.pid).ok()); // effective root
+    // A root server: user may not; nor may a process whose only tie is a saved id of its own.
+    Process& server = child_of(*table, init);
+    CHECK(table->kill_target(user, server.pid).error() == Error::permission_denied);
+    Process& dropped = child_of(*table, init); // seteuid(2000) from root
+    dropped.set_ids({ 2000, 0, 0 });
+    CHECK(table->kill_target(dropped, other.pid).ok()); // effective 2000 is other's real uid
+    CHECK(table->kill_target(other, dropped.pid).error() == Error::permission_denied);
+    // kill -1 as user reaches user's processes only, not the caller.
+    std::vector<int32_t> reached;
+    CHECK(table->for_each_kill_target(user, -1, [&](Process& p) { reached.push_back(p.pid); }) == Error::none);
+    CHECK(reached == std::vector<int32_t> { mine.pid, setuid_root.pid });
+}
+
+TEST_CASE("proc table: a user's processes are limited; root keeps a reserve")
+{
+    auto table = new_table();
+    Process& init = table->init();
+    proc::UserIds user { 1000, 1000, 1000 };
+    Process* first = table->add_child(init, "shell", 1, user).value();
+    for (uint32_t i = 1; i < ProcessTable::kMaxProcessesPerUser; i++)
+        REQUIRE(table->add_child(*first, "bomb", 100 + i).ok());
+    CHECK(table->add_child(*first, "one-more", 5000).error() == Error::would_block);
+    // Another user, and root, are not affected.
+    CHECK(table->add_child(init, "other", 5001, { 2000, 2000, 2000 }).ok());
+    CHECK(table->add_child(init, "root", 5002).ok());
+    // The limit counts by real uid: a set-user-id program still counts for its user.
+    CHECK(table->add_child(*first, "setuid", 5003, { 2000, 1000, 2000 }).error() == Error::would_block);
+    // Users together cannot take the last kRootReserve slots.
+    uint32_t uid = 3000;
+    uint32_t task = 6000;
+    while (table->count() + ProcessTable::kRootReserve < ProcessTable::kMaxProcesses) {
+        proc::UserIds next { uid, uid, uid };
+        if (!table->add_child(init, "u", task++, next).ok())
+            uid++;
+    }
+    CHECK(table->add_child(init, "user", task++, { 9999, 9999, 9999 }).error() == Error::would_block);
+    CHECK(table->add_child(init, "root", task++).ok());
 }
 
 TEST_CASE("proc table: the list comes in pages, zombies marked")
@@ -354,40 +399,7 @@ TEST_CASE("proc table: the list comes in pages, zombies marked")
 
 namespace {
 
-// proc in a task of its own, serving on a thread; `init` holds a plain right (pid 1).
-struct ProcTask {
-    HostKernel& kernel;
-    HostTask& task;
-    ports::Server server;
-    std::unique_ptr<proc::ProcServer> proc = std::make_unique<proc::ProcServer>(server);
-    PortName port = 0;
-    std::thread thread;
-
-    explicit ProcTask(HostKernel& k)
-        : kernel(k)
-        , task(k.create_task())
-    {
-        ActAs as(task);
-        REQUIRE(server.open() == Error::none);
-        REQUIRE(mach::port_allocate(task.task_name(), mach::RightType::receive, &port) == Error::none);
-        REQUIRE(proc->adopt(port) == Error::none);
-        thread = std::thread([this] {
-            ActAs serving(task);
-            (void)server.serve();
-        });
-    }
-    ~ProcTask()
-    {
-        {
-            ActAs as(task);
-            server.shut_down();
-        }
-        thread.join();
-        ActAs as(task);
-        server.close();
-    }
-    PortName give_to(HostTask& client) { return kernel.give_send_right(task, port, client); }
-};
+using test_support::ProcTask;
 
 struct Registered {
     HostTask* task;
@@ -404,7 +416,7 @@ Registered register_child(HostKernel& kernel, HostTask& as, PortName through, co
     proc::Child::Request request {};
     request.name.set(name);
     proc::Child::Reply reply {};
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { task_port, Disposition::move_send };
     rpc::Rights<1> got;
     REQUIRE(rpc::call<proc::Child>(through, request, reply, give, &got) == Error::none);
@@ -688,7 +700,7 @@ TEST_CASE("proc server: a handle's last right going frees a reaped record; bad r
     proc::GetIds::Reply ids {};
     CHECK(rpc::call<proc::GetIds>(a.handle, {}, ids) == Error::not_found);
     proc::Child::Reply child {};
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     PortName extra = 0;
     REQUIRE(mach::port_allocate(init.task_name(), mach::RightType::receive, &extra) == Error::none);
     give[0] = { extra, Disposition::make_send };
@@ -745,7 +757,7 @@ TEST_CASE("proc server: one task registers once")
     HostTask& task = kernel.create_task();
     PortName task_port = kernel.move_right(task, task.task_name(), init, Disposition::copy_send);
     ActAs as(init);
-    rpc::Rights<1> give;
+    rpc::Rights<2> give;
     give[0] = { task_port, Disposition::copy_send };
     proc::Child::Reply reply {};
     REQUIRE(rpc::call<proc::Child>(plain, {}, reply, give) == Error::none);

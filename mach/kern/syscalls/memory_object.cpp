@@ -40,7 +40,7 @@ Error sys_memory_object_create(const SyscallArgs& args)
     if (Error e = as_error(vm::copy_to_user(args.a1, &name, sizeof(name))); e != Error::none)
         return e;
     arch::InterruptsOff off;
-    Result<vm::MemoryObject*> object = vm::MemoryObject::create(args.a0);
+    Result<vm::MemoryObject*> object = vm::MemoryObject::create(args.a0, &task->address_space().account());
     if (!object.ok())
         return object.error();
     Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::memory_object, object.value());

@@ -14,6 +14,9 @@
 
 extern "C" {
 
+// crypt/
+char* shim_crypt(const char* key, const char* setting);
+
 // string/
 void* shim_memcpy(void* to, const void* from, size_t count);
 void* shim_mempcpy(void* to, const void* from, size_t count);
