@@ -6,7 +6,7 @@
 # caches, the ELF reader, the initial stack) with the kernel.
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest vmstress devtest counterserver counterclient fstest spawntest utilstest fsbench \
-	proctest fifotest portfuzz
+	proctest fifotest portfuzz stucktrans stuckexec
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ifreestanding/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
@@ -16,8 +16,8 @@ USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtim
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs_client/*.cpp lib/fs_server/*.cpp lib/exec/*.cpp)) \
-	lib/runtime/kernel_call.cpp lib/runtime/print.cpp lib/runtime/freestanding_hooks.cpp \
-	$(filter-out freestanding/string.cpp,$(wildcard freestanding/*.cpp))
+	lib/runtime/kernel_call.cpp lib/runtime/print.cpp lib/runtime/freestanding_hooks.cpp lib/runtime/thread.cpp \
+	lib/runtime/lock.cpp $(filter-out freestanding/string.cpp,$(wildcard freestanding/*.cpp))
 USER_LIBRARY := $(BUILD)/user/lib/libportico.a
 
 $(BUILD)/user/%.o: %.cpp config.mk make/user.mk
@@ -67,7 +67,7 @@ $(eval $(call install_programs,translators,$(TRANSLATOR_NAMES),hurd))
 # Test programs that run from the test image's root file system (/test/<name>),
 # started by startup; hello.sh is a script whose interpreter is servertest.
 # portfuzz is the in-guest message fuzzer (test_fuzz.py, make fuzz-guest).
-ROOT_TEST_NAMES := servertest fifotest portfuzz isolationtest idprobe
+ROOT_TEST_NAMES := servertest fifotest portfuzz isolationtest idprobe stucktrans stuckexec
 $(BUILD)/root/test/%: $(BUILD)/user/bin/%
 	@mkdir -p $(@D)
 	cp $< $@

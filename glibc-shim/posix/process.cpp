@@ -15,6 +15,7 @@
 #include <rpc/client.h>
 #include <rpc/reply_port.h>
 #include <runtime/kernel_call.h>
+#include <runtime/thread.h>
 
 #include "descriptor_table.h"
 #include "errors.h"
@@ -106,6 +107,7 @@ Result<pid_t> fork_parent(ForkContext& context)
     thread.rip = reinterpret_cast<uint64_t>(&__portico_fork_child_entry);
     thread.rsp = (context.rsp - 256) & ~uint64_t(15); // only until the entry loads the saved one
     thread.argument = reinterpret_cast<uint64_t>(&context);
+    thread.fs_base = runtime::this_thread_base(); // its block is in the copied memory
     mach::PortName thread_port = mach::kNullName;
     if (status == Error::none)
         status = mach::kernel_call(

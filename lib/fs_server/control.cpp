@@ -16,6 +16,7 @@ Error Control::adopt(mach::PortName port) { return m_server.adopt_port(port, *th
 
 bool Control::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
+    runtime::Locked locked(m_file_system.lock());
     return rpc::Interface<fsys::GetRoot, fsys::GetOptions, fsys::SetOptions, fsys::GoAway, fsys::Statistics>::dispatch(
         *this, request, reply);
 }

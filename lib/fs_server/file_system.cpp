@@ -50,6 +50,7 @@ Result<mach::PortName> FileSystem::open_root(const Credentials& who, uint32_t fl
 
 bool FileSystem::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 {
+    runtime::Locked locked(m_lock);
     if (Interface::dispatch(*this, request, reply))
         return true;
     PerOpen* peropen = peropen_of(request.payload);

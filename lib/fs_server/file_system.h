@@ -20,6 +20,15 @@
 // attributes, translators (active ones), passive (starting them),
 // permissions (credentials, mode bits), peropens (their lifetime);
 // file_system.cpp makes it and dispatches.
+//
+// Several workers may serve it (ports::Server): one lock (lock()) guards
+// the whole tree and the file system's tables; every request, release and
+// notification holds it, except around a call out to a port a client
+// controls — asking a translator for its root, starting a passive
+// translator, asking auth about a rendezvous a client made — so a
+// translator that never answers delays only the lookups through it.
+// What such a call needs across it is referenced first (the node), and
+// looked at again after (the translator may have changed meanwhile).
 #pragma once
 
 #include <fs_server/node.h>
@@ -31,6 +40,7 @@
 #include <interfaces/io.h>
 #include <ports/server.h>
 #include <rpc/server.h>
+#include <runtime/lock.h>
 
 namespace exec {
 struct Descriptors;
@@ -109,6 +119,9 @@ public:
     void set_root_directory(mach::PortName root) { m_root_directory = root; }
     const Node& root() const { return m_root; }
     Node& root() { return m_root; }
+    // The lock over the tree: held by whoever serves a request of this
+    // file system (its control port's, too).
+    runtime::Lock& lock() { return m_lock; }
 
     // A send right to a new peropen of the root, for `who` with `flags`
     // (what a translator's parent, or a test, starts from).
@@ -175,7 +188,9 @@ private:
     // The directory of `peropen` and permission to change its names.
     Result<Node*> writable_directory(uint64_t payload);
     // The root of the translator on `node`, for `who` (retry there); a dead
-    // translator is detached and answers not_found. A root that is a
+    // translator is detached and answers not_found; one that does not
+    // answer in kTranslatorTimeoutNs is detached too, and answers timed_out
+    // (the lock is let go meanwhile). A root that is a
     // symbolic link gives no right (null) and its target in `answer`.
     Result<mach::PortName> translator_root(
         Node& node, uint32_t credentials, uint32_t flags, fsys::GetRoot::Reply& answer);
@@ -214,6 +229,7 @@ private:
     template <typename Op> Error park(PerOpen& peropen, const rpc::Incoming<Op>& in);
 
     ports::Server& m_server;
+    runtime::Lock m_lock;
     Node& m_root;
     mach::PortName m_port = mach::kNullName;
     mach::PortName m_auth = mach::kNullName;

@@ -165,9 +165,15 @@ Error FileSystem::serve(
         rpc::release(rendezvous);
         return status;
     }
-    auth::Ids verified
-        = TRY(auth::server::verify(m_auth, m_server.task(), rendezvous, in.port, in.payload, kTranslatorTimeoutNs));
-    uint32_t credentials = TRY(intern(verified));
+    // The rendezvous is the client's: auth may wait for its other half
+    // until the timeout, without holding up the file system.
+    Result<auth::Ids> verified = [&] {
+        runtime::Unlocked unlocked(m_lock);
+        return auth::server::verify(m_auth, m_server.task(), rendezvous, in.port, in.payload, kTranslatorTimeoutNs);
+    }();
+    if (!verified.ok())
+        return verified.error();
+    uint32_t credentials = TRY(intern(verified.value()));
     mach::PortName right = TRY(open_node(*peropen->node(), peropen->flags(), credentials));
     out.rights[0] = { right, mach::Disposition::move_send };
     return Error::none;

@@ -214,13 +214,23 @@ Error FileSystem::start_passive(Node* directory, const char* name, Node& node)
     // for the root file system): the translator gets a handle of its own.
     start.init[exec::kProc] = m_proc;
     int32_t pid = 0;
-    Result<mach::PortName> control = start_translator({ start.image, start.size, argv, argc, nullptr, 0 },
-        kTranslatorTimeoutNs, start.init, nullptr, &start.descriptors, &pid);
+    // The program may never answer its Startup: nobody else waits for it.
+    Result<mach::PortName> control = [&] {
+        runtime::Unlocked unlocked(m_lock);
+        return start_translator({ start.image, start.size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, start.init,
+            nullptr, &start.descriptors, &pid);
+    }();
     start.init[exec::kProc] = mach::kNullName; // the file system's, not the start's
     remember_child(pid);
     if (!control.ok()) {
         translator_ended(); // it was ended (or ended itself): reaped now
         return control.error();
+    }
+    if (node.active_translator != mach::kNullName) {
+        // Another lookup started one meanwhile: that one serves, and this
+        // one, left without its control port, is told to go away.
+        rpc::release({ control.value(), mach::Disposition::move_send });
+        return Error::none;
     }
     if (Error attached = attach(node, control.value()); attached != Error::none) {
         rpc::release({ control.value(), mach::Disposition::move_send });

@@ -29,6 +29,7 @@ void FileSystem::payload_released(uint64_t payload)
     PerOpen* peropen = peropen_of(payload);
     if (!peropen)
         return;
+    runtime::Locked locked(m_lock);
     m_parked.drop(*peropen);
     peropen->node()->closed(peropen->flags());
     peropen->node()->release();

@@ -12,13 +12,32 @@ namespace fs {
 Result<mach::PortName> FileSystem::translator_root(
     Node& node, uint32_t credentials, uint32_t flags, fsys::GetRoot::Reply& answer)
 {
-    rpc::Rights<1> got;
-    Error status = rpc::call<fsys::GetRoot>(
-        node.active_translator, { m_credentials[credentials], flags, 0 }, answer, {}, &got, kTranslatorTimeoutNs);
-    if (status == Error::port_dead || status == Error::invalid_name) {
-        detach(node);
+    // The call goes out without the lock: a translator that never answers
+    // holds up only this lookup. Our own reference to its control port
+    // keeps the name ours meanwhile (a detach elsewhere drops only its own).
+    mach::PortName translator = node.active_translator;
+    if (mach::port_mod_refs(m_server.task(), translator, mach::RightType::send, 1) != Error::none) {
+        detach(node); // a dead name already: its notification is on the way
         translator_ended();
         return Error::not_found;
+    }
+    const Credentials who = m_credentials[credentials];
+    rpc::Rights<1> got;
+    Error status = Error::none;
+    {
+        runtime::Unlocked unlocked(m_lock);
+        status = rpc::call<fsys::GetRoot>(translator, { who, flags, 0 }, answer, {}, &got, kTranslatorTimeoutNs);
+    }
+    bool still_there = node.active_translator == translator;
+    (void)mach::port_deallocate(m_server.task(), translator);
+    if (status == Error::port_dead || status == Error::invalid_name || status == Error::timed_out) {
+        // Dead, or too slow to trust with lookups: the node is itself again
+        // (a lookup that waited for it in vain gets timed_out).
+        if (still_there)
+            detach(node);
+        if (status != Error::timed_out)
+            translator_ended(); // it died: reaped now
+        return status == Error::timed_out ? Error::timed_out : Error::not_found;
     }
     TRY_STATUS(status);
     return got[0].name;
@@ -50,6 +69,7 @@ void FileSystem::detach(Node& node)
 
 void FileSystem::dead_name(mach::PortName name)
 {
+    runtime::Locked locked(m_lock);
     if (m_parked.forget(name))
         return; // a parked request's caller went away
     for (uint32_t i = 0; i < m_translated_count; i++) {

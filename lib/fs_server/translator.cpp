@@ -5,9 +5,28 @@
 #include <rpc/client.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
+#include <runtime/thread.h>
 
 namespace fs {
 namespace {
+
+// A worker's stack: deep enough for a handler with a whole message on it
+// (pages are touched on demand).
+constexpr uint64_t kWorkerStackSize = 256 * 1024;
+
+void serve_beside(void* server) { (void)static_cast<ports::Server*>(server)->serve(); }
+
+// Workers beside the calling thread, so that a slow request (a lookup that
+// waits for a translator) holds up only its own client. The file system
+// and its control port lock what they share; a setup's own receivers need
+// not, so a translator with a setup is served by one thread.
+void start_workers(ports::Server& server, uint32_t workers)
+{
+    for (uint32_t i = 1; i < workers && i < ports::Server::kMaxWorkers; i++) {
+        if (runtime::start_thread(&serve_beside, &server, kWorkerStackSize) != Error::none)
+            return; // fewer workers: slower under a stuck call, still correct
+    }
+}
 
 // The control port: a new one handed to the parent (from the init ports,
 // or the bootstrap port if that is a send right), or else the bootstrap
@@ -28,11 +47,8 @@ Error set_up_control(Control& control, const mach::SelfPorts& self, mach::PortNa
     return rpc::call<fsys::Startup>(parent, {}, reply, give);
 }
 
-} // namespace
-
-int run_translator(Node& root, const char* options) { return run_translator(root, options, nullptr, nullptr); }
-
-int run_translator(Node& root, const char* options, TranslatorSetup setup, void* context)
+// Serves the file system over `root` from `workers` threads.
+int serve_translator(Node& root, const char* options, TranslatorSetup setup, void* context, uint32_t workers)
 {
     exec::InitPorts init = exec::receive_init_ports();
     mach::SelfPorts self {};
@@ -62,11 +78,29 @@ int run_translator(Node& root, const char* options, TranslatorSetup setup, void*
         mach::Line() << "cannot start: " << error_name(status);
         return 2;
     }
+    start_workers(server, workers);
     status = server.serve();
     mach::Line() << "gone away: " << error_name(status);
     server.close();
     // The task ends here: what is still open goes with it.
     mach::task_exit(status == Error::none ? 0 : 3);
+}
+
+} // namespace
+
+int run_translator(Node& root, const char* options)
+{
+    return run_translator(root, options, ports::Server::kMaxWorkers);
+}
+
+int run_translator(Node& root, const char* options, uint32_t workers)
+{
+    return serve_translator(root, options, nullptr, nullptr, workers);
+}
+
+int run_translator(Node& root, const char* options, TranslatorSetup setup, void* context)
+{
+    return serve_translator(root, options, setup, context, 1);
 }
 
 } // namespace fs

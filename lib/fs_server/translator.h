@@ -15,11 +15,19 @@
 namespace fs {
 
 // Serves `root` (taking the caller's reference) with `options` (what
-// fsysopts shows). Returns the task's exit status.
+// fsysopts shows), from ports::Server::kMaxWorkers threads. Returns the
+// task's exit status.
 int run_translator(Node& root, const char* options);
 
+// The same from `workers` threads (at most ports::Server::kMaxWorkers).
+// One keeps the order in which requests and releases arrived (a poll sent
+// after a close sees the close); several keep a request that waits for
+// a translator from holding up the others.
+int run_translator(Node& root, const char* options, uint32_t workers);
+
 // The same, with `setup` called once the file system is up and before
-// anything is served: a device translator claims its device there, with
+// anything is served, from one thread (the setup's receivers need not
+// lock): a device translator claims its device there, with
 // the rest of its init ports (it may keep one by setting its slot to
 // null) and the messages queued behind them on its bootstrap port.
 using TranslatorSetup = Error (*)(ports::Server& server, exec::InitPorts& init, void* context);

@@ -197,8 +197,11 @@ void Server::handle_notification(Receiver& receiver, mach::MessageHeader& messag
     const mach::NotificationBody& body = notification_body(message);
     switch (static_cast<mach::NotificationKind>(message.id)) {
     case mach::NotificationKind::payload_no_senders:
-        quiesce(worker);
+        // Requests that came after this release (a poll after a close) wait for it.
+        __atomic_store_n(&m_worker_releasing[worker], body.payload, __ATOMIC_SEQ_CST);
+        quiesce(worker, body.payload);
         receiver.payload_released(body.payload);
+        __atomic_store_n(&m_worker_releasing[worker], 0, __ATOMIC_SEQ_CST);
         break;
     case mach::NotificationKind::no_senders: receiver.no_senders(); break;
     case mach::NotificationKind::dead_name:
@@ -223,6 +226,7 @@ void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply, uint3
         return;
     }
     if (!notification) {
+        wait_for_releases(worker, message.payload);
         if (!entry.receiver->serve(message, reply))
             rpc::refuse(message, Error::not_supported, reply);
         return;
@@ -234,8 +238,10 @@ void Server::handle(mach::MessageHeader& message, rpc::ReplyBuffer& reply, uint3
 }
 
 // Sends the answer in `out` and receives the next message into the same
-// buffer. If that fails, the answer's right is dropped (a client that went
-// away just loses its answer) and the receive is tried alone into `in`.
+// buffer. If the answer cannot go, it is given up (recover_unsent_reply:
+// the client hears of it) and the receive is tried alone into `in`.
+// `in` holds a message (size nonzero) after an error too if one arrived
+// whose rights did not all fit in the server's space.
 Error Server::answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out)
 {
     if (out->size) {
@@ -246,14 +252,19 @@ Error Server::answer_and_receive(rpc::ReplyBuffer*& in, rpc::ReplyBuffer*& out)
         Error status = mach::msg(
             &out->header(), mach::kSend | mach::kSendTimeout | mach::kReceive, out->size, sizeof(out->bytes), m_set, 0);
         out->size = 0;
-        if (status == Error::none) {
-            rpc::ReplyBuffer* received = out;
+        bool received = out->header().destination != answer_to; // a member port of the set, never a reply right
+        if (status == Error::none || received) {
+            rpc::ReplyBuffer* arrived = out;
             out = in;
-            in = received;
-            return Error::none;
+            in = arrived;
+            return status;
         }
-        (void)mach::port_deallocate(m_task, answer_to); // gone already if it was sent
+        // Unless the set is going (a receive that failed after the answer
+        // went), the send failed: the answer is given up, the client told.
+        if (!__atomic_load_n(&m_shutting_down, __ATOMIC_ACQUIRE))
+            rpc::detail::recover_unsent_reply(out->header(), status);
     }
+    in->header().size = 0;
     return mach::msg(&in->header(), mach::kReceive, 0, sizeof(in->bytes), m_set);
 }
 
@@ -286,7 +297,7 @@ void Server::send_wake()
     (void)mach::msg(&wake, mach::kSend | mach::kSendTimeout, sizeof(wake), 0, mach::kNullName, 0);
 }
 
-void Server::quiesce(uint32_t worker)
+void Server::quiesce(uint32_t worker, uint64_t payload)
 {
     // This worker holds a notification, no request: a worker quiescing at
     // the same time must not wait for it (nor it for them).
@@ -304,18 +315,51 @@ void Server::quiesce(uint32_t worker)
     for (uint32_t i = 0; i < in_receive; i++)
         send_wake();
     for (uint32_t i = 0; i < kMaxWorkers; i++) {
+        if (i != worker)
+            wait_for_worker(i, seen[i], payload);
+    }
+    __atomic_store_n(&m_worker_quiescing[worker], false, __ATOMIC_SEQ_CST);
+}
+
+bool Server::may_hold(uint32_t i, uint64_t seen, uint64_t payload) const
+{
+    if (!__atomic_load_n(&m_worker_active[i], __ATOMIC_SEQ_CST)
+        || __atomic_load_n(&m_worker_quiescing[i], __ATOMIC_SEQ_CST))
+        return false; // gone, or holding a notification
+    uint64_t now = __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST);
+    if (now == seen && (seen & 1))
+        return true; // still in its receive call: it may have taken the request there
+    // Handling what it held then, or — seen in its receive call — what it
+    // took there: a request through the payload released keeps it waiting.
+    bool handling_then = now == seen || ((seen & 1) && now == seen + 1);
+    if (!handling_then)
+        return false; // it went back to receive since: anything it held then is done
+    uint64_t holding = __atomic_load_n(&m_worker_payload[i], __ATOMIC_SEQ_CST);
+    return holding == payload && __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST) == now;
+}
+
+void Server::wait_for_releases(uint32_t worker, uint64_t payload)
+{
+    // A release of the request's own object waits for this request (quiesce): never the reverse.
+    for (uint32_t i = 0; i < kMaxWorkers; i++) {
         if (i == worker)
             continue;
-        for (uint32_t spins = 1; __atomic_load_n(&m_worker_active[i], __ATOMIC_SEQ_CST)
-             && !__atomic_load_n(&m_worker_quiescing[i], __ATOMIC_SEQ_CST)
-             && __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST) == seen[i];
-             spins++) {
-            if ((seen[i] & 1) && spins % 256 == 0)
-                send_wake(); // another worker may have taken its wake
+        for (;;) {
+            uint64_t releasing = __atomic_load_n(&m_worker_releasing[i], __ATOMIC_SEQ_CST);
+            if (releasing == 0 || releasing == payload)
+                break;
             (void)mach::thread_yield();
         }
     }
-    __atomic_store_n(&m_worker_quiescing[worker], false, __ATOMIC_SEQ_CST);
+}
+
+void Server::wait_for_worker(uint32_t i, uint64_t seen, uint64_t payload)
+{
+    for (uint32_t spins = 1; may_hold(i, seen, payload); spins++) {
+        if (spins % 256 == 0 && __atomic_load_n(&m_worker_generation[i], __ATOMIC_SEQ_CST) == seen && (seen & 1))
+            send_wake(); // another worker may have taken its wake
+        (void)mach::thread_yield();
+    }
 }
 
 Error Server::serve()
@@ -329,18 +373,43 @@ Error Server::serve()
     Error status = in && out ? Error::none : Error::no_memory;
     if (out)
         out->size = 0;
-    while (status == Error::none) {
+    for (uint32_t failures = 0; status == Error::none;) {
         __atomic_add_fetch(&generation, 1, __ATOMIC_SEQ_CST); // odd: in the receive call
-        status = answer_and_receive(in, out);
+        Error received = answer_and_receive(in, out);
+        // What it holds, before it says it holds it (quiesce reads it then).
+        uint64_t payload = received == Error::none ? in->header().payload : 0;
+        __atomic_store_n(&m_worker_payload[worker], payload, __ATOMIC_SEQ_CST);
         __atomic_add_fetch(&generation, 1, __ATOMIC_SEQ_CST); // even: handling what came
-        if (status == Error::none)
+        if (received == Error::none) {
+            failures = 0;
             handle(in->header(), *out, worker);
+        } else {
+            status = after_failed_receive(received, in->header(), failures);
+        }
     }
     free_buffer(m_task, in);
     free_buffer(m_task, out);
     bool asked = __atomic_load_n(&m_shutting_down, __ATOMIC_ACQUIRE);
     __atomic_clear(&m_worker_active[worker], __ATOMIC_SEQ_CST);
     return asked ? Error::none : status;
+}
+
+Error Server::after_failed_receive(Error received, mach::MessageHeader& message, uint32_t& failures)
+{
+    if (__atomic_load_n(&m_shutting_down, __ATOMIC_ACQUIRE))
+        return received;
+    if (message.size >= sizeof(mach::MessageHeader)) {
+        // It came, but not all its rights fit: the sender gets no answer
+        // (its reply right, if it arrived, is released: it sees port_dead).
+        rpc::release_carried(message);
+        return Error::none;
+    }
+    // One bad message never stops the server; a receive that fails every
+    // time (the set is gone) does.
+    if (++failures == kMaxFailedReceives)
+        return received;
+    (void)mach::thread_yield();
+    return Error::none;
 }
 
 void Server::shut_down()

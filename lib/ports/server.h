@@ -11,11 +11,11 @@
 // the release when the last such right is consumed — possibly as a worker
 // takes the last request, which it then still handles. So a worker that
 // receives a release first waits until every other worker has been seen
-// outside the request it held then (see quiesce()); workers blocked in the
-// kernel are woken for that by a message on a wake port of the set. The
-// receivers' own state is theirs to guard when several threads serve, and
-// handlers that call other servers need a reply port per thread, which
-// user space does not have yet (FIXME(TLS) in lib/rpc/reply_port.cpp).
+// outside any request through that payload it may hold (see quiesce());
+// workers blocked in the kernel are woken for that by a message on a wake
+// port of the set. The receivers' own state is theirs to guard when
+// several threads serve (runtime/lock.h); each thread calls other servers
+// through its own reply port (rpc/reply_port.h).
 //
 // Each port has a companion port for its notifications, to which nobody
 // but the kernel can send: a client cannot forge a release.
@@ -61,8 +61,10 @@ public:
     // holds), delivered to the Receiver of `port`.
     Error watch_death(mach::PortName name, mach::PortName port);
 
-    // Serves requests until shut_down() (then none) or an error. Up to
-    // kMaxWorkers threads may serve at once; busy past that.
+    // Serves requests until shut_down() (then none), or until receiving
+    // fails again and again (the set is gone). A bad message — one whose
+    // rights do not fit, an answer the kernel refuses — costs only its
+    // sender. Up to kMaxWorkers threads may serve at once; busy past that.
     Error serve();
     // Makes serve() return (it may be called from a request's handler or another thread).
     void shut_down();
@@ -85,9 +87,23 @@ private:
     void handle_notification(Receiver& receiver, mach::MessageHeader& message, uint32_t worker);
     // A free worker slot, claimed; kMaxWorkers if none.
     uint32_t claim_worker();
-    // Waits until each other worker has been outside what it held when
-    // this was called: then no request it took before can still be served.
-    void quiesce(uint32_t worker);
+    // Waits until no other worker can still hold a request that came
+    // through a right with `payload` (its last right died): each worker
+    // in its receive call when this was called comes out of it, and one
+    // that took such a request there (or was handling one) finishes it.
+    // Workers busy with other objects are not waited for.
+    void quiesce(uint32_t worker, uint64_t payload);
+    // Whether worker i, whose count was `seen`, may still hold a request for `payload`.
+    bool may_hold(uint32_t i, uint64_t seen, uint64_t payload) const;
+    void wait_for_worker(uint32_t i, uint64_t seen, uint64_t payload);
+    // Before a request is served: waits until the releases other workers
+    // are carrying out are done (but not one of the request's own object,
+    // which waits for it instead), so a request sent after a right died
+    // sees its object gone, as a single worker would have shown it.
+    void wait_for_releases(uint32_t worker, uint64_t payload);
+    // After a failed receive: none to go on (the message is dealt with),
+    // or the error that ends serve().
+    Error after_failed_receive(Error received, mach::MessageHeader& message, uint32_t& failures);
     // Wakes one worker blocked in its receive call.
     void send_wake();
     void lock();
@@ -105,6 +121,9 @@ private:
     bool m_worker_active[kMaxWorkers] = {};
     uint64_t m_worker_generation[kMaxWorkers] = {};
     bool m_worker_quiescing[kMaxWorkers] = {}; // handling a release: holds no request
+    uint64_t m_worker_payload[kMaxWorkers] = {}; // of what it received last
+    uint64_t m_worker_releasing[kMaxWorkers] = {}; // the payload whose release it carries out (0: none)
+    static constexpr uint32_t kMaxFailedReceives = 1000; // in a row: the receive itself is broken
     bool m_shutting_down = false;
     bool m_locked = false;
 };

@@ -6,6 +6,7 @@
 #include <rpc/rights.h>
 #include <rpc/wire.h>
 #include <runtime/mach.h>
+#include <runtime/thread.h>
 
 namespace rpc {
 
@@ -41,12 +42,15 @@ template <typename Message> uint32_t body_offset(const Message& message)
 // server went away without answering, invalid_reply if its answer does not
 // fit the call, or else the server's status. With `timeout_ns`, a server
 // that has not answered by then gives timed_out (servers calling servers
-// they do not trust, such as translators, use it).
+// they do not trust, such as translators, use it). Without one, the
+// calling thread's runtime::call_timeout() applies (for ever by default).
 template <typename Op>
 Error call(mach::PortName server, const typename Op::Request& request, typename Op::Reply& reply,
     const Rights<Op::kRequestRights>& give = {}, Rights<Op::kReplyRights>* got = nullptr,
     uint64_t timeout_ns = mach::kWaitForever)
 {
+    if (timeout_ns == mach::kWaitForever)
+        timeout_ns = runtime::call_timeout();
     static_assert(sizeof(detail::CallBuffer<Op>) <= mach::kMaxMessageSize, "an RPC message must fit in one message");
     mach::PortName port = TRY(reply_port());
     detail::CallBuffer<Op> buffer;

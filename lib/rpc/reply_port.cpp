@@ -1,20 +1,10 @@
 #include <rpc/reply_port.h>
 #include <runtime/mach.h>
+#include <runtime/thread.h>
 
 namespace rpc {
 
-mach::PortName& reply_port_slot()
-{
-#ifdef PORTICO_HOST
-    thread_local mach::PortName slot = mach::kNullName;
-#else
-    // FIXME(TLS): one per thread once user threads have thread-local
-    // storage (the C library sets it up); until then a task's threads share it,
-    // so only one of them may make calls.
-    static mach::PortName slot = mach::kNullName;
-#endif
-    return slot;
-}
+mach::PortName& reply_port_slot() { return runtime::this_thread().reply_port; }
 
 Result<mach::PortName> reply_port()
 {

@@ -14,7 +14,8 @@ Result<mach::PortName> reply_port();
 // may still arrive later, so that it cannot be taken for another's.
 void discard_reply_port();
 
-// Where the reply port's name is kept. On the host a thread may act for
+// Where the reply port's name is kept: the calling thread's block
+// (runtime/thread.h), so each thread of a server calls through its own. On the host a thread may act for
 // several tasks in turn (test_support::ActAs), and swaps this slot as it does.
 mach::PortName& reply_port_slot();
 

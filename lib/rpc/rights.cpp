@@ -61,7 +61,8 @@ void release_carried(mach::MessageHeader& header)
     for (uint16_t i = 0; i < header.descriptor_count; i++) {
         if (descriptors[i].type == mach::DescriptorType::port) {
             release_name(task, descriptors[i].port.name, descriptors[i].port.disposition);
-        } else if (descriptors[i].type == mach::DescriptorType::out_of_line && descriptors[i].out_of_line.size) {
+        } else if (descriptors[i].type == mach::DescriptorType::out_of_line && descriptors[i].out_of_line.size
+            && descriptors[i].out_of_line.address) { // 0: it could not be delivered (nothing to free)
             // The region arrived as whole pages.
             uint64_t start = descriptors[i].out_of_line.address & ~uint64_t(kPageSize - 1);
             uint64_t end = descriptors[i].out_of_line.address + descriptors[i].out_of_line.size;

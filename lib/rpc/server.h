@@ -101,8 +101,17 @@ private:
 namespace detail {
 
 // Sends the `size` bytes of `message` (a reply) without waiting; a caller
-// that went away loses it.
+// that went away loses it. A reply the kernel refuses (see
+// recover_unsent_reply) still ends the call: the caller gets an error.
 void send_reply(mach::MessageHeader& message, uint32_t size);
+
+// After sending the reply `message` failed with `status`: if the kernel
+// refused it before taking anything (a right it names is wrong), the
+// rights it moves are released and the caller gets `status` alone instead
+// (or, if that cannot go either, its reply right is released: it sees
+// port_dead). A reply the kernel took and lost (its caller is gone) needs
+// nothing. Either way nobody waits for an answer that never comes.
+void recover_unsent_reply(mach::MessageHeader& message, Error status);
 
 // The header of a reply sent through `right` (which arrived as `arrived`).
 mach::MessageHeader reply_header(

@@ -1,4 +1,5 @@
 #include <runtime/kernel_call.h>
+#include <runtime/thread.h>
 
 namespace mach {
 namespace {
@@ -48,7 +49,11 @@ Error kernel_call_giving(PortName object, KernelCall call, PortName give, Dispos
     message.header.size = uint32_t(sizeof(MessageHeader) + offset + body_size);
     if (body_size)
         __builtin_memcpy(message.body + offset, body, body_size);
-    status = msg(&message.header, kSend | kReceive, message.header.size, sizeof(message), reply);
+    // An object named by a client may be no kernel object at all: a call
+    // timeout (runtime::CallTimeout) bounds the wait for its answer.
+    uint64_t timeout_ns = runtime::call_timeout();
+    uint32_t options = kSend | kReceive | (timeout_ns != kWaitForever ? kSendTimeout | kReceiveTimeout : 0);
+    status = msg(&message.header, options, message.header.size, sizeof(message), reply, timeout_ns);
     if (status == Error::none) {
         const uint8_t* reply_body = message.body;
         if (message.header.descriptor_count == 1) {

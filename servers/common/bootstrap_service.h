@@ -10,13 +10,27 @@
 #include <ports/server.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
+#include <runtime/thread.h>
 
 namespace servers {
 
+// The workers beside the first, for a service that serves from several
+// threads (it locks what they share).
+inline void start_workers(ports::Server& server, uint32_t workers)
+{
+    constexpr uint64_t kStackSize = 256 * 1024; // a handler may hold a whole message (touched on demand)
+    for (uint32_t i = 1; i < workers && i < ports::Server::kMaxWorkers; i++) {
+        if (runtime::start_thread([](void* s) { (void)static_cast<ports::Server*>(s)->serve(); }, &server, kStackSize)
+            != Error::none)
+            return; // fewer workers: slower under a slow client, still correct
+    }
+}
+
 // Serves the bootstrap port with `service` (made from the ports::Server by
-// `make`, on the heap: null on failure; it lives as long as the task).
-// Returns the task's exit status: 1 if the bootstrap port is not a receive right.
-template <typename Make> int serve_bootstrap_port(Make make)
+// `make`, on the heap: null on failure; it lives as long as the task),
+// from `workers` threads. Returns the task's exit status: 1 if the
+// bootstrap port is not a receive right.
+template <typename Make> int serve_bootstrap_port(Make make, uint32_t workers = 1)
 {
     exec::InitPorts init = exec::receive_init_ports();
     mach::SelfPorts self {};
@@ -41,6 +55,7 @@ template <typename Make> int serve_bootstrap_port(Make make)
         return 2;
     }
     mach::Line() << "ready";
+    start_workers(server, workers);
     status = server.serve();
     mach::Line() << "ended: " << error_name(status);
     server.close();

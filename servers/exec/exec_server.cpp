@@ -5,11 +5,17 @@
 #include <fs_client/client.h>
 #include <heap/heap.h>
 #include <runtime/mach.h>
+#include <runtime/thread.h>
 
 #include "script.h"
 
 namespace exec {
 namespace {
+
+// How long each call to a port a client supplied may wait for its answer
+// (a file system's own lookups through a slow translator take up to its
+// timeout, fs::FileSystem::kTranslatorTimeoutNs: longer than that).
+constexpr uint64_t kClientCallTimeoutNs = 10'000'000'000ull;
 
 // A program to load: its image (from lib/heap) and the arguments it gets.
 struct Image {
@@ -93,6 +99,9 @@ bool ExecServer::serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply)
 
 Error ExecServer::serve(Exec, const rpc::Incoming<Exec>& in, rpc::Outgoing<Exec>&)
 {
+    // The file, the directories and the task are the client's: a port that
+    // never answers fails its call (timed_out) instead of holding exec.
+    runtime::CallTimeout bounded(kClientCallTimeoutNs);
     InitPorts init;
     for (uint32_t i = 0; i < kInitPortCount; i++)
         init.at[i] = in.rights[kFirstInitPort + i].name;

@@ -8,10 +8,15 @@
 
 int main(int, char**, char**)
 {
-    return servers::serve_bootstrap_port([](ports::Server& server, exec::InitPorts& init) {
-        exec::ExecServer* service = heap::create<exec::ExecServer>(server).value_or(nullptr);
-        if (service)
-            service->take_power(init);
-        return service;
-    });
+    // Each request is its own (the server keeps no state between them):
+    // as many workers as the ports library allows, so that a client whose
+    // file never answers holds up one of them, for one call timeout.
+    return servers::serve_bootstrap_port(
+        [](ports::Server& server, exec::InitPorts& init) {
+            exec::ExecServer* service = heap::create<exec::ExecServer>(server).value_or(nullptr);
+            if (service)
+                service->take_power(init);
+            return service;
+        },
+        ports::Server::kMaxWorkers);
 }

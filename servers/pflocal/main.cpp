@@ -6,5 +6,7 @@
 int main(int, char**, char**)
 {
     Result<pflocal::PipeMaker*> root = heap::create<pflocal::PipeMaker>();
-    return root.ok() ? fs::run_translator(*root.value(), "") : 2;
+    // One worker: nothing here waits on a client's port, and a poll after
+    // a close must see the pipe's end closed (releases in arrival order).
+    return root.ok() ? fs::run_translator(*root.value(), "", 1) : 2;
 }

@@ -202,6 +202,7 @@ public:
     std::atomic<int> holding { 0 };
     std::atomic<bool> released_while_held { false };
     std::atomic<int> released { 0 };
+    std::atomic<bool> served_after_release { false };
 
     bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
     {
@@ -221,6 +222,8 @@ public:
     }
     Error serve(Hold, const rpc::Incoming<Hold>&, rpc::Outgoing<Hold>&)
     {
+        if (released.load() > 0)
+            served_after_release = true; // its object is gone
         holding++;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         holding--;
@@ -301,6 +304,193 @@ TEST_CASE("ports: with several workers, a release waits for the request its obje
     for (std::thread& worker : workers)
         worker.join();
     CHECK(stopped.load() == int(ports::Server::kMaxWorkers));
+    ActAs as(task);
+    server.close();
+}
+
+TEST_CASE("ports: a release waits for a worker preempted as it took the last request of the object")
+{
+    HostKernel kernel;
+    HostTask& task = kernel.create_task();
+    ports::Server server;
+    SlowObjects objects(server);
+    {
+        ActAs as(task);
+        REQUIRE(server.open() == Error::none);
+        objects.port = server.add_port(objects).value();
+    }
+    // The worker that takes the Hold request stops between the kernel and
+    // the library (its count still odd: "in its receive call") until the
+    // release has been received by another worker.
+    std::atomic<bool> stalled { false };
+    std::atomic<bool> stalling_done { false };
+    kernel.after_receive = [&](const mach::MessageHeader& message) {
+        if (message.id != Hold::kId || stalling_done.exchange(true))
+            return;
+        stalled = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    };
+    std::vector<std::thread> workers;
+    for (int i = 0; i < 3; i++) {
+        workers.emplace_back([&] {
+            ActAs serving(task);
+            CHECK(server.serve() == Error::none);
+        });
+    }
+    HostTask& client = kernel.create_task();
+    PortName plain = kernel.give_send_right(task, objects.port, client);
+    PortName object = 0;
+    {
+        ActAs as(client);
+        rpc::Rights<1> got;
+        MakeObject::Reply made {};
+        REQUIRE(rpc::call<MakeObject>(plain, {}, made, {}, &got) == Error::none);
+        object = got[0].name;
+    }
+    std::thread caller([&] {
+        ActAs as(client);
+        Hold::Reply held {};
+        CHECK(rpc::call<Hold>(object, {}, held) == Error::none);
+    });
+    while (!stalled.load())
+        std::this_thread::yield();
+    {
+        // The last right goes while the request sits with the stalled worker.
+        ActAs as(client);
+        REQUIRE(mach::port_deallocate(client.task_name(), object) == Error::none);
+    }
+    caller.join();
+    for (int i = 0; i < 2000 && objects.released.load() != 1; i++)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    CHECK(objects.released.load() == 1);
+    CHECK_FALSE(objects.served_after_release.load());
+    CHECK_FALSE(objects.released_while_held.load());
+    {
+        ActAs as(client);
+        REQUIRE(mach::port_deallocate(client.task_name(), plain) == Error::none);
+        ActAs server_side(task);
+        server.shut_down();
+    }
+    for (std::thread& worker : workers)
+        worker.join();
+    kernel.after_receive = nullptr;
+    ActAs as(task);
+    server.close();
+}
+
+namespace {
+
+// A receiver whose answers the kernel refuses (a right that names nothing),
+// at once or deferred: to see that the client hears of it and the server
+// goes on.
+struct BadAnswer : rpc::Operation<9301, 0, 1> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+struct DeferBadAnswer : rpc::Operation<9302, 0, 1> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+struct AnswerDeferred : rpc::Operation<9303> {
+    using Request = rpc::Empty;
+    using Reply = rpc::Empty;
+};
+
+constexpr PortName kNoSuchName = 0x7f00;
+
+class BadAnswers final : public ports::Receiver {
+public:
+    bool serve(mach::MessageHeader& request, rpc::ReplyBuffer& reply) override
+    {
+        return rpc::Interface<BadAnswer, DeferBadAnswer, AnswerDeferred, Increment>::dispatch(*this, request, reply);
+    }
+    void payload_released(uint64_t) override { }
+    Error serve(BadAnswer, const rpc::Incoming<BadAnswer>&, rpc::Outgoing<BadAnswer>& out)
+    {
+        out.rights[0] = { kNoSuchName, Disposition::move_send };
+        return Error::none;
+    }
+    Error serve(DeferBadAnswer, const rpc::Incoming<DeferBadAnswer>& in, rpc::Outgoing<DeferBadAnswer>&)
+    {
+        waiting = rpc::Deferred<DeferBadAnswer>::take(in);
+        taken = true;
+        return Error::none;
+    }
+    Error serve(AnswerDeferred, const rpc::Incoming<AnswerDeferred>&, rpc::Outgoing<AnswerDeferred>&)
+    {
+        rpc::Rights<1> bogus;
+        bogus[0] = { kNoSuchName, Disposition::move_send };
+        waiting.answer(Error::none, {}, bogus);
+        return Error::none;
+    }
+    Error serve(Increment, const rpc::Incoming<Increment>&, rpc::Outgoing<Increment>& out)
+    {
+        out.body.value = ++count;
+        return Error::none;
+    }
+
+    rpc::Deferred<DeferBadAnswer> waiting;
+    std::atomic<bool> taken { false };
+    uint64_t count = 0;
+};
+
+constexpr uint64_t kNoHangNs = 5'000'000'000ull; // a regression fails instead of hanging
+
+} // namespace
+
+TEST_CASE("ports: an answer the kernel refuses reaches the client as an error, and the server goes on")
+{
+    HostKernel kernel;
+    HostTask& task = kernel.create_task();
+    ports::Server server;
+    BadAnswers answers;
+    PortName port = 0;
+    {
+        ActAs as(task);
+        REQUIRE(server.open() == Error::none);
+        port = server.add_port(answers).value();
+    }
+    Error served = Error::none;
+    std::thread worker([&] {
+        ActAs serving(task);
+        served = server.serve();
+    });
+    HostTask& client = kernel.create_task();
+    PortName plain = kernel.give_send_right(task, port, client);
+    {
+        ActAs as(client);
+        BadAnswer::Reply bad {};
+        Error status = rpc::call<BadAnswer>(plain, {}, bad, {}, nullptr, kNoHangNs);
+        CHECK(status != Error::none);
+        CHECK(status != Error::timed_out);
+        Increment::Reply counted {};
+        CHECK(rpc::call<Increment>(plain, {}, counted, {}, nullptr, kNoHangNs) == Error::none);
+        CHECK(counted.value == 1);
+
+        // Deferred, then answered with the same bad right: the waiting client is told too.
+        std::atomic<Error> deferred_status { Error::none };
+        std::thread waiter([&] {
+            ActAs waiting(client);
+            DeferBadAnswer::Reply reply {};
+            deferred_status.store(rpc::call<DeferBadAnswer>(plain, {}, reply, {}, nullptr, kNoHangNs));
+        });
+        while (!answers.taken.load())
+            std::this_thread::yield();
+        AnswerDeferred::Reply answered {};
+        CHECK(rpc::call<AnswerDeferred>(plain, {}, answered, {}, nullptr, kNoHangNs) == Error::none);
+        waiter.join();
+        CHECK(deferred_status.load() != Error::none);
+        CHECK(deferred_status.load() != Error::timed_out);
+        CHECK(rpc::call<Increment>(plain, {}, counted, {}, nullptr, kNoHangNs) == Error::none);
+        CHECK(counted.value == 2);
+        REQUIRE(mach::port_deallocate(client.task_name(), plain) == Error::none);
+    }
+    {
+        ActAs as(task);
+        server.shut_down();
+    }
+    worker.join();
+    CHECK(served == Error::none);
     ActAs as(task);
     server.close();
 }

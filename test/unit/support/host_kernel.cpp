@@ -301,6 +301,8 @@ Error HostKernel::call(HostTask& task, uint64_t number, const uint64_t (&a)[6])
     case mach::Syscall::msg: {
         Error status = host_msg(task, a);
         carry_out_terminations();
+        if (status == Error::none && (a[1] & mach::kReceive) && after_receive)
+            after_receive(*reinterpret_cast<const mach::MessageHeader*>(a[0]));
         return status;
     }
     case mach::Syscall::self_ports: {

@@ -15,6 +15,7 @@
 #include <mach/syscall.h>
 #include <support/ipc_world.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -80,6 +81,11 @@ public:
 
     // The system call `number` made by a thread of `task` (mach::syscall6 on the host).
     Error call(HostTask& task, uint64_t number, const uint64_t (&args)[6]);
+
+    // If set, called on a thread whose msg received a message, before the
+    // call returns to it: a test stalls a thread there, as one preempted
+    // between the kernel and its next instruction would be.
+    std::function<void(const mach::MessageHeader&)> after_receive;
 
 private:
     void carry_out_terminations();
