@@ -287,6 +287,12 @@ Result<PortName> NameSpace::request_dead_name(
 {
     if (!(m_entries[index].bits & (kSend | kSendOnce | kDeadName)))
         return Error::invalid_right;
+    // A send-once right cannot be its own notification: moving it out
+    // empties the entry, and a request left on an empty entry outlives the
+    // space (nothing drops it when the space is destroyed).
+    bool notify_is_this_right = &caller == this && notify == name_at(index, m_entries[index].generation);
+    if (notify_is_this_right && notify_disposition == Disposition::move_send_once)
+        return Error::invalid_argument;
     // Reserving room in the caller's space may grow it; when the caller is
     // this space its entries move: the entry is taken only afterwards.
     TRY(check_send_once_notify(caller, notify, notify_disposition));

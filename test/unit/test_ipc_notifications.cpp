@@ -121,6 +121,24 @@ TEST_CASE("ipc: a dead-name request on a dead name fires at once; wrong requests
         == Error::invalid_name);
 }
 
+TEST_CASE("ipc: a send-once right cannot be its own dead-name notification")
+{
+    // Moving the watched send-once right out as the notify right emptied
+    // its entry and left the request behind: destroying the space later
+    // freed the table the request still named (found by the IPC fuzzer).
+    IpcWorld world;
+    Pair p;
+    PortName once = p.server->extract_right(p.service, Disposition::make_send_once, *p.client).value();
+    CHECK(
+        p.client->request_notification(once, NotificationKind::dead_name, *p.client, once, Disposition::move_send_once)
+            .error()
+        == Error::invalid_argument);
+    CHECK(type_of(*p.client, once) == RightType::send_once);
+    CHECK(ipc::statistics().dead_name_requests == 0);
+    // Pair's end destroys the client's space, then the server's (the port
+    // dies then): a request left behind would name the freed table.
+}
+
 TEST_CASE("ipc: no-senders when the last send right dies, plain or with a payload")
 {
     IpcWorld world;
