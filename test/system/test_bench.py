@@ -12,6 +12,9 @@ def run(qemu, results):
     for name, bar, what in [("null_rpc", 1500, "a null RPC round trip takes at most 1,500 instructions"),
                             ("open_file_bytes", 64, "an open file costs at most 64 bytes, everything counted")]:
         results.record("bench: " + what, figures.get(name, bar + 1) <= bar, "%s: %s" % (name, figures.get(name)))
+    share = figures.get("cpu_share_beside_rpc", 0)
+    results.record("bench: a CPU-bound task gets at least a third of the CPU beside an RPC ping-pong pair",
+                   share >= 34, "cpu_share_beside_rpc: %s percent" % figures.get("cpu_share_beside_rpc"))
     _, second, second_ok = run_benches(qemu, "all", timeout=120)
     results.record("bench: a second run gives the same figures", first_ok and second_ok and first == second,
                    "%r vs %r" % (first, second))
