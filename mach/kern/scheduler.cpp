@@ -153,6 +153,8 @@ void Scheduler::reschedule()
         to = (from.m_state == ThreadState::running) ? &from : g_idle;
     if (to == &from) {
         from.m_state = ThreadState::running;
+        if (from.m_slice_left <= 0)
+            from.m_slice_left = kTimeSliceTicks; // nobody else wants the CPU: a new turn
         s_need_resched = false;
         return;
     }

@@ -16,7 +16,8 @@ constexpr uint64_t kOtherRounds = 100;
 
 mach::SelfPorts g_self;
 int g_failures = 0;
-volatile uint64_t* g_shared = nullptr; // with the forked client: [0] its good round trips, [1] it ended
+// Shared with the forked client: [0] its good round trips, [1] it ended, [2] it may start.
+volatile uint64_t* g_shared = nullptr;
 
 void check(bool ok, const char* what)
 {
@@ -32,24 +33,30 @@ PortName new_port()
     return port;
 }
 
-// Requests with replies to `reply` until one is refused; how many went, and why the last did not.
+// Requests with replies to `reply` until one is refused; how many went, and
+// why the last did not. The requests are bare headers, smaller than the
+// replies: so the last replies find the account too full and are dropped.
 uint64_t flood(PortName reply, Error& refused)
 {
     Message m {};
     for (uint64_t sent = 0; sent < kMaxRequests; sent++) {
         m = request(g_self.bootstrap, kPing, sent, reply);
-        refused = mach::msg(&m.header, mach::kSend, kPlainSize, 0, 0);
+        m.header.size = sizeof(mach::MessageHeader);
+        refused = mach::msg(&m.header, mach::kSend, m.header.size, 0, 0);
         if (refused != Error::none)
             return sent;
     }
     return kMaxRequests;
 }
 
-// The other client: a forked task (its own account) pinging the server.
+// The other client: a forked task (its own account) pinging the server
+// once the flood has exhausted this task's account.
 [[noreturn]] void other_client(uint64_t)
 {
     (void)mach::self_ports(&g_self);
     PortName reply = new_port();
+    while (!g_shared[2])
+        (void)mach::thread_sleep(10000000);
     Message m {};
     uint64_t good = 0;
     for (uint64_t i = 0; i < kOtherRounds; i++) {
@@ -68,8 +75,9 @@ uint64_t new_stack()
     return stack + 16384 - 8; // as after a call: the ABI's stack alignment
 }
 
-// Forks the other client and waits for it to end; its good round trips.
-uint64_t run_other_client()
+// Forks the other client, which waits for its turn. Before the flood: with
+// its account exhausted, this task gets no reply, not even the kernel's.
+bool start_other_client()
 {
     PortName object = 0;
     uint64_t shared = 0;
@@ -85,11 +93,16 @@ uint64_t run_other_client()
     PortName child = 0, thread = 0;
     if (mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &fork, sizeof(fork), nullptr, 0, &child)
         != Error::none)
-        return 0;
+        return false;
     mach::ThreadCreateRequest start { reinterpret_cast<uint64_t>(&other_client), stack, 0, 0 };
-    if (mach::kernel_call(child, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread)
-        != Error::none)
-        return 0;
+    return mach::kernel_call(child, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread)
+        == Error::none;
+}
+
+// Lets the other client run and waits for it to end (no message: a sleep needs no reply); its good round trips.
+uint64_t run_other_client()
+{
+    g_shared[2] = 1;
     for (int i = 0; i < 1000 && !g_shared[1]; i++)
         (void)mach::thread_sleep(10000000);
     return g_shared[0];
@@ -117,6 +130,7 @@ int main(int, char**, char**)
         return 1;
     }
     PortName reply = new_port();
+    check(start_other_client(), "other_client_started");
     Error refused = Error::none;
     uint64_t sent = flood(reply, refused);
     mach::Line() << sent << " requests sent, then " << error_name(refused);

@@ -28,7 +28,7 @@ def run(qemu, results):
     run_programs(qemu, results, "ipc: out-of-line and shared memory", ["vmtest"], "vmtest", 16)
     # Replies are charged to the client that receives them (mach/README.md, "Who pays for what").
     run_programs(qemu, results, "ipc: a client that never reads its replies", ["ipcserver", "replyflood"],
-                 "replyflood", 6, [
+                 "replyflood", 7, [
                      ("the server ends cleanly, having served everyone", r"task: ipcserver ended with status 0"),
                  ], timeout=240)
     run_programs(qemu, results, "kernel: out of memory kills the unprivileged hog", ["oomtest"], "oomtest", 5, [
