@@ -52,7 +52,10 @@ Result<Account*> Account::create(Account* parent, bool keep_privilege)
     }
     Account* account = TRY(memory::cache<Account>().create());
     memory::counters().accounts++;
-    account->m_privileged = !parent || (keep_privilege && parent->m_privileged);
+    // Only the tasks the kernel starts pass their privilege on (startup to its
+    // servers), so that a server building a task for a user (a translator)
+    // does not make it privileged.
+    account->m_privileged = !parent || (keep_privilege && parent->m_privileged && parent->m_depth == 1);
     account->set_default_object_limits(account->m_privileged);
     account->m_parent = parent ? parent : &system();
     account->m_parent->reference();
@@ -79,9 +82,16 @@ void Account::uncharge(uint64_t bytes)
 uint32_t Account::effective_limit(Resource resource, const Account& charging) const
 {
     uint32_t limit = m_object_limits[size_t(resource)];
-    if (!m_parent && !charging.m_privileged)
+    if (!m_parent && !charging.may_use_reserve())
         limit -= limit / kSystemReserve;
     return limit;
+}
+
+bool Account::may_use_reserve() const
+{
+    // A privileged task, and what it creates directly: root's shell can
+    // fork a command when users have taken all they may.
+    return m_privileged || (m_parent && m_parent->m_privileged);
 }
 
 Result<void> Account::charge_object(Resource resource)

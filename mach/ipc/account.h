@@ -20,12 +20,14 @@
 //
 // The tree's root is the system account, whose limits are the kernel's
 // global caps. Its last kSystemReserve-th of each is kept for privileged
-// accounts — those of the tasks the kernel starts at boot, and the tasks
-// they build with task_create (startup's servers, the program it starts
-// as root), not their forks (processes, exec's new tasks) — so that the
-// system can always create tasks, threads and ports however much the
-// others use; their subtrees have the global caps as limits. Out of
-// memory, a privileged task is never the one killed (kern/out_of_memory.h). A chain is at most kMaxDepth deep: a task
+// accounts and their direct children — privileged are the tasks the kernel
+// starts at boot and the tasks those build with task_create (startup's
+// servers, the program it starts as root), not their forks (processes,
+// exec's new tasks) nor what the servers build in turn (a user's
+// translator) — so that the system can always create tasks, threads and
+// ports however much the others use; their subtrees have the global caps
+// as limits. Out of memory, a privileged task is never the one killed
+// (kern/out_of_memory.h). A chain is at most kMaxDepth deep: a task
 // created deeper (exec after exec) shares its creator's account.
 //
 // Ownership: reference counted — the task's name space holds one
@@ -55,9 +57,9 @@ public:
     static constexpr uint32_t kSystemReserve = 8;
 
     // A new account: a child of `parent`, or, null, a privileged child of
-    // the system account (a task the kernel starts). A child of a
-    // privileged account is privileged too if `keep_privilege` (a task a
-    // server builds with task_create), else not (fork, exec). The caller
+    // the system account (a task the kernel starts). A child of such a
+    // task is privileged too if `keep_privilege` (a task it builds with
+    // task_create), else not (fork, exec). The caller
     // holds the one reference. Past kMaxDepth: `parent` itself, with one
     // more reference.
     static Result<Account*> create(Account* parent = nullptr, bool keep_privilege = false);
@@ -96,6 +98,7 @@ public:
 
 private:
     void set_default_object_limits(bool system);
+    bool may_use_reserve() const;
     // The limit `resource` has here for a charge from `charging`.
     uint32_t effective_limit(Resource resource, const Account& charging) const;
 

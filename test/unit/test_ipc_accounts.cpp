@@ -99,7 +99,9 @@ TEST_CASE("ipc accounts: the system keeps a reserve that only privileged account
     // Many users, each below its own limit, together reach the system's unreserved share.
     uint32_t charged = 0;
     for (;;) {
-        Account* user = child_of(server);
+        // A user's login, forked from the server (which may use the reserve for it), and what it runs.
+        users.push_back(child_of(server));
+        Account* user = child_of(users.back());
         users.push_back(user);
         bool full = false;
         for (uint32_t i = 0; i < user->object_limit(Resource::threads); i++) {
@@ -113,13 +115,18 @@ TEST_CASE("ipc accounts: the system keeps a reserve that only privileged account
             break;
     }
     CHECK(start + charged == cap - cap / Account::kSystemReserve);
-    // A privileged account still creates.
+    // A privileged account still creates, and so does what it created directly (root's shell forking).
     REQUIRE(server->charge_object(Resource::threads).ok());
     server->uncharge_object(Resource::threads);
-    for (Account* user : users) {
-        while (user->objects(Resource::threads))
-            user->uncharge_object(Resource::threads);
-        user->release();
+    Account* last_login = users[users.size() - 2];
+    REQUIRE(last_login->charge_object(Resource::threads).ok());
+    last_login->uncharge_object(Resource::threads);
+    // Each program (charged) goes before its login (charged only through it).
+    for (auto it = users.rbegin(); it != users.rend(); ++it) {
+        bool program = (*it)->depth() == server->depth() + 2;
+        while (program && (*it)->objects(Resource::threads))
+            (*it)->uncharge_object(Resource::threads);
+        (*it)->release();
     }
     CHECK(Account::system().objects(Resource::threads) == start);
     server->release();
@@ -132,9 +139,12 @@ TEST_CASE("ipc accounts: privilege passes to tasks a privileged task builds, not
     Account* built = Account::create(startup, true).value();
     Account* forked = Account::create(startup, false).value();
     Account* built_by_forked = Account::create(forked, true).value();
+    Account* built_by_server = Account::create(built, true).value(); // a user's translator, say
     CHECK(built->privileged());
     CHECK_FALSE(forked->privileged());
     CHECK_FALSE(built_by_forked->privileged());
+    CHECK_FALSE(built_by_server->privileged());
+    built_by_server->release();
     built_by_forked->release();
     forked->release();
     built->release();
