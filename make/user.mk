@@ -6,13 +6,15 @@
 # caches, the ELF reader, the initial stack) with the kernel.
 
 USER_PROGRAM_NAMES := hello fault spin usertest bench ipcserver ipcclient ipcqueue hostile taskctl vmtest devtest counterserver counterclient fstest spawntest utilstest fsbench \
-	proctest fifotest replyflood oomtest
+	proctest fifotest
 USER_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -fno-pie -fno-pic -fno-stack-protector \
 	-fno-asynchronous-unwind-tables -fno-threadsafe-statics -O2 -g $(WARNINGS) -Imach/include -Ifreestanding/include -Ilib -MMD -MP
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size=0x1000 -Wl,-z,noexecstack \
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtime/start.o \
 	$(BUILD)/user/freestanding/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
+# Kernel accounting (mach/README.md, "Who pays for what"): replies, out of memory.
+USER_PROGRAM_NAMES += replyflood oomtest
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs_client/*.cpp lib/fs_server/*.cpp lib/exec/*.cpp)) \
