@@ -14,14 +14,12 @@ constexpr uint32_t kGlobalLimits[kResourceCount] = {
     8192, // threads
     1u << 19, // ports
     1u << 16, // port sets
-    1u << 16, // memory objects
 };
 constexpr uint32_t kSubtreeLimits[kResourceCount] = {
     256, // tasks
     2048, // threads
     1u << 17, // ports
     1u << 14, // port sets
-    1u << 14, // memory objects
 };
 
 } // namespace

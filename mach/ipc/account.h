@@ -8,8 +8,8 @@
 // message.h). Kernel notifications are not charged: the rights that cause
 // them bound them.
 //
-// Kernel objects: tasks, threads, ports, port sets and memory objects are
-// counted per account. The kernel knows no users, so accounts form a tree
+// Kernel objects: tasks, threads, ports and port sets are counted per
+// account. The kernel knows no users, so accounts form a tree
 // that follows task creation: a task's account is a child of its
 // creator's (for fork and exec's task_fork: of the task forked), and an
 // object counts against its account and every ancestor, each of which has
@@ -43,8 +43,9 @@
 namespace ipc {
 
 // The kernel objects an account counts.
-enum class Resource : uint8_t { tasks, threads, ports, port_sets, memory_objects };
-constexpr size_t kResourceCount = 5;
+// (Memory objects and the VM's metadata: vm/memory_account.h, per task.)
+enum class Resource : uint8_t { tasks, threads, ports, port_sets };
+constexpr size_t kResourceCount = 4;
 
 class Account {
 public:
