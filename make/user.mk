@@ -13,7 +13,7 @@ USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtime/start.o \
 	$(BUILD)/user/freestanding/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
-# Kernel accounting (mach/README.md, "Who pays for what"): replies, out of memory.
+# The kernel's accounting of replies and its out-of-memory policy, tried in the guest.
 USER_PROGRAM_NAMES += replyflood oomtest
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
