@@ -109,7 +109,7 @@ volatile uint64_t g_spins = 0;
 // shares one time slice: see kern/scheduler.h); the bar is a third.
 void bench_cpu_share(PortName peer, PortName reply)
 {
-    constexpr uint64_t kWindowNs = 300000000; // 10 time slices
+    constexpr uint64_t kWindowNs = 150000000; // 5 time slices
     uint64_t stack = 0;
     constexpr uint64_t kStack = 16384;
     PortName spinner = 0;
