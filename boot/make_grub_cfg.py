@@ -77,6 +77,8 @@ TEST_MODULES = """\
     module2 /boot/portico/ipcclient ipcclient rpc 1000
     module2 /boot/portico/ipcclient ipcvictim victim
     module2 /boot/portico/ipcqueue ipcqueue
+    module2 /boot/portico/replyflood replyflood
+    module2 /boot/portico/oomtest oomtest
     module2 /boot/portico/hostile hostile
     module2 /boot/portico/taskctl taskctl
     module2 /boot/portico/vmtest vmtest

@@ -13,6 +13,8 @@ USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--strip-debug -Wl,-z,max-page-size
 	-Wl,--build-id=none -Wl,-Ttext-segment=0x400000
 USER_RUNTIME_OBJS := $(BUILD)/user/lib/runtime/crt0.S.o $(BUILD)/user/lib/runtime/start.o \
 	$(BUILD)/user/freestanding/string.o $(BUILD)/user/lib/runtime/print.o $(BUILD)/user/lib/runtime/kernel_call.o
+# The kernel's accounting of replies and its out-of-memory policy, tried in the guest.
+USER_PROGRAM_NAMES += replyflood oomtest
 USER_PROGRAMS := $(USER_PROGRAM_NAMES:%=$(BUILD)/user/bin/%)
 # The user-space libraries (lib/rpc, ...), as an archive: a program links what it uses.
 USER_LIBRARY_SRCS := $(sort $(wildcard lib/rpc/*.cpp lib/ports/*.cpp lib/heap/*.cpp lib/fs_client/*.cpp lib/fs_server/*.cpp lib/exec/*.cpp)) \

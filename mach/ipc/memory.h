@@ -42,6 +42,7 @@ struct Statistics {
     size_t accounts; // one per name space, kept while its messages are in flight
     size_t message_bytes; // bytes of the live messages
     size_t notifications_lost; // since boot: a notification that could not be allocated
+    size_t replies_dropped; // since boot: replies whose receiver's account was exhausted (message.h)
     size_t name_table_bytes; // what the name spaces' tables take, as allocated
     size_t payload_record_bytes; // the pages of the payload records' slab cache
 };

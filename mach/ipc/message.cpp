@@ -2,6 +2,8 @@
 #include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
+#include <ipc/name_space.h>
+#include <ipc/notification.h>
 #include <ipc/payload_record.h>
 #include <ipc/port.h>
 
@@ -129,6 +131,18 @@ Result<void> Message::charge_to(Account& account)
     return {};
 }
 
+Result<void> Message::move_charge_to(Account& account)
+{
+    if (m_account == &account)
+        return {};
+    uint64_t cost = sizeof(Message) + m_size;
+    TRY(account.charge(cost));
+    if (m_account)
+        m_account->uncharge(cost);
+    m_account = &account;
+    return {};
+}
+
 size_t Message::body_size() const
 {
     return m_size - sizeof(mach::MessageHeader) - descriptor_count() * sizeof(mach::Descriptor);
@@ -183,12 +197,38 @@ void Message::release_descriptors()
     }
 }
 
+namespace {
+
+// A reply its receiver cannot pay for: dropped; the port hears of it once.
+void drop_reply(Message* message)
+{
+    CarriedRight right = message->destination();
+    message->destination() = {};
+    Message::destroy(message);
+    memory::counters().replies_dropped++;
+    if (right.port->reply_lost_notice_queued()) {
+        right.consume();
+        return;
+    }
+    send_reply_lost_notice(right);
+}
+
+} // namespace
+
 Result<void> send(Message* message)
 {
     ASSERT(message->destination().kind == CarriedRight::Kind::send
         || message->destination().kind == CarriedRight::Kind::send_once);
-    if (message->destination().kind == CarriedRight::Kind::send_once)
-        message->set_always_accepted();
+    if (message->destination().kind != CarriedRight::Kind::send_once)
+        return message->destination_port().enqueue(message);
+    message->set_always_accepted();
+    if (!message->notification()) {
+        NameSpace* receiver = message->destination_port().final_receiver();
+        if (receiver && !message->move_charge_to(receiver->account()).ok()) {
+            drop_reply(message);
+            return {};
+        }
+    }
     return message->destination_port().enqueue(message);
 }
 

@@ -95,6 +95,17 @@ public:
     // Charges the message to `account` (the sender's) until it is destroyed;
     // no_space past the account's limit.
     Result<void> charge_to(Account& account);
+    // Moves the charge to `account` (a reply's receiver: see send below):
+    // no_space, changing nothing, past its limit.
+    Result<void> move_charge_to(Account& account);
+    Account* account() const { return m_account; }
+
+    // A kernel notification (never charged: the right it travels through
+    // bounds it), and among them the "reply lost" notice of send.
+    bool notification() const { return m_notification; }
+    void set_notification() { m_notification = true; }
+    bool reply_lost_notice() const { return m_reply_lost_notice; }
+    void set_reply_lost_notice() { m_reply_lost_notice = true; }
 
     Message* next() const { return m_next; }
     void set_next(Message* next) { m_next = next; }
@@ -112,12 +123,26 @@ private:
     Account* m_account = nullptr; // charged, if a task sent it
     uint32_t m_size;
     bool m_always_accepted = false;
+    bool m_notification = false;
+    bool m_reply_lost_notice = false;
 };
 
 // Queues `message` on the port of its destination right. On success the
 // port (or, for a kernel port, the observer) owns it. queue_full (the queue
 // is at its limit and the message is not always accepted) and port_dead
 // leave it with the caller: retry later or destroy it.
+//
+// Who pays for a queued message: a message through a plain send right is
+// charged to its sender (copy-in did it), who blocks or fails when the
+// queue is full, so a flood costs the flooder. A message through a
+// send-once right (a reply; the queue must accept it, or a client could
+// make its server wait) is charged instead to the task that will receive
+// it (Port::final_receiver): a client that asks and never reads its
+// replies uses up its own account, never the server's. When that account
+// is exhausted the reply is dropped, the send still succeeds for the
+// server, and the client's port gets a send_once notification ("no reply
+// will come"; at most one queued per port: reply_lost_notice). Kernel
+// notifications are not charged.
 Result<void> send(Message* message);
 
 } // namespace ipc

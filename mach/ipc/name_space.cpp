@@ -23,10 +23,16 @@ constexpr uint32_t kFirstCapacity = 16;
 
 static_assert(NameSpace::entry_bytes() <= 16, "a name-space entry must stay within 16 bytes");
 
-Result<NameSpace*> NameSpace::create()
+Result<NameSpace*> NameSpace::create(Account* given)
 {
-    NameSpace* space = TRY(memory::cache<NameSpace>().create());
-    Result<Account*> account = Account::create();
+    Result<NameSpace*> created = memory::cache<NameSpace>().create();
+    if (!created.ok()) {
+        if (given)
+            given->release();
+        return created.error();
+    }
+    NameSpace* space = created.value();
+    Result<Account*> account = given ? Result<Account*>(given) : Account::create();
     Result<void> table = account.ok() ? space->grow(kFirstCapacity) : Result<void>(account.error());
     if (!table.ok()) {
         if (account.ok())

@@ -59,7 +59,9 @@ public:
     static constexpr uint32_t kMaxNameLimit = (1u << 24) - 2;
     static constexpr uint32_t kMaxUserReferences = 0xffff;
 
-    static Result<NameSpace*> create();
+    // Its account is `account` (the caller's reference passes to the space,
+    // even on failure); null: a new privileged one (see account.h).
+    static Result<NameSpace*> create(Account* account = nullptr);
     // Releases every right (receive rights die, notifications go out) and frees the space.
     static void destroy(NameSpace* space);
 

@@ -36,7 +36,7 @@ Result<PortName> NameSpace::allocate(RightType type)
 {
     if (type == RightType::receive) {
         TRY(reserve(1));
-        Port* port = TRY(Port::create());
+        Port* port = TRY(Port::create(m_account));
         return put_right(CarriedRight::receive(*port));
     }
     if (type == RightType::port_set) {

@@ -4,8 +4,13 @@
 #include <ipc/port.h>
 
 namespace ipc {
+namespace {
 
-void send_notification(CarriedRight notify, mach::NotificationKind kind, mach::PortName name, uint64_t payload)
+// Sends a notification through `notify` (consumed); `mark` sees the
+// message just before it is sent. One that cannot be allocated is counted
+// as lost.
+template <typename Mark>
+void notify_through(CarriedRight notify, mach::NotificationKind kind, mach::PortName name, uint64_t payload, Mark mark)
 {
     if (notify.empty())
         return;
@@ -26,8 +31,26 @@ void send_notification(CarriedRight notify, mach::NotificationKind kind, mach::P
     __builtin_memcpy(message->body(), &body, sizeof(body));
     message->destination() = notify;
     message->set_always_accepted();
+    message->set_notification();
+    mark(*message);
     if (!send(message).ok())
         Message::destroy(message);
+}
+
+} // namespace
+
+void send_notification(CarriedRight notify, mach::NotificationKind kind, mach::PortName name, uint64_t payload)
+{
+    notify_through(notify, kind, name, payload, [](Message&) {});
+}
+
+void send_reply_lost_notice(CarriedRight reply)
+{
+    Port* port = reply.port;
+    notify_through(reply, mach::NotificationKind::send_once, mach::kNullName, 0, [port](Message& message) {
+        message.set_reply_lost_notice();
+        port->set_reply_lost_notice_queued(true);
+    });
 }
 
 } // namespace ipc

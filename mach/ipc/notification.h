@@ -27,4 +27,9 @@ struct DeadNameRequest {
 // lost, never retried (the kernel must not block here).
 void send_notification(CarriedRight notify, mach::NotificationKind kind, mach::PortName name, uint64_t payload);
 
+// The send_once notification for a reply dropped because its receiver's
+// account was exhausted (see send in message.h), through `reply` (the
+// reply's send-once right, consumed), marked so that its port queues one at most.
+void send_reply_lost_notice(CarriedRight reply);
+
 } // namespace ipc

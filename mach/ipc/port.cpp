@@ -1,4 +1,5 @@
 #include <freestanding/assert.h>
+#include <ipc/account.h>
 #include <ipc/memory.h>
 #include <ipc/message.h>
 #include <ipc/name_space.h>
@@ -19,10 +20,19 @@ bool g_draining = false;
 
 } // namespace
 
-Result<Port*> Port::create()
+Result<Port*> Port::create(Account* account)
 {
-    Port* port = TRY(memory::cache<Port>().create());
+    if (account)
+        TRY(account->charge_object(Resource::ports));
+    Result<Port*> created = memory::cache<Port>().create();
+    if (!created.ok()) {
+        if (account)
+            account->uncharge_object(Resource::ports);
+        return created.error();
+    }
+    Port* port = created.value();
     port->m_references = 1; // the receive right
+    port->m_account = account;
     memory::counters().ports++;
     return port;
 }
@@ -70,6 +80,8 @@ Message* Port::dequeue()
         m_tail = nullptr;
     message->set_next(nullptr);
     m_queued--;
+    if (message->reply_lost_notice())
+        m_reply_lost_notice = false;
     if (observer())
         observer()->queue_space(*this);
     return message;
@@ -106,8 +118,11 @@ void Port::payload_record_destroyed(uint64_t payload)
 void Port::free()
 {
     ASSERT(m_dead && !m_head && !m_set);
+    Account* account = m_account;
     memory::cache<Port>().destroy(this);
     memory::counters().ports--;
+    if (account)
+        account->uncharge_object(Resource::ports);
 }
 
 void Port::set_receiver(NameSpace* space)
@@ -120,6 +135,15 @@ void Port::set_in_transit(Port* destination)
 {
     m_receiver = nullptr;
     m_in_transit_to = destination;
+}
+
+NameSpace* Port::final_receiver() const
+{
+    // Copy-in refuses cycles (would_contain_itself), so the chain ends.
+    const Port* port = this;
+    while (port->m_in_transit_to)
+        port = port->m_in_transit_to;
+    return port->m_dead ? nullptr : port->m_receiver;
 }
 
 bool Port::would_contain_itself(const Port& carried) const
@@ -181,6 +205,7 @@ void Port::destroy_queue()
         Message::destroy(message);
     }
     m_tail = nullptr;
+    m_reply_lost_notice = false;
 }
 
 void Port::leave_set()

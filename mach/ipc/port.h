@@ -21,6 +21,7 @@
 
 namespace ipc {
 
+class Account;
 class Message;
 class NameSpace;
 class PortSet;
@@ -42,8 +43,10 @@ public:
     static constexpr const char* kCacheName = "ipc.port";
 
     // A new live port. The caller holds its receive right (CarriedRight::receive)
-    // and must hand it to a name space or release it.
-    static Result<Port*> create();
+    // and must hand it to a name space or release it. It counts against
+    // `account` (the creating task's; null: the kernel's) until it is freed:
+    // no_space past the account's limit.
+    static Result<Port*> create(Account* account = nullptr);
 
     Port() = default;
     Port(const Port&) = delete;
@@ -111,6 +114,16 @@ public:
             free();
     }
 
+    // The name space that will receive what is queued here: the holder of
+    // the receive right, or, while that right travels in messages, the
+    // holder at the end of the chain. Null if the kernel holds it or the
+    // port is dead. (Messages through send-once rights are charged to it.)
+    NameSpace* final_receiver() const;
+    // Whether a "reply lost" notice (see message.h's send) waits in the
+    // queue: a port gets at most one at a time.
+    bool reply_lost_notice_queued() const { return m_reply_lost_notice; }
+    void set_reply_lost_notice_queued(bool queued) { m_reply_lost_notice = queued; }
+
     // The receive right.
     void set_receiver(NameSpace* space);
     // The receive right went into a message queued (or about to be) on
@@ -171,6 +184,7 @@ private:
     CarriedRight m_no_senders_notify; // send-once
     Port* m_payload_notify = nullptr; // referenced
     void* m_kernel_object = nullptr;
+    Account* m_account = nullptr; // counted against (account.h), referenced
     Port* m_next_doomed = nullptr; // the list of ports waiting to die
     uint32_t m_references = 0;
     uint32_t m_send_rights = 0;
@@ -181,6 +195,7 @@ private:
     bool m_dead = false;
     bool m_had_senders = false;
     bool m_doomed = false;
+    bool m_reply_lost_notice = false;
     KernelObject m_kernel_type = KernelObject::none;
     WaitSlot m_wait;
 };

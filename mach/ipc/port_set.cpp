@@ -1,5 +1,7 @@
 #include <freestanding/assert.h>
+#include <ipc/account.h>
 #include <ipc/memory.h>
+#include <ipc/name_space.h>
 #include <ipc/observer.h>
 #include <ipc/port.h>
 #include <ipc/port_set.h>
@@ -8,9 +10,14 @@ namespace ipc {
 
 Result<PortSet*> PortSet::create(NameSpace& owner)
 {
-    PortSet* set = TRY(memory::cache<PortSet>().create(owner));
+    TRY(owner.account().charge_object(Resource::port_sets));
+    Result<PortSet*> set = memory::cache<PortSet>().create(owner);
+    if (!set.ok()) {
+        owner.account().uncharge_object(Resource::port_sets);
+        return set.error();
+    }
     memory::counters().port_sets++;
-    return set;
+    return set.value();
 }
 
 void PortSet::destroy(PortSet* set)
@@ -19,8 +26,10 @@ void PortSet::destroy(PortSet* set)
         observer()->set_destroyed(*set);
     while (set->m_first)
         set->remove(*set->m_first);
+    Account& account = set->owner().account();
     memory::cache<PortSet>().destroy(set);
     memory::counters().port_sets--;
+    account.uncharge_object(Resource::port_sets);
 }
 
 void PortSet::add(Port& port)

@@ -218,8 +218,11 @@ Result<Message*> copyin_message(NameSpace& sender, const void* bytes, uint32_t s
         else
             message->descriptors()[i].out_of_line.size = 0;
     }
-    // The sender pays for what it has in flight (see account.h).
-    Result<void> captured = message->charge_to(sender.account());
+    // The sender pays for what it has in flight (see account.h), except
+    // for a reply, which its receiver pays for once it is sent (message.h).
+    const RightUse& destination = uses.uses[0];
+    bool receiver_pays = destination.kind == CarriedRight::Kind::send_once && destination.port->final_receiver();
+    Result<void> captured = receiver_pays ? Result<void>() : message->charge_to(sender.account());
     if (captured.ok())
         captured = capture_regions(*message, sent);
     if (!captured.ok()) {

@@ -109,12 +109,20 @@ void Scheduler::preempt_if_allowed()
         preempt_if_needed();
 }
 
-void Scheduler::switch_threads(Thread& from, Thread& to)
+void Scheduler::switch_threads(Thread& from, Thread& to, SliceKind slice)
 {
     to.m_state = ThreadState::running;
-    to.m_slice_left = kTimeSliceTicks;
     s_current = &to;
-    s_need_resched = false;
+    if (slice == SliceKind::fresh) {
+        to.m_slice_left = kTimeSliceTicks;
+        s_need_resched = false;
+    } else {
+        // The receiver runs on what is left of the caller's slice, so that
+        // threads handing the CPU around share one slice and the round
+        // robin still comes; a pending reschedule (the slice is used up, a
+        // higher priority woke) stays pending.
+        to.m_slice_left = from.m_slice_left;
+    }
     if (from.m_task || to.m_task)
         arch::save_fpu_state(from.m_fpu);
     if (to.m_task) {
@@ -145,6 +153,8 @@ void Scheduler::reschedule()
         to = (from.m_state == ThreadState::running) ? &from : g_idle;
     if (to == &from) {
         from.m_state = ThreadState::running;
+        if (from.m_slice_left <= 0)
+            from.m_slice_left = kTimeSliceTicks; // nobody else wants the CPU: a new turn
         s_need_resched = false;
         return;
     }
@@ -154,7 +164,7 @@ void Scheduler::reschedule()
         else
             enqueue(from);
     }
-    switch_threads(from, *to);
+    switch_threads(from, *to, SliceKind::fresh);
 }
 
 void Scheduler::yield()
@@ -179,7 +189,7 @@ void Scheduler::switch_to(Thread& target)
     Thread& self = *s_current;
     if (self.m_state == ThreadState::running && &self != g_idle)
         enqueue(self);
-    switch_threads(self, target);
+    switch_threads(self, target, SliceKind::donated);
 }
 
 void Scheduler::exit_current()
@@ -247,7 +257,7 @@ void Scheduler::block_current(Thread* hand_off)
 {
     if (Thread* claimed = s_claimed) {
         s_claimed = nullptr;
-        switch_threads(*s_current, *claimed);
+        switch_threads(*s_current, *claimed, SliceKind::donated);
     } else if (hand_off && hand_off != s_current && hand_off->m_state != ThreadState::dead) {
         switch_to(*hand_off);
     } else {
@@ -290,9 +300,13 @@ void Scheduler::tick()
         return;
     }
     if (--self.m_slice_left <= 0) {
-        self.m_slice_left = kTimeSliceTicks;
+        // Used up: the next ready thread of this priority gets its turn
+        // (and this one a fresh slice when its turn comes again); with
+        // none, this one goes on with a fresh slice.
         if (highest_ready_priority() >= self.m_priority)
             s_need_resched = true;
+        else
+            self.m_slice_left = kTimeSliceTicks;
     }
 }
 

@@ -1,6 +1,9 @@
 // The scheduler: fixed priorities 0..31 (higher runs first), round robin
 // within a priority with a time slice of kTimeSliceTicks timer ticks, and
-// preemption from the timer interrupt. The idle thread (priority 0) halts
+// preemption from the timer interrupt. An IPC hand-off (switch_to, claim)
+// passes the caller's remaining slice to the thread it runs instead of a
+// fresh one: threads that hand the CPU around share one slice, so they
+// cannot keep a CPU-bound thread of their priority from its turn. The idle thread (priority 0) halts
 // the CPU when nothing else is ready.
 //
 // Concurrency: FIXME(SMP): one CPU; scheduler state is changed with
@@ -85,7 +88,10 @@ private:
     // Switches away from the current thread, whose state the caller set
     // (ready: requeued, waiting or dead: not). Interrupts must be off.
     static void reschedule();
-    static void switch_threads(Thread& from, Thread& to);
+    // How the thread switched to gets its time slice: fresh (the round
+    // robin chose it) or donated (an IPC hand-off: the rest of the caller's).
+    enum class SliceKind : uint8_t { fresh, donated };
+    static void switch_threads(Thread& from, Thread& to, SliceKind slice);
     // Run queues: one FIFO per priority, linked through Thread::m_next/m_prev.
     static void enqueue(Thread& thread);
     static Thread* dequeue_highest();

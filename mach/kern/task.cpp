@@ -2,6 +2,7 @@
 #include <arch/x86_64/io_permission.h>
 #include <debug/log.h>
 #include <freestanding/slab.h>
+#include <ipc/account.h>
 #include <ipc/name_space.h>
 #include <ipc/port.h>
 #include <kern/never_destroyed.h>
@@ -24,13 +25,14 @@ freestanding::ObjectCache<Task>& task_cache()
 }
 
 size_t g_live_tasks = 0;
+Task* g_tasks = nullptr; // every live task, through m_next_task
 
 } // namespace
 
-Result<Task*> Task::create(const char* name)
+Result<Task*> Task::create(const char* name, Task* creator, Lineage lineage)
 {
     Task* created = TRY(task_cache().create());
-    Result<void> parts = created->create_parts();
+    Result<void> parts = created->create_parts(creator, lineage);
     if (!parts.ok()) {
         created->destroy_parts();
         task_cache().destroy(created);
@@ -38,16 +40,27 @@ Result<Task*> Task::create(const char* name)
     }
     created->set_name(name);
     __atomic_add_fetch(&g_live_tasks, 1, __ATOMIC_RELAXED);
+    arch::InterruptsOff off;
+    created->m_next_task = g_tasks;
+    if (g_tasks)
+        g_tasks->m_previous_task = created;
+    g_tasks = created;
     return created;
 }
 
-Result<void> Task::create_parts()
+Result<void> Task::create_parts(Task* creator, Lineage lineage)
 {
-    m_space = TRY(vm::AddressSpace::create());
     {
+        // Counted first: a task over its creator's limit costs nothing.
         arch::InterruptsOff off;
-        m_name_space = TRY(ipc::NameSpace::create());
+        ipc::Account* account = nullptr;
+        if (creator)
+            account = TRY(ipc::Account::create(&creator->name_space().account(), lineage == Lineage::built));
+        m_name_space = TRY(ipc::NameSpace::create(account));
+        TRY(m_name_space->account().charge_object(ipc::Resource::tasks));
+        m_counted = true;
     }
+    m_space = TRY(vm::AddressSpace::create());
     m_port = TRY(create_kernel_port(ipc::KernelObject::task, this));
     // When the last send right goes, the kernel is told (task_server.cpp):
     // a task that never got a thread is freed then.
@@ -68,6 +81,8 @@ void Task::destroy_parts()
     }
     if (m_name_space) {
         arch::InterruptsOff off;
+        if (m_counted)
+            m_name_space->account().uncharge_object(ipc::Resource::tasks);
         ipc::NameSpace::destroy(m_name_space);
         m_name_space = nullptr;
     }
@@ -90,6 +105,12 @@ void Task::set_name(const char* name)
 
 void Task::destroy(Task* task)
 {
+    {
+        arch::InterruptsOff off;
+        (task->m_previous_task ? task->m_previous_task->m_next_task : g_tasks) = task->m_next_task;
+        if (task->m_next_task)
+            task->m_next_task->m_previous_task = task->m_previous_task;
+    }
     task->destroy_parts();
     task_cache().destroy(task);
     __atomic_sub_fetch(&g_live_tasks, 1, __ATOMIC_RELAXED);
@@ -139,6 +160,7 @@ void Task::remove_thread(Thread& thread)
         }
     }
     thread.m_task = nullptr;
+    m_name_space->account().uncharge_object(ipc::Resource::threads);
     bool last = --m_thread_count == 0;
     arch::restore_interrupts(flags);
     if (last) {
@@ -159,6 +181,31 @@ void Task::kill(int status)
         Scheduler::interrupt(*thread);
     arch::restore_interrupts(flags);
 }
+
+Task* Task::largest_unprivileged()
+{
+    arch::InterruptsOff off;
+    Task* largest = nullptr;
+    for (Task* task = g_tasks; task; task = task->m_next_task) {
+        if (task->m_exiting || task->privileged())
+            continue;
+        if (!largest || task->m_space->resident_pages() > largest->m_space->resident_pages())
+            largest = task;
+    }
+    return largest;
+}
+
+bool Task::alive(const Task* task)
+{
+    arch::InterruptsOff off;
+    for (Task* live = g_tasks; live; live = live->m_next_task) {
+        if (live == task)
+            return true;
+    }
+    return false;
+}
+
+bool Task::privileged() const { return m_name_space->account().privileged(); }
 
 size_t Task::live_count() { return __atomic_load_n(&g_live_tasks, __ATOMIC_RELAXED); }
 

@@ -32,8 +32,15 @@ public:
     // Only for the slab cache: use the create functions.
     Task() = default;
 
-    // A task with an empty address space and no thread yet.
-    static Result<Task*> create(const char* name);
+    // How a task came from its creator: built (task_create: it may keep
+    // the creator's privilege) or forked (a process: it does not).
+    enum class Lineage : uint8_t { built, forked };
+    // A task with an empty address space and no thread yet, counted
+    // against `creator`'s account (ipc/account.h; null: a task the kernel
+    // starts, privileged): no_space past its limits.
+    static Result<Task*> create(const char* name, Task* creator = nullptr, Lineage lineage = Lineage::built);
+    // Whether its account is privileged (ipc/account.h).
+    bool privileged() const;
     // A task made from this one, without threads: its send rights under the
     // same names (not its own task and thread ports) and, with
     // mach::kForkMemory, its memory copy-on-write at the same addresses.
@@ -56,6 +63,11 @@ public:
 
     // Live tasks (for leak tests).
     static size_t live_count();
+    // The unprivileged task with the most resident pages that is not
+    // already exiting (null if none), and whether `task` is still alive
+    // (for the out-of-memory policy: kern/out_of_memory.h).
+    static Task* largest_unprivileged();
+    static bool alive(const Task* task);
 
     // The task's port names (owned).
     ipc::NameSpace& name_space() { return *m_name_space; }
@@ -75,12 +87,13 @@ private:
     // Unlinks a dead thread; the last one destroys the task.
     void remove_thread(Thread& thread);
     static void destroy(Task* task);
-    Result<void> create_parts();
+    Result<void> create_parts(Task* creator, Lineage lineage);
     Result<void> copy_into(Task& child, uint32_t flags);
 
     // A task made by fork (a POSIX process, or exec's new task): its end is
     // its parent's business (wait), not worth a line on the console.
     bool m_forked = false;
+    bool m_counted = false; // charged to its account's task count
     void destroy_parts();
     void set_name(const char* name);
 
@@ -89,6 +102,8 @@ private:
     ipc::Port* m_port = nullptr; // its receive right is the task's
     arch::IoPermissions* m_io = nullptr; // owned; null: no I/O ports
     Thread* m_threads = nullptr; // linked through Thread::m_next_in_task
+    Task* m_next_task = nullptr; // the list of live tasks
+    Task* m_previous_task = nullptr;
     size_t m_thread_count = 0;
     int m_exit_status = 0;
     bool m_exiting = false;

@@ -28,7 +28,7 @@ bool is_not_control_port_of(const ipc::Port& port, const void* context)
 
 Result<Task*> Task::fork(const char* name, uint32_t flags)
 {
-    Task* child = TRY(Task::create(name));
+    Task* child = TRY(Task::create(name, this, Lineage::forked));
     child->m_forked = true;
     Result<void> copied = copy_into(*child, flags);
     if (!copied.ok()) {

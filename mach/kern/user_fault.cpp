@@ -1,5 +1,6 @@
 #include <arch/x86_64/exceptions.h>
 #include <debug/log.h>
+#include <kern/out_of_memory.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <kern/user_fault.h>
@@ -34,6 +35,9 @@ void handle_user_exception(arch::InterruptFrame& frame, uint64_t fault_address)
     }
     if (frame.vector == kPageFaultVector) {
         Result<void> resolved = resolve(*task, fault_address, frame.error_code);
+        // Out of memory: a privileged task gets another's memory (kern/out_of_memory.h).
+        while (!resolved.ok() && resolved.error() == Error::no_memory && reclaim_memory_for(*task))
+            resolved = resolve(*task, fault_address, frame.error_code);
         if (resolved.ok())
             return;
         log("fault", "task %s killed: %s at rip %#lx, address %#lx (%s)", task->name(),

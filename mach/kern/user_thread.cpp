@@ -1,6 +1,9 @@
 // User threads: created in a task, they enter user mode from their kernel stack.
 #include <arch/x86_64/context_switch.h>
+#include <arch/x86_64/cpu.h>
 #include <arch/x86_64/user_entry.h>
+#include <ipc/account.h>
+#include <ipc/name_space.h>
 #include <kern/scheduler.h>
 #include <kern/task.h>
 #include <kern/thread.h>
@@ -20,12 +23,22 @@ void thread_trampoline_user(void* argument)
 Result<Thread*> Thread::create_user(
     Task& task, uint64_t rip, uint64_t rsp, int priority, uint64_t argument, uint64_t fs_base)
 {
-    Thread* thread = TRY(create_with_stack(task.name(), priority, thread_trampoline_user, nullptr));
-    Result<ipc::Port*> port = create_kernel_port(ipc::KernelObject::thread, thread);
+    {
+        // Counted against the task's account (ipc/account.h) until Task::remove_thread.
+        arch::InterruptsOff off;
+        TRY(task.name_space().account().charge_object(ipc::Resource::threads));
+    }
+    Result<Thread*> created = create_with_stack(task.name(), priority, thread_trampoline_user, nullptr);
+    Result<ipc::Port*> port = created.ok() ? create_kernel_port(ipc::KernelObject::thread, created.value())
+                                           : Result<ipc::Port*>(created.error());
     if (!port.ok()) {
-        destroy(thread);
+        if (created.ok())
+            destroy(created.value());
+        arch::InterruptsOff off;
+        task.name_space().account().uncharge_object(ipc::Resource::threads);
         return port.error();
     }
+    Thread* thread = created.value();
     thread->m_port = port.value();
     // The trampoline's argument is the thread itself, known only now.
     thread->m_saved_rsp = arch::prepare_thread_stack(thread->m_stack_top, thread_trampoline_user, thread);

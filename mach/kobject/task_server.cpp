@@ -28,14 +28,15 @@ ipc::CarriedRight send_right_to(ipc::Port& port)
     return ipc::CarriedRight::send(port);
 }
 
-Error task_create(KernelRequest& request)
+// The new task counts against the account of the task asked (its creator).
+Error task_create(Task& task, KernelRequest& request)
 {
     Result<mach::TaskCreateRequest> body = request.body<mach::TaskCreateRequest>();
     if (!body.ok())
         return body.error();
     char name[sizeof(body.value().name) + 1] = {};
     __builtin_memcpy(name, body.value().name, sizeof(body.value().name));
-    Result<Task*> child = Task::create(name);
+    Result<Task*> child = Task::create(name, &task);
     if (!child.ok())
         return child.error();
     request.set_result_right(send_right_to(child.value()->port()));
@@ -113,7 +114,7 @@ Error serve_task(void* object, KernelRequest& request)
         return Error::none;
     }
     case mach::KernelCall::task_info: return task_info(task, request);
-    case mach::KernelCall::task_create: return task_create(request);
+    case mach::KernelCall::task_create: return task_create(task, request);
     case mach::KernelCall::task_fork: return task_fork(task, request);
     case mach::KernelCall::thread_create: return thread_create(task, request);
     case mach::KernelCall::task_set_bootstrap: return set_bootstrap(task, request);

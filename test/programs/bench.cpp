@@ -78,6 +78,62 @@ void bench_messages()
     (void)mach::port_destroy(g_self.task, port);
 }
 
+uint64_t now_ns()
+{
+    uint64_t now = 0;
+    (void)mach::clock_monotonic(&now);
+    return now;
+}
+
+// One null RPC to benchpeer through `peer`, its reply on `reply`.
+void null_rpc(PortName peer, PortName reply)
+{
+    g_buffer.header = header_to(peer, Disposition::copy_send, sizeof(mach::MessageHeader));
+    g_buffer.header.reply = reply;
+    g_buffer.header.reply_disposition = Disposition::make_send_once;
+    (void)mach::msg(&g_buffer.header, mach::kSend | mach::kReceive, g_buffer.header.size, sizeof(g_buffer), reply);
+}
+
+// The CPU-bound thread of cpu_share_beside_rpc: counts while it runs.
+volatile uint64_t g_spins = 0;
+
+[[noreturn]] void spin_forever(uint64_t)
+{
+    for (;;)
+        g_spins = g_spins + 1;
+}
+
+// What a CPU-bound thread gets of the CPU while this thread and benchpeer
+// hand it back and forth with null RPCs, in percent of what it gets alone
+// (this thread asleep) in as long a window. Fair: about half (the pair
+// shares one time slice: see kern/scheduler.h); the bar is a third.
+void bench_cpu_share(PortName peer, PortName reply)
+{
+    constexpr uint64_t kWindowNs = 150000000; // 5 time slices
+    uint64_t stack = 0;
+    constexpr uint64_t kStack = 16384;
+    PortName spinner = 0;
+    mach::ThreadCreateRequest request { reinterpret_cast<uint64_t>(&spin_forever), 0, 0, 0 };
+    if (mach::vm_allocate(g_self.task, &stack, kStack, mach::kVmAnywhere) != Error::none)
+        return;
+    request.rsp = stack + kStack - 8; // as after a call: the ABI's stack alignment
+    if (mach::kernel_call(g_self.task, mach::KernelCall::thread_create, &request, sizeof(request), nullptr, 0, &spinner)
+        != Error::none) {
+        mach::Line() << "cpu_share_beside_rpc: no thread";
+        return;
+    }
+    uint64_t start = g_spins;
+    (void)mach::thread_sleep(kWindowNs);
+    uint64_t alone = g_spins - start;
+    start = g_spins;
+    for (uint64_t end = now_ns() + kWindowNs; now_ns() < end;)
+        null_rpc(peer, reply);
+    uint64_t beside_rpc = g_spins - start;
+    (void)mach::kernel_call(spinner, mach::KernelCall::thread_terminate, nullptr, 0, nullptr, 0);
+    (void)mach::port_deallocate(g_self.task, spinner);
+    mach::Line() << "cpu_share_beside_rpc " << (alone ? beside_rpc * 100 / alone : 0) << " percent";
+}
+
 // Round trips to benchpeer: a request with a fresh send-once reply right,
 // answered through it, each side in one mach_msg.
 void bench_rpc()
@@ -93,12 +149,8 @@ void bench_rpc()
     PortName peer = g_buffer.descriptor.port.name;
     PortName reply = 0;
     (void)mach::port_allocate(g_self.task, mach::RightType::receive, &reply);
-    measure("null_rpc", kRounds, [&] {
-        g_buffer.header = header_to(peer, Disposition::copy_send, sizeof(mach::MessageHeader));
-        g_buffer.header.reply = reply;
-        g_buffer.header.reply_disposition = Disposition::make_send_once;
-        (void)mach::msg(&g_buffer.header, mach::kSend | mach::kReceive, g_buffer.header.size, sizeof(g_buffer), reply);
-    });
+    measure("null_rpc", kRounds, [&] { null_rpc(peer, reply); });
+    bench_cpu_share(peer, reply);
     (void)mach::port_destroy(g_self.task, peer); // the peer's receive fails: it ends
 }
 

@@ -14,6 +14,9 @@ def run(qemu, results):
                             ("ls_beside_stuck_translator", 2,
                              "root's ls / beside four lookups stuck in a translator: at most 2x idle")]:
         results.record("bench: " + what, figures.get(name, bar + 1) <= bar, "%s: %s" % (name, figures.get(name)))
+    share = figures.get("cpu_share_beside_rpc", 0)
+    results.record("bench: a CPU-bound task gets at least a third of the CPU beside an RPC ping-pong pair",
+                   share >= 34, "cpu_share_beside_rpc: %s percent" % figures.get("cpu_share_beside_rpc"))
     _, second, second_ok = run_benches(qemu, "all", timeout=120)
     results.record("bench: a second run gives the same figures", first_ok and second_ok and first == second,
                    "%r vs %r" % (first, second))

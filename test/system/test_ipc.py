@@ -3,7 +3,8 @@ shared memory objects, RPC ping-pong through send-once reply rights, a
 port set served by one thread, payload rights and their no-senders
 notification, kernel objects as ports (creating tasks and threads,
 terminating them), a server killed mid-RPC, a queue filled to its limit,
-and a hostile task throwing garbage at mach_msg."""
+a hostile task throwing garbage at mach_msg, a client that floods a server
+and never reads the replies, and a task that eats all memory."""
 from programs import run_programs
 
 
@@ -25,3 +26,13 @@ def run(qemu, results):
         ("the child's fault killed only the child", r"fault: task child killed: #PF"),
     ])
     run_programs(qemu, results, "ipc: out-of-line and shared memory", ["vmtest"], "vmtest", 16)
+    # Replies are charged to the client that receives them (mach/README.md, "Who pays for what").
+    run_programs(qemu, results, "ipc: a client that never reads its replies", ["ipcserver", "replyflood"],
+                 "replyflood", 7, [
+                     ("the server ends cleanly, having served everyone", r"task: ipcserver ended with status 0"),
+                 ], timeout=240)
+    run_programs(qemu, results, "kernel: out of memory kills the unprivileged hog", ["oomtest"], "oomtest", 6, [
+        ("the privileged task lives on", r"task: oomtest ended with status 0"),
+        ("the hog was killed for memory",
+         r"fault: task oomhog killed: .*\(no_memory\)|oom: out of memory serving \S+: killing oomhog"),
+    ], timeout=240)
