@@ -22,6 +22,10 @@ enum {
  * must take a reference of its own. */
 unsigned int portico_init_port(int which);
 
+/* The name of the right behind open file `fd` (0 if `fd` is not open).
+ * The library keeps the right, as with portico_init_port. */
+unsigned int portico_fd_port(int fd);
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,12 @@ extern "C" unsigned int portico_init_port(int which)
     return posix::process_state().init.at[which];
 }
 
+extern "C" unsigned int portico_fd_port(int fd)
+{
+    const posix::descriptors::Entry* entry = posix::descriptors::find(fd);
+    return entry ? entry->name : 0;
+}
+
 extern "C" [[noreturn]] void __libc_start(uint64_t* stack)
 {
     int argc = static_cast<int>(stack[0]);

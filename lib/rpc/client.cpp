@@ -16,9 +16,15 @@ bool is_error_status(int32_t value) { return value > 0 && value <= kLastError; }
 
 Error check_reply(mach::MessageHeader& header, uint32_t reply_id, uint32_t body_offset, Right* got, size_t count)
 {
-    // The server dropped our reply right without answering (it died, or gave up on us).
-    if (header.id == uint32_t(mach::NotificationKind::send_once) && header.descriptor_count == 0)
-        return Error::port_dead;
+    // In place of the reply, a notification: the kernel dropped the answer
+    // because this task's account could not pay for it (no_memory, ENOMEM),
+    // or the server dropped our reply right without answering (it died, or
+    // gave up on us).
+    if (header.id == uint32_t(mach::NotificationKind::send_once) && header.descriptor_count == 0) {
+        const auto* notice = reinterpret_cast<const mach::NotificationBody*>(&header + 1);
+        bool lost = header.size >= sizeof(header) + sizeof(*notice) && (notice->flags & mach::kReplyLost);
+        return lost ? Error::no_memory : Error::port_dead;
+    }
     if (header.id != reply_id || header.size < sizeof(ErrorReply) || header.reply != mach::kNullName) {
         release_carried(header);
         return Error::invalid_reply;

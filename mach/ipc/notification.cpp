@@ -48,6 +48,7 @@ void send_reply_lost_notice(CarriedRight reply)
 {
     Port* port = reply.port;
     notify_through(reply, mach::NotificationKind::send_once, mach::kNullName, 0, [port](Message& message) {
+        reinterpret_cast<mach::NotificationBody*>(message.body())->flags = mach::kReplyLost;
         message.set_reply_lost_notice();
         port->set_reply_lost_notice_queued(true);
     });

@@ -7,6 +7,8 @@
 #include "../common/bootstrap_service.h"
 #include "auth_server.h"
 
+// One thread is sound: auth calls no one and sends nothing but replies
+// (with a zero send timeout, lib/ports), so no client can hold it.
 int main(int, char**, char**)
 {
     return servers::serve_bootstrap_port(

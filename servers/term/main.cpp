@@ -72,6 +72,10 @@ Error set_up(ports::Server& server, exec::InitPorts& init, void*)
 
 } // namespace
 
+// One thread (run_translator with a setup) is sound: a handler answers from
+// the line discipline and waits on no client (a read with nothing typed is
+// parked, not waited for); the one call out, Kill to proc for a typed
+// ^C or ^Z, has a deadline, and proc waits on no client either.
 int main(int, char**, char**)
 {
     Result<term::Console*> console = heap::create<term::Console>(g_uart);

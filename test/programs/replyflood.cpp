@@ -108,7 +108,8 @@ uint64_t run_other_client()
     return g_shared[0];
 }
 
-// Reads what waits on `reply`: the replies kept, and the notices that others were lost.
+// Reads what waits on `reply`: the replies kept, and the notices that
+// others were lost (flagged kReplyLost, unlike a right destroyed unused).
 void drain(PortName reply, uint64_t& replies, uint64_t& notices)
 {
     Message m {};
@@ -116,8 +117,11 @@ void drain(PortName reply, uint64_t& replies, uint64_t& notices)
     while (mach::msg(&m.header, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(m), reply, 0) == Error::none) {
         if (m.header.id == kPing + kReplyOffset)
             replies++;
-        else if (m.header.id == uint32_t(mach::NotificationKind::send_once))
-            notices++;
+        else if (m.header.id == uint32_t(mach::NotificationKind::send_once)) {
+            mach::NotificationBody body {};
+            __builtin_memcpy(&body, &m.header + 1, sizeof(body));
+            notices += body.flags == mach::kReplyLost;
+        }
     }
 }
 

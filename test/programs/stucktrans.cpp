@@ -1,16 +1,29 @@
 // A translator that never answers (the system test of servers that a
 // hostile client cannot stall): it hands its parent a control port, as any
 // translator does, and then never reads it. Lookups through the node it
-// sits on wait for its root until the file system gives up on it.
+// sits on wait for its root until the file system gives up on it. Started
+// with open files (settrans -a gives its own standard output and error),
+// it first says so on its standard output.
 #include <exec/init_ports.h>
+#include <fs_client/client.h>
 #include <interfaces/fsys.h>
 #include <rpc/client.h>
 #include <runtime/mach.h>
 #include <runtime/print.h>
 
+namespace {
+
+exec::Descriptors g_files; // 1 KiB: not on the stack
+
+} // namespace
+
 int main(int, char**, char**)
 {
-    exec::InitPorts init = exec::receive_init_ports();
+    exec::InitPorts init = exec::receive_init_ports(&g_files);
+    if (g_files.count > 1 && g_files.names[1] != mach::kNullName) {
+        static const char kSaid[] = "stucktrans: on the starter's standard output\n";
+        (void)fs::client::write(g_files.names[1], kSaid, sizeof(kSaid) - 1);
+    }
     mach::SelfPorts self {};
     (void)mach::self_ports(&self);
     mach::PortName silent = mach::kNullName;

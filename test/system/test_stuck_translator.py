@@ -3,7 +3,9 @@
 of hers, four of her processes look up through it in the background, and
 root's `ls /` and `cat /etc/motd` answer while they wait; the stuck lookups end with an
 error once the root tmpfs gives up on the translator (its timeout), which
-it detaches: the node is itself again. And exec, asked to load a program
+it detaches: the node is itself again. settrans -a gave the translator
+its own standard output (redirected to a file, which holds what the
+translator wrote there). And exec, asked to load a program
 through a port that never answers (/test/stuckexec), fails that request
 after its call timeout while it starts other programs meanwhile."""
 import re
@@ -31,7 +33,8 @@ def check_exec(qemu, results):
 
 
 def check_lookups(qemu, results):
-    commands = ["su user -c 'settrans -ac %s /test/stucktrans && echo attached'" % NODE]
+    commands = ["su user -c 'settrans -ac %s /test/stucktrans > /home/user/said && echo attached'" % NODE,
+                "cat /home/user/said"]
     commands += [STUCK] * 4
     commands += ["sleep 1; ls /; cat /etc/motd; echo root-answered",
                  "wait; echo all-waited",
@@ -45,6 +48,8 @@ def check_lookups(qemu, results):
     ended = re.findall(r"^stuck-ended-(\d+)$", out, re.M)
     checks = [
         ("user attaches a translator that never answers", "\nattached\n" in out),
+        ("settrans -a gives the translator the user's standard output",
+         "\nstucktrans: on the starter's standard output\n" in out),
         ("root's ls / and cat /etc/motd answer while four lookups wait on it",
          answered >= 0 and (first_end < 0 or answered < first_end) and "etc" in out[:answered]),
         ("the four stuck lookups end with an error after the timeout",

@@ -295,6 +295,64 @@ TEST_CASE("fifo: a user's blocked reads past the old limit of 32 all wait, and a
     world.close_all();
 }
 
+// Sends a one-byte read of `file` and does not wait: the answer comes to
+// `reply` (a receive right of the calling task's) whenever the pipe has data.
+void send_read(PortName file, PortName reply)
+{
+    rpc::RequestMessage<io::Read> out {};
+    out.header.destination = file;
+    out.header.destination_disposition = mach::Disposition::copy_send;
+    out.header.reply = reply;
+    out.header.reply_disposition = mach::Disposition::make_send_once;
+    out.header.id = io::Read::kId;
+    out.header.size = sizeof(out);
+    out.body = { io::kAtOffset, 1, 0 };
+    REQUIRE(mach::msg(&out.header, mach::kSend, sizeof(out), 0, mach::kNullName, 0) == Error::none);
+}
+
+// A user's parked requests are limited (kMaxPerUser): past that, that
+// user's blocking read fails at once with no_memory (ENOMEM), while
+// another user's still parks and is answered.
+TEST_CASE("fifo: a user past the parked limit gets no_memory; another user's read still waits and is answered")
+{
+    FifoWorld world;
+    constexpr uint32_t kLimit = fs::ParkedRequests::kMaxPerUser;
+    constexpr fs::Credentials kBob { 1001, 100 };
+    auto alice = world.open(fs::kRead, kAlice);
+    {
+        ActAs as(alice.first->task);
+        PortName replies = 0;
+        REQUIRE(mach::port_allocate(alice.first->task.task_name(), mach::RightType::receive, &replies) == Error::none);
+        for (uint32_t i = 0; i < kLimit; i++)
+            send_read(alice.second, replies);
+        REQUIRE(eventually([&] { return world.fifo.parked() == kLimit; }));
+        char c = 0;
+        CHECK(client::read(alice.second, &c, 1).error() == Error::no_memory);
+    }
+    CHECK(world.fifo.parked() == kLimit);
+    auto bob = world.open(fs::kRead, kBob);
+    char got = 0;
+    Pending read(bob.first->task, [&] {
+        Result<uint32_t> amount = client::read(bob.second, &got, 1);
+        CHECK((amount.ok() && amount.value() == 1));
+    });
+    REQUIRE(eventually([&] { return world.fifo.parked() == kLimit + 1; }));
+    CHECK(!read.done());
+    auto writer = world.open(fs::kWrite, kAlice);
+    {
+        // Reads are answered in arrival order: Alice's first, then Bob's.
+        ActAs as(writer.first->task);
+        REQUIRE(write_text(writer.second, std::string(kLimit, 'a') + "b") == Error::none);
+    }
+    read.wait();
+    CHECK(got == 'b');
+    CHECK(world.fifo.parked() == 0);
+    world.close(alice);
+    world.close(bob);
+    world.close(writer);
+    world.close_all();
+}
+
 TEST_CASE("fifo: a parked reader that dies leaves nothing behind")
 {
     FifoWorld world;

@@ -5,6 +5,7 @@
 #include <catch.hpp>
 #include <support/ipc_world.h>
 
+#include <cstring>
 #include <vector>
 
 using namespace test_support;
@@ -106,8 +107,13 @@ TEST_CASE("ipc: a client that never reads its replies exhausts only its own acco
     while (receive_message(*a.client, a.reply, m) == Error::none) {
         if (m.header.id == 100)
             replies++;
-        else if (m.header.id == uint32_t(NotificationKind::send_once))
+        else if (m.header.id == uint32_t(NotificationKind::send_once)) {
             notices++;
+            mach::NotificationBody body {};
+            REQUIRE(m.body.size() == sizeof(body));
+            std::memcpy(&body, m.body.data(), sizeof(body));
+            CHECK(body.flags == mach::kReplyLost); // told apart from a right destroyed unused
+        }
     }
     CHECK(replies > 0);
     CHECK(replies < 40);

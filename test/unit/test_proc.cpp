@@ -651,6 +651,33 @@ TEST_CASE("proc server: signals are dropped, delivered to the signal port or end
     CHECK(rpc::call<proc::Kill>(plain, { a.pid, 65 }, none) == Error::invalid_argument);
 }
 
+// proc serves from one thread: a process that never reads its signal port
+// must not hold it. Each signal is sent without waiting (a full queue drops
+// it), so every Kill is answered and proc still lists its processes.
+TEST_CASE("proc server: a never-read signal port does not block proc; past its queue, signals drop")
+{
+    HostKernel kernel;
+    ProcTask proc(kernel);
+    HostTask& init = kernel.create_task();
+    PortName plain = proc.give_to(init);
+    Registered a = register_child(kernel, init, plain, "a");
+    a.handle = kernel.move_right(init, a.handle, *a.task, Disposition::move_send);
+    PortName signals = 0;
+    {
+        ActAs as(*a.task);
+        REQUIRE(mach::port_allocate(a.task->task_name(), mach::RightType::receive, &signals) == Error::none);
+    }
+    set_signals(*a.task, a.handle, 0, proc::signal_bit(15), signals);
+    ActAs as(init);
+    proc::Kill::Reply none {};
+    for (uint32_t i = 0; i < 4 * mach::kDefaultQueueLimit; i++)
+        REQUIRE(rpc::call<proc::Kill>(plain, { a.pid, 15 }, none, {}, nullptr, 1'000'000'000) == Error::none);
+    proc::List::Reply listed {};
+    REQUIRE(rpc::call<proc::List>(plain, { 0, 0 }, listed, {}, nullptr, 1'000'000'000) == Error::none);
+    CHECK(listed.count == 2);
+    CHECK(next_signal(*a.task, signals) == 15); // the queue holds what fitted
+}
+
 TEST_CASE("proc server: Reexec moves a process to a new task under the same pid")
 {
     HostKernel kernel;

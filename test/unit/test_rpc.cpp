@@ -549,3 +549,25 @@ TEST_CASE("rpc: a reply that does not fit the call is refused and what it carrie
     // The client's space holds what it held before the call, plus its reply port.
     CHECK(kernel.name_count(client) == baseline + 1);
 }
+
+// A notification in place of a reply: the kernel's "reply lost" notice (the
+// caller's account could not pay for the answer) reads as no_memory, a
+// send-once right destroyed unanswered as port_dead; neither as a reply.
+TEST_CASE("rpc: a reply-lost notice in place of the reply is no_memory, a dropped reply right port_dead")
+{
+    struct {
+        mach::MessageHeader header;
+        mach::NotificationBody body;
+    } notice {};
+    notice.header.id = uint32_t(mach::NotificationKind::send_once);
+    notice.header.size = sizeof(notice);
+    notice.body.flags = mach::kReplyLost;
+    uint32_t reply_id = 7 | rpc::kReplyBit;
+    CHECK(rpc::detail::check_reply(notice.header, reply_id, sizeof(notice.header), nullptr, 0) == Error::no_memory);
+    notice.body.flags = 0;
+    CHECK(rpc::detail::check_reply(notice.header, reply_id, sizeof(notice.header), nullptr, 0) == Error::port_dead);
+    // A notice cut short carries no flag to trust.
+    notice.body.flags = mach::kReplyLost;
+    notice.header.size = sizeof(notice.header);
+    CHECK(rpc::detail::check_reply(notice.header, reply_id, sizeof(notice.header), nullptr, 0) == Error::port_dead);
+}

@@ -99,6 +99,17 @@ bool join(const Options &options, rpc::Text<fs::kMaxPath> &out)
     return fits;
 }
 
+// The translator's open files: none to read, and settrans's own standard
+// output and error, so what it says goes to the user who started it (not
+// to the kernel log, where a file system's passive translators write).
+void give_standard_output(exec::Descriptors &files)
+{
+    files.count = 3;
+    files.names[0] = mach::kNullName;
+    files.names[1] = portico_fd_port(1);
+    files.names[2] = portico_fd_port(2);
+}
+
 Error go_away(mach::PortName node, bool force)
 {
     rpc::Rights<1> control;
@@ -136,7 +147,9 @@ Error set(const utils::Directories &directories, mach::PortName node, const Opti
             init[exec::kWorkingDirectory] = directories.cwd;
             init[exec::kAuth] = portico_init_port(PORTICO_AUTH);
             init[exec::kProc] = portico_init_port(PORTICO_PROC);
-            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, init);
+            static exec::Descriptors files; // 1 KiB: not on the stack
+            give_standard_output(files);
+            Result<mach::PortName> control = fs::start_translator(program, kStartTimeoutNs, init, nullptr, &files);
             heap::free(image);
             give[0] = { TRY(static_cast<Result<mach::PortName> &&>(control)), mach::Disposition::move_send };
         }

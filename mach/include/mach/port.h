@@ -59,9 +59,14 @@ enum class NotificationKind : uint32_t {
 // Body of every notification message (after the header; no descriptors).
 struct NotificationBody {
     PortName name; // the name the request was made for (dead_name, port_deleted), else kNullName
-    uint32_t reserved;
+    uint32_t flags; // kReplyLost or 0
     uint64_t payload; // payload_no_senders and send_once: the payload concerned
 };
+
+// A send_once notification's flag: the kernel dropped a reply to this
+// port because its receiver's account could not pay for it (the server did
+// answer); without it, the send-once right was destroyed unused.
+constexpr uint32_t kReplyLost = 1;
 
 // Queue limits: a new port queues up to kDefaultQueueLimit messages;
 // port_set_queue_limit may set anything from 1 to kMaxQueueLimit.
