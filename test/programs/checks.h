@@ -58,4 +58,27 @@ inline mach::HostStatistics host_statistics(mach::PortName host)
     return stats;
 }
 
+// Forks `task` (its memory copied, as fork does) as `name` and starts a
+// thread in the child at `entry` on a new 16 KiB stack of the parent's
+// (copied with the rest): the child's task port, or 0.
+inline mach::PortName fork_and_start(mach::PortName task, const char* name, void (*entry)(uint64_t))
+{
+    uint64_t stack = 0;
+    if (mach::vm_allocate(task, &stack, 16384, mach::kVmAnywhere) != Error::none)
+        return 0;
+    mach::TaskForkRequest fork {};
+    for (size_t i = 0; name[i] && i + 1 < sizeof(fork.name); i++)
+        fork.name[i] = name[i];
+    fork.flags = mach::kForkMemory;
+    mach::PortName child = 0, thread = 0;
+    if (mach::kernel_call(task, mach::KernelCall::task_fork, &fork, sizeof(fork), nullptr, 0, &child) != Error::none)
+        return 0;
+    // The stack's top as after a call: the ABI's alignment.
+    mach::ThreadCreateRequest start { reinterpret_cast<uint64_t>(entry), stack + 16384 - 8, 0, 0 };
+    if (mach::kernel_call(child, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread)
+        != Error::none)
+        return 0;
+    return child;
+}
+
 } // namespace test_checks

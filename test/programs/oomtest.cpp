@@ -70,35 +70,13 @@ bool ended(PortName notify)
     return mach::msg(m, mach::kReceive | mach::kReceiveTimeout, 0, sizeof(m), notify, 0) == Error::none;
 }
 
-// Starts the hog in a forked task; its task port, or 0.
-PortName start_hog()
-{
-    uint64_t stack = 0;
-    if (mach::vm_allocate(g_self.task, &stack, 16384, mach::kVmAnywhere) != Error::none)
-        return 0;
-    mach::TaskForkRequest fork {};
-    const char name[] = "oomhog";
-    for (size_t i = 0; i < sizeof(name); i++)
-        fork.name[i] = name[i];
-    fork.flags = mach::kForkMemory;
-    PortName child = 0, thread = 0;
-    if (mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &fork, sizeof(fork), nullptr, 0, &child)
-        != Error::none)
-        return 0;
-    mach::ThreadCreateRequest start { reinterpret_cast<uint64_t>(&hog), stack + 16384 - 8, 0, 0 };
-    if (mach::kernel_call(child, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread)
-        != Error::none)
-        return 0;
-    return child;
-}
-
 } // namespace
 
 int main(int, char**, char**)
 {
     (void)mach::self_ports(&g_self);
     uint64_t free_before = host_statistics(g_self.host).free_frames;
-    PortName hog_task = start_hog();
+    PortName hog_task = test_checks::fork_and_start(g_self.task, "oomhog", &hog);
     check(hog_task != 0, "hog_started");
     PortName notify = watch(hog_task);
     // Fault fresh memory in while the hog eats the rest, until it is gone.

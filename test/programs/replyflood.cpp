@@ -5,6 +5,7 @@
 // meanwhile, and this task finds the replies that fit and one "reply lost"
 // notice in its queue.
 //   replyflood         (boot with start=ipcserver,replyflood)
+#include "checks.h"
 #include "ipc_protocol.h"
 
 using namespace ipc_test;
@@ -68,13 +69,6 @@ uint64_t flood(PortName reply, Error& refused)
     mach::task_exit(0);
 }
 
-uint64_t new_stack()
-{
-    uint64_t stack = 0;
-    (void)mach::vm_allocate(g_self.task, &stack, 16384, mach::kVmAnywhere);
-    return stack + 16384 - 8; // as after a call: the ABI's stack alignment
-}
-
 // Forks the other client, which waits for its turn. Before the flood: with
 // its account exhausted, this task gets no reply, not even the kernel's.
 bool start_other_client()
@@ -84,19 +78,7 @@ bool start_other_client()
     (void)mach::memory_object_create(4096, &object);
     (void)mach::vm_map(g_self.task, &shared, 4096, object, 0, mach::kVmAnywhere, mach::kVmRead | mach::kVmWrite);
     g_shared = reinterpret_cast<volatile uint64_t*>(shared);
-    uint64_t stack = new_stack();
-    mach::TaskForkRequest fork {};
-    const char name[] = "replyflood-other";
-    for (size_t i = 0; i < sizeof(name); i++)
-        fork.name[i] = name[i];
-    fork.flags = mach::kForkMemory;
-    PortName child = 0, thread = 0;
-    if (mach::kernel_call(g_self.task, mach::KernelCall::task_fork, &fork, sizeof(fork), nullptr, 0, &child)
-        != Error::none)
-        return false;
-    mach::ThreadCreateRequest start { reinterpret_cast<uint64_t>(&other_client), stack, 0, 0 };
-    return mach::kernel_call(child, mach::KernelCall::thread_create, &start, sizeof(start), nullptr, 0, &thread)
-        == Error::none;
+    return test_checks::fork_and_start(g_self.task, "replyflood-other", &other_client) != 0;
 }
 
 // Lets the other client run and waits for it to end (no message: a sleep needs no reply); its good round trips.
