@@ -73,6 +73,11 @@ Result<AddressSpace*> AddressSpace::create()
         account->release();
         return table.error();
     }
+    if (Result<void> charged = table.value().charge_tables_to(*account); !charged.ok()) {
+        table.value().destroy();
+        account->release();
+        return charged.error();
+    }
     table.value().adopt_kernel_half(kernel_page_table());
     Result<AddressSpace*> space = space_cache().create(static_cast<PageTable&&>(table.value()), account);
     if (!space.ok()) {

@@ -1,6 +1,7 @@
 // MemoryAccount: the kernel memory one task's virtual memory costs — the
-// metadata of its regions, of the memory objects and out-of-line snapshots
-// it creates (their page indexes), and how many such objects it holds.
+// metadata of its regions, its page tables, the memory objects and
+// out-of-line snapshots it creates (their page indexes), and how many
+// such objects it holds.
 // Whoever creates the metadata is charged for it until it is freed, so a
 // task that creates object after object (or sends snapshot after snapshot)
 // runs into its own limit (no_space) while every other task goes on.
@@ -20,7 +21,7 @@ namespace vm {
 class MemoryAccount {
 public:
     // Kernel metadata bytes a task may cause by default (region tables,
-    // page indexes of its objects and snapshots).
+    // page tables, page indexes of its objects and snapshots).
     static constexpr uint64_t kDefaultByteLimit = 16ull << 20;
     // Memory objects (shared memory, snapshots in flight) a task may have
     // created and not yet seen freed.

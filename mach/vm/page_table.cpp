@@ -1,6 +1,7 @@
 // x86-64 four-level paging, levels numbered from the leaf: 0 page table
 // (4 KiB entries), 1 page directory (2 MiB entries), 2 PDPT, 3 PML4.
 #include <freestanding/assert.h>
+#include <vm/memory_account.h>
 #include <vm/page_table.h>
 
 #ifndef PORTICO_HOST
@@ -78,8 +79,10 @@ PageTable::PageTable(PageTable&& other)
     , m_table_zone(other.m_table_zone)
     , m_root(other.m_root)
     , m_shares_kernel_half(other.m_shares_kernel_half)
+    , m_account(other.m_account)
 {
     other.m_root = 0;
+    other.m_account = nullptr;
 }
 
 PageTable& PageTable::operator=(PageTable&& other)
@@ -90,7 +93,9 @@ PageTable& PageTable::operator=(PageTable&& other)
     m_table_zone = other.m_table_zone;
     m_root = other.m_root;
     m_shares_kernel_half = other.m_shares_kernel_half;
+    m_account = other.m_account;
     other.m_root = 0;
+    other.m_account = nullptr;
     return *this;
 }
 
@@ -101,11 +106,33 @@ Result<PageTable> PageTable::create(FrameAllocator& allocator, PhysWindow window
     return tree;
 }
 
+Result<void> PageTable::charge_tables_to(MemoryAccount& account)
+{
+    ASSERT(m_root != 0 && m_account == nullptr);
+    TRY(account.charge(kPageSize));
+    m_account = &account;
+    return {};
+}
+
 Result<PhysAddr> PageTable::allocate_table()
 {
-    PhysAddr phys = TRY(m_allocator->allocate(0, m_table_zone));
-    memset(table(phys), 0, kPageSize);
-    return phys;
+    if (m_account)
+        TRY(m_account->charge(kPageSize));
+    Result<PhysAddr> phys = m_allocator->allocate(0, m_table_zone);
+    if (!phys.ok()) {
+        if (m_account)
+            m_account->uncharge(kPageSize);
+        return phys.error();
+    }
+    memset(table(phys.value()), 0, kPageSize);
+    return phys.value();
+}
+
+void PageTable::free_table(PhysAddr phys)
+{
+    m_allocator->free(phys);
+    if (m_account)
+        m_account->uncharge(kPageSize);
 }
 
 Result<void> PageTable::map(VirtAddr virt, PhysAddr phys, PageSize size, PageFlags flags)
@@ -129,7 +156,7 @@ Result<void> PageTable::map(VirtAddr virt, PhysAddr phys, PageSize size, PageFla
                 while (added > 0) {
                     --added;
                     *added_entries[added] = 0;
-                    m_allocator->free(added_tables[added]);
+                    free_table(added_tables[added]);
                 }
                 return new_table.error();
             }
@@ -291,7 +318,7 @@ void PageTable::free_subtree(PhysAddr table_phys, int level)
                 free_subtree(entries[i] & kAddressMask, level - 1);
         }
     }
-    m_allocator->free(table_phys);
+    free_table(table_phys);
 }
 
 void PageTable::destroy()
@@ -304,9 +331,10 @@ void PageTable::destroy()
         if (root[i] & kPresent)
             free_subtree(root[i] & kAddressMask, 2);
     }
-    m_allocator->free(m_root);
+    free_table(m_root);
     m_root = 0;
     m_shares_kernel_half = false;
+    m_account = nullptr;
 }
 
 } // namespace vm

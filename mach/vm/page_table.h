@@ -18,6 +18,8 @@
 
 namespace vm {
 
+class MemoryAccount;
+
 enum class PageSize : uint8_t {
     k4K,
     k2M,
@@ -71,9 +73,17 @@ public:
     // boot, which reaches only the first 4 GiB, passes Zone::low.
     static Result<PageTable> create(FrameAllocator& allocator, PhysWindow window, Zone table_zone = Zone::any);
 
+    // Charges this tree's tables to `account` from now on: the root now,
+    // each table added later as it is added, each freed one given back
+    // (a user space's tables are its task's metadata). no_space if the
+    // account has no room for the root; the tree must not have one set yet.
+    Result<void> charge_tables_to(MemoryAccount& account);
+
     // Maps one page. invalid_argument: non-canonical or misaligned address;
     // already_exists: something (or a page table, for k2M) is mapped there;
-    // no_memory: no frame for a table (then no table allocated by this call is kept).
+    // no_memory: no frame for a table; no_space: the account of
+    // charge_tables_to has no room for one (either way no table allocated
+    // by this call is kept).
     Result<void> map(VirtAddr virt, PhysAddr phys, PageSize size, PageFlags flags);
 
     // Maps [virt, virt + length) to [phys, phys + length) with 2 MiB pages
@@ -120,6 +130,7 @@ private:
 
     uint64_t* table(PhysAddr phys) const { return static_cast<uint64_t*>(m_window.to_virt(phys)); }
     Result<PhysAddr> allocate_table();
+    void free_table(PhysAddr phys);
     uint64_t* find_leaf(VirtAddr virt, PageSize& size) const;
     void free_subtree(PhysAddr table_phys, int level);
 
@@ -128,6 +139,7 @@ private:
     Zone m_table_zone = Zone::any;
     PhysAddr m_root = 0;
     bool m_shares_kernel_half = false;
+    MemoryAccount* m_account = nullptr; // charged for the tables, if set (not owned)
 };
 
 } // namespace vm

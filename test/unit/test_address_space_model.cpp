@@ -634,6 +634,31 @@ TEST_CASE("a memory object costs kernel memory for its resident pages only", "[v
     CHECK(kern::heap_bytes_in_use() == 0);
 }
 
+TEST_CASE("a user space's page tables are charged to its account", "[vm]")
+{
+    start_kernel_memory();
+    AddressSpace* space = AddressSpace::create().release_value();
+    vm::MemoryAccount& account = space->account();
+    // Two pages far apart: each needs tables of its own below the root.
+    const VirtAddr near = 0x40000000, far = 0x100000000000;
+    REQUIRE(space->allocate(near, kPage, vm::Protection::read_write, false).ok());
+    REQUIRE(space->allocate(far, kPage, vm::Protection::read_write, false).ok());
+    uint64_t before = account.bytes();
+    uint8_t byte = 1;
+    REQUIRE(space->write(near, &byte, 1).ok()); // a page directory pointer table, a directory, a table
+    CHECK(account.bytes() == before + 3 * kPage);
+    // No room for the far page's tables: its creator is refused, nothing is kept.
+    account.set_limits(account.bytes(), vm::MemoryAccount::kDefaultObjectLimit);
+    size_t resident = space->resident_pages();
+    size_t free_frames = vm::frame_allocator().free_frames();
+    CHECK(space->write(far, &byte, 1).error() == Error::no_space);
+    CHECK(space->resident_pages() == resident);
+    CHECK(vm::frame_allocator().free_frames() == free_frames);
+    CHECK(account.bytes() == before + 3 * kPage);
+    AddressSpace::destroy(space);
+    CHECK(vm::MemoryAccount::live_count() == 0);
+}
+
 TEST_CASE("an address space holds thousands of regions, and a cut that cannot fit changes nothing", "[vm]")
 {
     start_kernel_memory();
