@@ -30,10 +30,11 @@ import test_shell  # noqa: E402
 import test_stuck_translator  # noqa: E402
 import test_vm  # noqa: E402
 import test_identity  # noqa: E402
+import test_fair_cpu  # noqa: E402
 import test_fs_isolation  # noqa: E402
 
 
-SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell, test_ported, test_vm, test_identity, test_fuzz, test_fs_isolation, test_stuck_translator]
+SYSTEM_TESTS = [test_users_image, test_selftest, test_boot, test_panic, test_bench, test_user, test_ipc, test_libraries, test_servers, test_devices, test_shell, test_ported, test_vm, test_identity, test_fair_cpu, test_fuzz, test_fs_isolation, test_stuck_translator]
 
 
 def run_tree_checks(top, results):
