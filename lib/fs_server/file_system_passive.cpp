@@ -214,11 +214,12 @@ Error FileSystem::start_passive(Node* directory, const char* name, Node& node)
     // for the root file system): the translator gets a handle of its own.
     start.init[exec::kProc] = m_proc;
     int32_t pid = 0;
+    mach::PortName task = mach::kNullName;
     // The program may never answer its Startup: nobody else waits for it.
     Result<mach::PortName> control = [&] {
         runtime::Unlocked unlocked(m_lock);
         return start_translator({ start.image, start.size, argv, argc, nullptr, 0 }, kTranslatorTimeoutNs, start.init,
-            nullptr, &start.descriptors, &pid);
+            &task, &start.descriptors, &pid);
     }();
     start.init[exec::kProc] = mach::kNullName; // the file system's, not the start's
     remember_child(pid);
@@ -228,14 +229,17 @@ Error FileSystem::start_passive(Node* directory, const char* name, Node& node)
     }
     if (node.active_translator != mach::kNullName) {
         // Another lookup started one meanwhile: that one serves, and this
-        // one, left without its control port, is told to go away.
+        // one is ended (remember_child reaps it).
         rpc::release({ control.value(), mach::Disposition::move_send });
+        end_translator(task);
         return Error::none;
     }
     if (Error attached = attach(node, control.value()); attached != Error::none) {
         rpc::release({ control.value(), mach::Disposition::move_send });
+        end_translator(task); // nothing would ever reach it
         return attached;
     }
+    (void)mach::port_deallocate(m_server.task(), task);
     return Error::none;
 }
 

@@ -11,6 +11,12 @@
 namespace fs {
 namespace {
 
+void terminate(mach::PortName task)
+{
+    mach::TaskTerminateRequest end { 1, 0 };
+    (void)mach::kernel_call(task, mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
+}
+
 // Waits on `startup` for the new translator's fsys Startup and answers it:
 // its control port (a send right the caller owns). The translator's death
 // (a dead-name notification for its task, requested to `startup` too)
@@ -96,10 +102,8 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
         (void)mach::port_deallocate(self.task, parent); // the start message holds its copy
     Result<mach::PortName> control
         = status == Error::none ? await_startup(startup, timeout_ns) : Result<mach::PortName>(status);
-    if (!control.ok()) { // it never came up: do not leave it half started
-        mach::TaskTerminateRequest end { 1, 0 };
-        (void)mach::kernel_call(task, mach::KernelCall::task_terminate, &end, sizeof(end), nullptr, 0);
-    }
+    if (!control.ok()) // it never came up: do not leave it half started
+        terminate(task);
     if (startup != mach::kNullName)
         (void)mach::port_destroy(self.task, startup);
     if (control.error() == Error::port_dead)
@@ -111,6 +115,14 @@ Result<mach::PortName> start_translator(const exec::Program& program, uint64_t t
     else
         (void)mach::port_deallocate(self.task, task);
     return control;
+}
+
+void end_translator(mach::PortName task)
+{
+    terminate(task);
+    mach::SelfPorts self {};
+    if (mach::self_ports(&self) == Error::none)
+        (void)mach::port_deallocate(self.task, task);
 }
 
 } // namespace fs

@@ -29,4 +29,8 @@ namespace fs {
 Result<mach::PortName> start_translator(const exec::Program& program, uint64_t timeout_ns, exec::InitPorts init = {},
     mach::PortName* task = nullptr, const exec::Descriptors* descriptors = nullptr, int32_t* pid = nullptr);
 
+// Ends a translator's task (given by start_translator) that is not wanted
+// after all, and drops the caller's task port.
+void end_translator(mach::PortName task);
+
 } // namespace fs
